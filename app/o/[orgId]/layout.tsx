@@ -1,0 +1,21 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { ReactNode } from 'react';
+import { getDb } from '@/db/client';
+import { orgs } from '@/db/schema';
+import { AppShell } from '@/components/shell/app-shell';
+import { customerNav, partnerNav } from '@/components/shell/nav';
+import { RbpmBanner } from '@/components/shell/rbpm-banner';
+import { orgAccess } from '@/lib/server/session';
+
+export default async function OrgLayout({ children, params }: { children: ReactNode; params: Promise<{ orgId: string }> }) {
+  const { orgId } = await params;
+  const access = await orgAccess(orgId);
+  if (access.org.kind === 'customer') {
+    return <AppShell access={access} nav={customerNav(access)} notice={<RbpmBanner access={access} />}>{children}</AppShell>;
+  }
+  const [{ n }] = await getDb()
+    .select({ n: sql<number>`count(*)::int` })
+    .from(orgs)
+    .where(and(eq(orgs.parentPartnerId, access.org.id), eq(orgs.kind, 'sub_partner')));
+  return <AppShell access={access} nav={partnerNav(access, n > 0)}>{children}</AppShell>;
+}

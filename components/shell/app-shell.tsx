@@ -1,0 +1,44 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import type { OrgAccess } from '@/lib/auth/access';
+import { ROLE_NAMES } from '@/lib/domain/roles';
+import { CrossLaunchBanner } from './cross-launch-banner';
+import { NavLinks } from './nav-links';
+import type { NavItem } from './nav';
+
+const KIND_LABEL = { partner: 'Partner', sub_partner: 'Indirect provider', customer: 'Customer' } as const;
+
+export function AppShell({ access, nav, notice, children }: { access: OrgAccess; nav: NavItem[]; notice?: ReactNode; children: ReactNode }) {
+  const roles = [...access.partnerRoles, ...access.customerRoles].map((r) => ROLE_NAMES[r]);
+  return (
+    <div className="min-h-screen">
+      <CrossLaunchBanner access={access} />
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <div className="flex items-center gap-3">
+            <Link href="/" className="text-sm font-semibold text-brand-700">{access.org.kind === 'customer' ? 'Control Hub' : 'Partner Hub'}</Link>
+            <span aria-hidden className="text-slate-300">/</span>
+            <span className="font-semibold" data-testid="org-name">{access.org.name}</span>
+            <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{KIND_LABEL[access.org.kind]}</span>
+          </div>
+          <details className="relative">
+            <summary className="cursor-pointer list-none rounded-md px-3 py-1.5 text-sm hover:bg-slate-100" aria-label="User menu">
+              {access.actor.name} ▾
+            </summary>
+            <div className="absolute right-0 z-20 mt-1 w-72 rounded-md border border-slate-200 bg-white p-3 text-sm shadow-lg">
+              <p className="font-medium">{access.actor.name}</p>
+              <p className="text-slate-600">{access.actor.email}</p>
+              {roles.length > 0 && <p className="mt-2 text-xs text-slate-500">{roles.join(' · ')}</p>}
+              <Link href="/sign-out" className="mt-3 block rounded-md px-2 py-1.5 text-brand-700 hover:bg-brand-50">Sign out</Link>
+            </div>
+          </details>
+        </div>
+      </header>
+      {notice}
+      <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 md:flex-row">
+        <aside className="md:w-56 md:shrink-0"><NavLinks items={nav} /></aside>
+        <main className="min-w-0 flex-1">{children}</main>
+      </div>
+    </div>
+  );
+}

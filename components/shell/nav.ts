@@ -1,0 +1,32 @@
+import type { OrgAccess } from '@/lib/auth/access';
+import { decide } from '@/lib/auth/policy';
+
+export interface NavItem { label: string; href: string }
+
+/** Partner Hub navigation (SPEC §6.1: Indirect providers only for full + wholesale admins with sub-partners). */
+export function partnerNav(access: OrgAccess, hasSubPartners: boolean): NavItem[] {
+  const base = `/o/${access.org.id}`;
+  const allowed = (c: Parameters<typeof decide>[1]) => decide(access, c).allowed;
+  const crossLaunched = access.relation === 'sub_partner';
+  const items: NavItem[] = [{ label: 'Overview', href: `${base}/overview` }, { label: 'Customers', href: `${base}/customers` }];
+  if (hasSubPartners && allowed('subPartners.access')) items.push({ label: 'Indirect providers', href: `${base}/indirect-providers` });
+  // Cross-launched, Billing stays visible and says it is not available there.
+  if (allowed('billing.reports.read') || crossLaunched) items.push({ label: 'Billing', href: `${base}/billing` });
+  if (allowed('activity.read')) items.push({ label: 'Activity', href: `${base}/activity` });
+  items.push({ label: 'Settings', href: `${base}/settings` });
+  return items;
+}
+
+export const CUSTOMER_VIEW_SECTIONS = [
+  { label: 'Users', slug: 'users' },
+  { label: 'Workspaces', slug: 'workspaces' },
+  { label: 'Locations', slug: 'locations' },
+  { label: 'Account', slug: 'account' },
+  { label: 'Organisation settings', slug: 'organisation-settings' },
+  { label: 'Calling', slug: 'calling' },
+  { label: 'Services', slug: 'services' },
+] as const;
+
+export function customerNav(access: OrgAccess): NavItem[] {
+  return CUSTOMER_VIEW_SECTIONS.map((s) => ({ label: s.label, href: `/o/${access.org.id}/${s.slug}` }));
+}

@@ -1,0 +1,35 @@
+// Database tasks run by scripts/with-db.mjs: migrate | seed | seed-if-empty.
+import { sql } from 'drizzle-orm';
+import { createDb } from './client';
+import { runMigrations } from './migrate';
+import { seedDemo } from './seed';
+
+async function main() {
+  const task = process.argv[2];
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set');
+  const db = createDb(url, { max: 4 });
+  try {
+    if (task === 'migrate') {
+      await runMigrations(db);
+      console.error('[db] migrations applied');
+    } else if (task === 'seed' || task === 'seed-if-empty') {
+      if (task === 'seed-if-empty') {
+        const [row] = await db.execute<{ n: number }>(sql`select count(*)::int as n from orgs`);
+        if (row.n > 0) return;
+      }
+      const started = Date.now();
+      await seedDemo(db);
+      console.error(`[db] demo data seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    } else {
+      throw new Error(`unknown task: ${task}`);
+    }
+  } finally {
+    await db.$end();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,26 @@
+import { drizzle } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from './schema';
+
+export function createDb(url: string, options: { max?: number } = {}) {
+  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+  return Object.assign(drizzle(client, { schema, casing: 'snake_case' }), { $end: () => client.end({ timeout: 5 }) });
+}
+
+export type Db = ReturnType<typeof createDb>;
+/** A Db or an open transaction: services accept either. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+// One pool per process, created on first use so importing needs no database
+// (next build) and survives dev hot reloads.
+const globalForDb = globalThis as unknown as { __partnerHubDb?: Db };
+
+export function getDb(): Db {
+  if (!globalForDb.__partnerHubDb) {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error('DATABASE_URL is not set');
+    globalForDb.__partnerHubDb = createDb(url);
+  }
+  return globalForDb.__partnerHubDb;
+}

@@ -1,0 +1,64 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial, check, date, index, integer, jsonb, pgTable, timestamp, uniqueIndex, uuid,
+} from 'drizzle-orm/pg-core';
+import { packageId, reportStatus, reportType } from './enums';
+import { orgs, users } from './orgs';
+import { customers, locations, subscribers } from './customers';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true });
+
+/**
+ * The billing ledger (SPEC §7.1): one row per interval a subscriber held a package.
+ * Append-only — a database trigger refuses deletes and any update other than closing
+ * an open interval. partnerOrgId/customerId are copied in so reports never join wide.
+ */
+export const packageAssignments = pgTable(
+  'package_assignments',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    subscriberId: uuid('subscriber_id').notNull().references(() => subscribers.id),
+    customerId: uuid('customer_id').notNull().references(() => customers.id),
+    partnerOrgId: uuid('partner_org_id').notNull().references(() => orgs.id),
+    locationId: uuid('location_id').notNull().references(() => locations.id),
+    package: packageId('package').notNull(),
+    startedAt: ts('started_at').notNull(),
+    endedAt: ts('ended_at'),
+  },
+  (t) => [
+    check('package_assignments_interval', sql`${t.endedAt} is null or ${t.endedAt} >= ${t.startedAt}`),
+    uniqueIndex('package_assignments_one_open').on(t.subscriberId).where(sql`${t.endedAt} is null`),
+    index('package_assignments_partner_period_idx').on(t.partnerOrgId, t.startedAt),
+    // Live seat counts per partner and package (overview, billing chart).
+    index('package_assignments_open_partner_idx').on(t.partnerOrgId, t.package).where(sql`${t.endedAt} is null`),
+    index('package_assignments_customer_idx').on(t.customerId, t.startedAt),
+    index('package_assignments_subscriber_idx').on(t.subscriberId, t.startedAt),
+  ],
+);
+
+/** Billing reconciliation reports (SPEC §7.2). */
+export const billingReports = pgTable(
+  'billing_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id').notNull().references(() => orgs.id),
+    subPartnerOrgId: uuid('sub_partner_org_id').references(() => orgs.id),
+    type: reportType('type').notNull().default('PARTNER'),
+    billingStartDate: date('billing_start_date').notNull(),
+    billingEndDate: date('billing_end_date').notNull(),
+    status: reportStatus('status').notNull().default('IN_PROGRESS'),
+    errors: jsonb('errors').$type<{ errorCode: number; description: string }[]>().notNull().default([]),
+    rowCount: integer('row_count'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    completedAt: ts('completed_at'),
+  },
+  (t) => [
+    check('billing_reports_period', sql`${t.billingStartDate} <= ${t.billingEndDate}`),
+    // A live (in-progress or completed) report blocks a duplicate; a failed one does not.
+    uniqueIndex('billing_reports_live_unique')
+      .on(t.orgId, sql`coalesce(${t.subPartnerOrgId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.type, t.billingStartDate, t.billingEndDate)
+      .where(sql`${t.status} <> 'FAILED'`),
+    index('billing_reports_org_created_idx').on(t.orgId, t.createdAt),
+  ],
+);

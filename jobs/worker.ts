@@ -1,0 +1,18 @@
+import type PgBoss from 'pg-boss';
+import type { Db } from '@/db/client';
+import type { Clock } from '@/lib/platform/clock';
+import { senderFor } from './boss';
+import { deliverEmail, sweepOutbox } from './handlers/deliver-email';
+import { QUEUES, type JobPayloads } from './queues';
+
+/** Registers every job handler on a started pg-boss. Later features add theirs here. */
+export async function registerWorkers(boss: PgBoss, db: Db, clock: Clock): Promise<void> {
+  const jobs = senderFor(boss);
+  await boss.work<JobPayloads['outbox-deliver']>(QUEUES.deliverEmail, { batchSize: 10, pollingIntervalSeconds: 1 }, async (batch) => {
+    for (const job of batch) await deliverEmail(db, job.data.emailId, clock.now());
+  });
+  await boss.work(QUEUES.sweepOutbox, async () => {
+    await sweepOutbox(db, jobs, clock.now());
+  });
+  await boss.schedule(QUEUES.sweepOutbox, '* * * * *');
+}

@@ -1,0 +1,99 @@
+// SPEC §1.2 as data. The policy module reads this table; nothing else decides who may do what.
+import type { CustomerRole, PartnerRole } from '@/lib/domain/roles';
+
+/** 'all' = on every customer of the org; 'own' = only on customers the admin created. */
+export type Grant = 'all' | 'own';
+
+export interface PartnerRule {
+  /** Roles that grant the capability, each with its reach. */
+  grants?: Partial<Record<PartnerRole, Grant>>;
+  /** Roles that must ALL be held (e.g. Indirect providers needs full + wholesale). */
+  requiresAll?: readonly PartnerRole[];
+  /** Only for wholesale or only for non-wholesale partners. */
+  partnerKind?: 'wholesale' | 'non_wholesale';
+  /** Screens that say "Not available when cross-launched" (SPEC §6.2). */
+  unavailableCrossLaunched?: boolean;
+}
+
+const FULL_WHOLESALE = { partner_full_admin: 'all', wholesale_admin: 'all' } as const;
+const EVERY_PARTNER_ROLE = {
+  partner_full_admin: 'all',
+  wholesale_admin: 'all',
+  partner_readonly_admin: 'all',
+  sales_full_admin: 'all',
+  sales_admin: 'own',
+} as const;
+
+export const PARTNER_PERMISSIONS = {
+  /** See the org's overview, customers, templates. */
+  'org.read': { grants: EVERY_PARTNER_ROLE },
+  'customers.read': { grants: EVERY_PARTNER_ROLE },
+  'templates.read': { grants: EVERY_PARTNER_ROLE },
+  'templates.write': { grants: FULL_WHOLESALE },
+  /** Create a wholesale customer, set it up, manage its users, delete it. */
+  'customers.write': { grants: FULL_WHOLESALE },
+  /** Open a customer's view (cross-launch) — read only for some roles. */
+  'customerView.open': {
+    grants: { ...FULL_WHOLESALE, partner_readonly_admin: 'all', sales_full_admin: 'all', sales_admin: 'own' },
+  },
+  'customerView.write': { grants: { ...FULL_WHOLESALE, sales_full_admin: 'all', sales_admin: 'own' } },
+  'customers.rbpm': { grants: FULL_WHOLESALE },
+  /** Indirect providers tab, cross-launch into a sub-partner, search sub-partners' customers. */
+  'subPartners.access': { requiresAll: ['partner_full_admin', 'wholesale_admin'] },
+  'subPartners.create': { requiresAll: ['partner_full_admin', 'wholesale_admin'] },
+  'billing.reports.write': { grants: FULL_WHOLESALE, unavailableCrossLaunched: true },
+  'billing.reports.read': {
+    grants: { ...FULL_WHOLESALE, partner_readonly_admin: 'all' },
+    unavailableCrossLaunched: true,
+  },
+  'admins.manage': { grants: { partner_full_admin: 'all' } },
+  'apiTokens.manage': { grants: { partner_full_admin: 'all' } },
+  'branding.manage': { grants: { partner_full_admin: 'all' } },
+  'trials.manage': {
+    grants: { sales_full_admin: 'all', sales_admin: 'own' },
+    partnerKind: 'non_wholesale',
+    unavailableCrossLaunched: true,
+  },
+  /** Activity (audit log) page — our decision where the SPEC is silent: admins who may see everything. */
+  'activity.read': { grants: { ...FULL_WHOLESALE, partner_readonly_admin: 'all' } },
+} as const satisfies Record<string, PartnerRule>;
+
+export type PartnerCapability = keyof typeof PARTNER_PERMISSIONS;
+
+/**
+ * Customer-view capabilities (SPEC §5.2). `rbpm: true` marks what Restricted by Partner
+ * Mode takes away from customer admins; `wholesaleLocked: true` is read-only for
+ * customer admins of wholesale orgs regardless of RBPM. Partner admins are never restricted.
+ */
+export interface CustomerRule {
+  roles: readonly CustomerRole[];
+  rbpm?: boolean;
+  wholesaleLocked?: boolean;
+}
+
+const FULL: readonly CustomerRole[] = ['customer_full_admin'];
+
+export const CUSTOMER_PERMISSIONS = {
+  'cv.read': { roles: ['customer_full_admin', 'customer_readonly_admin'] },
+  /** Add/edit users manually or by CSV, claim, auto-assign, directory sync, reset/change package, services. */
+  'cv.users.manage': { roles: FULL, rbpm: true },
+  /** First/last/display name and primary e-mail stay editable under RBPM. */
+  'cv.users.editNames': { roles: FULL },
+  'cv.users.primaryNumber': { roles: FULL, rbpm: true },
+  'cv.account.edit': { roles: FULL, rbpm: true },
+  'cv.orgSettings.domain': { roles: FULL, rbpm: true },
+  'cv.orgSettings.email': { roles: FULL, rbpm: true },
+  'cv.orgSettings.sso': { roles: FULL, rbpm: true },
+  'cv.calling.behaviour': { roles: FULL, rbpm: true },
+  'cv.calling.callPriority': { roles: FULL, rbpm: true, wholesaleLocked: true },
+  'cv.locations.manage': { roles: FULL },
+  'cv.locations.callingSetup': { roles: FULL, wholesaleLocked: true },
+  'cv.locations.pstn': { roles: FULL, rbpm: true, wholesaleLocked: true },
+  'cv.phoneNumbers.manage': { roles: FULL, wholesaleLocked: true },
+  'cv.services.manage': { roles: FULL, rbpm: true },
+} as const satisfies Record<string, CustomerRule>;
+
+export type CustomerCapability = keyof typeof CUSTOMER_PERMISSIONS;
+export type Capability = PartnerCapability | CustomerCapability;
+
+export const isPartnerCapability = (c: Capability): c is PartnerCapability => c in PARTNER_PERMISSIONS;

@@ -1,0 +1,133 @@
+// The one place that decides authorisation: the permission table (permissions.ts)
+// applied to an actor's roles and relation to the org being acted on.
+import type { CustomerRole, PartnerRole } from '@/lib/domain/roles';
+import type { OrgKind } from '@/lib/domain/statuses';
+import {
+  CUSTOMER_PERMISSIONS, PARTNER_PERMISSIONS, isPartnerCapability, type CustomerRule,
+  type Capability, type CustomerCapability, type Grant, type PartnerCapability, type PartnerRule,
+} from './permissions';
+
+/**
+ * How the actor reaches the org in the URL:
+ * - own: the actor holds roles on this org itself
+ * - customer: a customer the actor's partner org manages directly
+ * - sub_partner: a sub-partner of the actor's partner (cross-launch)
+ * - sub_partner_customer: a customer of one of those sub-partners
+ */
+export type OrgRelation = 'own' | 'customer' | 'sub_partner' | 'sub_partner_customer';
+
+export interface PolicyOrg {
+  id: string;
+  kind: OrgKind;
+  /** For partner-side capabilities: whether the (acting) partner is wholesale. */
+  wholesale: boolean;
+}
+
+export interface PolicyCustomer {
+  rbpm: boolean;
+  /** Partner-side user who created the customer ("own customers" of sales admins). */
+  createdBy: string | null;
+}
+
+export interface AccessSubject {
+  userId: string;
+  org: PolicyOrg;
+  relation: OrgRelation;
+  /** Partner roles that apply here: on the own partner org, or the acting partner's when cross-launched. */
+  partnerRoles: readonly PartnerRole[];
+  /** Customer roles on this customer org (customer admins). */
+  customerRoles: readonly CustomerRole[];
+  /** Whether the partner that the partner roles come from is wholesale. */
+  partnerWholesale: boolean;
+  customer?: PolicyCustomer;
+}
+
+export type Decision =
+  | { allowed: true; reach: Grant }
+  | { allowed: false; reason: 'forbidden' | 'not_available_cross_launched' | 'restricted_by_partner' | 'read_only' };
+
+const DENY = { allowed: false, reason: 'forbidden' } as const;
+
+/** Table lookup alone: the reach the roles give on a partner capability (null = none). */
+export function partnerGrant(roles: readonly PartnerRole[], capability: PartnerCapability, partnerWholesale: boolean): Grant | null {
+  const rule: PartnerRule = PARTNER_PERMISSIONS[capability];
+  if (rule.partnerKind === 'wholesale' && !partnerWholesale) return null;
+  if (rule.partnerKind === 'non_wholesale' && partnerWholesale) return null;
+  if (rule.requiresAll) return rule.requiresAll.every((r) => roles.includes(r)) ? 'all' : null;
+  let best: Grant | null = null;
+  for (const r of roles) {
+    const g = rule.grants?.[r];
+    if (g === 'all') return 'all';
+    if (g === 'own') best = 'own';
+  }
+  return best;
+}
+
+/** Whether the relation itself may be entered at all (else the org does not exist for the actor: 404). */
+export function canReach(s: Pick<AccessSubject, 'relation' | 'partnerRoles' | 'partnerWholesale' | 'customerRoles' | 'userId' | 'customer'>): boolean {
+  switch (s.relation) {
+    case 'own':
+      return s.partnerRoles.length > 0 || s.customerRoles.length > 0;
+    case 'sub_partner':
+      return partnerGrant(s.partnerRoles, 'subPartners.access', s.partnerWholesale) !== null;
+    case 'sub_partner_customer':
+      return partnerGrant(s.partnerRoles, 'subPartners.access', s.partnerWholesale) !== null;
+    case 'customer': {
+      const g = partnerGrant(s.partnerRoles, 'customers.read', s.partnerWholesale);
+      return g === 'all' || (g === 'own' && s.customer?.createdBy === s.userId);
+    }
+  }
+}
+
+function decidePartner(s: AccessSubject, capability: PartnerCapability): Decision {
+  const grant = partnerGrant(s.partnerRoles, capability, s.partnerWholesale);
+  if (!grant) return DENY;
+  const rule: PartnerRule = PARTNER_PERMISSIONS[capability];
+  if (s.relation === 'sub_partner' && rule.unavailableCrossLaunched) {
+    return { allowed: false, reason: 'not_available_cross_launched' };
+  }
+  // On a single customer, "own" reach only covers customers this admin created.
+  if (s.org.kind === 'customer' && grant === 'own' && s.customer?.createdBy !== s.userId) return DENY;
+  return { allowed: true, reach: grant };
+}
+
+function decideCustomer(s: AccessSubject, capability: CustomerCapability): Decision {
+  if (s.org.kind !== 'customer') return DENY;
+  const isReadCapability = capability === 'cv.read';
+  // Partner admins in a customer's view: never restricted by RBPM; their own role decides.
+  if (s.relation !== 'own') {
+    const needed: PartnerCapability = isReadCapability ? 'customerView.open' : 'customerView.write';
+    const d = decidePartner(s, needed);
+    if (d.allowed) return d;
+    return isReadCapability ? d : { allowed: false, reason: 'read_only' };
+  }
+  const rule: CustomerRule = CUSTOMER_PERMISSIONS[capability];
+  if (!s.customerRoles.some((r) => rule.roles.includes(r))) {
+    return s.customerRoles.length ? { allowed: false, reason: 'read_only' } : DENY;
+  }
+  if (rule.wholesaleLocked && s.org.wholesale) return { allowed: false, reason: 'read_only' };
+  if (rule.rbpm && s.customer?.rbpm) return { allowed: false, reason: 'restricted_by_partner' };
+  return { allowed: true, reach: 'all' };
+}
+
+/** The decision for one capability on the subject's org. */
+export function decide(s: AccessSubject, capability: Capability): Decision {
+  if (!canReach(s)) return DENY;
+  if (isPartnerCapability(capability)) {
+    // Partner screens exist only on partner/sub-partner orgs, except the customer-scoped ones.
+    const customerScoped = capability === 'customers.read' || capability === 'customers.write' || capability === 'customers.rbpm' || capability.startsWith('customerView.');
+    if (s.org.kind === 'customer' && !customerScoped) return DENY;
+    if (s.org.kind === 'customer' && s.relation === 'own') return DENY;
+    return decidePartner(s, capability);
+  }
+  return decideCustomer(s, capability);
+}
+
+export const can = (s: AccessSubject, capability: Capability) => decide(s, capability).allowed;
+
+export const DENIAL_MESSAGES: Record<Exclude<Decision, { allowed: true }>['reason'], string> = {
+  forbidden: "You don't have permission to do this.",
+  not_available_cross_launched: 'Not available when cross-launched.',
+  restricted_by_partner: 'Your partner has restricted this setting.',
+  read_only: "You don't have permission to change this: your access is read-only.",
+};

@@ -1,0 +1,45 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { customers, onboardingTemplates, orgs, packageAssignments } from '@/db/schema';
+import type { OrgAccess } from '@/lib/auth/access';
+import { partnerGrant } from '@/lib/auth/policy';
+import type { PackageId } from '@/lib/domain/packages';
+import type { CustomerStatus } from '@/lib/domain/statuses';
+
+export interface PartnerOverview {
+  customersByStatus: Partial<Record<CustomerStatus, number>>;
+  totalCustomers: number;
+  activeSeatsByPackage: Partial<Record<PackageId, number>>;
+  totalActiveSeats: number;
+  templates: number;
+  subPartners: number;
+}
+
+/** Real counts for the Overview page; every query is a single index-backed aggregate. */
+export async function getPartnerOverview(db: DbOrTx, access: OrgAccess): Promise<PartnerOverview> {
+  const orgId = access.org.id;
+  // Sales administrators see only the customers they created.
+  const ownOnly = partnerGrant(access.partnerRoles, 'customers.read', access.partnerWholesale) === 'own';
+  const customerScope = ownOnly
+    ? and(eq(customers.partnerOrgId, orgId), eq(customers.createdBy, access.actor.userId))
+    : eq(customers.partnerOrgId, orgId);
+
+  const [byStatus, seats, [templates], [subs]] = await Promise.all([
+    db.select({ status: customers.status, n: sql<number>`count(*)::int` }).from(customers).where(customerScope).groupBy(customers.status),
+    ownOnly
+      ? Promise.resolve([] as { pkg: PackageId; n: number }[])
+      : db.select({ pkg: packageAssignments.package, n: sql<number>`count(*)::int` }).from(packageAssignments)
+          .where(and(eq(packageAssignments.partnerOrgId, orgId), isNull(packageAssignments.endedAt))).groupBy(packageAssignments.package),
+    db.select({ n: sql<number>`count(*)::int` }).from(onboardingTemplates).where(eq(onboardingTemplates.orgId, orgId)),
+    db.select({ n: sql<number>`count(*)::int` }).from(orgs).where(eq(orgs.parentPartnerId, orgId)),
+  ]);
+
+  return {
+    customersByStatus: Object.fromEntries(byStatus.map((r) => [r.status, r.n])),
+    totalCustomers: byStatus.reduce((a, r) => a + r.n, 0),
+    activeSeatsByPackage: Object.fromEntries(seats.map((r) => [r.pkg, r.n])),
+    totalActiveSeats: seats.reduce((a, r) => a + r.n, 0),
+    templates: templates.n,
+    subPartners: subs.n,
+  };
+}

@@ -1,0 +1,26 @@
+import type { DbOrTx } from '@/db/client';
+import { emailOutbox } from '@/db/schema';
+import { QUEUES } from '@/jobs/queues';
+import type { ServiceCtx } from './service-ctx';
+
+export interface EmailMessage {
+  to: string;
+  subject: string;
+  body: string;
+  /** welcome, invitation, consent, expiry… */
+  kind: string;
+  orgId?: string | null;
+}
+
+/**
+ * Writes the e-mail to the outbox inside the caller's transaction; delivery is a job
+ * enqueued after commit (and a periodic sweep catches any that missed it).
+ */
+export async function queueEmail(ctx: Pick<ServiceCtx, 'db' | 'afterCommit' | 'jobs'>, msg: EmailMessage): Promise<string> {
+  const [row] = await (ctx.db as DbOrTx)
+    .insert(emailOutbox)
+    .values({ to: msg.to, subject: msg.subject, body: msg.body, kind: msg.kind, orgId: msg.orgId ?? null })
+    .returning({ id: emailOutbox.id });
+  ctx.afterCommit(() => ctx.jobs.send(QUEUES.deliverEmail, { emailId: row.id }, { singletonKey: row.id }));
+  return row.id;
+}

@@ -1,0 +1,43 @@
+import type { Db, DbOrTx } from '@/db/client';
+import type { JobSender } from '@/jobs/queues';
+import type { OrgAccess } from '@/lib/auth/access';
+import type { AuditActor } from './audit';
+import type { Clock } from './clock';
+
+/** Everything a service function needs: ctx = { db, access, clock, jobs }. */
+export interface ServiceCtx {
+  db: DbOrTx;
+  access: OrgAccess;
+  clock: Clock;
+  jobs: JobSender;
+  /** Runs after the transaction committed (e.g. enqueue a job for a row it wrote). */
+  afterCommit(fn: () => Promise<void> | void): void;
+}
+
+export interface ServiceDeps {
+  db: Db;
+  clock: Clock;
+  jobs: JobSender;
+}
+
+/** Runs fn in one transaction; after-commit work runs only when it committed. */
+export async function inTransaction<R>(deps: ServiceDeps, access: OrgAccess, fn: (ctx: ServiceCtx) => Promise<R>): Promise<R> {
+  const after: (() => Promise<void> | void)[] = [];
+  const result = await deps.db.transaction((tx) =>
+    fn({ db: tx, access, clock: deps.clock, jobs: deps.jobs, afterCommit: (f) => after.push(f) }),
+  );
+  for (const f of after) {
+    try {
+      await f();
+    } catch (err) {
+      // The committed state is the truth; sweeper jobs pick up what this missed.
+      console.error('[after-commit]', err);
+    }
+  }
+  return result;
+}
+
+/** Who did it, for the audit log: the actor's own org differs from the org when cross-launched. */
+export function auditActor(ctx: Pick<ServiceCtx, 'access'>): AuditActor {
+  return { orgId: ctx.access.org.id, actorUserId: ctx.access.actor.userId, actorOrgId: ctx.access.actor.orgId };
+}

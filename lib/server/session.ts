@@ -1,0 +1,43 @@
+import 'server-only';
+import { cache } from 'react';
+import { notFound, redirect } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { auth } from '@/lib/auth/auth';
+import { loadActor, resolveAccess, type Actor, type OrgAccess } from '@/lib/auth/access';
+import type { Capability } from '@/lib/auth/permissions';
+import { decide, DENIAL_MESSAGES } from '@/lib/auth/policy';
+
+/** The signed-in person (memoised per request), or null. */
+export const currentActor = cache(async (): Promise<Actor | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  return id ? loadActor(getDb(), id) : null;
+});
+
+export async function requireActor(): Promise<Actor> {
+  const actor = await currentActor();
+  if (!actor) redirect('/sign-in');
+  return actor;
+}
+
+/** Access to the org in the URL; 404 when the actor has no relation to it. */
+export const orgAccess = cache(async (orgId: string): Promise<OrgAccess> => {
+  const actor = await requireActor();
+  const access = await resolveAccess(getDb(), actor, orgId);
+  if (!access) notFound();
+  return access;
+});
+
+export type PageGate = { access: OrgAccess; denied: null } | { access: OrgAccess; denied: string };
+
+/**
+ * For pages: 404 when the org is unreachable or the page doesn't exist for this kind of
+ * org; a friendly 403 message (rendered by the page) when the capability is missing.
+ */
+export async function gatePage(orgId: string, capability: Capability, kind: 'partner' | 'customer'): Promise<PageGate> {
+  const access = await orgAccess(orgId);
+  const isCustomer = access.org.kind === 'customer';
+  if ((kind === 'customer') !== isCustomer) notFound();
+  const d = decide(access, capability);
+  return d.allowed ? { access, denied: null } : { access, denied: DENIAL_MESSAGES[d.reason] };
+}

@@ -1,0 +1,55 @@
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { orgs } from '@/db/schema';
+import type { OrgAccess } from '@/lib/auth/access';
+import type { OrgState } from '@/lib/domain/statuses';
+import { containsPattern, pageRequest, type PageResult } from '@/lib/paging/search-params';
+
+export const SUB_PARTNERS_PAGE_SIZE = 25;
+
+export interface SubPartnerRow {
+  id: string;
+  name: string;
+  state: OrgState;
+  customers: number;
+  billingStartDate: string | null;
+}
+
+export interface SubPartnerList extends PageResult<SubPartnerRow> {
+  /** Sub-partners of the org regardless of the search (0 → the tab does not exist). */
+  all: number;
+}
+
+/** The org's indirect providers (SPEC §6.1), by name, paginated without a cap. */
+export async function listSubPartners(db: DbOrTx, access: OrgAccess, params: { q: string; page: number }): Promise<SubPartnerList> {
+  const { page, pageSize, offset } = pageRequest(params.page, SUB_PARTNERS_PAGE_SIZE);
+  const mine = and(eq(orgs.parentPartnerId, access.org.id), eq(orgs.kind, 'sub_partner'))!;
+  const conditions: SQL[] = [mine];
+  if (params.q) conditions.push(sql`lower(${orgs.name}) like ${containsPattern(params.q)}`);
+  const where = and(...conditions);
+
+  const [rows, [counts]] = await Promise.all([
+    db
+      .select({
+        id: orgs.id,
+        name: orgs.name,
+        state: orgs.state,
+        billingStartDate: orgs.billingStartDate,
+        customers: sql<number>`(select count(*)::int from customers c where c.partner_org_id = ${orgs.id})`,
+      })
+      .from(orgs)
+      .where(where)
+      .orderBy(asc(sql`lower(${orgs.name})`), asc(orgs.id))
+      .limit(pageSize)
+      .offset(offset),
+    db
+      .select({
+        all: sql<number>`count(*)::int`,
+        total: params.q ? sql<number>`(count(*) filter (where lower(${orgs.name}) like ${containsPattern(params.q)}))::int` : sql<number>`count(*)::int`,
+      })
+      .from(orgs)
+      .where(mine),
+  ]);
+
+  return { rows, total: counts.total, all: counts.all, page, pageSize };
+}
