@@ -30,6 +30,6 @@ export default defineConfig({
     reuseExistingServer: !process.env.CI,
     stdout: 'pipe',
     gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
-    env: { PORT: String(PORT), EMBEDDED_PG_DIR: '.data/pg-e2e', EMBEDDED_PG_FAST: '1', APP_URL: baseURL },
+    env: { PORT: String(PORT), EMBEDDED_PG_DIR: process.env.E2E_PG_DIR ?? '.data/pg-e2e', EMBEDDED_PG_FAST: '1', APP_URL: baseURL },
   },
 });
