@@ -676,7 +676,7 @@ class DemoBuilder {
 
   private wholesaleCustomer(owner: PartnerRef, spec: CustomerSpec, timeline: Timeline, externalId: string): void {
     const served = SERVED.includes(spec.status);
-    const built = this.customerOrg(spec, timeline);
+    const built = this.customerOrg({ ...spec, wholesale: true }, timeline);
     const template = this.templateFor(owner, spec.packages, spec.country);
     const language = COUNTRY_DATA[spec.country].language;
     const meetings = served && hasMeetings(spec.packages);
@@ -720,12 +720,13 @@ class DemoBuilder {
   }
 
   /** The customer org, its HQ location and its admin's address; shared by wholesale and trial customers. */
-  private customerOrg(spec: { name: string; country: string; orgId?: string; admin?: AdminPerson; branch?: string }, timeline: Timeline): CustomerOrgRef {
+  private customerOrg(spec: { name: string; country: string; orgId?: string; admin?: AdminPerson; branch?: string; wholesale: boolean }, timeline: Timeline): CustomerOrgRef {
     const orgId = spec.orgId ?? this.rng.uuid();
     const slug = slugify(spec.name);
     const country = COUNTRY_DATA[spec.country];
     this.rows.orgs.push({
-      id: orgId, kind: 'customer', name: spec.name, country: spec.country, language: country.language,
+      // Customers provisioned through wholesale are wholesale orgs (SPEC §5.2's always-read-only items).
+      id: orgId, kind: 'customer', name: spec.name, country: spec.country, language: country.language, wholesale: spec.wholesale,
       createdAt: toDate(timeline.createdAt), updatedAt: toDate(timeline.statusChangedAt),
     });
     const city = this.rng.pick(country.cities);
@@ -901,7 +902,7 @@ class DemoBuilder {
     CONTOSO_TRIALS.forEach((spec, i) => {
       const createdAt = this.now - spec.startedDaysAgo * DAY - 2 * HOUR;
       const timeline: Timeline = { createdAt, readyAt: createdAt, statusChangedAt: createdAt, rplReviewStartedAt: null, deprovisionedAt: null };
-      const built = this.customerOrg(spec, timeline);
+      const built = this.customerOrg({ ...spec, wholesale: false }, timeline);
       const createdBy = spec.bySalesAdmin ? sales : salesFull;
       this.rows.customers.push({
         id: built.customerId, orgId: built.orgId, partnerOrgId: contoso.orgId, templateId: null, subscriptionId: null,

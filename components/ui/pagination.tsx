@@ -42,7 +42,7 @@ export function Pagination({ page, pageSize, total, basePath, params = {} }: {
         ) : (
           <span className={disabledClass} aria-disabled="true">Previous</span>
         )}
-        <span className="text-slate-500">Page {page} of {pages}</span>
+        {page <= pages && <span className="text-slate-500">Page {page} of {pages}</span>}
         {page < pages ? (
           <Link className={linkClass} href={href(page + 1)} rel="next">Next</Link>
         ) : (

@@ -3,6 +3,7 @@ import type { DbOrTx } from '@/db/client';
 import { subPartnerSubscriptions, subscriptions } from '@/db/schema';
 import type { OrgAccess } from '@/lib/auth/access';
 import type { PackageId } from '@/lib/domain/packages';
+import { qualified } from '@/lib/sql/qualified';
 
 export interface BillingSubscription {
   id: string;
@@ -20,7 +21,7 @@ export interface BillingSubscription {
  */
 export async function getBillingSubscriptions(db: DbOrTx, access: OrgAccess): Promise<BillingSubscription[]> {
   const orgId = access.org.id;
-  const customerCount = sql<number>`(select count(*)::int from customers c where c.subscription_id = ${subscriptions.id} and c.partner_org_id = ${orgId})`;
+  const customerCount = sql<number>`(select count(*)::int from customers c where c.subscription_id = ${qualified(subscriptions.id)} and c.partner_org_id = ${orgId})`;
   const columns = { id: subscriptions.id, packages: subscriptions.packages, createdAt: subscriptions.createdAt, customers: customerCount };
 
   if (access.org.kind === 'sub_partner') {

@@ -2,6 +2,7 @@ import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { locations } from '@/db/schema';
 import type { OrgAccess } from '@/lib/auth/access';
+import { qualified } from '@/lib/sql/qualified';
 
 export type LocationRow = Pick<
   typeof locations.$inferSelect,
@@ -23,7 +24,7 @@ export async function listLocations(db: DbOrTx, access: OrgAccess): Promise<Loca
       country: locations.country,
       timeZone: locations.timeZone,
       language: locations.language,
-      subscribers: sql<number>`(select count(*)::int from subscribers s where s.location_id = ${locations.id} and s.removed_at is null)`,
+      subscribers: sql<number>`(select count(*)::int from subscribers s where s.location_id = ${qualified(locations.id)} and s.removed_at is null)`,
     })
     .from(locations)
     .where(eq(locations.orgId, access.org.id))

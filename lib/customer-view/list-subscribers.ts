@@ -4,6 +4,7 @@ import { locations, subscribers, users } from '@/db/schema';
 import type { OrgAccess } from '@/lib/auth/access';
 import type { PackageId } from '@/lib/domain/packages';
 import { containsPattern, pageRequest, type PageResult } from '@/lib/paging/search-params';
+import { qualified } from '@/lib/sql/qualified';
 
 export const SUBSCRIBERS_PAGE_SIZE = 50;
 
@@ -45,7 +46,7 @@ export async function listSubscribers(
     );
   }
   const where = and(...conditions);
-  const isAdmin = sql<boolean>`exists (select 1 from role_grants g where g.user_id = ${subscribers.userId} and g.org_id = ${orgId} and g.role in ('customer_full_admin', 'customer_readonly_admin'))`;
+  const isAdmin = sql<boolean>`exists (select 1 from role_grants g where g.user_id = ${qualified(subscribers.userId)} and g.org_id = ${orgId} and g.role in ('customer_full_admin', 'customer_readonly_admin'))`;
   const order = params.kind === 'user'
     ? [asc(sql`lower(${users.lastName})`), asc(sql`lower(${users.firstName})`), asc(subscribers.id)]
     : [asc(sql`lower(${subscribers.workspaceName})`), asc(subscribers.id)];

@@ -6,6 +6,7 @@ import { partnerGrant } from '@/lib/auth/policy';
 import { PACKAGES, type PackageId } from '@/lib/domain/packages';
 import type { CustomerStatus } from '@/lib/domain/statuses';
 import { containsPattern, pageRequest, type PageResult } from '@/lib/paging/search-params';
+import { qualified } from '@/lib/sql/qualified';
 
 export const CUSTOMERS_PAGE_SIZE = 25;
 
@@ -58,8 +59,8 @@ export async function listPartnerCustomers(
         rbpm: customers.rbpm,
         externalId: customers.externalId,
         createdAt: customers.createdAt,
-        packages: sql<string[]>`coalesce((select array_agg(cp.package::text order by cp.package) from customer_packages cp where cp.customer_id = ${customers.id}), '{}'::text[])`,
-        activeUsers: sql<number>`(select count(*)::int from subscribers s where s.customer_id = ${customers.id} and s.kind = 'user' and s.removed_at is null)`,
+        packages: sql<string[]>`coalesce((select array_agg(cp.package::text order by cp.package) from customer_packages cp where cp.customer_id = ${qualified(customers.id)}), '{}'::text[])`,
+        activeUsers: sql<number>`(select count(*)::int from subscribers s where s.customer_id = ${qualified(customers.id)} and s.kind = 'user' and s.removed_at is null)`,
       })
       .from(customers)
       .innerJoin(orgs, eq(orgs.id, customers.orgId))

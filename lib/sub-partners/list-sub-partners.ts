@@ -4,6 +4,7 @@ import { orgs } from '@/db/schema';
 import type { OrgAccess } from '@/lib/auth/access';
 import type { OrgState } from '@/lib/domain/statuses';
 import { containsPattern, pageRequest, type PageResult } from '@/lib/paging/search-params';
+import { qualified } from '@/lib/sql/qualified';
 
 export const SUB_PARTNERS_PAGE_SIZE = 25;
 
@@ -35,7 +36,7 @@ export async function listSubPartners(db: DbOrTx, access: OrgAccess, params: { q
         name: orgs.name,
         state: orgs.state,
         billingStartDate: orgs.billingStartDate,
-        customers: sql<number>`(select count(*)::int from customers c where c.partner_org_id = ${orgs.id})`,
+        customers: sql<number>`(select count(*)::int from customers c where c.partner_org_id = ${qualified(orgs.id)})`,
       })
       .from(orgs)
       .where(where)

@@ -82,8 +82,16 @@ describe('organisations', () => {
     const byId = new Map(rows.map((o) => [o.id, o]));
     expect(byId.get(DEMO_ORG_IDS.northwind)).toMatchObject({ name: 'Northwind Telecom', kind: 'partner', wholesale: true, country: 'US', language: 'en_US' });
     expect(byId.get(DEMO_ORG_IDS.contoso)).toMatchObject({ name: 'Contoso Solutions', kind: 'partner', wholesale: false });
-    expect(byId.get(DEMO_ORG_IDS.acmeDental)).toMatchObject({ name: 'Acme Dental', kind: 'customer' });
-    expect(byId.get(DEMO_ORG_IDS.bluebirdBakery)).toMatchObject({ name: 'Bluebird Bakery', kind: 'customer' });
+    expect(byId.get(DEMO_ORG_IDS.acmeDental)).toMatchObject({ name: 'Acme Dental', kind: 'customer', wholesale: true });
+    expect(byId.get(DEMO_ORG_IDS.bluebirdBakery)).toMatchObject({ name: 'Bluebird Bakery', kind: 'customer', wholesale: true });
+  });
+
+  it("marks customers as wholesale exactly when their partner is (trial customers are not)", async () => {
+    const rows = await db.execute<{ mismatched: number }>(sql`
+      select count(*)::int as mismatched from customers c
+      join orgs o on o.id = c.org_id join orgs p on p.id = c.partner_org_id
+      where o.wholesale <> p.wholesale`);
+    expect(rows[0].mismatched).toBe(0);
   });
 
   it('makes Fabrikam and Tailspin active indirect providers of Northwind, sharing its subscription', async () => {

@@ -1,5 +1,6 @@
 // Small builders for integration tests: real rows through the real schema.
 import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { customers, locations, orgRelations, orgs, roleGrants, subscriptions, users } from '@/db/schema';
 import type { Role } from '@/lib/domain/roles';
@@ -22,8 +23,8 @@ export async function makeSubPartner(db: Db, parentId: string, name = `Sub ${tag
 
 /** A customer owned by ownerId; managed by the owner and, for a sub-partner owner, by its parent too. */
 export async function makeCustomer(db: Db, ownerId: string, opts: { rbpm?: boolean; createdBy?: string; name?: string } = {}) {
-  const [owner] = await db.select().from(orgs).where((await import('drizzle-orm')).eq(orgs.id, ownerId));
-  const [org] = await db.insert(orgs).values({ kind: 'customer', name: opts.name ?? `Customer ${tag()}`, country: 'US' }).returning();
+  const [owner] = await db.select().from(orgs).where(eq(orgs.id, ownerId));
+  const [org] = await db.insert(orgs).values({ kind: 'customer', name: opts.name ?? `Customer ${tag()}`, country: 'US', wholesale: owner.wholesale }).returning();
   const [customer] = await db.insert(customers).values({
     orgId: org.id, partnerOrgId: ownerId, externalId: `EXT-${tag()}`, status: 'provisioned', rbpm: opts.rbpm ?? true,
     adminEmail: `admin-${tag()}@example.test`, createdBy: opts.createdBy ?? null,

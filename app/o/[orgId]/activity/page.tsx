@@ -71,10 +71,10 @@ export default async function ActivityPage({ params, searchParams }: { params: P
                         <><span className="font-medium">{r.actorName ?? r.actorEmail}</span>{r.actorName && <span className="block text-xs text-slate-500">{r.actorEmail}</span>}</>
                       ) : <span className="text-slate-500">System</span>}
                     </td>
-                    <td className={td}>{r.actorOrgId && r.actorOrgId !== r.orgId && r.actorOrgName ? `as ${r.actorOrgName}` : <span className="text-slate-400">—</span>}</td>
+                    <td className={`${td} whitespace-nowrap`}>{r.actorOrgId && r.actorOrgId !== r.orgId && r.actorOrgName ? `as ${r.actorOrgName}` : <span className="text-slate-400">—</span>}</td>
                     <td className={td}>{r.orgName}</td>
-                    <td className={`${td} font-mono text-xs`}>{r.action}</td>
-                    <td className={td}>{r.summary}</td>
+                    <td className={`${td} whitespace-nowrap font-mono text-xs`}>{r.action}</td>
+                    <td className={`${td} min-w-64`}>{r.summary}</td>
                   </tr>
                 ))}
               </tbody>

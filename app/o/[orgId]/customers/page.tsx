@@ -59,7 +59,7 @@ export default async function CustomersPage({ params, searchParams }: { params: 
                     <td className={td}>
                       <Link href={`/o/${c.orgId}/users`} className="font-medium text-brand-700 hover:underline" title="View customer">{c.name}</Link>
                     </td>
-                    <td className={td}><Badge tone={customerStatusTone(c.status)}>{CUSTOMER_STATUS_LABELS[c.status]}</Badge></td>
+                    <td className={`${td} whitespace-nowrap`}><Badge tone={customerStatusTone(c.status)}>{CUSTOMER_STATUS_LABELS[c.status]}</Badge></td>
                     <td className={td}>{c.packages.length ? c.packages.map((p) => PACKAGE_INFO[p].name).join(', ') : <span className="text-slate-400">—</span>}</td>
                     <td className={`${td} text-right tabular-nums`}>{c.activeUsers}</td>
                     <td className={td}>{c.rbpm ? <Badge tone="blue">On</Badge> : <Badge>Off</Badge>}</td>

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { CopyValue } from '@/components/ui/copy-button';
 import { Pagination } from '@/components/ui/pagination';
-import { Badge, EmptyState, Forbidden, PageHeader, buttonClass } from '@/components/ui/primitives';
+import { Badge, EmptyState, PageHeader, buttonClass } from '@/components/ui/primitives';
 import { SearchForm } from '@/components/ui/search-form';
 import { formatDate } from '@/lib/format';
 import { pageParam, param, type RawSearchParams } from '@/lib/paging/search-params';
@@ -19,7 +19,8 @@ const td = 'px-4 py-3 align-middle';
 export default async function IndirectProvidersPage({ params, searchParams }: { params: Promise<{ orgId: string }>; searchParams: Promise<RawSearchParams> }) {
   const { orgId } = await params;
   const gate = await gatePage(orgId, 'subPartners.access', 'partner');
-  if (gate.denied) return <Forbidden message={gate.denied} />;
+  // Admins without both roles don't see the tab, and its URL doesn't exist for them (SPEC §6.1).
+  if (gate.denied) notFound();
   const sp = await searchParams;
   const q = param(sp, 'q');
   const result = await listSubPartners(getDb(), gate.access, { q, page: pageParam(sp) });
