@@ -1,0 +1,37 @@
+import 'server-only';
+import type { z } from 'zod';
+import { auth } from '@/lib/auth/auth';
+import { runAuthorized } from '@/lib/auth/guard';
+import type { Capability } from '@/lib/auth/permissions';
+import { errorResponse } from '@/lib/platform/http-errors';
+import type { ServiceCtx } from '@/lib/platform/service-ctx';
+import { appDeps } from './deps';
+
+type RouteContext = { params: Promise<Record<string, string>> };
+
+/**
+ * A route handler for the portal's own browser calls (polling, downloads), authenticated
+ * by the session. Like orgAction, it cannot be declared without a capability. The org
+ * comes from the `orgId` route param; input is the query string (GET) or JSON body.
+ * The handler runs in a transaction that ends when it returns: a streamed Response must
+ * open its own connection/cursor rather than use ctx.db.
+ */
+export function sessionRoute<S extends z.ZodType, R>(
+  capability: Capability,
+  schema: S,
+  handler: (ctx: ServiceCtx, input: z.output<S>, params: Record<string, string>) => Promise<R | Response>,
+) {
+  return async (req: Request, context: RouteContext): Promise<Response> => {
+    try {
+      const params = await context.params;
+      const session = await auth();
+      const input = req.method === 'GET' || req.method === 'DELETE'
+        ? { ...Object.fromEntries(new URL(req.url).searchParams), ...params }
+        : { ...(await req.json().catch(() => ({}))), ...params };
+      const result = await runAuthorized(appDeps(), { userId: session?.user?.id, orgId: params.orgId, input }, capability, schema, (ctx, i) => handler(ctx, i, params));
+      return result instanceof Response ? result : Response.json(result);
+    } catch (err) {
+      return errorResponse(err);
+    }
+  };
+}
