@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { Pagination } from '@/components/ui/pagination';
 import { Badge, EmptyState, PageHeader, type BadgeTone } from '@/components/ui/primitives';
+import { DataTable, Td } from '@/components/ui/table';
 import { env } from '@/lib/env';
 import { formatTimestamp, isoDateTime } from '@/lib/format';
 import { OUTBOX_PAGE_SIZE, listOutbox } from '@/lib/outbox/list-outbox';
@@ -13,8 +14,6 @@ import { requireActor } from '@/lib/server/session';
 export const metadata: Metadata = { title: 'Outbox' };
 
 const STATUS_TONE: Record<'queued' | 'sent' | 'failed', BadgeTone> = { queued: 'amber', sent: 'green', failed: 'red' };
-const th = 'px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600';
-const td = 'px-4 py-3 align-top';
 
 /** Development/demo only (SPEC §10): the e-mails the product would send. */
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
@@ -30,39 +29,25 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
         <EmptyState title="No e-mails yet">E-mails such as welcome messages and invitations appear here when they are sent.</EmptyState>
       ) : (
         <>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-            <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="outbox-table">
-              <caption className="sr-only">Outbox</caption>
-              <thead className="bg-slate-50">
-                <tr>
-                  <th scope="col" className={th}>Created</th>
-                  <th scope="col" className={th}>To</th>
-                  <th scope="col" className={th}>Subject and body</th>
-                  <th scope="col" className={th}>Kind</th>
-                  <th scope="col" className={th}>Status</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {result.rows.map((m) => (
-                  <tr key={m.id}>
-                    <td className={`${td} whitespace-nowrap tabular-nums`}><time dateTime={isoDateTime(m.createdAt)}>{formatTimestamp(m.createdAt)}</time></td>
-                    <td className={`${td} break-all`}>{m.to}</td>
-                    <td className={td}>
-                      <details>
-                        <summary className="cursor-pointer font-medium">{m.subject}</summary>
-                        <pre className="mt-2 max-w-2xl whitespace-pre-wrap break-words rounded bg-slate-50 p-3 font-sans text-sm text-slate-800">{m.body}</pre>
-                      </details>
-                    </td>
-                    <td className={`${td} font-mono text-xs`}>{m.kind}</td>
-                    <td className={td}>
-                      <Badge tone={STATUS_TONE[m.status]}>{m.status}</Badge>
-                      {m.status === 'failed' && m.lastError && <span className="mt-1 block text-xs text-red-700">{m.lastError}</span>}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption="Outbox" testId="outbox-table" columns={['Created', 'To', 'Subject and body', 'Kind', 'Status']}>
+            {result.rows.map((m) => (
+              <tr key={m.id}>
+                <Td className="whitespace-nowrap tabular-nums"><time dateTime={isoDateTime(m.createdAt)}>{formatTimestamp(m.createdAt)}</time></Td>
+                <Td className="break-all">{m.to}</Td>
+                <Td>
+                  <details>
+                    <summary className="cursor-pointer font-medium">{m.subject}</summary>
+                    <pre className="mt-2 max-w-2xl whitespace-pre-wrap break-words rounded bg-slate-50 p-3 font-sans text-sm text-slate-800">{m.body}</pre>
+                  </details>
+                </Td>
+                <Td className="font-mono text-xs">{m.kind}</Td>
+                <Td>
+                  <Badge tone={STATUS_TONE[m.status]}>{m.status}</Badge>
+                  {m.status === 'failed' && m.lastError && <span className="mt-1 block text-xs text-red-700">{m.lastError}</span>}
+                </Td>
+              </tr>
+            ))}
+          </DataTable>
           <Pagination page={result.page} pageSize={OUTBOX_PAGE_SIZE} total={result.total} basePath="/outbox" />
         </>
       )}

@@ -1,5 +1,5 @@
 // Demo accounts (SPEC §10). Shown on the sign-in page in demo mode, so this module
-// must stay free of database imports. db/seed.ts creates exactly these accounts.
+// must stay free of database imports. db/seed/ creates exactly these accounts.
 
 export const DEMO_PASSWORD = 'Password123!';
 

@@ -1,4 +1,4 @@
-import { desc, eq, isNull, or, sql } from 'drizzle-orm';
+import { desc, eq, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { emailOutbox } from '@/db/schema';
 import type { Actor } from '@/lib/auth/access';
@@ -10,12 +10,12 @@ export type OutboxRow = Pick<typeof emailOutbox.$inferSelect, 'id' | 'createdAt'
 
 /**
  * The development Outbox (SPEC §10): e-mails of the actor's own org and of the orgs it
- * manages (customers, sub-partners), plus platform e-mails without an org.
+ * manages (customers, sub-partners). E-mails without an org are shown to nobody: an
+ * e-mail that forgot its org must not become visible to every tenant.
  */
 export async function listOutbox(db: DbOrTx, actor: Actor, params: { page: number }): Promise<PageResult<OutboxRow>> {
   const { page, pageSize, offset } = pageRequest(params.page, OUTBOX_PAGE_SIZE);
   const where = or(
-    isNull(emailOutbox.orgId),
     eq(emailOutbox.orgId, actor.orgId),
     sql`${emailOutbox.orgId} in (select r.managed_org_id from org_relations r where r.manager_org_id = ${actor.orgId})`,
   );

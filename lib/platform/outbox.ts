@@ -9,7 +9,8 @@ export interface EmailMessage {
   body: string;
   /** welcome, invitation, consent, expiry… */
   kind: string;
-  orgId?: string | null;
+  /** The org the e-mail concerns: it decides who may see it in the Outbox. */
+  orgId: string;
 }
 
 /**
@@ -19,7 +20,7 @@ export interface EmailMessage {
 export async function queueEmail(ctx: Pick<ServiceCtx, 'db' | 'afterCommit' | 'jobs'>, msg: EmailMessage): Promise<string> {
   const [row] = await (ctx.db as DbOrTx)
     .insert(emailOutbox)
-    .values({ to: msg.to, subject: msg.subject, body: msg.body, kind: msg.kind, orgId: msg.orgId ?? null })
+    .values({ to: msg.to, subject: msg.subject, body: msg.body, kind: msg.kind, orgId: msg.orgId })
     .returning({ id: emailOutbox.id });
   ctx.afterCommit(() => ctx.jobs.send(QUEUES.deliverEmail, { emailId: row.id }, { singletonKey: row.id }));
   return row.id;

@@ -63,7 +63,7 @@ describe('outbox e-mail through the job queue', () => {
     const before = await db.select({ n: sql<number>`count(*)::int` }).from(emailOutbox);
     await expect(
       inTransaction(deps, access, async (ctx) => {
-        await queueEmail(ctx, { to: 'x@example.test', subject: 'Never', body: 'x', kind: 'welcome' });
+        await queueEmail(ctx, { to: 'x@example.test', subject: 'Never', body: 'x', kind: 'welcome', orgId: access.org.id });
         await audit(ctx.db, auditActor(ctx), { action: 'email.never', targetType: 'email', summary: 'never' });
         throw new Error('boom');
       }),

@@ -3,6 +3,7 @@ import { getDb } from '@/db/client';
 import { Pagination } from '@/components/ui/pagination';
 import { EmptyState, Forbidden, PageHeader } from '@/components/ui/primitives';
 import { SearchForm } from '@/components/ui/search-form';
+import { Dash, DataTable, Td } from '@/components/ui/table';
 import { ACTIVITY_PAGE_SIZE, listActivity } from '@/lib/activity/list-activity';
 import { formatTimestamp, isoDateTime } from '@/lib/format';
 import { dateParam, pageParam, param, type RawSearchParams } from '@/lib/paging/search-params';
@@ -10,8 +11,6 @@ import { gatePage } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'Activity' };
 
-const th = 'px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600';
-const td = 'px-4 py-3 align-top';
 const field = 'rounded-md border border-slate-300 bg-white px-3 py-2 text-sm';
 
 export default async function ActivityPage({ params, searchParams }: { params: Promise<{ orgId: string }>; searchParams: Promise<RawSearchParams> }) {
@@ -49,37 +48,22 @@ export default async function ActivityPage({ params, searchParams }: { params: P
         filtered ? <EmptyState title="No activity matches these filters">Widen the dates or clear the filters.</EmptyState> : <EmptyState title="No activity yet">Changes made in this organisation are recorded here.</EmptyState>
       ) : (
         <>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-            <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="activity-table">
-              <caption className="sr-only">Audit log</caption>
-              <thead className="bg-slate-50">
-                <tr>
-                  <th scope="col" className={th}>When</th>
-                  <th scope="col" className={th}>Who</th>
-                  <th scope="col" className={th}>On behalf</th>
-                  <th scope="col" className={th}>Organisation</th>
-                  <th scope="col" className={th}>Action</th>
-                  <th scope="col" className={th}>Summary</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {result.rows.map((r) => (
-                  <tr key={r.id}>
-                    <td className={`${td} whitespace-nowrap tabular-nums`}><time dateTime={isoDateTime(r.at)}>{formatTimestamp(r.at)}</time></td>
-                    <td className={td}>
-                      {r.apiTokenId ? 'API token' : r.actorEmail ? (
-                        <><span className="font-medium">{r.actorName ?? r.actorEmail}</span>{r.actorName && <span className="block text-xs text-slate-500">{r.actorEmail}</span>}</>
-                      ) : <span className="text-slate-500">System</span>}
-                    </td>
-                    <td className={`${td} whitespace-nowrap`}>{r.actorOrgId && r.actorOrgId !== r.orgId && r.actorOrgName ? `as ${r.actorOrgName}` : <span className="text-slate-400">—</span>}</td>
-                    <td className={td}>{r.orgName}</td>
-                    <td className={`${td} whitespace-nowrap font-mono text-xs`}>{r.action}</td>
-                    <td className={`${td} min-w-64`}>{r.summary}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption="Audit log" testId="activity-table" columns={['When', 'Who', 'On behalf', 'Organisation', 'Action', 'Summary']}>
+            {result.rows.map((r) => (
+              <tr key={r.id}>
+                <Td className="whitespace-nowrap tabular-nums"><time dateTime={isoDateTime(r.at)}>{formatTimestamp(r.at)}</time></Td>
+                <Td>
+                  {r.apiTokenId ? 'API token' : r.actorEmail ? (
+                    <><span className="font-medium">{r.actorName ?? r.actorEmail}</span>{r.actorName && <span className="block text-xs text-slate-500">{r.actorEmail}</span>}</>
+                  ) : <span className="text-slate-500">System</span>}
+                </Td>
+                <Td className="whitespace-nowrap">{r.actorOrgId && r.actorOrgId !== r.orgId && r.actorOrgName ? `as ${r.actorOrgName}` : <Dash />}</Td>
+                <Td>{r.orgName}</Td>
+                <Td className="whitespace-nowrap font-mono text-xs">{r.action}</Td>
+                <Td className="min-w-64">{r.summary}</Td>
+              </tr>
+            ))}
+          </DataTable>
           <Pagination page={result.page} pageSize={ACTIVITY_PAGE_SIZE} total={result.total} basePath={base} params={filters} />
         </>
       )}

@@ -1,14 +1,13 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/db/client';
 import { Badge, Card, EmptyState, Forbidden, PageHeader } from '@/components/ui/primitives';
+import { DataTable, Td } from '@/components/ui/table';
 import { getBillingSubscriptions } from '@/lib/billing/get-billing-subscriptions';
 import { PACKAGE_INFO } from '@/lib/domain/packages';
 import { formatDate } from '@/lib/format';
 import { gatePage } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'Billing' };
-
-const th = 'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600';
 
 export default async function BillingPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
@@ -37,15 +36,11 @@ export default async function BillingPage({ params }: { params: Promise<{ orgId:
                       {s.shared && <> · <Badge tone="blue">Shared by parent</Badge></>}
                     </p>
                   </div>
-                  <table className="mt-3 min-w-full divide-y divide-slate-100 text-sm">
-                    <caption className="sr-only">Packages of subscription {s.id}</caption>
-                    <thead><tr><th scope="col" className={th}>Package</th><th scope="col" className={th}>SKU</th></tr></thead>
-                    <tbody className="divide-y divide-slate-100">
-                      {s.packages.map((p) => (
-                        <tr key={p}><td className="px-3 py-2">{PACKAGE_INFO[p].name}</td><td className="px-3 py-2 font-mono text-xs">{PACKAGE_INFO[p].sku}</td></tr>
-                      ))}
-                    </tbody>
-                  </table>
+                  <DataTable variant="compact" className="mt-3" caption={`Packages of subscription ${s.id}`} columns={['Package', 'SKU']}>
+                    {s.packages.map((p) => (
+                      <tr key={p}><Td compact valign="middle">{PACKAGE_INFO[p].name}</Td><Td compact valign="middle" className="font-mono text-xs">{PACKAGE_INFO[p].sku}</Td></tr>
+                    ))}
+                  </DataTable>
                 </li>
               ))}
             </ul>

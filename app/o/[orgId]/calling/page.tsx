@@ -1,25 +1,13 @@
 import type { Metadata } from 'next';
-import type { ReactNode } from 'react';
 import { getDb } from '@/db/client';
+import { DescriptionList, DescriptionRow } from '@/components/ui/description-list';
+import { EditabilityNote } from '@/components/ui/editability-note';
 import { Card, Forbidden, PageHeader } from '@/components/ui/primitives';
-import { editability, type Editability } from '@/lib/customer-view/editability';
+import { editability } from '@/lib/customer-view/editability';
 import { getCustomerProfile } from '@/lib/customer-view/get-customer-profile';
 import { gatePage } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'Calling' };
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="grid gap-1 py-2.5 sm:grid-cols-3">
-      <dt className="text-sm text-slate-600">{label}</dt>
-      <dd className="text-sm sm:col-span-2">{children}</dd>
-    </div>
-  );
-}
-
-function Note({ e, id }: { e: Editability; id: string }) {
-  return <p data-testid={`${id}-editability`} className={`mb-3 text-sm ${e.editable ? 'text-slate-600' : 'text-amber-800'}`}>{e.note}</p>;
-}
 
 /** Stored calling values are free-form JSON; show scalar ones as "key: value". */
 function scalarEntries(obj: Record<string, unknown>): [string, string][] {
@@ -49,35 +37,35 @@ export default async function CallingPage({ params }: { params: Promise<{ orgId:
       <div className="grid gap-6">
         <Card title="Service addresses">
           <p className="mb-3 text-sm text-slate-600">Set when the organisation was provisioned.</p>
-          <dl className="divide-y divide-slate-100">
-            <Row label="SIP domain">{p.customer?.sipDomain ? <span className="font-mono text-xs">{p.customer.sipDomain}</span> : none}</Row>
-            <Row label="Meetings site URL">{p.customer?.meetingsSiteUrl ? <span className="font-mono text-xs">{p.customer.meetingsSiteUrl}</span> : none}</Row>
-            <Row label="Meetings dial-in code">{p.customer?.meetingsDialInCode ?? none}</Row>
-            {p.customer?.meetingsLanguage && <Row label="Meetings language">{p.customer.meetingsLanguage}</Row>}
-          </dl>
+          <DescriptionList>
+            <DescriptionRow label="SIP domain">{p.customer?.sipDomain ? <span className="font-mono text-xs">{p.customer.sipDomain}</span> : none}</DescriptionRow>
+            <DescriptionRow label="Meetings site URL">{p.customer?.meetingsSiteUrl ? <span className="font-mono text-xs">{p.customer.meetingsSiteUrl}</span> : none}</DescriptionRow>
+            <DescriptionRow label="Meetings dial-in code">{p.customer?.meetingsDialInCode ?? none}</DescriptionRow>
+            {p.customer?.meetingsLanguage && <DescriptionRow label="Meetings language">{p.customer.meetingsLanguage}</DescriptionRow>}
+          </DescriptionList>
         </Card>
         <Card title="Call settings">
-          <Note e={callPriority} id="call-priority" />
-          <dl className="divide-y divide-slate-100">
-            <Row label="App options: call priority">{callPriorityValue ?? 'Default'}</Row>
-          </dl>
+          <EditabilityNote editability={callPriority} id="call-priority" />
+          <DescriptionList>
+            <DescriptionRow label="App options: call priority">{callPriorityValue ?? 'Default'}</DescriptionRow>
+          </DescriptionList>
         </Card>
         <Card title="Calling behaviour">
-          <Note e={behaviour} id="calling-behaviour" />
+          <EditabilityNote editability={behaviour} id="calling-behaviour" />
           {behaviourEntries.length ? (
-            <dl className="divide-y divide-slate-100">
-              {behaviourEntries.map(([k, v]) => <Row key={k} label={k}>{v}</Row>)}
-            </dl>
+            <DescriptionList>
+              {behaviourEntries.map(([k, v]) => <DescriptionRow key={k} label={k}>{v}</DescriptionRow>)}
+            </DescriptionList>
           ) : (
             <p className="text-sm">Default calling behaviour (nothing changed).</p>
           )}
         </Card>
         {showPstn && (
           <Card title="Location PSTN">
-            <Note e={pstn} id="pstn" />
-            <dl className="divide-y divide-slate-100">
-              <Row label="PSTN provider">{p.customer?.pstnProviderName ?? none}</Row>
-            </dl>
+            <EditabilityNote editability={pstn} id="pstn" />
+            <DescriptionList>
+              <DescriptionRow label="PSTN provider">{p.customer?.pstnProviderName ?? none}</DescriptionRow>
+            </DescriptionList>
           </Card>
         )}
       </div>

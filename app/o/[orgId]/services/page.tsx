@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/db/client';
+import { EditabilityNote } from '@/components/ui/editability-note';
 import { Badge, Card, EmptyState, Forbidden, PageHeader, type BadgeTone } from '@/components/ui/primitives';
+import { Dash, DataTable, Td } from '@/components/ui/table';
 import { editability } from '@/lib/customer-view/editability';
 import { getCustomerProfile } from '@/lib/customer-view/get-customer-profile';
 import { PACKAGE_INFO } from '@/lib/domain/packages';
@@ -16,8 +18,6 @@ const STATUS: Record<PackageStatus, { label: string; tone: BadgeTone }> = {
   deleting: { label: 'Removing', tone: 'gray' },
   error: { label: 'Error', tone: 'red' },
 };
-const th = 'px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600';
-const td = 'px-4 py-3 align-top';
 
 export default async function ServicesPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
@@ -34,38 +34,25 @@ export default async function ServicesPage({ params }: { params: Promise<{ orgId
           {p.packages.length === 0 ? (
             <EmptyState title="No packages">This organisation has no wholesale packages.</EmptyState>
           ) : (
-            <div className="overflow-x-auto">
-              <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="packages-table">
-                <caption className="sr-only">Packages</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className={th}>Package</th>
-                    <th scope="col" className={th}>Status</th>
-                    <th scope="col" className={th}>Notes</th>
-                    <th scope="col" className={th}>Updated</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {p.packages.map((k) => (
-                    <tr key={k.package}>
-                      <td className={td}>
-                        <span className="font-medium">{PACKAGE_INFO[k.package].name}</span>
-                        <span className="block text-xs text-slate-500">{PACKAGE_INFO[k.package].description}</span>
-                      </td>
-                      <td className={td}><Badge tone={STATUS[k.status].tone}>{STATUS[k.status].label}</Badge></td>
-                      <td className={td}>
-                        {[k.errors && `${k.errors} ${k.errors === 1 ? 'error' : 'errors'}`, k.warnings && `${k.warnings} ${k.warnings === 1 ? 'warning' : 'warnings'}`].filter(Boolean).join(', ') || <span className="text-slate-400">—</span>}
-                      </td>
-                      <td className={`${td} whitespace-nowrap`}>{formatDate(k.updatedAt)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable variant="inset" caption="Packages" testId="packages-table" columns={['Package', 'Status', 'Notes', 'Updated']}>
+              {p.packages.map((k) => (
+                <tr key={k.package}>
+                  <Td>
+                    <span className="font-medium">{PACKAGE_INFO[k.package].name}</span>
+                    <span className="block text-xs text-slate-500">{PACKAGE_INFO[k.package].description}</span>
+                  </Td>
+                  <Td><Badge tone={STATUS[k.status].tone}>{STATUS[k.status].label}</Badge></Td>
+                  <Td>
+                    {[k.errors && `${k.errors} ${k.errors === 1 ? 'error' : 'errors'}`, k.warnings && `${k.warnings} ${k.warnings === 1 ? 'warning' : 'warnings'}`].filter(Boolean).join(', ') || <Dash />}
+                  </Td>
+                  <Td className="whitespace-nowrap">{formatDate(k.updatedAt)}</Td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </Card>
         <Card title="Migrations and connected UC">
-          <p data-testid="services-editability" className={`text-sm ${manage.editable ? 'text-slate-600' : 'text-amber-800'}`}>{manage.note}</p>
+          <EditabilityNote editability={manage} id="services" className="" />
         </Card>
       </div>
     </>

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
-import type { ReactNode } from 'react';
 import { getDb } from '@/db/client';
 import { CopyValue } from '@/components/ui/copy-button';
+import { DescriptionList, DescriptionRow } from '@/components/ui/description-list';
 import { Badge, Card, Forbidden, PageHeader } from '@/components/ui/primitives';
+import { DataTable, Td } from '@/components/ui/table';
 import { decide } from '@/lib/auth/policy';
 import { COUNTRIES } from '@/lib/domain/countries';
 import { ROLE_NAMES } from '@/lib/domain/roles';
@@ -13,16 +14,6 @@ import { getOrgProfile } from '@/lib/settings/get-org-profile';
 export const metadata: Metadata = { title: 'Settings' };
 
 const KIND_LABEL = { partner: 'Partner', sub_partner: 'Indirect provider (sub-partner)', customer: 'Customer' } as const;
-const th = 'px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600';
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="grid gap-1 py-2.5 sm:grid-cols-3">
-      <dt className="text-sm text-slate-600">{label}</dt>
-      <dd className="text-sm sm:col-span-2">{children}</dd>
-    </div>
-  );
-}
 
 export default async function SettingsPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
@@ -36,49 +27,37 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgId
       <PageHeader title="Settings" description="Your organisation's profile and administrators." />
       <div className="grid gap-6">
         <Card title="Organisation profile">
-          <dl className="divide-y divide-slate-100" data-testid="org-profile">
-            <Row label="Name">{p.name}</Row>
-            <Row label="Org ID"><CopyValue value={p.id} label="org ID" /></Row>
-            <Row label="Type">{KIND_LABEL[p.kind]}</Row>
-            <Row label="Wholesale">{yesNo(p.wholesale)}</Row>
-            <Row label="Country">{p.country ? (COUNTRIES[p.country]?.name ?? p.country) : '—'}</Row>
-            <Row label="Status">{p.state === 'active' ? <Badge tone="green">Active</Badge> : <Badge tone="red">Suspended</Badge>}</Row>
+          <DescriptionList testId="org-profile">
+            <DescriptionRow label="Name">{p.name}</DescriptionRow>
+            <DescriptionRow label="Org ID"><CopyValue value={p.id} label="org ID" /></DescriptionRow>
+            <DescriptionRow label="Type">{KIND_LABEL[p.kind]}</DescriptionRow>
+            <DescriptionRow label="Wholesale">{yesNo(p.wholesale)}</DescriptionRow>
+            <DescriptionRow label="Country">{p.country ? (COUNTRIES[p.country]?.name ?? p.country) : '—'}</DescriptionRow>
+            <DescriptionRow label="Status">{p.state === 'active' ? <Badge tone="green">Active</Badge> : <Badge tone="red">Suspended</Badge>}</DescriptionRow>
             {p.kind === 'sub_partner' && (
               <>
-                <Row label="Parent partner">{p.parent?.name ?? '—'}</Row>
-                <Row label="Billing start date">{formatDate(p.billingStartDate)}</Row>
+                <DescriptionRow label="Parent partner">{p.parent?.name ?? '—'}</DescriptionRow>
+                <DescriptionRow label="Billing start date">{formatDate(p.billingStartDate)}</DescriptionRow>
               </>
             )}
-            <Row label="Created">{formatDate(p.createdAt)}</Row>
-          </dl>
+            <DescriptionRow label="Created">{formatDate(p.createdAt)}</DescriptionRow>
+          </DescriptionList>
         </Card>
         <Card title="Administrators">
           {p.admins.length === 0 ? (
             <p className="text-sm text-slate-600">No administrators.</p>
           ) : (
-            <div className="overflow-x-auto">
-              <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="admins-table">
-                <caption className="sr-only">Administrators</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className={th}>Name</th>
-                    <th scope="col" className={th}>E-mail</th>
-                    <th scope="col" className={th}>Roles</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {p.admins.map((a) => (
-                    <tr key={a.userId}>
-                      <td className="px-4 py-3 font-medium">{a.name}</td>
-                      <td className="px-4 py-3">{a.email}</td>
-                      <td className="px-4 py-3">
-                        <ul className="flex flex-wrap gap-1">{a.roles.map((r) => <li key={r}><Badge tone="blue">{ROLE_NAMES[r]}</Badge></li>)}</ul>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable variant="inset" caption="Administrators" testId="admins-table" columns={['Name', 'E-mail', 'Roles']}>
+              {p.admins.map((a) => (
+                <tr key={a.userId}>
+                  <Td valign="middle" className="font-medium">{a.name}</Td>
+                  <Td valign="middle">{a.email}</Td>
+                  <Td valign="middle">
+                    <ul className="flex flex-wrap gap-1">{a.roles.map((r) => <li key={r}><Badge tone="blue">{ROLE_NAMES[r]}</Badge></li>)}</ul>
+                  </Td>
+                </tr>
+              ))}
+            </DataTable>
           )}
           {canManageAdmins && (
             <p className="mt-4 text-sm text-slate-600">Managing administrators, API tokens and branding arrives in a later update.</p>

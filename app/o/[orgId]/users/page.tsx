@@ -3,6 +3,7 @@ import { getDb } from '@/db/client';
 import { Pagination } from '@/components/ui/pagination';
 import { Badge, Button, EmptyState, Forbidden, PageHeader } from '@/components/ui/primitives';
 import { SearchForm } from '@/components/ui/search-form';
+import { Dash, DataTable, Td } from '@/components/ui/table';
 import { decide, DENIAL_MESSAGES } from '@/lib/auth/policy';
 import { SUBSCRIBERS_PAGE_SIZE, listSubscribers } from '@/lib/customer-view/list-subscribers';
 import { PACKAGE_INFO } from '@/lib/domain/packages';
@@ -10,10 +11,6 @@ import { pageParam, param, type RawSearchParams } from '@/lib/paging/search-para
 import { gatePage } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'Users' };
-
-const th = 'px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600';
-const td = 'px-4 py-3 align-top';
-const dash = <span className="text-slate-400">—</span>;
 
 export default async function UsersPage({ params, searchParams }: { params: Promise<{ orgId: string }>; searchParams: Promise<RawSearchParams> }) {
   const { orgId } = await params;
@@ -44,36 +41,21 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
           : <EmptyState title="No users yet">Users appear here once they have been added to the organisation.</EmptyState>
       ) : (
         <>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-            <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="users-table">
-              <caption className="sr-only">Users</caption>
-              <thead className="bg-slate-50">
-                <tr>
-                  <th scope="col" className={th}>Name</th>
-                  <th scope="col" className={th}>E-mail</th>
-                  <th scope="col" className={th}>Package</th>
-                  <th scope="col" className={th}>Location</th>
-                  <th scope="col" className={th}>Extension</th>
-                  <th scope="col" className={th}>Phone number</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {result.rows.map((u) => (
-                  <tr key={u.id}>
-                    <td className={td}>
-                      <span className="font-medium">{u.name}</span>
-                      {u.isAdmin && <span className="ml-2"><Badge tone="blue">Administrator</Badge></span>}
-                    </td>
-                    <td className={td}>{u.email ?? dash}</td>
-                    <td className={td}>{PACKAGE_INFO[u.package].name}</td>
-                    <td className={td}>{u.locationName}</td>
-                    <td className={`${td} tabular-nums`}>{u.extension ?? dash}</td>
-                    <td className={`${td} tabular-nums`}>{u.phoneNumber ?? dash}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption="Users" testId="users-table" columns={['Name', 'E-mail', 'Package', 'Location', 'Extension', 'Phone number']}>
+            {result.rows.map((u) => (
+              <tr key={u.id}>
+                <Td>
+                  <span className="font-medium">{u.name}</span>
+                  {u.isAdmin && <span className="ml-2"><Badge tone="blue">Administrator</Badge></span>}
+                </Td>
+                <Td>{u.email ?? <Dash />}</Td>
+                <Td>{PACKAGE_INFO[u.package].name}</Td>
+                <Td>{u.locationName}</Td>
+                <Td className="tabular-nums">{u.extension ?? <Dash />}</Td>
+                <Td className="tabular-nums">{u.phoneNumber ?? <Dash />}</Td>
+              </tr>
+            ))}
+          </DataTable>
           <Pagination page={result.page} pageSize={SUBSCRIBERS_PAGE_SIZE} total={result.total} basePath={base} params={{ q }} />
         </>
       )}

@@ -3,16 +3,13 @@ import { getDb } from '@/db/client';
 import { Pagination } from '@/components/ui/pagination';
 import { EmptyState, Forbidden, PageHeader } from '@/components/ui/primitives';
 import { SearchForm } from '@/components/ui/search-form';
+import { Dash, DataTable, Td } from '@/components/ui/table';
 import { SUBSCRIBERS_PAGE_SIZE, listSubscribers } from '@/lib/customer-view/list-subscribers';
 import { PACKAGE_INFO } from '@/lib/domain/packages';
 import { pageParam, param, type RawSearchParams } from '@/lib/paging/search-params';
 import { gatePage } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'Workspaces' };
-
-const th = 'px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600';
-const td = 'px-4 py-3 align-top';
-const dash = <span className="text-slate-400">—</span>;
 
 export default async function WorkspacesPage({ params, searchParams }: { params: Promise<{ orgId: string }>; searchParams: Promise<RawSearchParams> }) {
   const { orgId } = await params;
@@ -32,31 +29,17 @@ export default async function WorkspacesPage({ params, searchParams }: { params:
           : <EmptyState title="No workspaces yet">Workspaces appear here once they have been added.</EmptyState>
       ) : (
         <>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-            <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="workspaces-table">
-              <caption className="sr-only">Workspaces</caption>
-              <thead className="bg-slate-50">
-                <tr>
-                  <th scope="col" className={th}>Name</th>
-                  <th scope="col" className={th}>Package</th>
-                  <th scope="col" className={th}>Location</th>
-                  <th scope="col" className={th}>Extension</th>
-                  <th scope="col" className={th}>Phone number</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {result.rows.map((w) => (
-                  <tr key={w.id}>
-                    <td className={`${td} font-medium`}>{w.name}</td>
-                    <td className={td}>{PACKAGE_INFO[w.package].name}</td>
-                    <td className={td}>{w.locationName}</td>
-                    <td className={`${td} tabular-nums`}>{w.extension ?? dash}</td>
-                    <td className={`${td} tabular-nums`}>{w.phoneNumber ?? dash}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption="Workspaces" testId="workspaces-table" columns={['Name', 'Package', 'Location', 'Extension', 'Phone number']}>
+            {result.rows.map((w) => (
+              <tr key={w.id}>
+                <Td className="font-medium">{w.name}</Td>
+                <Td>{PACKAGE_INFO[w.package].name}</Td>
+                <Td>{w.locationName}</Td>
+                <Td className="tabular-nums">{w.extension ?? <Dash />}</Td>
+                <Td className="tabular-nums">{w.phoneNumber ?? <Dash />}</Td>
+              </tr>
+            ))}
+          </DataTable>
           <Pagination page={result.page} pageSize={SUBSCRIBERS_PAGE_SIZE} total={result.total} basePath={base} params={{ q }} />
         </>
       )}
