@@ -71,3 +71,21 @@ export const apiTokens = pgTable(
   },
   (t) => [uniqueIndex('api_tokens_hash_unique').on(t.tokenHash), index('api_tokens_org_idx').on(t.orgId).where(sql`${t.revokedAt} is null`)],
 );
+
+/**
+ * One-time invitations to set a password (new partner/sub-partner/customer admins).
+ * Only the token's SHA-256 is stored; the token itself is in the invitation e-mail.
+ */
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    acceptedAt: ts('accepted_at'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('invitations_token_hash_unique').on(t.tokenHash), index('invitations_user_idx').on(t.userId)],
+);

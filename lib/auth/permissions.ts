@@ -13,6 +13,8 @@ export interface PartnerRule {
   partnerKind?: 'wholesale' | 'non_wholesale';
   /** Screens that say "Not available when cross-launched" (SPEC §6.2). */
   unavailableCrossLaunched?: boolean;
+  /** Only on a top-level partner org: sub-partners are one level deep and never have their own. */
+  topLevelPartnerOnly?: boolean;
 }
 
 const FULL_WHOLESALE = { partner_full_admin: 'all', wholesale_admin: 'all' } as const;
@@ -39,8 +41,9 @@ export const PARTNER_PERMISSIONS = {
   'customerView.write': { grants: { ...FULL_WHOLESALE, sales_full_admin: 'all', sales_admin: 'own' } },
   'customers.rbpm': { grants: FULL_WHOLESALE },
   /** Indirect providers tab, cross-launch into a sub-partner, search sub-partners' customers. */
-  'subPartners.access': { requiresAll: ['partner_full_admin', 'wholesale_admin'] },
-  'subPartners.create': { requiresAll: ['partner_full_admin', 'wholesale_admin'] },
+  'subPartners.access': { requiresAll: ['partner_full_admin', 'wholesale_admin'], topLevelPartnerOnly: true },
+  /** Set up, suspend and reactivate sub-partners (SPEC §6.4). */
+  'subPartners.manage': { requiresAll: ['partner_full_admin', 'wholesale_admin'], partnerKind: 'wholesale', topLevelPartnerOnly: true },
   'billing.reports.write': { grants: FULL_WHOLESALE, unavailableCrossLaunched: true },
   'billing.reports.read': {
     grants: { ...FULL_WHOLESALE, partner_readonly_admin: 'all' },

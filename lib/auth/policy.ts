@@ -83,6 +83,7 @@ function decidePartner(s: AccessSubject, capability: PartnerCapability): Decisio
   const grant = partnerGrant(s.partnerRoles, capability, s.partnerWholesale);
   if (!grant) return DENY;
   const rule: PartnerRule = PARTNER_PERMISSIONS[capability];
+  if (rule.topLevelPartnerOnly && s.org.kind !== 'partner') return DENY;
   if (s.relation === 'sub_partner' && rule.unavailableCrossLaunched) {
     return { allowed: false, reason: 'not_available_cross_launched' };
   }

@@ -32,7 +32,7 @@ const ROW_CAPABILITIES: Record<string, { capabilities: PartnerCapability[]; writ
   "open a customer's view (cross-launch)": [{ capabilities: ['customerView.open'] }, { capabilities: ['customerView.write'], writeOnly: true }],
   'toggle Restricted by Partner Mode': [{ capabilities: ['customers.rbpm'] }],
   "**Indirect providers** tab, cross-launch into a sub-partner, search sub-partners' customers": [{ capabilities: ['subPartners.access'] }],
-  'set up a sub-partner (self-service, see §6.4)': [{ capabilities: ['subPartners.create'] }],
+  'set up a sub-partner (self-service, see §6.4)': [{ capabilities: ['subPartners.manage'] }],
   'billing report create / delete': [{ capabilities: ['billing.reports.write'] }],
   'billing report list / get / download': [{ capabilities: ['billing.reports.read'] }],
   'manage partner admins, API tokens, branding': [{ capabilities: ['admins.manage', 'apiTokens.manage', 'branding.manage'] }],

@@ -114,3 +114,19 @@ describe('customer admins: role − RBPM restrictions (SPEC §5.2)', () => {
     expect(can(admin(['customer_full_admin'], false), 'customers.read')).toBe(false);
   });
 });
+
+describe('sub-partners are one level deep', () => {
+  it("a sub-partner's own full + wholesale admin can't reach Indirect providers or set up sub-partners", () => {
+    const own = subject({ org: subOrg, relation: 'own', partnerRoles: FULL_WS });
+    expect(can(own, 'subPartners.access')).toBe(false);
+    expect(can(own, 'subPartners.manage')).toBe(false);
+  });
+  it('nor can a parent cross-launched into one', () => {
+    const cl = subject({ org: subOrg, relation: 'sub_partner', partnerRoles: FULL_WS });
+    expect(can(cl, 'subPartners.manage')).toBe(false);
+  });
+  it("a top-level wholesale partner's full + wholesale admin can; a non-wholesale partner can't set one up", () => {
+    expect(can(subject({ org: partnerOrg, relation: 'own', partnerRoles: FULL_WS }), 'subPartners.manage')).toBe(true);
+    expect(can(subject({ org: { ...partnerOrg, wholesale: false }, relation: 'own', partnerRoles: FULL_WS, partnerWholesale: false }), 'subPartners.manage')).toBe(false);
+  });
+});

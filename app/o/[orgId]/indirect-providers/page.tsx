@@ -9,7 +9,9 @@ import { SearchForm } from '@/components/ui/search-form';
 import { DataTable, Td } from '@/components/ui/table';
 import { formatDate } from '@/lib/format';
 import { pageParam, param, type RawSearchParams } from '@/lib/paging/search-params';
+import { decide } from '@/lib/auth/policy';
 import { gatePage } from '@/lib/server/session';
+import { SubPartnerStateButton } from './sub-partner-state-button';
 import { SUB_PARTNERS_PAGE_SIZE, listSubPartners } from '@/lib/sub-partners/list-sub-partners';
 
 export const metadata: Metadata = { title: 'Indirect providers' };
@@ -22,15 +24,20 @@ export default async function IndirectProvidersPage({ params, searchParams }: { 
   const sp = await searchParams;
   const q = param(sp, 'q');
   const result = await listSubPartners(getDb(), gate.access, { q, page: pageParam(sp) });
-  // The tab exists only for partners that have indirect providers (SPEC §6.1).
-  if (result.all === 0) notFound();
+  const canManage = decide(gate.access, 'subPartners.manage').allowed;
+  // The tab exists only for partners that have indirect providers (SPEC §6.1); the page
+  // itself stays reachable for setting up the first one (linked from Settings).
+  if (result.all === 0 && !canManage) notFound();
   const base = `/o/${gate.access.org.id}/indirect-providers`;
+  const setUp = canManage ? <Link href={`${base}/new`} className={buttonClass('primary')}>Set up indirect provider</Link> : undefined;
 
   return (
     <>
-      <PageHeader title="Indirect providers" description="Resellers managed by your organisation. Cross-launch to work in their Partner Hub." />
-      <SearchForm action={base} label="Search indirect providers" placeholder="Name" defaultValue={q} />
-      {result.total === 0 ? (
+      <PageHeader title="Indirect providers" description="Resellers managed by your organisation. Cross-launch to work in their Partner Hub." actions={setUp} />
+      {result.all === 0 ? (
+        <EmptyState title="No indirect providers yet">Set one up to let a reseller onboard customers on your shared subscription.</EmptyState>
+      ) : <SearchForm action={base} label="Search indirect providers" placeholder="Name" defaultValue={q} />}
+      {result.all === 0 ? null : result.total === 0 ? (
         <EmptyState title={`No results for “${q}”`}>No indirect provider name contains that text.</EmptyState>
       ) : (
         <>
@@ -47,7 +54,10 @@ export default async function IndirectProvidersPage({ params, searchParams }: { 
                 <Td valign="middle" className="text-right tabular-nums">{s.customers}</Td>
                 <Td valign="middle" className="whitespace-nowrap">{formatDate(s.billingStartDate)}</Td>
                 <Td valign="middle" className="text-right">
-                  <Link href={`/o/${s.id}/overview`} className={buttonClass('secondary')} aria-label={`Cross-launch into ${s.name}`}>Cross-launch</Link>
+                  <div className="flex justify-end gap-2">
+                    {canManage && <SubPartnerStateButton orgId={gate.access.org.id} subPartner={{ id: s.id, name: s.name, state: s.state }} />}
+                    <Link href={`/o/${s.id}/overview`} className={buttonClass('secondary')} aria-label={`Cross-launch into ${s.name}`}>Cross-launch</Link>
+                  </div>
                 </Td>
               </tr>
             ))}
