@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { onboardingTemplates, pstnProviders, users } from '@/db/schema';
+import { isUuid } from '@/lib/auth/access';
 import { NotFoundError } from '@/lib/platform/errors';
 import type { ServiceCtx } from '@/lib/platform/service-ctx';
 
@@ -9,6 +10,8 @@ const displayName = (u: { firstName: string | null; lastName: string | null; dis
 
 /** One template of the org with the names of what it references; another org's id is "not found". */
 export async function getTemplate(ctx: Pick<ServiceCtx, 'db' | 'access'>, input: { templateId: string }) {
+  // A malformed id from the URL is simply not found (and never reaches a uuid cast).
+  if (!isUuid(input.templateId)) throw new NotFoundError('Template not found.');
   const admin = alias(users, 'admin');
   const creator = alias(users, 'creator');
   const [row] = await ctx.db
