@@ -1,0 +1,45 @@
+import type { Metadata } from 'next';
+import { getDb } from '@/db/client';
+import { Forbidden, PageHeader } from '@/components/ui/primitives';
+import { isLocale } from '@/lib/domain/locales';
+import { gatePage } from '@/lib/server/session';
+import { getTemplateFormOptions } from '@/lib/templates/get-template-form-options';
+import { CustomersTabs } from '../../../customers-tabs';
+import { TemplateWizard } from '../../_components/template-wizard';
+import { loadTemplate } from '../load-template';
+
+export const metadata: Metadata = { title: 'Edit template' };
+
+export default async function EditTemplatePage({ params }: { params: Promise<{ orgId: string; templateId: string }> }) {
+  const { orgId, templateId } = await params;
+  const gate = await gatePage(orgId, 'templates.write', 'partner');
+  if (gate.denied) {
+    return (
+      <>
+        <CustomersTabs orgId={orgId} />
+        <Forbidden message={gate.denied} />
+      </>
+    );
+  }
+  const { access } = gate;
+  const [t, options] = await Promise.all([loadTemplate(access, templateId), getTemplateFormOptions({ db: getDb(), access })]);
+
+  return (
+    <>
+      <PageHeader title={`Edit template “${t.name}”`} description="Changes apply only to customers created afterwards; existing customers keep their settings." />
+      <CustomersTabs orgId={access.org.id} />
+      <TemplateWizard
+        orgId={access.org.id}
+        templateId={t.id}
+        options={options}
+        defaultValues={{
+          type: t.type, name: t.name, country: t.country, serviceProviderAdminId: t.serviceProviderAdminId, subscriptionId: t.subscriptionId,
+          authMode: t.authMode, idpEntityId: t.idpEntityId ?? '', idpName: t.idpName ?? '', pstnProviderId: t.pstnProviderId ?? '',
+          allowAdminInviteEmails: t.allowAdminInviteEmails, brandName: t.brandName ?? '', disableWebexCalling: t.disableWebexCalling,
+          // A stored value outside today's locale list is offered for re-choosing rather than kept.
+          defaultLanguage: isLocale(t.defaultLanguage) ? t.defaultLanguage : undefined,
+        }}
+      />
+    </>
+  );
+}

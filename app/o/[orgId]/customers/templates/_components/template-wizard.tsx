@@ -1,0 +1,159 @@
+'use client';
+// SPEC §3 wizard, for create and edit. One react-hook-form instance spans every step, so
+// Back/Next/Edit never lose values; Next validates only the current step's fields, Submit
+// the whole schema, and the server action re-validates with the very same schema.
+import { zodResolver } from '@hookform/resolvers/zod';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useEffect, useRef, useState, useTransition, type FormEvent } from 'react';
+import { FormProvider, useForm, type FieldErrors } from 'react-hook-form';
+import { Button, buttonClass } from '@/components/ui/primitives';
+import { useToast } from '@/components/ui/toast';
+import type { TemplateFormOptions } from '@/lib/templates/get-template-form-options';
+import { templateSchema, type TemplateFormValues, type TemplateInput } from '@/lib/templates/template-schema';
+import { createTemplateAction, updateTemplateAction } from '../actions';
+import { TemplateSettingGroups, type SettingsStep } from './template-setting-groups';
+import { SUMMARY_INDEX, WIZARD_STEPS, firstStepWithError, isTemplateField } from './wizard-config';
+import { WizardProgress } from './wizard-progress';
+import { AuthStep, CallingStep, CommonStep, PrimaryStep, TypeStep } from './wizard-steps';
+
+export interface TemplateWizardProps {
+  orgId: string;
+  options: TemplateFormOptions;
+  defaultValues: Partial<TemplateFormValues>;
+  /** Present when editing: the wizard opens on the Summary and saves this template. */
+  templateId?: string;
+}
+
+export function TemplateWizard({ orgId, options, defaultValues, templateId }: TemplateWizardProps) {
+  const editing = !!templateId;
+  const router = useRouter();
+  const toast = useToast();
+  const [step, setStep] = useState(editing ? SUMMARY_INDEX : 0);
+  // Set by a Summary "Edit": the step's Next then returns straight to the Summary.
+  const [returnToSummary, setReturnToSummary] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const firstRender = useRef(true);
+
+  // Hydrated yet? Until then the buttons stay disabled, so an early Enter can't fall back
+  // to a native GET submit that reloads the page (and puts the values in the URL).
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+
+  const form = useForm<TemplateFormValues, unknown, TemplateInput>({
+    resolver: zodResolver(templateSchema),
+    defaultValues,
+    // Re-check a field as it changes (an error disappears once fixed), never on blur:
+    // blur validation moved the buttons between mousedown and mouseup and ate the click.
+    mode: 'onChange',
+  });
+  const { trigger, handleSubmit, setError, getValues } = form;
+
+  // Keyboard and screen-reader users land on the new step's heading, never on a vanished button.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    headingRef.current?.focus();
+  }, [step]);
+
+  const goTo = (i: number, opts: { returning?: boolean } = {}) => {
+    setReturnToSummary(opts.returning ?? false);
+    setStep(i);
+  };
+
+  const next = async () => {
+    const ok = await trigger(WIZARD_STEPS[step].fields, { shouldFocus: true });
+    if (!ok) return;
+    goTo(returnToSummary ? SUMMARY_INDEX : step + 1);
+  };
+
+  const showErrorsAt = (fields: string[]) => {
+    const at = firstStepWithError(fields);
+    if (at !== null) goTo(at, { returning: true });
+  };
+
+  const submit = handleSubmit(
+    (values) => {
+      setFormError(null);
+      startTransition(async () => {
+        const result = editing ? await updateTemplateAction(orgId, { ...values, templateId }) : await createTemplateAction(orgId, values);
+        if (result.ok) {
+          toast(editing ? `Template “${result.data.name}” saved.` : `Template “${result.data.name}” created.`);
+          router.push(`/o/${orgId}/customers/templates/${result.data.id}`);
+          return;
+        }
+        // The form keeps every value; server field errors show next to their fields.
+        setFormError(result.message);
+        const fields = Object.keys(result.fieldErrors ?? {}).filter(isTemplateField);
+        for (const f of fields) setError(f, { type: 'server', message: result.fieldErrors![f][0] });
+        showErrorsAt(fields);
+      });
+    },
+    (errors: FieldErrors<TemplateFormValues>) => showErrorsAt(Object.keys(errors)),
+  );
+
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    // Enter in a field moves on like Next; only the Summary submits.
+    if (step === SUMMARY_INDEX) void submit(e);
+    else void next();
+  };
+
+  const current = WIZARD_STEPS[step];
+  const values = getValues();
+  const adminLabel = options.admins.find((a) => a.id === values.serviceProviderAdminId);
+  const provider = options.pstnProviders.find((p) => p.id === values.pstnProviderId);
+  const editStep = (id: SettingsStep) => goTo(WIZARD_STEPS.findIndex((s) => s.id === id), { returning: true });
+
+  return (
+    <FormProvider {...form}>
+      <WizardProgress current={step} />
+      <form onSubmit={onSubmit} noValidate aria-labelledby="wizard-step-heading" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        <p className="text-sm text-slate-600">Step {step + 1} of {WIZARD_STEPS.length}</p>
+        <h2 id="wizard-step-heading" ref={headingRef} tabIndex={-1} className="mb-5 text-lg font-semibold focus:outline-none">{current.title}</h2>
+        {formError && (
+          <p role="alert" className="mb-5 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="wizard-error">{formError}</p>
+        )}
+
+        {current.id === 'type' && <TypeStep />}
+        {current.id === 'primary' && <PrimaryStep options={options} />}
+        {current.id === 'auth' && <AuthStep />}
+        {current.id === 'calling' && <CallingStep options={options} />}
+        {current.id === 'common' && <CommonStep />}
+        {current.id === 'summary' && (
+          <>
+            <p className="mb-4 text-sm text-slate-600">
+              Check the settings. Use Edit to change a group; {editing ? 'changes apply only to customers created afterwards.' : 'Submit creates the template.'}
+            </p>
+            <TemplateSettingGroups
+              source={{ ...values, adminLabel: adminLabel ? `${adminLabel.name} (${adminLabel.email})` : null, pstnProviderLabel: provider?.name ?? null }}
+              action={(id, title) => (
+                <button type="button" onClick={() => editStep(id)} className="rounded px-2 py-1 text-sm font-medium text-brand-700 hover:bg-brand-50">
+                  Edit<span className="sr-only"> {title}</span>
+                </button>
+              )}
+            />
+          </>
+        )}
+
+        <div className="mt-8 flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 pt-5">
+          <Link href={editing ? `/o/${orgId}/customers/templates/${templateId}` : `/o/${orgId}/customers/templates`} className="text-sm text-slate-600 underline">
+            Cancel
+          </Link>
+          <div className="flex gap-3">
+            {step > 0 && (
+              <Button variant="secondary" onClick={() => goTo(step - 1, { returning: returnToSummary })} disabled={!ready || pending}>Back</Button>
+            )}
+            <Button type="submit" disabled={!ready || pending}>
+              {step === SUMMARY_INDEX ? (pending ? 'Submitting…' : 'Submit') : returnToSummary ? 'Back to summary' : 'Next'}
+            </Button>
+          </div>
+        </div>
+      </form>
+    </FormProvider>
+  );
+}

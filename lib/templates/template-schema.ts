@@ -1,0 +1,77 @@
+// SPEC §3: the one schema of an onboarding template, used by the wizard (zodResolver)
+// and re-checked by the server actions (orgAction). Rules that need the database
+// (usable subscription, admin of this org, PSTN provider exists, unique name) live in
+// the services.
+import { z } from 'zod';
+import { COUNTRY_CODES } from '@/lib/domain/countries';
+import { LOCALES } from '@/lib/domain/locales';
+import { AUTH_MODES, type AuthMode } from '@/lib/domain/statuses';
+
+export const TEMPLATE_TYPES = ['webex_wholesale'] as const;
+export const TEMPLATE_NAME_MAX = 80;
+export const IDP_NAME_MAX = 128;
+export const IDP_ENTITY_ID_MAX = 1024;
+export const BRAND_NAME_MAX = 80;
+/** OIDC IdP names: letters, digits and - _ . ~ (case-sensitive, so never lower-cased). */
+export const IDP_NAME_PATTERN = /^[A-Za-z0-9\-_.~]+$/;
+
+/** Optional text: trimmed; empty becomes null. Output stays valid input, so parsing twice is harmless. */
+const optionalText = (max: number, message: string) =>
+  z.string().trim().max(max, message).nullish().transform((v) => v || null);
+
+const fields = {
+  type: z.enum(TEMPLATE_TYPES, { error: 'Choose a template type.' }),
+  name: z
+    .string({ error: 'Enter a template name.' })
+    .trim()
+    .min(1, 'Enter a template name.')
+    .max(TEMPLATE_NAME_MAX, `Use at most ${TEMPLATE_NAME_MAX} characters.`),
+  country: z.enum(COUNTRY_CODES, { error: 'Choose a country or region.' }),
+  serviceProviderAdminId: z.guid({ error: 'Choose a service provider administrator.' }),
+  subscriptionId: z.string({ error: 'Choose a wholesale subscription.' }).trim().min(1, 'Choose a wholesale subscription.').max(64),
+  authMode: z.enum(AUTH_MODES, { error: 'Choose an authentication method.' }),
+  // Checked against the chosen mode below: a value left over from another mode is dropped, not refused.
+  idpEntityId: optionalText(IDP_ENTITY_ID_MAX, `Use at most ${IDP_ENTITY_ID_MAX} characters.`),
+  idpName: optionalText(2 * IDP_NAME_MAX, `Use at most ${IDP_NAME_MAX} characters.`),
+  pstnProviderId: optionalText(64, 'Choose a PSTN provider from the list.'),
+  allowAdminInviteEmails: z.boolean().default(false),
+  brandName: optionalText(BRAND_NAME_MAX, `Use at most ${BRAND_NAME_MAX} characters.`),
+  disableWebexCalling: z.boolean().default(false),
+  defaultLanguage: z.enum(LOCALES, { error: 'Choose a default language.' }).default('en_US'),
+};
+
+interface AuthFields {
+  authMode: AuthMode;
+  idpEntityId: string | null;
+  idpName: string | null;
+}
+
+function authRules(v: AuthFields, ctx: z.RefinementCtx) {
+  if (v.authMode === 'saml' && !v.idpEntityId) {
+    ctx.addIssue({ code: 'custom', path: ['idpEntityId'], message: 'Enter the IdP entity ID.' });
+  }
+  if (v.authMode === 'oidc') {
+    if (!v.idpName) ctx.addIssue({ code: 'custom', path: ['idpName'], message: 'Enter the IdP name.' });
+    else if (v.idpName.length > IDP_NAME_MAX) ctx.addIssue({ code: 'custom', path: ['idpName'], message: `Use at most ${IDP_NAME_MAX} characters.` });
+    else if (!IDP_NAME_PATTERN.test(v.idpName)) {
+      ctx.addIssue({ code: 'custom', path: ['idpName'], message: 'Use only letters, digits and - _ . ~ (no spaces).' });
+    }
+  }
+}
+
+/** Only the IdP value of the chosen mode is kept. */
+function keepChosenIdp<T extends AuthFields>(v: T): T {
+  return { ...v, idpEntityId: v.authMode === 'saml' ? v.idpEntityId : null, idpName: v.authMode === 'oidc' ? v.idpName : null };
+}
+
+const base = z.object(fields);
+
+export const templateSchema = base.superRefine(authRules).transform(keepChosenIdp);
+export const updateTemplateSchema = base.extend({ templateId: z.guid({ error: 'Template not found.' }) }).superRefine(authRules).transform(keepChosenIdp);
+export const deleteTemplateSchema = z.object({ templateId: z.guid({ error: 'Template not found.' }) });
+
+export type TemplateFormValues = z.input<typeof templateSchema>;
+export type TemplateInput = z.output<typeof templateSchema>;
+export type UpdateTemplateInput = z.output<typeof updateTemplateSchema>;
+export type DeleteTemplateInput = z.output<typeof deleteTemplateSchema>;
+export type TemplateField = keyof typeof fields;

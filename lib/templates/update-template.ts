@@ -1,0 +1,49 @@
+import { eq } from 'drizzle-orm';
+import { onboardingTemplates } from '@/db/schema';
+import { audit } from '@/lib/platform/audit';
+import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
+import { assertTemplateReferences } from './assert-template-references';
+import { findTemplateForUpdate } from './find-template-for-update';
+import { rethrowTemplateNameConflict } from './template-name-conflict';
+import type { UpdateTemplateInput } from './template-schema';
+import { templateSnapshot } from './template-snapshot';
+
+/**
+ * SPEC §3: edits a template's settings. Customers keep what they were created with
+ * (provisioning copies the settings), so a change applies to customers created afterwards.
+ * The provisioning ID never changes: back-office systems keep using it.
+ */
+export async function updateTemplate(ctx: ServiceCtx, input: UpdateTemplateInput): Promise<{ id: string; name: string }> {
+  const before = await findTemplateForUpdate(ctx, input.templateId);
+  await assertTemplateReferences(ctx, input);
+  const row = await ctx.db
+    .update(onboardingTemplates)
+    .set({
+      name: input.name,
+      type: input.type,
+      country: input.country,
+      serviceProviderAdminId: input.serviceProviderAdminId,
+      subscriptionId: input.subscriptionId,
+      authMode: input.authMode,
+      idpEntityId: input.idpEntityId,
+      idpName: input.idpName,
+      pstnProviderId: input.pstnProviderId,
+      allowAdminInviteEmails: input.allowAdminInviteEmails,
+      brandName: input.brandName,
+      disableWebexCalling: input.disableWebexCalling,
+      defaultLanguage: input.defaultLanguage,
+      updatedAt: ctx.clock.now(),
+    })
+    .where(eq(onboardingTemplates.id, before.id))
+    .returning()
+    .then((rows) => rows[0], rethrowTemplateNameConflict);
+  await audit(ctx.db, auditActor(ctx), {
+    action: 'template.update',
+    targetType: 'template',
+    targetId: row.id,
+    summary: before.name === row.name ? `Edited onboarding template "${row.name}"` : `Edited onboarding template "${before.name}" (now "${row.name}")`,
+    before: templateSnapshot(before),
+    after: templateSnapshot(row),
+  });
+  return { id: row.id, name: row.name };
+}
