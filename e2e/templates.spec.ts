@@ -220,3 +220,12 @@ test('a parent admin cross-launched into an indirect provider gets the shared su
   await expect(page.getByLabel('Service provider administrator').locator('option', { hasText: 'admin@fabrikam.test' })).toHaveCount(1);
   await expect(page.getByLabel('Service provider administrator').locator('option', { hasText: 'full.admin@northwind.test' })).toHaveCount(0);
 });
+
+test('templates are reached from Customers → Templates', async ({ page }) => {
+  await signIn(page, 'wholesale.admin@northwind.test');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
+  await page.getByRole('link', { name: 'Templates', exact: true }).click();
+  await expect(page).toHaveURL(/\/customers\/templates$/);
+  await expect(page.getByRole('link', { name: 'Templates', exact: true })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('link', { name: 'Create template' })).toBeVisible();
+});

@@ -7,11 +7,13 @@ import { Button } from './primitives';
  * becomes inert (focus stays inside), Escape closes it, focus returns to the opener,
  * and it is labelled by its title and described by its body.
  */
-export function ConfirmDialog({ open, title, children, confirmLabel, pending = false, error, onConfirm, onClose }: {
+export function ConfirmDialog({ open, title, children, confirmLabel, tone = 'danger', pending = false, error, onConfirm, onClose }: {
   open: boolean;
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  /** 'primary' for a confirmation that undoes a restriction (e.g. reactivate). */
+  tone?: 'danger' | 'primary';
   pending?: boolean;
   /** Shown inside the dialog, e.g. the server's refusal. */
   error?: string | null;
@@ -46,7 +48,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, pending = f
         <div className="mt-6 flex justify-end gap-3">
           {/* Cancel gets the initial focus: the safe choice for a destructive action. */}
           <Button variant="secondary" autoFocus onClick={() => ref.current?.close()} disabled={pending}>Cancel</Button>
-          <Button variant="danger" onClick={onConfirm} disabled={pending}>{pending ? 'Working…' : confirmLabel}</Button>
+          <Button variant={tone} onClick={onConfirm} disabled={pending}>{pending ? 'Working…' : confirmLabel}</Button>
         </div>
       </div>
     </dialog>

@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { invitations, orgs, users } from '@/db/schema';
 import { ValidationError } from '@/lib/platform/errors';
@@ -8,14 +7,6 @@ import { hashPassword } from './password';
 
 const INVITATION_DAYS = 7;
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
-
-export const acceptInvitationSchema = z
-  .object({
-    token: z.string().min(20).max(200),
-    password: z.string().min(12, 'Use at least 12 characters.').max(200),
-    confirmPassword: z.string(),
-  })
-  .refine((v) => v.password === v.confirmPassword, { path: ['confirmPassword'], message: 'The passwords do not match.' });
 
 /** Creates a one-time token for userId; only its hash is stored. Returns the token for the e-mail. */
 export async function createInvitation(db: DbOrTx, input: { userId: string; createdBy: string | null; now: Date }) {

@@ -11,6 +11,7 @@ import { CUSTOMER_STATUS_LABELS } from '@/lib/domain/statuses';
 import { formatDate, isoDateTime } from '@/lib/format';
 import { pageParam, param, type RawSearchParams } from '@/lib/paging/search-params';
 import { gatePage } from '@/lib/server/session';
+import { CustomersTabs } from './customers-tabs';
 
 export const metadata: Metadata = { title: 'Customers' };
 
@@ -30,6 +31,7 @@ export default async function CustomersPage({ params, searchParams }: { params: 
   return (
     <>
       <PageHeader title="Customers" description={`Customers of ${gate.access.org.name}.`} />
+      <CustomersTabs orgId={gate.access.org.id} />
       <SearchForm action={base} label="Search customers" placeholder="Name, external ID or org ID" defaultValue={q} />
       {result.total === 0 ? (
         q ? (

@@ -26,7 +26,7 @@ export function SubPartnerStateButton({ orgId, subPartner }: { orgId: string; su
       <Button variant="secondary" onClick={() => setOpen(true)} aria-label={`${suspending ? 'Suspend' : 'Reactivate'} ${subPartner.name}`}>
         {suspending ? 'Suspend' : 'Reactivate'}
       </Button>
-      <ConfirmDialog open={open} pending={pending} onCancel={() => setOpen(false)} onConfirm={confirm}
+      <ConfirmDialog open={open} pending={pending} onClose={() => setOpen(false)} onConfirm={confirm}
         title={`${suspending ? 'Suspend' : 'Reactivate'} ${subPartner.name}?`} confirmLabel={suspending ? 'Suspend' : 'Reactivate'} tone={suspending ? 'danger' : 'primary'}>
         {suspending
           ? `${subPartner.name} will no longer be able to provision or update customers; it can still delete them. You can reactivate it at any time.`

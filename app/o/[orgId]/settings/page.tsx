@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import { getDb } from '@/db/client';
 import { CopyValue } from '@/components/ui/copy-button';
 import { DescriptionList, DescriptionRow } from '@/components/ui/description-list';
-import { Badge, Card, Forbidden, PageHeader } from '@/components/ui/primitives';
+import Link from 'next/link';
+import { Badge, Card, Forbidden, PageHeader, buttonClass } from '@/components/ui/primitives';
 import { DataTable, Td } from '@/components/ui/table';
 import { decide } from '@/lib/auth/policy';
 import { COUNTRIES } from '@/lib/domain/countries';
@@ -21,6 +22,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgId
   if (gate.denied) return <Forbidden message={gate.denied} />;
   const p = await getOrgProfile(getDb(), gate.access);
   const canManageAdmins = decide(gate.access, 'admins.manage').allowed;
+  const canManageSubPartners = decide(gate.access, 'subPartners.manage').allowed;
 
   return (
     <>
@@ -63,6 +65,12 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgId
             <p className="mt-4 text-sm text-slate-600">Managing administrators, API tokens and branding arrives in a later update.</p>
           )}
         </Card>
+        {canManageSubPartners && (
+          <Card title="Indirect providers">
+            <p className="text-sm text-slate-600">Resellers you manage sell from your subscription and onboard their own customers.</p>
+            <Link href={`/o/${p.id}/indirect-providers/new`} className={`${buttonClass('secondary')} mt-3`}>Set up indirect provider</Link>
+          </Card>
+        )}
       </div>
     </>
   );

@@ -1,4 +1,4 @@
-// Small labelled form controls for the template wizard: each ties its label, hint and
+// Labelled form controls: each ties its label, hint and
 // error together (aria-describedby / aria-invalid) so screen readers hear all three.
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
 

@@ -1,0 +1,10 @@
+import { z } from 'zod';
+
+/** Setting a password from an invitation; shared by the form and the server action. */
+export const acceptInvitationSchema = z
+  .object({
+    token: z.string().min(20).max(200),
+    password: z.string().min(12, 'Use at least 12 characters.').max(200),
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.password === v.confirmPassword, { path: ['confirmPassword'], message: 'The passwords do not match.' });
