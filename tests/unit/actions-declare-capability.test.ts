@@ -1,0 +1,57 @@
+// Every server action and portal route handler under an org goes through the wrappers that
+// take a capability. This reads the source, so a new action that skips them fails here.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PARTNER_PERMISSIONS, CUSTOMER_PERMISSIONS } from '@/lib/auth/permissions';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+function files(dir: string, match: (f: string) => boolean): string[] {
+  return readdirSync(dir).flatMap((e) => {
+    const full = path.join(dir, e);
+    return statSync(full).isDirectory() ? files(full, match) : match(full) ? [full] : [];
+  });
+}
+
+const rel = (f: string) => path.relative(ROOT, f);
+const CAPABILITIES = new Set([...Object.keys(PARTNER_PERMISSIONS), ...Object.keys(CUSTOMER_PERMISSIONS)]);
+
+/** Actions that act before there is an org or a session: sign-in and accepting an invitation. */
+const PUBLIC_ACTIONS = new Set(['app/sign-in/actions.ts', 'app/invite/[token]/actions.ts']);
+
+describe('server actions', () => {
+  const actionFiles = files(path.join(ROOT, 'app'), (f) => /\.tsx?$/.test(f) && /^'use server';/m.test(readFileSync(f, 'utf8')) && /actions\.ts$/.test(f));
+
+  it('are found', () => expect(actionFiles.length).toBeGreaterThan(0));
+
+  for (const file of actionFiles.filter((f) => !PUBLIC_ACTIONS.has(rel(f)))) {
+    it(`${rel(file)} exports only orgAction(<capability>, …) actions`, () => {
+      const src = readFileSync(file, 'utf8');
+      const exports = src.split('\n').filter((l) => /^export /.test(l) && !/^export (type|interface) /.test(l));
+      expect(exports.length).toBeGreaterThan(0);
+      for (const line of exports) {
+        const m = line.match(/^export const \w+ = orgAction\('([\w.]+)',/);
+        expect(m, `not built with orgAction: ${line}`).not.toBeNull();
+        expect(CAPABILITIES.has(m![1]), `unknown capability ${m![1]}`).toBe(true);
+      }
+    });
+  }
+});
+
+/** Route handlers authenticated otherwise: next-auth's own endpoints. */
+const PUBLIC_ROUTES = new Set(['app/api/auth/[...nextauth]/route.ts']);
+
+describe('route handlers', () => {
+  it('every handler under app/api is built with sessionRoute(<capability>, …) or is a listed public route', () => {
+    const routes = files(path.join(ROOT, 'app', 'api'), (f) => f.endsWith('route.ts')).filter((f) => !PUBLIC_ROUTES.has(rel(f)));
+    const violations: string[] = [];
+    for (const file of routes) {
+      for (const line of readFileSync(file, 'utf8').split('\n').filter((l) => /^export /.test(l))) {
+        const m = line.match(/^export const (GET|POST|PUT|PATCH|DELETE) = sessionRoute\('([\w.]+)',/);
+        if (!m || !CAPABILITIES.has(m[2])) violations.push(`${rel(file)}: ${line}`);
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+});
