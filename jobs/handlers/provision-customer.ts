@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, lt, type SQL } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { customerPackages, customers, orgs, provisioningEvents } from '@/db/schema';
 import { changeCustomerStatus } from '@/lib/customers/change-customer-status';
@@ -97,5 +97,5 @@ async function currentOutcome(deps: ServiceDeps, customerId: string): Promise<Pr
 
 /** Customers stuck in 'provisioning' (a job lost with its server) are picked up again by the sweep. */
 export const STALE_PROVISIONING_MS = 2 * 60_000;
-export const staleProvisioning = (now: Date) =>
-  sql`${customers.status} = 'provisioning' and ${customers.statusChangedAt} < ${new Date(now.getTime() - STALE_PROVISIONING_MS)} and ${customers.provisioningRequest} is not null`;
+export const staleProvisioning = (now: Date): SQL =>
+  and(eq(customers.status, 'provisioning'), lt(customers.statusChangedAt, new Date(now.getTime() - STALE_PROVISIONING_MS)), isNotNull(customers.provisioningRequest))!;

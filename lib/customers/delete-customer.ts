@@ -26,7 +26,7 @@ export async function deleteCustomer(ctx: ServiceCtx, input: z.output<typeof cus
   await changeCustomerStatus(ctx.db, { customerId: customer.id, from: customer.status, to: 'deprovisioned', at: now, set: { deprovisionedAt: now } });
   // greatest(): an interval can't end before it started (check constraint), whatever the clock says.
   const closed = await ctx.db.update(packageAssignments)
-    .set({ endedAt: sql`greatest(${now}::timestamptz, ${packageAssignments.startedAt})` })
+    .set({ endedAt: sql`greatest(${now.toISOString()}::timestamptz, ${packageAssignments.startedAt})` })
     .where(and(eq(packageAssignments.customerId, customer.id), isNull(packageAssignments.endedAt)))
     .returning({ id: packageAssignments.id });
   const released = await ctx.db.update(subscribers)
