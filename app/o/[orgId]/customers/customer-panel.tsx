@@ -1,5 +1,6 @@
 'use client';
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { CopyValue } from '@/components/ui/copy-button';
 import { Badge } from '@/components/ui/primitives';
@@ -35,22 +36,32 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 }
 
 /**
- * The customer detail panel (SPEC §4.3), opened by ?customer=<id>: beside the list on
- * wide screens, over it on small ones. Live while a job works on the customer.
+ * The customer detail panel (SPEC §4.3), opened by ?customer=<id>: a drawer at the right
+ * of the list on wide screens (the list keeps its width and stays usable), full screen on
+ * small ones. Esc or Close returns to the list. Live while a job works on the customer.
  */
 export function CustomerPanel({ orgId, initial, can, closeHref }: { orgId: string; initial: CustomerDetail; can: PanelPermissions; closeHref: string }) {
   const { data, error } = useCustomerDetail(orgId, initial.customerId, { initialData: initial });
   const c = data ?? initial;
   const heading = useRef<HTMLHeadingElement>(null);
+  const router = useRouter();
   // Opening another customer moves focus to its name, so keyboard and screen-reader users land in the panel.
   useEffect(() => heading.current?.focus(), [initial.customerId]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      // Not while a dialog (Delete) is open: Esc belongs to it then.
+      if (e.key === 'Escape' && !document.querySelector('dialog[open]')) router.push(closeHref, { scroll: false });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [router, closeHref]);
   const addr = c.address;
 
   return (
     <aside
       aria-labelledby="customer-panel-title"
       data-testid="customer-panel"
-      className="fixed inset-0 z-30 overflow-y-auto bg-white lg:sticky lg:top-4 lg:z-auto lg:max-h-[calc(100vh-2rem)] lg:w-[26rem] lg:shrink-0 lg:rounded-lg lg:border lg:border-slate-200 lg:shadow-sm"
+      className="fixed inset-0 z-30 overflow-y-auto bg-white shadow-2xl lg:left-auto lg:w-[28rem] lg:border-l lg:border-slate-200"
     >
       <header className="flex items-start justify-between gap-3 px-5 pt-5 pb-3">
         <div className="min-w-0">

@@ -73,8 +73,8 @@ export default async function CustomersPage({ params, searchParams }: { params: 
         actions={can.write ? <Link href={`${base}/new`} className={buttonClass('primary')}>Create customer</Link> : undefined}
       />
       <CustomerFilters action={base} params={p} canSearchIndirect={canSearchIndirect} />
-      <div className="flex flex-col gap-6 lg:flex-row lg:items-start">
-        <div className="min-w-0 flex-1">
+      <div>
+        <div className="min-w-0">
           {list.needsQuery ? (
             <EmptyState title="Enter a search to include indirect providers’ customers">
               Their customers are found by explicit search only: type a name, an external ID or an org ID.
@@ -101,7 +101,7 @@ export default async function CustomersPage({ params, searchParams }: { params: 
         </div>
         {detail && <CustomerPanel key={detail.customerId} orgId={access.org.id} initial={detail} can={can} closeHref={listHref(base, query)} />}
         {selectedId && !detail && (
-          <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900 lg:w-[26rem]">That customer was not found among your customers.</p>
+          <p role="status" className="mt-4 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">That customer was not found among your customers.</p>
         )}
       </div>
     </>

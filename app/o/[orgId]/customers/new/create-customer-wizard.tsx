@@ -63,12 +63,22 @@ export function CreateCustomerWizard({ orgId, templates }: { orgId: string; temp
     if (!getValues('address.country')) setValue('address.country', template.country);
   }, [template, getValues, setValue]);
 
+  /**
+   * After a failed attempt, fields re-validate as they change (as after a submit), so an
+   * error clears the moment it is fixed — not on blur, which would shift the layout under
+   * the pointer on its way to Next.
+   */
+  function markTouched(fields: readonly WizardField[]) {
+    for (const f of fields) setValue(f, getValues(f), { shouldTouch: true });
+  }
+
   /** Puts every server problem at its field and opens the first step that has one. */
   function showProblems(message: string, fieldErrors: FieldErrors | undefined) {
     const entries = Object.entries(fieldErrors ?? {});
     const general = entries.filter(([f]) => f === '_form').flatMap(([, m]) => m);
     setFormError(general.length ? general.join(' ') : entries.length ? null : message);
     const fields = entries.filter(([f]) => f !== '_form');
+    markTouched(fields.map(([f]) => f as WizardField));
     for (const [field, messages] of fields) setError(field as WizardField, { type: 'server', message: messages.join(' ') });
     if (fields.length) {
       setEditing(false);
@@ -78,7 +88,10 @@ export function CreateCustomerWizard({ orgId, templates }: { orgId: string; temp
 
   async function next() {
     setFormError(null);
-    if (!(await trigger([...STEP_FIELDS[step]], { shouldFocus: true }))) return;
+    if (!(await trigger([...STEP_FIELDS[step]], { shouldFocus: true }))) {
+      markTouched(STEP_FIELDS[step]);
+      return;
+    }
     if (step < SUMMARY - 1 && !editing) {
       setStep(step + 1);
       return;
