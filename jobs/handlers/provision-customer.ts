@@ -37,8 +37,11 @@ async function lockCustomer(tx: Tx, customerId: string): Promise<ProvisioningCus
   if (!row || row.status !== 'provisioning') return null;
   const request = await loadProvisioningRequest(tx, row);
   if (!request) throw new ProvisioningFailure(10500, 'The provisioning request is incomplete; delete this customer and create it again.');
-  const { status: _status, templateId: _t, provisioningRequest: _r, ...customer } = row;
-  return { ...customer, country: row.country ?? request.address.country, request };
+  return {
+    id: row.id, orgId: row.orgId, partnerOrgId: row.partnerOrgId, name: row.name, country: row.country ?? request.address.country,
+    adminEmail: row.adminEmail, language: row.language, subscriptionId: row.subscriptionId, sipDomain: row.sipDomain,
+    meetingsSiteUrl: row.meetingsSiteUrl, request,
+  };
 }
 
 async function markError(deps: ServiceDeps, customerId: string, step: string, errorCode: number, description: string) {
