@@ -79,52 +79,68 @@ function filterConditions(params: CustomerListParams): SQL[] {
   return conditions;
 }
 
+/** From this offset on, the total is counted first so a page near the end can be read from the end. */
+const DEEP_OFFSET = 2_500;
+
+/** Which rows to read: the requested window, or the same rows counted from the other end. */
+function pageWindow(offset: number, pageSize: number, total?: number) {
+  if (total === undefined || offset < DEEP_OFFSET || offset <= total / 2) return { offset, limit: pageSize, reverse: false };
+  const end = Math.min(offset + pageSize, total);
+  return { offset: Math.max(0, total - end), limit: Math.max(0, end - offset), reverse: true };
+}
+
 /**
  * The page query and the count query, unexecuted (the bench EXPLAINs exactly these).
  * The page is picked in a derived table first, so the per-row user count and the owner
- * name are computed for its 25 rows only — not for every row an OFFSET skips.
+ * name are computed for its 25 rows only — not for every row an OFFSET skips. Given the
+ * total, a page in the second half is read in reverse order from the end (OFFSET walks
+ * an index, so the last page would otherwise cost the most) and put back in order outside.
  */
 export async function customerListQueries(db: DbOrTx, access: OrgAccess, params: CustomerListParams) {
   const { pageSize, offset } = pageRequest(params.page, CUSTOMERS_PAGE_SIZE);
   const where = and(await scopeCondition(db, access, params), ...filterConditions(params))!;
-  const page = db
-    .select({
-      customerId: customers.id,
-      orgId: customers.orgId,
-      partnerOrgId: customers.partnerOrgId,
-      name: customers.name,
-      status: customers.status,
-      packages: customers.packages,
-      rbpm: customers.rbpm,
-      externalId: customers.externalId,
-      createdAt: customers.createdAt,
-    })
-    .from(customers)
-    .where(where)
-    .orderBy(...orderBy(params, customers))
-    .limit(pageSize)
-    .offset(offset)
-    .as('page');
-  const rows = db
-    .select({
-      customerId: page.customerId,
-      orgId: page.orgId,
-      name: page.name,
-      status: page.status,
-      packages: page.packages,
-      rbpm: page.rbpm,
-      externalId: page.externalId,
-      createdAt: page.createdAt,
-      ownerId: orgs.id,
-      ownerName: orgs.name,
-      // Index-only on subscribers_active_users_idx.
-      activeUsers: sql<number>`(select count(*)::int from subscribers s where s.customer_id = ${page.customerId} and s.kind = 'user' and s.removed_at is null)`,
-    })
-    .from(page)
-    .innerJoin(orgs, eq(orgs.id, page.partnerOrgId))
-    .orderBy(...orderBy(params, { name: sql`${page.name}`, status: sql`${page.status}`, createdAt: sql`${page.createdAt}`, id: sql`${page.customerId}` }));
   const count = db.select({ total: sql<number>`count(*)::int` }).from(customers).where(where);
-  return { rows, count, pageSize };
+  const rows = (total?: number) => {
+    const w = pageWindow(offset, pageSize, total);
+    const inner: CustomerListParams = w.reverse ? { ...params, dir: params.dir === 'asc' ? 'desc' : 'asc' } : params;
+    const page = db
+      .select({
+        customerId: customers.id,
+        orgId: customers.orgId,
+        partnerOrgId: customers.partnerOrgId,
+        name: customers.name,
+        status: customers.status,
+        packages: customers.packages,
+        rbpm: customers.rbpm,
+        externalId: customers.externalId,
+        createdAt: customers.createdAt,
+      })
+      .from(customers)
+      .where(where)
+      .orderBy(...orderBy(inner, customers))
+      .limit(w.limit)
+      .offset(w.offset)
+      .as('page');
+    return db
+      .select({
+        customerId: page.customerId,
+        orgId: page.orgId,
+        name: page.name,
+        status: page.status,
+        packages: page.packages,
+        rbpm: page.rbpm,
+        externalId: page.externalId,
+        createdAt: page.createdAt,
+        ownerId: orgs.id,
+        ownerName: orgs.name,
+        // Index-only on subscribers_active_users_idx.
+        activeUsers: sql<number>`(select count(*)::int from subscribers s where s.customer_id = ${page.customerId} and s.kind = 'user' and s.removed_at is null)`,
+      })
+      .from(page)
+      .innerJoin(orgs, eq(orgs.id, page.partnerOrgId))
+      .orderBy(...orderBy(params, { name: sql`${page.name}`, status: sql`${page.status}`, createdAt: sql`${page.createdAt}`, id: sql`${page.customerId}` }));
+  };
+  return { rows, count, pageSize, deep: offset >= DEEP_OFFSET };
 }
 
 /**
@@ -137,8 +153,15 @@ export async function listPartnerCustomers(db: DbOrTx, access: OrgAccess, params
     if (!decide(access, 'subPartners.access').allowed) throw new ForbiddenError("You don't have permission to search indirect providers' customers.");
     return { rows: [], total: 0, page, pageSize, needsQuery: true };
   }
-  const queries = await customerListQueries(db, access, params);
-  const [rows, [{ total }]] = await Promise.all([queries.rows, queries.count]);
+  const q = await customerListQueries(db, access, params);
+  let rows: Awaited<ReturnType<typeof q.rows>>;
+  let total: number;
+  if (q.deep) {
+    [{ total }] = await q.count;
+    rows = await q.rows(total);
+  } else {
+    [rows, [{ total }]] = await Promise.all([q.rows(), q.count]);
+  }
   return {
     rows: rows.map(({ ownerId, ownerName, ...r }) => ({ ...r, owner: ownerId !== access.org.id ? { id: ownerId, name: ownerName } : null })),
     total,

@@ -1,6 +1,6 @@
 // The customer list (SPEC §4.2): search, filters, sort, pagination, the indirect scope and
 // who sees what — called with URL params through the real authorised path.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { customerPackages, customers, orgs } from '@/db/schema';
@@ -181,6 +181,38 @@ describe('pagination', () => {
       for (let page = 2; page <= Math.ceil(first.total / 25); page++) ids.push(...(await list(a.full, parent, { ...sp, page: String(page) })).rows.map((r) => r.customerId));
       expect(ids.length, JSON.stringify(sp)).toBe(first.total);
       expect(new Set(ids).size, JSON.stringify(sp)).toBe(first.total);
+    }
+  });
+});
+
+describe('deep pages (read from the nearer end)', () => {
+  it('return exactly the rows of a forward OFFSET, in order, for every sort and direction', async () => {
+    const big = await makePartner(db, { name: 'Big Partner' });
+    const admin = await makeAdmin(db, big.id, ['partner_full_admin', 'wholesale_admin']);
+    // 3,010 customers in SQL; created_at repeats (ties broken by id), statuses vary.
+    await db.execute(sql`
+      with o as (
+        insert into orgs (kind, name, wholesale, country)
+        select 'customer', 'Deep ' || lpad(((n * 7919) % 3010)::text, 4, '0'), true, 'US' from generate_series(1, 3010) n
+        returning id, name)
+      insert into customers (org_id, partner_org_id, external_id, status, admin_email, created_at)
+      select o.id, ${big.id}, 'D-' || o.name, (array['provisioned','error','provisioning'])[1 + (abs(hashtext(o.name)) % 3)]::customer_status,
+             'x-' || replace(o.name, ' ', '') || '@deep.test', timestamptz '2030-01-01' + (abs(hashtext(o.name)) % 50) * interval '1 hour'
+      from o`);
+    const expected = async (order: string, offset: number) =>
+      (await db.execute<{ id: string }>(sql.raw(`select id from customers where partner_org_id = '${big.id}' order by ${order} limit 25 offset ${offset}`))).map((r) => r.id);
+    const cases: [Record<string, string>, string][] = [
+      [{}, 'created_at desc, id desc'],
+      [{ sort: 'name' }, 'lower(name) asc, id asc'],
+      [{ sort: 'status', dir: 'desc' }, 'status desc, created_at desc, id desc'],
+    ];
+    for (const [sp, order] of cases) {
+      for (const page of [100, 101, 110, 121]) { // 121 is the last, partial page (3,010 = 120 × 25 + 10)
+        const r = await list(admin, big.id, { ...sp, page: String(page) });
+        expect(r.total).toBe(3010);
+        expect(r.rows.map((x) => x.customerId), `${order} page ${page}`).toEqual(await expected(order, (page - 1) * 25));
+      }
+      expect((await list(admin, big.id, { ...sp, page: '122' })).rows).toEqual([]);
     }
   });
 });
