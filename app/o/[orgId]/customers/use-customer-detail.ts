@@ -5,6 +5,9 @@ import { isTransitional } from '@/lib/customers/status-machine';
 
 /** How often a customer that a job is working on is re-read (SPEC §4.1: progress live, no reload). */
 export const POLL_MS = 1500;
+/** A job normally finishes in seconds; one stuck for minutes (waiting for a retry) is re-read less often. */
+const SLOW_POLL_MS = 15_000;
+const FAST_POLLS = 80;
 
 export const customerQueryKey = (orgId: string, customerId: string) => ['customer', orgId, customerId] as const;
 
@@ -29,7 +32,8 @@ export function useCustomerDetail(orgId: string, customerId: string, opts: { ini
     enabled: opts.enabled ?? true,
     refetchInterval: (q) => {
       if (q.state.status === 'error') return false; // shown to the user; no hammering a failing server
-      return q.state.data && !isTransitional(q.state.data.status) ? false : POLL_MS;
+      if (q.state.data && !isTransitional(q.state.data.status)) return false;
+      return q.state.dataUpdateCount < FAST_POLLS ? POLL_MS : SLOW_POLL_MS;
     },
     refetchIntervalInBackground: false,
   });
