@@ -1,12 +1,12 @@
 import PgBoss from 'pg-boss';
-import { QUEUES, type JobSender } from './queues';
+import { QUEUE_POLICIES, QUEUES, type JobSender } from './queues';
 
 /** A started pg-boss on the given database, with every queue created. */
 export async function startBoss(connectionString: string): Promise<PgBoss> {
   const boss = new PgBoss({ connectionString, max: 4, schema: 'pgboss' });
   boss.on('error', (err) => console.error('[jobs]', err));
   await boss.start();
-  for (const name of Object.values(QUEUES)) await boss.createQueue(name);
+  for (const name of Object.values(QUEUES)) await boss.createQueue(name, { name, policy: QUEUE_POLICIES[name] ?? 'standard' });
   return boss;
 }
 

@@ -2,6 +2,8 @@
 export const QUEUES = {
   deliverEmail: 'outbox-deliver',
   sweepOutbox: 'outbox-sweep',
+  provisionCustomer: 'customer-provision',
+  sweepCustomers: 'customers-sweep',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -9,7 +11,18 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export interface JobPayloads {
   'outbox-deliver': { emailId: string };
   'outbox-sweep': Record<string, never>;
+  'customer-provision': { customerId: string };
+  'customers-sweep': Record<string, never>;
 }
+
+/**
+ * pg-boss queue policies. 'stately' keeps at most one queued and one running job per
+ * singletonKey, so enqueueing a customer's provisioning twice (create, retry, sweep)
+ * never stacks up duplicate work.
+ */
+export const QUEUE_POLICIES: Partial<Record<QueueName, 'standard' | 'stately'>> = {
+  'customer-provision': 'stately',
+};
 
 /** What services need from the queue: enqueue only. */
 export interface JobSender {

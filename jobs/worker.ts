@@ -3,11 +3,14 @@ import type { Db } from '@/db/client';
 import type { Clock } from '@/lib/platform/clock';
 import { senderFor } from './boss';
 import { deliverEmail, sweepOutbox } from './handlers/deliver-email';
+import { provisionCustomer } from './handlers/provision-customer';
+import { recheckRestrictedParties, resumeStaleProvisioning } from './handlers/sweep-customers';
 import { QUEUES, type JobPayloads } from './queues';
 
 /** Registers every job handler on a started pg-boss. Later features add theirs here. */
 export async function registerWorkers(boss: PgBoss, db: Db, clock: Clock): Promise<void> {
   const jobs = senderFor(boss);
+  const deps = { db, clock, jobs };
   await boss.work<JobPayloads['outbox-deliver']>(QUEUES.deliverEmail, { batchSize: 10, pollingIntervalSeconds: 1 }, async (batch) => {
     for (const job of batch) await deliverEmail(db, job.data.emailId, clock.now());
   });
@@ -15,4 +18,26 @@ export async function registerWorkers(boss: PgBoss, db: Db, clock: Clock): Promi
     await sweepOutbox(db, jobs, clock.now());
   });
   await boss.schedule(QUEUES.sweepOutbox, '* * * * *');
+
+  // Customers of a batch provision side by side; one that fails is failed alone (pg-boss
+  // retries it with backoff) while the others complete.
+  await boss.work<JobPayloads['customer-provision']>(
+    QUEUES.provisionCustomer,
+    { batchSize: 4, pollingIntervalSeconds: 1, includeMetadata: true },
+    async (batch) => {
+      await Promise.all(batch.map(async (job) => {
+        try {
+          await provisionCustomer(deps, job.data.customerId, { finalAttempt: job.retryCount >= job.retryLimit });
+        } catch (err) {
+          await boss.fail(QUEUES.provisionCustomer, job.id, { message: err instanceof Error ? err.message : String(err) });
+        }
+      }));
+    },
+  );
+  // The restricted-party re-check (72-hour rule) and lost provisioning jobs, every minute.
+  await boss.work(QUEUES.sweepCustomers, async () => {
+    await recheckRestrictedParties(deps);
+    await resumeStaleProvisioning(deps);
+  });
+  await boss.schedule(QUEUES.sweepCustomers, '* * * * *');
 }

@@ -115,10 +115,9 @@ function decideCustomer(s: AccessSubject, capability: CustomerCapability): Decis
 export function decide(s: AccessSubject, capability: Capability): Decision {
   if (!canReach(s)) return DENY;
   if (isPartnerCapability(capability)) {
-    // Partner screens exist only on partner/sub-partner orgs, except the customer-scoped ones.
-    const customerScoped = capability === 'customers.read' || capability === 'customers.write' || capability === 'customers.rbpm' || capability.startsWith('customerView.');
-    if (s.org.kind === 'customer' && !customerScoped) return DENY;
-    if (s.org.kind === 'customer' && s.relation === 'own') return DENY;
+    // On a customer org only opening its view applies; partner use cases (create, delete,
+    // RBPM…) run on the partner org that owns the customer, never with a customer org id.
+    if (s.org.kind === 'customer' && (!capability.startsWith('customerView.') || s.relation === 'own')) return DENY;
     return decidePartner(s, capability);
   }
   return decideCustomer(s, capability);

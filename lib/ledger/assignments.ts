@@ -14,16 +14,22 @@ export interface AssignmentTarget {
   locationId: string;
 }
 
-/** Billing starts: opens an interval. At most one is open per subscriber (unique index). */
-export async function openAssignment(db: DbOrTx, target: AssignmentTarget, pkg: PackageId, at: Date): Promise<void> {
-  await db.insert(packageAssignments).values({ ...target, package: pkg, startedAt: at });
+/**
+ * Billing starts: opens an interval. At most one is open per subscriber (unique index);
+ * with `idempotent`, an already-open interval is left as it is (a re-run job) and false returned.
+ */
+export async function openAssignment(db: DbOrTx, target: AssignmentTarget, pkg: PackageId, at: Date, opts: { idempotent?: boolean } = {}): Promise<boolean> {
+  const insert = db.insert(packageAssignments).values({ ...target, package: pkg, startedAt: at });
+  const rows = await (opts.idempotent ? insert.onConflictDoNothing() : insert).returning({ id: packageAssignments.id });
+  return rows.length > 0;
 }
 
 /** Billing stops for what matches `where` (a subscriber, a whole customer…): closes open intervals at `at`. */
 async function closeWhere(db: DbOrTx, where: SQL, at: Date): Promise<number> {
   const closed = await db
     .update(packageAssignments)
-    .set({ endedAt: at })
+    // greatest(): an interval can't end before it started (check constraint), whatever the clock says.
+    .set({ endedAt: sql`greatest(${at.toISOString()}::timestamptz, ${packageAssignments.startedAt})` })
     .where(and(where, isNull(packageAssignments.endedAt)))
     .returning({ id: packageAssignments.id });
   return closed.length;

@@ -47,7 +47,8 @@ describe('route handlers', () => {
     const routes = files(path.join(ROOT, 'app', 'api'), (f) => f.endsWith('route.ts')).filter((f) => !PUBLIC_ROUTES.has(rel(f)));
     const violations: string[] = [];
     for (const file of routes) {
-      for (const line of readFileSync(file, 'utf8').split('\n').filter((l) => /^export /.test(l))) {
+      // Route segment config (dynamic, runtime…) is not a handler.
+      for (const line of readFileSync(file, 'utf8').split('\n').filter((l) => /^export /.test(l) && !/^export const (dynamic|runtime|revalidate|fetchCache|preferredRegion|maxDuration) =/.test(l))) {
         const m = line.match(/^export const (GET|POST|PUT|PATCH|DELETE) = sessionRoute\('([\w.]+)',/);
         if (!m || !CAPABILITIES.has(m[2])) violations.push(`${rel(file)}: ${line}`);
       }

@@ -62,6 +62,12 @@ describe('partner admins in a customer view', () => {
     expect(can(view(FULL_WS), 'templates.write')).toBe(false);
     expect(can(view(FULL_WS), 'billing.reports.read')).toBe(false);
   });
+
+  it("partner use cases never run with a customer org's id (they run on the owning partner org)", () => {
+    for (const c of ['customers.write', 'customers.rbpm', 'customers.read', 'subPartners.manage'] as const) {
+      expect(can(view(FULL_WS), c)).toBe(false);
+    }
+  });
 });
 
 describe('cross-launched into a sub-partner', () => {

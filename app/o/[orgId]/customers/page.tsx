@@ -1,80 +1,111 @@
+import { and, eq, sql } from 'drizzle-orm';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
-import { Pagination } from '@/components/ui/pagination';
-import { Badge, EmptyState, Forbidden, PageHeader } from '@/components/ui/primitives';
-import { SearchForm } from '@/components/ui/search-form';
+import { orgs } from '@/db/schema';
+import { listHref, Pagination } from '@/components/ui/pagination';
+import { EmptyState, Forbidden, PageHeader, buttonClass } from '@/components/ui/primitives';
+import { decide } from '@/lib/auth/policy';
+import {
+  customerListQuery, DEFAULT_SORT_DIR, parseCustomerListParams, type CustomerListParams, type CustomerSort,
+} from '@/lib/customers/customer-list-params';
+import { getCustomerDetail, type CustomerDetail } from '@/lib/customers/get-customer-detail';
 import { CUSTOMERS_PAGE_SIZE, listPartnerCustomers } from '@/lib/customers/list-partner-customers';
-import { customerStatusTone } from '@/lib/customers/status-tone';
-import { PACKAGE_INFO } from '@/lib/domain/packages';
-import { CUSTOMER_STATUS_LABELS } from '@/lib/domain/statuses';
-import { formatDate, isoDateTime } from '@/lib/format';
-import { pageParam, param, type RawSearchParams } from '@/lib/paging/search-params';
+import { NotFoundError } from '@/lib/platform/errors';
+import { param, type RawSearchParams } from '@/lib/paging/search-params';
 import { gatePage } from '@/lib/server/session';
+import { CustomerFilters } from './customer-filters';
 import { CustomersTabs } from './customers-tabs';
+import { CustomerPanel } from './customer-panel';
+import { CustomerTable, type SortHeader } from './customer-table';
 
 export const metadata: Metadata = { title: 'Customers' };
 
-const th = 'px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600';
-const td = 'px-4 py-3 align-top';
+function sortHeader(base: string, p: CustomerListParams, sort: CustomerSort, label: string): SortHeader {
+  const current = p.sort === sort;
+  const dir = current ? (p.dir === 'asc' ? 'desc' : 'asc') : DEFAULT_SORT_DIR[sort];
+  return {
+    label,
+    href: listHref(base, customerListQuery({ ...p, sort, dir, page: 1 })),
+    sort: current ? (p.dir === 'asc' ? 'ascending' : 'descending') : 'none',
+  };
+}
 
 export default async function CustomersPage({ params, searchParams }: { params: Promise<{ orgId: string }>; searchParams: Promise<RawSearchParams> }) {
   const { orgId } = await params;
   const gate = await gatePage(orgId, 'customers.read', 'partner');
   if (gate.denied) return <Forbidden message={gate.denied} />;
+  const { access } = gate;
+  const db = getDb();
   const sp = await searchParams;
-  const q = param(sp, 'q');
-  const page = pageParam(sp);
-  const result = await listPartnerCustomers(getDb(), gate.access, { q, page });
-  const base = `/o/${gate.access.org.id}/customers`;
+  const p = parseCustomerListParams(sp);
+
+  // The scope switch exists for parents with indirect providers and the capability to search them (SPEC §1.2, §4.2).
+  const [{ subPartners }] = await db.select({ subPartners: sql<number>`count(*)::int` }).from(orgs)
+    .where(and(eq(orgs.parentPartnerId, access.org.id), eq(orgs.kind, 'sub_partner')));
+  const canSearchIndirect = subPartners > 0 && decide(access, 'subPartners.access').allowed;
+  if (!canSearchIndirect) p.scope = 'own';
+
+  const selectedId = param(sp, 'customer', 64) || null;
+  const [list, detail] = await Promise.all([
+    listPartnerCustomers(db, access, p),
+    selectedId ? getCustomerDetail(db, access, selectedId).catch((err: unknown): CustomerDetail | null => {
+      if (err instanceof NotFoundError) return null;
+      throw err;
+    }) : Promise.resolve(null),
+  ]);
+
+  const base = `/o/${access.org.id}/customers`;
+  const query = customerListQuery(p);
+  const can = {
+    write: decide(access, 'customers.write').allowed,
+    rbpm: decide(access, 'customers.rbpm').allowed,
+    openView: decide(access, 'customerView.open').allowed,
+  };
+  const panelHrefs = Object.fromEntries(list.rows.filter((r) => !r.owner).map((r) => [r.customerId, listHref(base, { ...query, customer: r.customerId })]));
+  const indirect = p.scope === 'indirect';
+  const filtered = !!(p.q || p.status || p.package);
 
   return (
     <>
-      <PageHeader title="Customers" description={`Customers of ${gate.access.org.name}.`} />
-      <CustomersTabs orgId={gate.access.org.id} />
-      <SearchForm action={base} label="Search customers" placeholder="Name, external ID or org ID" defaultValue={q} />
-      {result.total === 0 ? (
-        q ? (
-          <EmptyState title={`No results for “${q}”`}>Try another name, an exact external ID or an org ID.</EmptyState>
-        ) : (
-          <EmptyState title="No customers yet">Customers you create appear here.</EmptyState>
-        )
-      ) : (
-        <>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-            <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="customers-table">
-              <caption className="sr-only">Customers</caption>
-              <thead className="bg-slate-50">
-                <tr>
-                  <th scope="col" className={th}>Name</th>
-                  <th scope="col" className={th}>Status</th>
-                  <th scope="col" className={th}>Packages</th>
-                  <th scope="col" className={`${th} text-right`}>Users</th>
-                  <th scope="col" className={th}>Restricted by Partner Mode</th>
-                  <th scope="col" className={th}>External ID</th>
-                  <th scope="col" className={th}>Created</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {result.rows.map((c) => (
-                  <tr key={c.customerId}>
-                    <td className={td}>
-                      <Link href={`/o/${c.orgId}/users`} className="font-medium text-brand-700 hover:underline" title="View customer">{c.name}</Link>
-                    </td>
-                    <td className={`${td} whitespace-nowrap`}><Badge tone={customerStatusTone(c.status)}>{CUSTOMER_STATUS_LABELS[c.status]}</Badge></td>
-                    <td className={td}>{c.packages.length ? c.packages.map((p) => PACKAGE_INFO[p].name).join(', ') : <span className="text-slate-400">—</span>}</td>
-                    <td className={`${td} text-right tabular-nums`}>{c.activeUsers}</td>
-                    <td className={td}>{c.rbpm ? <Badge tone="blue">On</Badge> : <Badge>Off</Badge>}</td>
-                    <td className={`${td} font-mono text-xs`}>{c.externalId}</td>
-                    <td className={`${td} whitespace-nowrap`}><time dateTime={isoDateTime(c.createdAt)}>{formatDate(c.createdAt)}</time></td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination page={result.page} pageSize={CUSTOMERS_PAGE_SIZE} total={result.total} basePath={base} params={{ q }} />
-        </>
-      )}
+      <PageHeader
+        title="Customers"
+        description={`Customers of ${access.org.name}.`}
+        actions={can.write ? <Link href={`${base}/new`} className={buttonClass('primary')}>Create customer</Link> : undefined}
+      />
+      <CustomersTabs orgId={access.org.id} />
+      <CustomerFilters action={base} params={p} canSearchIndirect={canSearchIndirect} />
+      <div>
+        <div className="min-w-0">
+          {list.needsQuery ? (
+            <EmptyState title="Enter a search to include indirect providers’ customers">
+              Their customers are found by explicit search only: type a name, an external ID or an org ID.
+            </EmptyState>
+          ) : list.total === 0 ? (
+            filtered ? (
+              <EmptyState title={p.q ? `No results for “${p.q}”` : 'No customers match these filters'}>Try another name, an exact external ID or an org ID, or clear the filters.</EmptyState>
+            ) : (
+              <EmptyState title="No customers yet">Customers you create appear here.</EmptyState>
+            )
+          ) : (
+            <>
+              <CustomerTable
+                orgId={access.org.id}
+                rows={list.rows}
+                indirect={indirect}
+                panelHrefs={panelHrefs}
+                selectedId={detail?.customerId ?? null}
+                headers={{ name: sortHeader(base, p, 'name', 'Name'), status: sortHeader(base, p, 'status', 'Status'), created: sortHeader(base, p, 'created', 'Created') }}
+              />
+              <Pagination page={list.page} pageSize={CUSTOMERS_PAGE_SIZE} total={list.total} basePath={base} params={query} />
+            </>
+          )}
+        </div>
+        {detail && <CustomerPanel key={detail.customerId} orgId={access.org.id} initial={detail} can={can} closeHref={listHref(base, query)} />}
+        {selectedId && !detail && (
+          <p role="status" className="mt-4 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">That customer was not found among your customers.</p>
+        )}
+      </div>
     </>
   );
 }

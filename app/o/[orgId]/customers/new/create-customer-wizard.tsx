@@ -1,0 +1,175 @@
+'use client';
+import { zodResolver } from '@hookform/resolvers/zod';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useEffect, useRef, useState } from 'react';
+import { FormProvider, useForm } from 'react-hook-form';
+import { Button, buttonClass } from '@/components/ui/primitives';
+import { useToast } from '@/components/ui/toast';
+import { createCustomerSchema, WIZARD_STEP_FIELDS, type CreateCustomerInput } from '@/lib/customers/customer-schema';
+import type { TemplateOption } from '@/lib/customers/list-template-options';
+import { PACKAGE_INFO } from '@/lib/domain/packages';
+import type { FieldErrors } from '@/lib/platform/errors';
+import { createCustomerAction, validateCustomerAction } from '../actions';
+import type { WizardField } from './field';
+import { StepInfo } from './step-info';
+import { StepLocation } from './step-location';
+import { StepPackages } from './step-packages';
+import { StepSummary } from './step-summary';
+
+const STEPS = ['Customer information', 'Packages', 'Headquarters location', 'Summary'] as const;
+const STEP_FIELDS: readonly (readonly WizardField[])[] = [WIZARD_STEP_FIELDS.info, WIZARD_STEP_FIELDS.packages, WIZARD_STEP_FIELDS.location];
+const SUMMARY = 3;
+
+const EMPTY: CreateCustomerInput = {
+  companyName: '', adminEmail: '', templateId: '', externalId: '', language: '', packages: [],
+  address: { addressLine1: '', addressLine2: '', city: '', stateOrProvince: '', postalCode: '', country: '' },
+  confirmSupportedLocation: false,
+};
+
+/** The step a server field error belongs to ("address.city" → the location step). */
+const stepOf = (field: string) => Math.max(0, STEP_FIELDS.findIndex((fields) => fields.some((f) => field === f || field.startsWith(`${f}.`))));
+
+/**
+ * The create-customer wizard (SPEC §4.1): one form across the steps (values survive Back
+ * and Edit), each step validated with the shared zod schema before Next, the server's
+ * pre-check before the summary — every problem shown at its field — and Create customer.
+ */
+export function CreateCustomerWizard({ orgId, templates }: { orgId: string; templates: TemplateOption[] }) {
+  const form = useForm<CreateCustomerInput>({ resolver: zodResolver(createCustomerSchema), defaultValues: EMPTY, mode: 'onTouched' });
+  const { trigger, setError, getValues, setValue, watch } = form;
+  const [step, setStep] = useState(0);
+  const [editing, setEditing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const mounted = useRef(false);
+  const router = useRouter();
+  const toast = useToast();
+  const templateId = watch('templateId');
+  const template = templates.find((t) => t.id === templateId);
+
+  // Focus follows the step, so keyboard and screen-reader users start at its heading.
+  useEffect(() => {
+    if (mounted.current) heading.current?.focus();
+    mounted.current = true;
+  }, [step]);
+
+  // A new template: keep only the packages it offers; its country is a good first guess for HQ.
+  useEffect(() => {
+    if (!template) return;
+    const allowed = getValues('packages').filter((p) => template.packages.includes(p) && (template.pstnProviderName || !PACKAGE_INFO[p].calling));
+    if (allowed.length !== getValues('packages').length) setValue('packages', allowed);
+    if (!getValues('address.country')) setValue('address.country', template.country);
+  }, [template, getValues, setValue]);
+
+  /**
+   * After a failed attempt, fields re-validate as they change (as after a submit), so an
+   * error clears the moment it is fixed — not on blur, which would shift the layout under
+   * the pointer on its way to Next.
+   */
+  function markTouched(fields: readonly WizardField[]) {
+    for (const f of fields) setValue(f, getValues(f), { shouldTouch: true });
+  }
+
+  /** Puts every server problem at its field and opens the first step that has one. */
+  function showProblems(message: string, fieldErrors: FieldErrors | undefined) {
+    const entries = Object.entries(fieldErrors ?? {});
+    const general = entries.filter(([f]) => f === '_form').flatMap(([, m]) => m);
+    setFormError(general.length ? general.join(' ') : entries.length ? null : message);
+    const fields = entries.filter(([f]) => f !== '_form');
+    markTouched(fields.map(([f]) => f as WizardField));
+    for (const [field, messages] of fields) setError(field as WizardField, { type: 'server', message: messages.join(' ') });
+    if (fields.length) {
+      setEditing(false);
+      setStep(Math.min(...fields.map(([f]) => stepOf(f))));
+    }
+  }
+
+  async function next() {
+    setFormError(null);
+    if (!(await trigger([...STEP_FIELDS[step]], { shouldFocus: true }))) {
+      markTouched(STEP_FIELDS[step]);
+      return;
+    }
+    if (step < SUMMARY - 1 && !editing) {
+      setStep(step + 1);
+      return;
+    }
+    // Before the summary: the server's pre-check, which sees what the browser can't.
+    setBusy(true);
+    try {
+      const result = await validateCustomerAction(orgId, getValues());
+      if (result.ok) {
+        setEditing(false);
+        setStep(SUMMARY);
+      } else {
+        showProblems(result.message, result.fieldErrors);
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function create() {
+    setFormError(null);
+    setBusy(true);
+    try {
+      const result = await createCustomerAction(orgId, getValues());
+      if (!result.ok) {
+        showProblems(result.message, result.fieldErrors);
+        return;
+      }
+      toast(`${getValues('companyName')} is being provisioned.`);
+      router.push(`/o/${orgId}/customers?customer=${result.data.customerId}`);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <FormProvider {...form}>
+      <nav aria-label="Progress" className="mb-6">
+        <ol className="flex flex-wrap gap-2 text-sm">
+          {STEPS.map((label, i) => (
+            <li key={label} aria-current={i === step ? 'step' : undefined}
+              className={`flex items-center gap-2 rounded-full px-3 py-1 ${i === step ? 'bg-brand-600 text-white' : i < step ? 'bg-brand-50 text-brand-700' : 'bg-slate-100 text-slate-600'}`}>
+              <span aria-hidden className="font-semibold">{i + 1}</span>
+              {label}
+              {i < step && <span className="sr-only">(done)</span>}
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void (step === SUMMARY ? create() : next());
+        }}
+        className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+        aria-labelledby="wizard-step-heading"
+      >
+        <h2 id="wizard-step-heading" ref={heading} tabIndex={-1} className="mb-5 text-lg font-semibold outline-none">
+          {STEPS[step]} <span className="sr-only">(step {step + 1} of {STEPS.length})</span>
+        </h2>
+        {formError && <div role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900" data-testid="wizard-error">{formError}</div>}
+        {step === 0 && <StepInfo templates={templates} />}
+        {step === 1 && <StepPackages template={template} />}
+        {step === 2 && <StepLocation />}
+        {step === SUMMARY && <StepSummary template={template} onEdit={(s) => { setEditing(true); setStep(s); }} />}
+        <div className="mt-8 flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 pt-4">
+          <Link href={`/o/${orgId}/customers`} className="text-sm text-slate-600 underline">Cancel</Link>
+          <div className="flex gap-3">
+            {step > 0 && !editing && <Button variant="secondary" onClick={() => setStep(step - 1)} disabled={busy}>Back</Button>}
+            {step === SUMMARY ? (
+              <button type="submit" className={buttonClass('primary')} disabled={busy}>{busy ? 'Creating…' : 'Create customer'}</button>
+            ) : (
+              <button type="submit" className={buttonClass('primary')} disabled={busy}>{busy ? 'Checking…' : editing ? 'Back to summary' : 'Next'}</button>
+            )}
+          </div>
+        </div>
+      </form>
+    </FormProvider>
+  );
+}

@@ -1,0 +1,130 @@
+// Scale data for the customer-list benchmark (SPEC §11): one wholesale partner with
+// 100,000 customers, 10 indirect providers with some customers each, and subscribers
+// (users) behind every customer — generated in SQL with generate_series, in minutes.
+//
+//   EMBEDDED_PG_DIR=.data/pg-bench node scripts/with-db.mjs --migrate -- node --import tsx bench/generate-customers.ts
+//
+// Env: BENCH_CUSTOMERS (100000), BENCH_SUB_PARTNER_CUSTOMERS (500 each),
+//      BENCH_USERS_PER_CUSTOMER (20 → 2,000,000 subscribers).
+// It wipes the database first, so it refuses to run on one holding anything but bench data.
+import { sql } from 'drizzle-orm';
+import { createDb } from '@/db/client';
+import { runMigrations } from '@/db/migrate';
+import { hashPassword } from '@/lib/auth/password';
+import { BENCH_ADMIN_EMAIL, BENCH_ADMIN_ID, BENCH_PARTNER_ID } from './bench-ids';
+
+
+const int = (name: string, fallback: number) => {
+  const v = Number.parseInt(process.env[name] ?? '', 10);
+  return Number.isFinite(v) && v >= 0 ? v : fallback;
+};
+
+async function step(label: string, fn: () => Promise<unknown>) {
+  const t = Date.now();
+  await fn();
+  console.log(`  ${label.padEnd(44)} ${((Date.now() - t) / 1000).toFixed(1)} s`);
+}
+
+async function main() {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set: run through scripts/with-db.mjs (see the header of this file).');
+  const customersN = int('BENCH_CUSTOMERS', 100_000);
+  const perSub = int('BENCH_SUB_PARTNER_CUSTOMERS', 500);
+  const usersPer = int('BENCH_USERS_PER_CUSTOMER', 20);
+  const total = customersN + 10 * perSub;
+  const db = createDb(url, { max: 1 });
+  const started = Date.now();
+  try {
+    await runMigrations(db);
+    const [{ foreign }] = await db.execute<{ foreign: number }>(sql`select count(*)::int as foreign from orgs where name not like 'Bench %' and kind <> 'customer'`);
+    if (foreign > 0) throw new Error('This database holds non-bench data; use a separate one (EMBEDDED_PG_DIR=.data/pg-bench).');
+    const hash = await hashPassword('Password123!');
+    console.log(`Generating ${customersN.toLocaleString('en')} + 10 × ${perSub} customers, ${usersPer} users each…`);
+
+    await step('wipe', () => db.execute(sql.raw(`truncate orgs, users, customers, customer_packages, subscribers, locations, org_relations,
+      role_grants, subscriptions, sub_partner_subscriptions, onboarding_templates, provisioning_events, package_assignments,
+      audit_log, email_outbox, org_settings restart identity cascade`)));
+
+    await step('partner, admin, template, 10 indirect providers', async () => {
+      await db.execute(sql`insert into orgs (id, kind, name, wholesale, country) values (${BENCH_PARTNER_ID}, 'partner', 'Bench Partner', true, 'US')`);
+      await db.execute(sql`insert into users (id, org_id, email, first_name, last_name, password_hash) values (${BENCH_ADMIN_ID}, ${BENCH_PARTNER_ID}, ${BENCH_ADMIN_EMAIL}, 'Bench', 'Admin', ${hash})`);
+      await db.execute(sql`insert into role_grants (user_id, org_id, role) values (${BENCH_ADMIN_ID}, ${BENCH_PARTNER_ID}, 'partner_full_admin'), (${BENCH_ADMIN_ID}, ${BENCH_PARTNER_ID}, 'wholesale_admin')`);
+      await db.execute(sql`insert into subscriptions (id, partner_org_id, packages) values ('Sub-BENCH', ${BENCH_PARTNER_ID}, enum_range(null::package_id))`);
+      await db.execute(sql`insert into onboarding_templates (org_id, name, country, service_provider_admin_id, subscription_id, provisioning_id)
+        values (${BENCH_PARTNER_ID}, 'Bench template', 'US', ${BENCH_ADMIN_ID}, 'Sub-BENCH', 'bench-provisioning-id')`);
+      await db.execute(sql`insert into orgs (id, kind, name, parent_partner_id, wholesale, country, billing_start_date)
+        select ('be4c0000-0000-4000-8001-' || lpad(i::text, 12, '0'))::uuid, 'sub_partner', 'Bench Indirect ' || i, ${BENCH_PARTNER_ID}, true, 'US', '2025-01-01'
+        from generate_series(1, 10) i`);
+      await db.execute(sql`insert into org_relations (manager_org_id, managed_org_id) select ${BENCH_PARTNER_ID}, id from orgs where kind = 'sub_partner'`);
+    });
+
+    // n → owner, name, status… all derived from n so re-runs give the same data.
+    // CREATE TABLE AS takes no bind parameters: the (numeric, constant) values are inlined.
+    const lit = (v: number | string) => sql.raw(typeof v === 'number' ? String(Math.trunc(v)) : `'${v.replace(/'/g, "''")}'`);
+    await step('plan (temp table)', () => db.execute(sql`
+      create temp table plan as
+      select n,
+        gen_random_uuid() as org_id,
+        gen_random_uuid() as customer_id,
+        case when n <= ${lit(customersN)} then ${lit(BENCH_PARTNER_ID)}::uuid
+             else ('be4c0000-0000-4000-8001-' || lpad((1 + (n - ${lit(customersN)} - 1) % 10)::text, 12, '0'))::uuid end as owner_id,
+        (array['Acme','Blue','Cedar','Delta','Echo','Falcon','Granite','Harbor','Iron','Jade','Kestrel','Lumen','Maple','North','Orchid',
+               'Pine','Quartz','River','Summit','Tidal','Union','Vertex','Willow','Xenon','Yarrow','Zenith','Amber','Birch','Cobalt','Dune',
+               'Ember','Fjord','Grove','Heron','Indigo','Juniper','Krypton','Lotus','Meadow','Nimbus'])[1 + (n * 7919) % 40]
+          || ' ' || (array['Dental','Bakery','Logistics','Legal','Realty','Fitness','Clinic','Studio','Builders','Consulting','Motors','Foods'])[1 + (n * 104729) % 12]
+          || ' ' || (array['LLC','Inc','Ltd','Group','Co','Partners','GmbH','Oy'])[1 + (n * 31) % 8]
+          || ' ' || n as name,
+        case when n % 200 = 0 then 'provisioning' when n % 200 = 1 then 'error' when n % 500 = 2 then 'pending_rpl_review'
+             when n % 100 = 3 then 'provisioned_with_errors' when n % 50 = 4 then 'deprovisioned' when n % 1000 = 5 then 'suspended'
+             else 'provisioned' end::customer_status as status,
+        string_to_array((array['webex_calling,common_area_calling', 'webex_suite,webex_calling,common_area_calling',
+               'webex_voice,webex_meetings,common_area_calling', 'webex_meetings', 'cx_essentials,webex_calling',
+               'webex_calling,webex_meetings,webex_voice'])[1 + n % 6], ',') as profile,
+        now() - ((${lit(total)} - n) * interval '9 minutes') - ((n * 13) % 600) * interval '1 second' as created_at
+      from generate_series(1::bigint, ${lit(total)}) n`));
+
+    await step('customer orgs', () => db.execute(sql`
+      insert into orgs (id, kind, name, wholesale, country, created_at, updated_at)
+      select org_id, 'customer', name, true, 'US', created_at, created_at from plan`));
+    await step('customers', () => db.execute(sql`
+      insert into customers (id, org_id, partner_org_id, subscription_id, external_id, status, status_changed_at, rbpm, admin_email,
+        language, creation_package, created_by, created_at)
+      select customer_id, org_id, owner_id, 'Sub-BENCH', 'BX-' || n, status, created_at, n % 7 <> 0, 'admin' || n || '@bench-customer.test',
+        'en_US', profile[1]::package_id, case when owner_id = ${BENCH_PARTNER_ID} then ${BENCH_ADMIN_ID}::uuid end, created_at
+      from plan`));
+    await step('customer packages', () => db.execute(sql`
+      insert into customer_packages (customer_id, package, status)
+      select customer_id, p::package_id, 'provisioned'::package_status from plan, unnest(profile) p`));
+    await step('managed-by relations', () => db.execute(sql`
+      insert into org_relations (manager_org_id, managed_org_id)
+      select owner_id, org_id from plan
+      union all select ${BENCH_PARTNER_ID}::uuid, org_id from plan where owner_id <> ${BENCH_PARTNER_ID}`));
+    await step('HQ locations', () => db.execute(sql`
+      insert into locations (org_id, name, is_headquarters, address_line1, city, state_or_province, postal_code, country)
+      select org_id, 'Headquarters', true, n || ' Main Street', 'Springfield', 'IL', '62701', 'US' from plan`));
+    if (usersPer > 0) {
+      await step(`users (${(total * usersPer).toLocaleString('en')})`, () => db.execute(sql`
+        insert into users (id, org_id, email, first_name, last_name, created_at, updated_at)
+        select gen_random_uuid(), p.org_id, 'u' || k || '.' || p.n || '@bench-customer.test', 'User', k::text, p.created_at, p.created_at
+        from plan p, generate_series(1, ${usersPer}) k`));
+      await step('subscribers', () => db.execute(sql`
+        insert into subscribers (customer_id, org_id, kind, user_id, package, location_id, extension, status, created_at, last_status_change_at, removed_at)
+        select c.id, u.org_id, 'user', u.id, c.creation_package, l.id, (1000 + u.last_name::int)::text,
+          case when u.last_name::int % 10 = 0 then 'removed' else 'provisioned' end::subscriber_status,
+          u.created_at, u.created_at, case when u.last_name::int % 10 = 0 then u.created_at + interval '30 days' end
+        from users u join customers c on c.org_id = u.org_id join locations l on l.org_id = u.org_id and l.is_headquarters
+        where u.email like '%@bench-customer.test'`));
+    }
+    await step('vacuum analyze', () => db.execute(sql`vacuum analyze`));
+    const [counts] = await db.execute<{ customers: number; subscribers: number }>(sql`
+      select (select count(*)::int from customers) as customers, (select count(*)::int from subscribers) as subscribers`);
+    console.log(`Done in ${((Date.now() - started) / 1000).toFixed(0)} s: ${counts.customers.toLocaleString('en')} customers, ${counts.subscribers.toLocaleString('en')} subscribers.`);
+  } finally {
+    await db.$end();
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? `${err.message.split("\n")[0]} ${String((err.cause as Error | undefined)?.message ?? "")}` : err);
+  process.exit(1);
+});

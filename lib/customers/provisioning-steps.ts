@@ -1,0 +1,210 @@
+// The steps of the provisioning job (SPEC §4.1). Each step looks at what already exists
+// before creating anything, so a job that runs twice, or restarts after a crash half-way,
+// finishes the customer without duplicating a single row.
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import {
+  customerPackages, customers, emailOutbox, locations, onboardingTemplates, orgSettings,
+  provisioningEvents, restrictedParties, roleGrants, subscribers, users,
+} from '@/db/schema';
+import type { JobSender } from '@/jobs/queues';
+import { openAssignment } from '@/lib/ledger/assignments';
+import { normalizeCompanyName } from '@/lib/domain/company-name';
+import { dialInCode } from '@/lib/domain/countries';
+import { meetingsLocale, resolveLocale } from '@/lib/domain/locales';
+import { PACKAGE_INFO, creationPackage } from '@/lib/domain/packages';
+import { queueEmail } from '@/lib/platform/outbox';
+import { changeCustomerStatus } from './change-customer-status';
+import { customerSlug } from './customer-slug';
+import type { ProvisioningRequest } from './provisioning-request';
+
+export const PLATFORM_DOMAIN = 'partnerhub.test';
+
+/** The customer as a step sees it: locked (FOR UPDATE) for the step's transaction. */
+export interface ProvisioningCustomer {
+  id: string;
+  orgId: string;
+  partnerOrgId: string;
+  name: string;
+  country: string;
+  adminEmail: string;
+  language: string | null;
+  subscriptionId: string | null;
+  sipDomain: string | null;
+  meetingsSiteUrl: string | null;
+  request: ProvisioningRequest;
+}
+
+export interface StepCtx {
+  tx: Tx;
+  customer: ProvisioningCustomer;
+  now: Date;
+  jobs: JobSender;
+  afterCommit(fn: () => Promise<void> | void): void;
+}
+
+/** A business failure (not a crash): the customer goes to 'error' with this message. */
+export class ProvisioningFailure extends Error {
+  constructor(readonly errorCode: number, message: string) {
+    super(message);
+    this.name = 'ProvisioningFailure';
+  }
+}
+
+/** 'stop' ends the job here (e.g. parked for the restricted-party review). */
+export type StepResult = 'continue' | 'stop';
+
+export interface ProvisioningStep {
+  name: string;
+  run(ctx: StepCtx): Promise<StepResult>;
+}
+
+/** Logs a step once: a re-run that finds the work done stays quiet. */
+async function logOnce(ctx: StepCtx, step: string, message: string, level: 'info' | 'warning' | 'error' = 'info') {
+  const [seen] = await ctx.tx.select({ id: provisioningEvents.id }).from(provisioningEvents)
+    .where(and(eq(provisioningEvents.customerId, ctx.customer.id), eq(provisioningEvents.step, step), eq(provisioningEvents.message, message))).limit(1);
+  if (!seen) await ctx.tx.insert(provisioningEvents).values({ customerId: ctx.customer.id, at: ctx.now, step, level, message });
+}
+
+const restrictedPartyCheck: ProvisioningStep = {
+  name: 'rpl_check',
+  async run(ctx) {
+    const [match] = await ctx.tx.select({ id: restrictedParties.id }).from(restrictedParties)
+      .where(eq(restrictedParties.normalizedName, normalizeCompanyName(ctx.customer.name))).limit(1);
+    if (!match) {
+      await logOnce(ctx, 'rpl_check', 'Restricted-party check passed');
+      return 'continue';
+    }
+    await changeCustomerStatus(ctx.tx, { customerId: ctx.customer.id, from: 'provisioning', to: 'pending_rpl_review', at: ctx.now, set: { rplReviewStartedAt: ctx.now } });
+    await ctx.tx.insert(provisioningEvents).values({
+      customerId: ctx.customer.id, at: ctx.now, step: 'rpl_check', level: 'warning',
+      message: 'Company name matched the restricted-party list; compliance review started',
+    });
+    return 'stop';
+  },
+};
+
+const headquarters: ProvisioningStep = {
+  name: 'create_location',
+  async run({ tx, customer, now }) {
+    const a = customer.request.address;
+    const created = await tx.insert(locations).values({
+      orgId: customer.orgId, name: 'Headquarters', isHeadquarters: true, addressLine1: a.addressLine1, addressLine2: a.addressLine2 || null,
+      city: a.city, stateOrProvince: a.stateOrProvince || null, postalCode: a.postalCode, country: a.country, language: customer.language, createdAt: now,
+    }).onConflictDoNothing().returning({ id: locations.id }); // locations_one_hq: an existing HQ wins
+    if (created.length) await tx.insert(provisioningEvents).values({ customerId: customer.id, at: now, step: 'create_location', message: 'Headquarters location created' });
+    return 'continue';
+  },
+};
+
+const administrator: ProvisioningStep = {
+  name: 'create_admin',
+  async run(ctx) {
+    const { tx, customer, now } = ctx;
+    const [hq] = await tx.select({ id: locations.id }).from(locations).where(and(eq(locations.orgId, customer.orgId), eq(locations.isHeadquarters, true)));
+    if (!hq) throw new Error('headquarters location missing');
+    let [user] = await tx.select({ id: users.id, orgId: users.orgId }).from(users).where(sql`lower(${users.email}) = lower(${customer.adminEmail})`);
+    if (user && user.orgId !== customer.orgId) throw new ProvisioningFailure(10022, 'The email is already associated with an existing user.');
+    if (!user) {
+      [user] = await tx.insert(users).values({ orgId: customer.orgId, email: customer.adminEmail, createdAt: now, updatedAt: now }).returning({ id: users.id, orgId: users.orgId });
+    }
+    await tx.insert(roleGrants).values({ userId: user.id, orgId: customer.orgId, role: 'customer_full_admin', createdAt: now }).onConflictDoNothing();
+    // The admin holds the creation package (SPEC §2); Common Area Calling is for workspaces, never people.
+    const pkg = creationPackage(customer.request.packages.filter((p) => p !== 'common_area_calling'));
+    if (!pkg) throw new ProvisioningFailure(10030, 'The administrator needs a package other than Common Area Calling.');
+    let [sub] = await tx.select({ id: subscribers.id, locationId: subscribers.locationId, package: subscribers.package }).from(subscribers)
+      .where(and(eq(subscribers.userId, user.id), isNull(subscribers.removedAt)));
+    if (!sub) {
+      [sub] = await tx.insert(subscribers).values({
+        customerId: customer.id, orgId: customer.orgId, kind: 'user', userId: user.id, package: pkg, locationId: hq.id,
+        extension: PACKAGE_INFO[pkg].calling ? '1001' : null, status: 'provisioned', createdAt: now, lastStatusChangeAt: now,
+      }).returning({ id: subscribers.id, locationId: subscribers.locationId, package: subscribers.package });
+    }
+    // Billing starts now: one open interval per subscriber (unique index package_assignments_one_open).
+    const opened = await openAssignment(tx, { subscriberId: sub.id, customerId: customer.id, partnerOrgId: customer.partnerOrgId, locationId: sub.locationId }, sub.package, now, { idempotent: true });
+    if (opened) await logOnce(ctx, 'create_admin', `Administrator ${customer.adminEmail} created with ${PACKAGE_INFO[sub.package].name}`);
+    return 'continue';
+  },
+};
+
+const applyTemplate: ProvisioningStep = {
+  name: 'attach_subscription',
+  async run(ctx) {
+    const { tx, customer, now } = ctx;
+    const [template] = await tx.select({ authMode: onboardingTemplates.authMode, idpEntityId: onboardingTemplates.idpEntityId, idpName: onboardingTemplates.idpName })
+      .from(onboardingTemplates).where(eq(onboardingTemplates.id, customer.request.templateId));
+    const sso = template?.authMode === 'saml' ? { mode: 'saml' as const, idpEntityId: template.idpEntityId ?? undefined }
+      : template?.authMode === 'oidc' ? { mode: 'oidc' as const, idpName: template.idpName ?? undefined } : { mode: 'webex' as const };
+    await tx.insert(orgSettings).values({ orgId: customer.orgId, emailLanguage: customer.language, sso, updatedAt: now }).onConflictDoNothing();
+    if (!customer.subscriptionId) {
+      await tx.update(customers).set({ subscriptionId: customer.request.subscriptionId }).where(eq(customers.id, customer.id));
+      await logOnce(ctx, 'attach_subscription', `Subscription ${customer.request.subscriptionId} attached`);
+    }
+    return 'continue';
+  },
+};
+
+const domains: ProvisioningStep = {
+  name: 'sip_domain',
+  async run(ctx) {
+    const { tx, customer } = ctx;
+    const meetings = customer.request.packages.some((p) => PACKAGE_INFO[p].meetings);
+    if (customer.sipDomain && (customer.meetingsSiteUrl || !meetings)) return 'continue';
+    const slug = await customerSlug(tx, customer.id, customer.name, PLATFORM_DOMAIN);
+    if (!customer.sipDomain) {
+      const sipDomain = `${slug}.sip.${PLATFORM_DOMAIN}`;
+      await tx.update(customers).set({ sipDomain }).where(eq(customers.id, customer.id));
+      await logOnce(ctx, 'sip_domain', `SIP domain ${sipDomain} assigned`);
+    }
+    if (meetings && !customer.meetingsSiteUrl) {
+      const site = `${slug}.webex.test`;
+      const locale = resolveLocale(customer.language ?? 'en_US', customer.country) ?? 'en_US';
+      await tx.update(customers)
+        .set({ meetingsSiteUrl: site, meetingsDialInCode: dialInCode(customer.country), meetingsLanguage: meetingsLocale(locale) })
+        .where(eq(customers.id, customer.id));
+      await logOnce(ctx, 'meetings_site', `Meetings site ${site} created`);
+    }
+    return 'continue';
+  },
+};
+
+const packages: ProvisioningStep = {
+  name: 'packages',
+  async run(ctx) {
+    const done = await ctx.tx.update(customerPackages).set({ status: 'provisioned', errors: [], updatedAt: ctx.now })
+      .where(and(eq(customerPackages.customerId, ctx.customer.id), ne(customerPackages.status, 'provisioned')))
+      .returning({ package: customerPackages.package });
+    if (done.length) await logOnce(ctx, 'packages', `Packages enabled: ${done.map((d) => PACKAGE_INFO[d.package].name).join(', ')}`);
+    return 'continue';
+  },
+};
+
+const welcome: ProvisioningStep = {
+  name: 'welcome_email',
+  async run(ctx) {
+    const { tx, customer } = ctx;
+    const [sent] = await tx.select({ id: emailOutbox.id }).from(emailOutbox)
+      .where(and(eq(emailOutbox.orgId, customer.orgId), eq(emailOutbox.kind, 'welcome'))).limit(1);
+    if (sent) return 'continue';
+    await queueEmail({ db: tx, jobs: ctx.jobs, afterCommit: ctx.afterCommit }, {
+      to: customer.adminEmail, orgId: customer.orgId, kind: 'welcome',
+      subject: `Welcome to Webex, ${customer.name}`,
+      body: `Hello,\n\nYour Webex services for ${customer.name} are ready. Sign in with ${customer.adminEmail} to get started.\n`,
+    });
+    await logOnce(ctx, 'welcome_email', `Welcome e-mail sent to ${customer.adminEmail}`);
+    return 'continue';
+  },
+};
+
+const complete: ProvisioningStep = {
+  name: 'completed',
+  async run({ tx, customer, now }) {
+    await changeCustomerStatus(tx, { customerId: customer.id, from: 'provisioning', to: 'provisioned', at: now, set: { errors: [] } });
+    await tx.insert(provisioningEvents).values({ customerId: customer.id, at: now, step: 'completed', message: 'Provisioning completed' });
+    return 'stop';
+  },
+};
+
+export const PROVISIONING_STEPS: readonly ProvisioningStep[] = [
+  restrictedPartyCheck, headquarters, administrator, applyTemplate, domains, packages, welcome, complete,
+];
