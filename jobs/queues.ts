@@ -2,6 +2,8 @@
 export const QUEUES = {
   deliverEmail: 'outbox-deliver',
   sweepOutbox: 'outbox-sweep',
+  generateReport: 'billing-report-generate',
+  sweepReports: 'billing-report-sweep',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -9,6 +11,8 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export interface JobPayloads {
   'outbox-deliver': { emailId: string };
   'outbox-sweep': Record<string, never>;
+  'billing-report-generate': { reportId: string };
+  'billing-report-sweep': Record<string, never>;
 }
 
 /** What services need from the queue: enqueue only. */

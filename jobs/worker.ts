@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import type { Clock } from '@/lib/platform/clock';
 import { senderFor } from './boss';
 import { deliverEmail, sweepOutbox } from './handlers/deliver-email';
+import { generateReport, sweepReports } from './handlers/generate-report';
 import { QUEUES, type JobPayloads } from './queues';
 
 /** Registers every job handler on a started pg-boss. Later features add theirs here. */
@@ -15,4 +16,12 @@ export async function registerWorkers(boss: PgBoss, db: Db, clock: Clock): Promi
     await sweepOutbox(db, jobs, clock.now());
   });
   await boss.schedule(QUEUES.sweepOutbox, '* * * * *');
+  // One report at a time per process: each streams through its own cursor and stays small.
+  await boss.work<JobPayloads['billing-report-generate']>(QUEUES.generateReport, { batchSize: 1, pollingIntervalSeconds: 1 }, async (batch) => {
+    for (const job of batch) await generateReport(db, job.data.reportId, { clock });
+  });
+  await boss.work(QUEUES.sweepReports, async () => {
+    await sweepReports(db, jobs, clock.now());
+  });
+  await boss.schedule(QUEUES.sweepReports, '* * * * *');
 }

@@ -1,0 +1,46 @@
+import type { DbOrTx } from '@/db/client';
+import { billingReportChunks } from '@/db/schema';
+
+/** ~1 MB per stored piece: small enough to stream, large enough that a 600 MB report is 600 rows. */
+export const REPORT_CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * Buffers CSV text and stores it as fixed-size chunks (report_id, seq), so generation
+ * holds at most one chunk plus one cursor batch in memory, whatever the report's size.
+ */
+export class ChunkWriter {
+  private parts: Buffer[] = [];
+  private pending = 0;
+  private seq = 0;
+  private total = 0;
+
+  constructor(private readonly db: DbOrTx, private readonly reportId: string, private readonly chunkBytes = REPORT_CHUNK_BYTES) {}
+
+  async write(text: string): Promise<void> {
+    const buf = Buffer.from(text, 'utf8');
+    this.parts.push(buf);
+    this.pending += buf.length;
+    this.total += buf.length;
+    if (this.pending < this.chunkBytes) return;
+    const all = Buffer.concat(this.parts, this.pending);
+    let offset = 0;
+    for (; all.length - offset >= this.chunkBytes; offset += this.chunkBytes) await this.store(all.subarray(offset, offset + this.chunkBytes));
+    // Copy the tail so the large concatenated buffer can be freed.
+    const rest = Buffer.from(all.subarray(offset));
+    this.parts = rest.length ? [rest] : [];
+    this.pending = rest.length;
+  }
+
+  /** Stores what is left; a report always has at least one chunk (its header). */
+  async finish(): Promise<{ byteSize: number; chunkCount: number }> {
+    if (this.pending > 0 || this.seq === 0) await this.store(Buffer.concat(this.parts, this.pending));
+    this.parts = [];
+    this.pending = 0;
+    return { byteSize: this.total, chunkCount: this.seq };
+  }
+
+  private async store(data: Buffer): Promise<void> {
+    await this.db.insert(billingReportChunks).values({ reportId: this.reportId, seq: this.seq, data });
+    this.seq += 1;
+  }
+}
