@@ -17,8 +17,8 @@ export interface UsageScope {
   fallbackSubscriptionId: string | null;
 }
 
-/** One aggregate row; every value is text, ready for the CSV. */
-export interface UsageRow {
+/** One aggregate row; every value is text, ready for the CSV. (A type, not an interface: db.execute wants a record.) */
+export type UsageRow = {
   subscription_id: string | null;
   package: string;
   /** Decimal without float noise or trailing zeros, e.g. "29.5". */
@@ -32,7 +32,7 @@ export interface UsageRow {
   subscriber_id?: string;
   user_id?: string | null;
   workspace_id?: string | null;
-}
+};
 
 const INFINITY = sql.raw(`'infinity'::timestamptz`);
 
