@@ -9,9 +9,6 @@ export interface DailyUsage {
   series: { package: PackageId; values: number[]; total: number }[];
 }
 
-/** The longest period the chart draws: a day is a bar, a year is still readable. */
-export const MAX_CHART_DAYS = 366;
-
 /**
  * Daily quantity per package (SPEC §7.1) of the org's own customers: the days of the
  * period crossed with the intervals overlapping each day, summed in SQL. The outer

@@ -1,6 +1,7 @@
 // Pure billing rules: the CSV format, the shared create schema's date window, calendar
 // helpers and the signed download link.
 import { describe, expect, it } from 'vitest';
+import { chartPeriod } from '@/lib/billing/chart-period';
 import { checkDownloadLink, downloadLinkKey, signDownloadUrl } from '@/lib/billing/download-link';
 import { addYears, daysInPeriod, isIsoDate, periodBounds } from '@/lib/billing/report-dates';
 import { csvField, csvLine, REPORT_COLUMNS, reportLine } from '@/lib/billing/report-csv';
@@ -102,5 +103,15 @@ describe('download links', () => {
     moved.set('expires', String(Number(moved.get('expires')) + 60));
     expect(checkDownloadLink(id, moved, now, key)).toBe('invalid');
     expect(checkDownloadLink(id, new URLSearchParams('expires=abc&signature=x'), now, key)).toBe('invalid');
+  });
+});
+
+describe('usage chart period', () => {
+  it('defaults to the 30 days before today and falls back on bad input with a note', () => {
+    expect(chartPeriod({ start: '', end: '' }, '2026-04-15')).toEqual({ start: '2026-03-16', end: '2026-04-14', note: null });
+    expect(chartPeriod({ start: '2026-01-01', end: '2026-03-31' }, '2026-04-15')).toEqual({ start: '2026-01-01', end: '2026-03-31', note: null });
+    for (const bad of [{ start: '2026-03-02', end: '2026-03-01' }, { start: '2026-04-01', end: '2026-04-15' }, { start: '2024-01-01', end: '2026-01-01' }, { start: 'x', end: '2026-01-01' }]) {
+      expect(chartPeriod(bad, '2026-04-15')).toMatchObject({ start: '2026-03-16', end: '2026-04-14', note: expect.stringMatching(/instead/) });
+    }
   });
 });
