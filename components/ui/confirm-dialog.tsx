@@ -43,7 +43,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, pending = f
         e.preventDefault();
         if (!pending) onCancel();
       }}
-      className="w-full max-w-md rounded-lg border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40"
+      className="m-auto w-full max-w-md rounded-lg border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40"
     >
       <div className="p-6">
         <h2 id={titleId} className="text-lg font-semibold">{title}</h2>

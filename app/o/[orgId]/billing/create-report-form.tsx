@@ -12,9 +12,9 @@ import { createReportAction } from './actions';
 import { reportsQueryKey } from './reports-query';
 
 export const REPORT_TYPE_LABELS: Record<ReportType, string> = {
-  PARTNER: 'Partner — one row per package',
-  CUSTOMER: 'Customer — per customer location and package',
-  USER: 'User — per user or workspace and package',
+  PARTNER: 'Partner (per package)',
+  CUSTOMER: 'Customer (per location)',
+  USER: 'User (per subscriber)',
 };
 
 const FIELDS = ['billingStartDate', 'billingEndDate', 'type', 'subPartnerOrgId'] as const;
@@ -87,7 +87,7 @@ export function CreateReportForm({ orgId, today, subPartners }: { orgId: string;
         <div>
           <label htmlFor="subPartnerOrgId" className="block text-sm font-medium">Indirect provider</label>
           <select id="subPartnerOrgId" {...register('subPartnerOrgId')} aria-invalid={!!errors.subPartnerOrgId} aria-describedby={describedBy('subPartnerOrgId')} className={inputClass}>
-            <option value="">None — this organisation&apos;s own customers</option>
+            <option value="">None (own customers)</option>
             {subPartners.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
           </select>
           {fieldError('subPartnerOrgId')}
@@ -95,7 +95,10 @@ export function CreateReportForm({ orgId, today, subPartners }: { orgId: string;
       )}
       <div className="flex items-end sm:col-span-2 lg:col-span-4">
         <Button type="submit" disabled={pending}>{pending ? 'Creating…' : 'Create report'}</Button>
-        <p className="ml-4 text-sm text-slate-600">Whole UTC days from {earliest} to yesterday ({yesterday}); generated in the background.</p>
+        <p className="ml-4 text-sm text-slate-600">
+          Whole UTC days from {earliest} to yesterday ({yesterday}). Rows per package, and per customer location or subscriber for the
+          Customer and User types; generated in the background.
+        </p>
       </div>
     </form>
   );

@@ -18,11 +18,11 @@ const PAD = { top: 12, right: 12, bottom: 28, left: 48 };
 
 const fmt = (v: number) => v.toLocaleString('en', { maximumFractionDigits: 2 });
 
-/** A round axis maximum: 1, 2 or 5 × a power of ten, at or above the highest day. */
+/** A round axis maximum at or above the highest day, whose quarters are round too. */
 function niceMax(v: number): number {
   if (v <= 0) return 1;
   const p = 10 ** Math.floor(Math.log10(v));
-  return [1, 2, 5, 10].map((m) => m * p).find((m) => m >= v)!;
+  return [1, 1.2, 1.6, 2, 2.4, 3, 4, 5, 6, 8, 10].map((m) => m * p).find((m) => m >= v)!;
 }
 
 /**
