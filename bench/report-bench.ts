@@ -3,7 +3,8 @@
 //   npm run bench:report                        # 200,000 subscribers (default)
 //   BENCH_SUBSCRIBERS=2000000 npm run bench:report
 //
-// Runs on its own embedded database (.data/pg-bench, wiped each run). Generates one
+// Runs in its own database (ph_bench, dropped and re-created each run) on the server
+// scripts/with-db.mjs provides (the embedded one, or DATABASE_URL's). Generates one
 // partner with BENCH_SUBSCRIBERS subscribers over BENCH_SUBSCRIBERS/20 customers and a
 // year of history (every subscriber starts some time in the past year; 20 % changed
 // package once, 5 % were removed), then measures:
@@ -12,7 +13,9 @@
 //   - the streamed download of the result (RSS growth while reading every chunk).
 import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import { createDb } from '@/db/client';
+import postgres from 'postgres';
+import { createDb, type Db } from '@/db/client';
+import { runMigrations } from '@/db/migrate';
 import { billingReports } from '@/db/schema';
 import { generateReport } from '@/jobs/handlers/generate-report';
 import { periodBounds, utcDay, addDays } from '@/lib/billing/report-dates';
@@ -24,8 +27,44 @@ const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 200_000);
 const CUSTOMERS = Math.max(1, Math.round(SUBSCRIBERS / 20));
 const PARTNER = '0b1e0000-0000-4000-8000-0000000bec00';
 const SUBSCRIPTION = 'Sub-BENCH';
+const CURSOR_ROWS = 5000;
 
-const db = createDb(process.env.DATABASE_URL!, { max: 6 });
+const BENCH_DB = 'ph_bench';
+let db: Db;
+
+function withDatabase(url: string, name: string) {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/**
+ * A clean, migrated database of its own, so a bench never touches the app's data.
+ * BENCH_REUSE=1 keeps the previous run's ledger (when it has the same size).
+ */
+async function benchDatabase(): Promise<{ db: Db; reused: boolean }> {
+  const base = process.env.DATABASE_URL;
+  if (!base) throw new Error('Run through `npm run bench:report` (it provides DATABASE_URL).');
+  const admin = postgres(withDatabase(base, 'postgres'), { max: 1, onnotice: () => {} });
+  try {
+    if (process.env.BENCH_REUSE === '1' && (await admin`select 1 from pg_database where datname = ${BENCH_DB}`).length) {
+      const existing = createDb(withDatabase(base, BENCH_DB), { max: 6 });
+      const [{ n }] = await existing.execute<{ n: number }>(sql`select count(*)::int as n from subscribers`);
+      if (n === SUBSCRIBERS) {
+        await existing.execute(sql`delete from billing_reports`);
+        return { db: existing, reused: true };
+      }
+      await existing.$end();
+    }
+    await admin.unsafe(`drop database if exists ${BENCH_DB} with (force)`);
+    await admin.unsafe(`create database ${BENCH_DB}`);
+  } finally {
+    await admin.end();
+  }
+  const created = createDb(withDatabase(base, BENCH_DB), { max: 6 });
+  await runMigrations(created);
+  return { db: created, reused: false };
+}
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
@@ -93,8 +132,10 @@ async function generate() {
 }
 
 async function main() {
+  const bench = await benchDatabase();
+  db = bench.db;
   console.log(`USER report bench: ${SUBSCRIBERS.toLocaleString('en')} subscribers, ${CUSTOMERS.toLocaleString('en')} customers, one partner\n`);
-  await timed('generate the ledger', generate);
+  if (!bench.reused) await timed('generate the ledger', generate);
   const [{ n }] = await db.execute<{ n: number }>(sql`select count(*)::int as n from package_assignments`);
   console.log(`${'ledger intervals'.padEnd(44)} ${n.toLocaleString('en')}`);
 
@@ -105,16 +146,24 @@ async function main() {
   const { from, to } = periodBounds(start, end);
   const q = new PgDialect().sqlToQuery(usageQuery('USER', { partnerOrgId: PARTNER, from, to, fallbackSubscriptionId: SUBSCRIPTION }));
 
-  const plan = await timed('bare aggregate SQL (EXPLAIN ANALYZE)', () => db.$client.unsafe(`explain (analyze, timing off) ${q.sql}`, q.params as string[]));
+  // Two baselines: the server alone (EXPLAIN ANALYZE, including turning rows into text),
+  // and the same query fetched through the same cursor with the rows thrown away.
+  const plan = await timed('bare SQL, server only (EXPLAIN ANALYZE)', () => db.$client.unsafe(`explain (analyze, timing off, serialize text) ${q.sql}`, q.params as string[]));
   const execution = Number(/Execution Time: ([\d.]+) ms/.exec(plan.value.map((r) => String(Object.values(r)[0])).join('\n'))?.[1] ?? NaN);
   console.log(`${'  server execution time'.padEnd(44)} ${secs(execution)}`);
+  const fetched = await timed('bare SQL, fetched through a cursor', async () => {
+    let rows = 0;
+    for await (const batch of db.$client.unsafe(q.sql, q.params as string[]).cursor(CURSOR_ROWS)) rows += batch.length;
+    return rows;
+  });
 
   const [report] = await db.insert(billingReports).values({ orgId: PARTNER, type: 'USER', billingStartDate: start, billingEndDate: end }).returning();
   const gen = await rssGrowth(() => timed(`generate the USER report (${start}…${end})`, () => generateReport(db, report.id, { clock: systemClock })));
   const [done] = await db.execute<{ status: string; row_count: number; byte_size: number; chunk_count: number }>(sql`select status, row_count, byte_size, chunk_count from billing_reports where id = ${report.id}`);
   console.log(`${'  outcome'.padEnd(44)} ${gen.value.value} / ${done.status}: ${done.row_count.toLocaleString('en')} rows, ${mb(done.byte_size)} in ${done.chunk_count} chunks`);
   console.log(`${'  RSS growth (peak)'.padEnd(44)} ${mb(gen.growth)}`);
-  console.log(`${'  generation / bare SQL'.padEnd(44)} ${(gen.value.ms / execution).toFixed(2)}×`);
+  console.log(`${'  generation / bare SQL (server only)'.padEnd(44)} ${(gen.value.ms / execution).toFixed(2)}×`);
+  console.log(`${'  generation / bare SQL (fetched)'.padEnd(44)} ${(gen.value.ms / fetched.ms).toFixed(2)}×`);
 
   const dl = await rssGrowth(() => timed('stream the download (read every chunk)', async () => {
     const reader = streamReportChunks(db, report.id, done.chunk_count).getReader();
@@ -125,12 +174,12 @@ async function main() {
   console.log(`${'  bytes / RSS growth (peak)'.padEnd(44)} ${mb(dl.value.value)} / ${mb(dl.growth)}`);
 
   const factor = 2_000_000 / SUBSCRIBERS;
-  if (factor > 1) console.log(`\nLinear extrapolation to 2,000,000 subscribers: generation ≈ ${secs(gen.value.ms * factor)}, bare SQL ≈ ${secs(execution * factor)}`);
+  if (factor > 1) console.log(`\nLinear extrapolation to 2,000,000 subscribers: generation ≈ ${secs(gen.value.ms * factor)}, bare SQL ≈ ${secs(execution * factor)} (server) / ${secs(fetched.ms * factor)} (fetched)`);
   await db.$end();
 }
 
 main().catch(async (err) => {
   console.error(err);
-  await db.$end();
+  await db?.$end();
   process.exit(1);
 });

@@ -49,17 +49,18 @@ type Reserved = Awaited<ReturnType<Db['$client']['reserve']>>;
 async function generateLocked(db: Db, conn: Reserved, reportId: string, opts: GenerateOptions): Promise<GenerateOutcome> {
   const [report] = await db.select().from(billingReports).where(eq(billingReports.id, reportId));
   if (!report || report.status !== 'IN_PROGRESS') return 'skipped';
+  let writer: ChunkWriter | null = null;
   try {
     const subject = await reportSubject(db, report);
     if (!subject) throw new Error(`the org of report ${reportId} no longer exists`);
     await db.delete(billingReportChunks).where(eq(billingReportChunks.reportId, reportId));
-    const writer = new ChunkWriter(db, reportId, opts.chunkBytes ?? REPORT_CHUNK_BYTES);
+    writer = new ChunkWriter(db, reportId, opts.chunkBytes ?? REPORT_CHUNK_BYTES);
     await writer.write(csvLine(REPORT_COLUMNS[report.type]));
     const { from, to } = periodBounds(report.billingStartDate, report.billingEndDate);
     const query = dialect.sqlToQuery(usageQuery(report.type, { partnerOrgId: subject.orgId, from, to, fallbackSubscriptionId: subject.fallbackSubscriptionId }));
     const partner = { name: subject.name, orgId: subject.orgId };
     let rowCount = 0;
-    const cursor = conn.unsafe<UsageRow[]>(query.sql, query.params as (string | null)[]).cursor(opts.cursorRows ?? 2000);
+    const cursor = conn.unsafe<UsageRow[]>(query.sql, query.params as (string | null)[]).cursor(opts.cursorRows ?? 5000);
     for await (const batch of cursor) {
       let text = '';
       for (const row of batch) text += reportLine(report.type, partner, row);
@@ -74,6 +75,7 @@ async function generateLocked(db: Db, conn: Reserved, reportId: string, opts: Ge
       .returning({ id: billingReports.id });
     return done.length ? 'completed' : 'skipped';
   } catch (err) {
+    await writer?.settle();
     // Deleted while generating: the chunk insert hit the foreign key. Nothing to report.
     const [still] = await db.select({ id: billingReports.id }).from(billingReports).where(eq(billingReports.id, reportId));
     if (!still) return 'skipped';
