@@ -4,9 +4,9 @@ import type { Db } from '@/db/client';
 import { billingReportChunks, billingReports } from '@/db/schema';
 import { ChunkWriter, REPORT_CHUNK_BYTES } from '@/lib/billing/chunk-writer';
 import { periodBounds } from '@/lib/billing/report-dates';
-import { csvLine, REPORT_COLUMNS, reportLine } from '@/lib/billing/report-csv';
+import { csvLine, REPORT_COLUMNS } from '@/lib/billing/report-csv';
 import { reportSubject } from '@/lib/billing/report-subject';
-import { usageQuery, type UsageRow } from '@/lib/billing/usage-sql';
+import { usageCsvQuery } from '@/lib/billing/usage-csv-sql';
 import type { Clock } from '@/lib/platform/clock';
 import { QUEUES, type JobSender } from '../queues';
 
@@ -57,13 +57,13 @@ async function generateLocked(db: Db, conn: Reserved, reportId: string, opts: Ge
     writer = new ChunkWriter(db, reportId, opts.chunkBytes ?? REPORT_CHUNK_BYTES);
     await writer.write(csvLine(REPORT_COLUMNS[report.type]));
     const { from, to } = periodBounds(report.billingStartDate, report.billingEndDate);
-    const query = dialect.sqlToQuery(usageQuery(report.type, { partnerOrgId: subject.orgId, from, to, fallbackSubscriptionId: subject.fallbackSubscriptionId }));
-    const partner = { name: subject.name, orgId: subject.orgId };
+    const scope = { partnerOrgId: subject.orgId, from, to, fallbackSubscriptionId: subject.fallbackSubscriptionId };
+    const query = dialect.sqlToQuery(usageCsvQuery(report.type, scope, { name: subject.name, orgId: subject.orgId }));
     let rowCount = 0;
-    const cursor = conn.unsafe<UsageRow[]>(query.sql, query.params as (string | null)[]).cursor(opts.cursorRows ?? 5000);
+    const cursor = conn.unsafe<{ line: string }[]>(query.sql, query.params as (string | null)[]).cursor(opts.cursorRows ?? 5000);
     for await (const batch of cursor) {
       let text = '';
-      for (const row of batch) text += reportLine(report.type, partner, row);
+      for (const row of batch) text += row.line;
       rowCount += batch.length;
       await writer.write(text);
     }

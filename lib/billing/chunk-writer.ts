@@ -17,7 +17,9 @@ export class ChunkWriter {
   private total = 0;
   private inFlight: Promise<void> = Promise.resolve();
 
-  constructor(private readonly db: DbOrTx, private readonly reportId: string, private readonly chunkBytes = REPORT_CHUNK_BYTES) {}
+  constructor(private readonly db: DbOrTx, private readonly reportId: string, private readonly chunkBytes = REPORT_CHUNK_BYTES) {
+    if (!Number.isInteger(chunkBytes) || chunkBytes < 1) throw new Error(`chunkBytes must be a positive integer, not ${chunkBytes}`);
+  }
 
   async write(text: string): Promise<void> {
     const buf = Buffer.from(text, 'utf8');

@@ -1,8 +1,7 @@
 // The report CSV (SPEC §7.2): UTF-8, RFC 4180 (quoted when needed, CRLF line ends),
 // a header row and exactly the columns of the report type, in the SPEC's order.
-import { PACKAGE_INFO, PACKAGES, type PackageId } from '@/lib/domain/packages';
+import { PACKAGE_INFO, type PackageId } from '@/lib/domain/packages';
 import type { ReportType } from '@/lib/domain/statuses';
-import type { UsageRow } from './usage-sql';
 
 const PARTNER_COLUMNS = [
   'PARTNER_NAME', 'PARTNER_ORG_ID', 'SUBSCRIPTION_ID', 'SERVICE_NAME', 'SKU', 'DESCRIPTION',
@@ -30,17 +29,11 @@ export interface ReportPartner {
   orgId: string;
 }
 
-const isPackage = (p: string): p is PackageId => (PACKAGES as readonly string[]).includes(p);
+/** PARTNER_NAME,PARTNER_ORG_ID — the same on every row of a report. */
+export const partnerFields = (p: ReportPartner): string => `${csvField(p.name)},${csvField(p.orgId)}`;
 
-/** A usage row as a CSV line of the report type. */
-export function reportLine(type: ReportType, partner: ReportPartner, row: UsageRow): string {
-  if (!isPackage(row.package)) throw new Error(`Unknown package in the ledger: ${row.package}`);
-  const info = PACKAGE_INFO[row.package];
-  const fields: (string | null | undefined)[] = [
-    partner.name, partner.orgId, row.subscription_id, info.serviceName, info.sku, info.description,
-    row.consumption_start, row.consumption_end, row.quantity,
-  ];
-  if (type !== 'PARTNER') fields.push(row.customer_org_id, row.customer_external_id, row.location_id);
-  if (type === 'USER') fields.push(row.subscriber_id, row.user_id, row.workspace_id);
-  return csvLine(fields);
+/** SERVICE_NAME,SKU,DESCRIPTION of a package (SPEC §7.2's small SKU table). */
+export function catalogFields(pkg: PackageId): string {
+  const info = PACKAGE_INFO[pkg];
+  return [info.serviceName, info.sku, info.description].map(csvField).join(',');
 }

@@ -3,7 +3,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { billingReportChunks, billingReports, subPartnerSubscriptions, subscriptions } from '@/db/schema';
+import { billingReportChunks, billingReports, customers as customersTable, subPartnerSubscriptions, subscriptions } from '@/db/schema';
 import { senderFor, startBoss } from '@/jobs/boss';
 import { generateReport } from '@/jobs/handlers/generate-report';
 import { registerWorkers } from '@/jobs/worker';
@@ -46,9 +46,11 @@ beforeAll(async () => {
   await addSubscriber(db, plain, [{ pkg: 'webex_calling', start: '2026-03-10T06:00:00Z' }]);
   await addSubscriber(db, plain, [{ pkg: 'common_area_calling', start: '2026-01-01T00:00:00Z' }], { workspace: true });
   await addSubscriber(db, ofSub, [{ pkg: 'webex_meetings', start: '2026-01-01T00:00:00Z' }]);
+  // An external ID needing every RFC 4180 rule: the SQL-built lines must quote it.
+  await db.update(customersTable).set({ externalId: 'Ext "7",\r\nWest' }).where(eq(customersTable.id, plain.customer.id));
   customers = {
     quoted: { orgId: quoted.org.id, externalId: quoted.customer.externalId },
-    plain: { orgId: plain.org.id, externalId: plain.customer.externalId },
+    plain: { orgId: plain.org.id, externalId: 'Ext "7",\r\nWest' },
     ofSub: { orgId: ofSub.org.id, externalId: ofSub.customer.externalId },
   };
 });
@@ -159,6 +161,22 @@ describe('the generator itself', () => {
     expect(Buffer.concat(pieces).equals(whole)).toBe(true);
     // Chunk boundaries fall mid-row and even mid-character; the bytes reassemble exactly.
     expect(parseCsv(whole.toString('utf8'))).toHaveLength(1 + 4);
+  });
+
+  it('a failure marks the report FAILED with an error and stores nothing', async () => {
+    const id = await inProgressReport({ start: '2025-11-01', end: '2025-11-30' });
+    const log = console.error;
+    console.error = () => {};
+    try {
+      expect(await generateReport(db, id, { clock, chunkBytes: 0 })).toBe('failed');
+    } finally {
+      console.error = log;
+    }
+    const [r] = await db.select().from(billingReports).where(eq(billingReports.id, id));
+    expect(r.status).toBe('FAILED');
+    expect(r.errors[0].description).toMatch(/could not be generated/);
+    expect(await chunks(id)).toHaveLength(0);
+    expect(await generateReport(db, id, { clock })).toBe('skipped');
   });
 
   it('a report deleted while it is generated is dropped quietly', async () => {

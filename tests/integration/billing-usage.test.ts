@@ -4,12 +4,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { subPartnerSubscriptions, subscriptions } from '@/db/schema';
 import { getDailyUsage } from '@/lib/billing/get-daily-usage';
 import { periodBounds } from '@/lib/billing/report-dates';
+import { REPORT_COLUMNS } from '@/lib/billing/report-csv';
+import { usageCsvQuery } from '@/lib/billing/usage-csv-sql';
 import { usageQuery, type UsageRow } from '@/lib/billing/usage-sql';
+import { PACKAGE_INFO, type PackageId } from '@/lib/domain/packages';
 import type { ReportType } from '@/lib/domain/statuses';
 import { eq } from 'drizzle-orm';
 import { freshDb } from './support/test-db';
 import { makeCustomer, makePartner, makeSubPartner } from './support/fixtures';
 import { addLocation, addSubscriber } from './support/billing';
+import { parseCsv } from './support/csv';
 
 const db = await freshDb();
 const MARCH = { start: '2026-03-01', end: '2026-03-31' } as const;
@@ -184,5 +188,30 @@ describe('daily usage for the chart', () => {
     const d = await getDailyUsage(db, partner.id, MARCH.start, MARCH.end);
     const report = await usage('PARTNER', partner.id);
     for (const r of report) expect(d.series.find((s) => s.package === r.package)!.total).toBeCloseTo(n(r.quantity), 4);
+  });
+});
+
+describe('the CSV lines PostgreSQL builds', () => {
+  it.each(['PARTNER', 'CUSTOMER', 'USER'] as const)('%s: the same fields as the aggregate rows, quoted, CRLF-terminated', async (level) => {
+    const { from, to } = periodBounds(MARCH.start, MARCH.end);
+    const scope = { partnerOrgId: partner.id, from, to, fallbackSubscriptionId: subscriptionId };
+    const partnerRef = { name: 'Partner, "quoted"', orgId: partner.id };
+    const [rows, lines] = await Promise.all([
+      db.execute<UsageRow>(usageQuery(level, scope)),
+      db.execute<{ line: string }>(usageCsvQuery(level, scope, partnerRef)),
+    ]);
+    expect(lines.every((l) => l.line.endsWith('\r\n'))).toBe(true);
+    const parsed = parseCsv(lines.map((l) => l.line).join(''));
+    const expected = rows.map((r) => {
+      const info = PACKAGE_INFO[r.package as PackageId];
+      const f = [partnerRef.name, partnerRef.orgId, r.subscription_id ?? '', info.serviceName, info.sku, info.description, r.consumption_start, r.consumption_end, r.quantity];
+      if (level !== 'PARTNER') f.push(r.customer_org_id!, r.customer_external_id!, r.location_id!);
+      if (level === 'USER') f.push(r.subscriber_id!, r.user_id ?? '', r.workspace_id ?? '');
+      return f;
+    });
+    expect(parsed.every((f) => f.length === REPORT_COLUMNS[level].length)).toBe(true);
+    // PARTNER and CUSTOMER keep the aggregate's order; USER has none to keep.
+    if (level === 'USER') expect([...parsed].sort()).toEqual([...expected].sort());
+    else expect(parsed).toEqual(expected);
   });
 });

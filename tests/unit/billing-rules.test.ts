@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { chartPeriod } from '@/lib/billing/chart-period';
 import { checkDownloadLink, downloadLinkKey, signDownloadUrl } from '@/lib/billing/download-link';
 import { addYears, daysInPeriod, isIsoDate, periodBounds } from '@/lib/billing/report-dates';
-import { csvField, csvLine, REPORT_COLUMNS, reportLine } from '@/lib/billing/report-csv';
+import { catalogFields, csvField, csvLine, partnerFields, REPORT_COLUMNS } from '@/lib/billing/report-csv';
 import { createReportSchema, listReportsSchema } from '@/lib/billing/report-schema';
 import { parseCsv } from '../integration/support/csv';
 
@@ -28,14 +28,10 @@ describe('CSV (RFC 4180)', () => {
     expect(REPORT_COLUMNS.USER.slice(12)).toEqual(['SUBSCRIBER_ID', 'USER_ID', 'WORKSPACE_ID']);
   });
 
-  it('a row has as many fields as its header, with the package catalogue filled in', () => {
-    const row = { subscription_id: 'Sub-1', package: 'webex_calling', quantity: '29.5', consumption_start: '2026-03-01', consumption_end: '2026-03-31', customer_org_id: 'c', customer_external_id: 'E', location_id: 'l', subscriber_id: 's', user_id: 'u', workspace_id: null };
-    for (const type of ['PARTNER', 'CUSTOMER', 'USER'] as const) {
-      const line = reportLine(type, { name: 'P', orgId: 'p' }, row);
-      expect(line.endsWith('\r\n')).toBe(true);
-      expect(parseCsv(line)[0]).toHaveLength(REPORT_COLUMNS[type].length);
-    }
-    expect(reportLine('PARTNER', { name: 'P', orgId: 'p' }, row)).toBe('P,p,Sub-1,WEBEX_CALLING,WX-CALL-M,"Advanced calling, app, messaging and basic meetings",2026-03-01,2026-03-31,29.5\r\n');
+  it('the per-report and per-package fields are pre-quoted CSV', () => {
+    expect(partnerFields({ name: 'Northwind "NW", Inc.', orgId: 'p-1' })).toBe('"Northwind ""NW"", Inc.",p-1');
+    expect(catalogFields('webex_calling')).toBe('WEBEX_CALLING,WX-CALL-M,"Advanced calling, app, messaging and basic meetings"');
+    expect(parseCsv(`${catalogFields('cx_essentials')}\r\n`)[0]).toEqual(['CX_ESSENTIALS', 'WX-CXE-M', 'Calling plus contact-centre basics']);
   });
 });
 
