@@ -4,6 +4,8 @@ export const QUEUES = {
   sweepOutbox: 'outbox-sweep',
   provisionCustomer: 'customer-provision',
   sweepCustomers: 'customers-sweep',
+  generateReport: 'billing-report-generate',
+  sweepReports: 'billing-report-sweep',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -13,6 +15,8 @@ export interface JobPayloads {
   'outbox-sweep': Record<string, never>;
   'customer-provision': { customerId: string };
   'customers-sweep': Record<string, never>;
+  'billing-report-generate': { reportId: string };
+  'billing-report-sweep': Record<string, never>;
 }
 
 /**
@@ -22,6 +26,7 @@ export interface JobPayloads {
  */
 export const QUEUE_POLICIES: Partial<Record<QueueName, 'standard' | 'stately'>> = {
   'customer-provision': 'stately',
+  'billing-report-generate': 'stately',
 };
 
 /** What services need from the queue: enqueue only. */

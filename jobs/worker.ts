@@ -5,6 +5,7 @@ import { senderFor } from './boss';
 import { deliverEmail, sweepOutbox } from './handlers/deliver-email';
 import { provisionCustomer } from './handlers/provision-customer';
 import { recheckRestrictedParties, resumeStaleProvisioning } from './handlers/sweep-customers';
+import { generateReport, sweepReports } from './handlers/generate-report';
 import { QUEUES, type JobPayloads } from './queues';
 
 /** Registers every job handler on a started pg-boss. Later features add theirs here. */
@@ -40,4 +41,12 @@ export async function registerWorkers(boss: PgBoss, db: Db, clock: Clock): Promi
     await resumeStaleProvisioning(deps);
   });
   await boss.schedule(QUEUES.sweepCustomers, '* * * * *');
+  // One report at a time per process: each streams through its own cursor and stays small.
+  await boss.work<JobPayloads['billing-report-generate']>(QUEUES.generateReport, { batchSize: 1, pollingIntervalSeconds: 1 }, async (batch) => {
+    for (const job of batch) await generateReport(db, job.data.reportId, { clock });
+  });
+  await boss.work(QUEUES.sweepReports, async () => {
+    await sweepReports(db, jobs, clock.now());
+  });
+  await boss.schedule(QUEUES.sweepReports, '* * * * *');
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigserial, check, date, index, integer, jsonb, pgTable, timestamp, uniqueIndex, uuid,
+  bigint, bigserial, check, customType, date, index, integer, jsonb, pgTable, primaryKey, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 import { packageId, reportStatus, reportType } from './enums';
 import { orgs, users } from './orgs';
@@ -33,6 +33,10 @@ export const packageAssignments = pgTable(
     index('package_assignments_open_partner_idx').on(t.partnerOrgId, t.package).where(sql`${t.endedAt} is null`),
     index('package_assignments_customer_idx').on(t.customerId, t.startedAt),
     index('package_assignments_subscriber_idx').on(t.subscriberId, t.startedAt),
+    // Usage of a period = intervals that end after its start (open ones count as ending
+    // at infinity) and start before its end: this index bounds the first condition, the
+    // partner_period one the second; the planner takes whichever is narrower.
+    index('package_assignments_partner_end_idx').on(t.partnerOrgId, sql`coalesce(${t.endedAt}, 'infinity'::timestamptz)`, t.startedAt),
   ],
 );
 
@@ -49,6 +53,9 @@ export const billingReports = pgTable(
     status: reportStatus('status').notNull().default('IN_PROGRESS'),
     errors: jsonb('errors').$type<{ errorCode: number; description: string }[]>().notNull().default([]),
     rowCount: integer('row_count'),
+    /** Size of the generated CSV and how many chunks hold it (set on completion). */
+    byteSize: bigint('byte_size', { mode: 'number' }),
+    chunkCount: integer('chunk_count'),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: ts('created_at').notNull().defaultNow(),
     completedAt: ts('completed_at'),
@@ -61,4 +68,21 @@ export const billingReports = pgTable(
       .where(sql`${t.status} <> 'FAILED'`),
     index('billing_reports_org_created_idx').on(t.orgId, t.createdAt),
   ],
+);
+
+/** postgres.js reads and writes bytea as a Buffer. */
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+/**
+ * A generated report's CSV in ~1 MB pieces, so neither generation nor download ever
+ * holds a whole report in memory. Deleting the report deletes its chunks.
+ */
+export const billingReportChunks = pgTable(
+  'billing_report_chunks',
+  {
+    reportId: uuid('report_id').notNull().references(() => billingReports.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    data: bytea('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.seq] })],
 );

@@ -1,0 +1,105 @@
+'use client';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState, useTransition } from 'react';
+import { useForm } from 'react-hook-form';
+import { Button } from '@/components/ui/primitives';
+import { useToast } from '@/components/ui/toast';
+import { addDays, addYears } from '@/lib/billing/report-dates';
+import { createReportSchema, REPORT_LOOKBACK_YEARS, type ReportRequest } from '@/lib/billing/report-schema';
+import { REPORT_TYPES, type ReportType } from '@/lib/domain/statuses';
+import { createReportAction } from './actions';
+import { reportsQueryKey } from './reports-query';
+
+export const REPORT_TYPE_LABELS: Record<ReportType, string> = {
+  PARTNER: 'Partner (per package)',
+  CUSTOMER: 'Customer (per location)',
+  USER: 'User (per subscriber)',
+};
+
+const FIELDS = ['billingStartDate', 'billingEndDate', 'type', 'subPartnerOrgId'] as const;
+const inputClass = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm aria-[invalid=true]:border-red-600';
+
+/** The create-report form: the same zod rules as the server, with the server's "today". */
+export function CreateReportForm({ orgId, today, subPartners }: { orgId: string; today: string; subPartners: { id: string; name: string }[] }) {
+  const schema = useMemo(() => createReportSchema(today), [today]);
+  const yesterday = addDays(today, -1);
+  const earliest = addYears(today, -REPORT_LOOKBACK_YEARS);
+  const lastMonthStart = `${addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7)}-01`;
+  const lastMonthEnd = addDays(`${today.slice(0, 7)}-01`, -1);
+  const { register, handleSubmit, setError, formState: { errors } } = useForm<ReportRequest>({
+    resolver: zodResolver(schema),
+    defaultValues: { billingStartDate: lastMonthStart, billingEndDate: lastMonthEnd, type: 'PARTNER', subPartnerOrgId: '' },
+  });
+  const [formError, setFormError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const toast = useToast();
+  const queryClient = useQueryClient();
+
+  const onSubmit = handleSubmit((values) => {
+    setFormError(null);
+    startTransition(async () => {
+      const result = await createReportAction(orgId, values);
+      if (!result.ok) {
+        let placed = false;
+        for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
+          const name = FIELDS.find((f) => f === field);
+          if (name) {
+            setError(name, { message: messages[0] });
+            placed = true;
+          }
+        }
+        if (!placed) setFormError(result.message);
+        return;
+      }
+      toast(`The ${result.data.type} report for ${result.data.billingStartDate} to ${result.data.billingEndDate} is being generated.`);
+      await queryClient.invalidateQueries({ queryKey: reportsQueryKey(orgId) });
+    });
+  });
+
+  const describedBy = (name: (typeof FIELDS)[number]) => (errors[name] ? `${name}-error` : undefined);
+  const fieldError = (name: (typeof FIELDS)[number]) =>
+    errors[name] ? <p id={`${name}-error`} className="mt-1 text-sm text-red-700">{errors[name]?.message}</p> : null;
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Create a billing report" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      {formError && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 sm:col-span-2 lg:col-span-4" data-testid="create-report-error">{formError}</p>}
+      <div>
+        <label htmlFor="billingStartDate" className="block text-sm font-medium">Billing start date</label>
+        <input id="billingStartDate" type="date" min={earliest} max={yesterday} {...register('billingStartDate')}
+          aria-invalid={!!errors.billingStartDate} aria-describedby={describedBy('billingStartDate')} className={inputClass} />
+        {fieldError('billingStartDate')}
+      </div>
+      <div>
+        <label htmlFor="billingEndDate" className="block text-sm font-medium">Billing end date</label>
+        <input id="billingEndDate" type="date" min={earliest} max={yesterday} {...register('billingEndDate')}
+          aria-invalid={!!errors.billingEndDate} aria-describedby={describedBy('billingEndDate')} className={inputClass} />
+        {fieldError('billingEndDate')}
+      </div>
+      <div>
+        <label htmlFor="reportType" className="block text-sm font-medium">Report type</label>
+        <select id="reportType" {...register('type')} aria-invalid={!!errors.type} aria-describedby={describedBy('type')} className={inputClass}>
+          {REPORT_TYPES.map((t) => <option key={t} value={t}>{REPORT_TYPE_LABELS[t]}</option>)}
+        </select>
+        {fieldError('type')}
+      </div>
+      {subPartners.length > 0 && (
+        <div>
+          <label htmlFor="subPartnerOrgId" className="block text-sm font-medium">Indirect provider</label>
+          <select id="subPartnerOrgId" {...register('subPartnerOrgId')} aria-invalid={!!errors.subPartnerOrgId} aria-describedby={describedBy('subPartnerOrgId')} className={inputClass}>
+            <option value="">None (own customers)</option>
+            {subPartners.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+          </select>
+          {fieldError('subPartnerOrgId')}
+        </div>
+      )}
+      <div className="flex items-end sm:col-span-2 lg:col-span-4">
+        <Button type="submit" disabled={pending}>{pending ? 'Creating…' : 'Create report'}</Button>
+        <p className="ml-4 text-sm text-slate-600">
+          Whole UTC days from {earliest} to yesterday ({yesterday}). Rows per package, and per customer location or subscriber for the
+          Customer and User types; generated in the background.
+        </p>
+      </div>
+    </form>
+  );
+}

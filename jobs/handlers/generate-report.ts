@@ -1,0 +1,103 @@
+import { and, eq, lt } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import type { Db } from '@/db/client';
+import { billingReportChunks, billingReports } from '@/db/schema';
+import { ChunkWriter, REPORT_CHUNK_BYTES } from '@/lib/billing/chunk-writer';
+import { periodBounds } from '@/lib/billing/report-dates';
+import { csvLine, REPORT_COLUMNS } from '@/lib/billing/report-csv';
+import { reportSubject } from '@/lib/billing/report-subject';
+import { usageCsvQuery } from '@/lib/billing/usage-csv-sql';
+import type { Clock } from '@/lib/platform/clock';
+import { QUEUES, type JobSender } from '../queues';
+
+export interface GenerateOptions {
+  clock: Clock;
+  /** Test seams: chunk size and cursor batch size. */
+  chunkBytes?: number;
+  cursorRows?: number;
+}
+
+export type GenerateOutcome = 'completed' | 'failed' | 'skipped';
+
+const dialect = new PgDialect();
+const lockKey = (reportId: string) => `billing-report:${reportId}`;
+
+/**
+ * Generates one report's CSV (SPEC §7.2). Idempotent and safe to run twice at once:
+ * a report that is not IN_PROGRESS is skipped, a session advisory lock lets only one
+ * run work on a report, and a rerun after a crash first drops what the crashed run
+ * stored. The aggregate streams through a cursor on a reserved connection while
+ * chunks are written through the pool, so memory stays flat whatever the size.
+ */
+export async function generateReport(db: Db, reportId: string, opts: GenerateOptions): Promise<GenerateOutcome> {
+  const conn = await db.$client.reserve();
+  try {
+    const [{ locked }] = await conn<{ locked: boolean }[]>`select pg_try_advisory_lock(hashtextextended(${lockKey(reportId)}, 0)) as locked`;
+    if (!locked) return 'skipped';
+    try {
+      return await generateLocked(db, conn, reportId, opts);
+    } finally {
+      await conn`select pg_advisory_unlock(hashtextextended(${lockKey(reportId)}, 0))`;
+    }
+  } finally {
+    conn.release();
+  }
+}
+
+type Reserved = Awaited<ReturnType<Db['$client']['reserve']>>;
+
+async function generateLocked(db: Db, conn: Reserved, reportId: string, opts: GenerateOptions): Promise<GenerateOutcome> {
+  const [report] = await db.select().from(billingReports).where(eq(billingReports.id, reportId));
+  if (!report || report.status !== 'IN_PROGRESS') return 'skipped';
+  let writer: ChunkWriter | null = null;
+  try {
+    const subject = await reportSubject(db, report);
+    if (!subject) throw new Error(`the org of report ${reportId} no longer exists`);
+    await db.delete(billingReportChunks).where(eq(billingReportChunks.reportId, reportId));
+    writer = new ChunkWriter(db, reportId, opts.chunkBytes ?? REPORT_CHUNK_BYTES);
+    await writer.write(csvLine(REPORT_COLUMNS[report.type]));
+    const { from, to } = periodBounds(report.billingStartDate, report.billingEndDate);
+    const scope = { partnerOrgId: subject.orgId, from, to, fallbackSubscriptionId: subject.fallbackSubscriptionId };
+    const query = dialect.sqlToQuery(usageCsvQuery(report.type, scope, { name: subject.name, orgId: subject.orgId }));
+    let rowCount = 0;
+    const cursor = conn.unsafe<{ line: string }[]>(query.sql, query.params as (string | null)[]).cursor(opts.cursorRows ?? 5000);
+    for await (const batch of cursor) {
+      let text = '';
+      for (const row of batch) text += row.line;
+      rowCount += batch.length;
+      await writer.write(text);
+    }
+    const { byteSize, chunkCount } = await writer.finish();
+    const done = await db
+      .update(billingReports)
+      .set({ status: 'COMPLETED', rowCount, byteSize, chunkCount, completedAt: opts.clock.now(), errors: [] })
+      .where(and(eq(billingReports.id, reportId), eq(billingReports.status, 'IN_PROGRESS')))
+      .returning({ id: billingReports.id });
+    return done.length ? 'completed' : 'skipped';
+  } catch (err) {
+    await writer?.settle();
+    // Deleted while generating: the chunk insert hit the foreign key. Nothing to report.
+    const [still] = await db.select({ id: billingReports.id }).from(billingReports).where(eq(billingReports.id, reportId));
+    if (!still) return 'skipped';
+    console.error(`[jobs] billing report ${reportId} failed`, err);
+    await db.transaction(async (tx) => {
+      await tx.delete(billingReportChunks).where(eq(billingReportChunks.reportId, reportId));
+      await tx
+        .update(billingReports)
+        .set({ status: 'FAILED', completedAt: opts.clock.now(), errors: [{ errorCode: 10500, description: 'The report could not be generated. Delete it and create it again; if it fails again, contact support.' }] })
+        .where(and(eq(billingReports.id, reportId), eq(billingReports.status, 'IN_PROGRESS')));
+    });
+    return 'failed';
+  }
+}
+
+/** Re-enqueues reports still IN_PROGRESS long after creation (a missed after-commit send or a crashed run). */
+export async function sweepReports(db: Db, jobs: JobSender, now: Date): Promise<number> {
+  const stale = await db
+    .select({ id: billingReports.id })
+    .from(billingReports)
+    .where(and(eq(billingReports.status, 'IN_PROGRESS'), lt(billingReports.createdAt, new Date(now.getTime() - 5 * 60_000))))
+    .limit(100);
+  for (const { id } of stale) await jobs.send(QUEUES.generateReport, { reportId: id }, { singletonKey: id });
+  return stale.length;
+}
