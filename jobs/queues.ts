@@ -27,6 +27,8 @@ export interface JobPayloads {
 export const QUEUE_POLICIES: Partial<Record<QueueName, 'standard' | 'stately'>> = {
   'customer-provision': 'stately',
   'billing-report-generate': 'stately',
+  // Keyed by e-mail id: a re-enqueue by the sweep never queues a second delivery.
+  'outbox-deliver': 'stately',
 };
 
 /** What services need from the queue: enqueue only. */

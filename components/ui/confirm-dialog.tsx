@@ -39,7 +39,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, tone = 'dan
         // Escape while the request runs would hide its outcome: wait for it.
         if (pending) e.preventDefault();
       }}
-      className="w-full max-w-md rounded-lg border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40"
+      className="m-auto w-full max-w-md rounded-lg border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40"
     >
       <div className="p-6">
         <h2 id={`${id}-title`} className="text-lg font-semibold">{title}</h2>

@@ -3,11 +3,13 @@ import type { z } from 'zod';
 import { auth } from '@/lib/auth/auth';
 import { runAuthorized } from '@/lib/auth/guard';
 import type { Capability } from '@/lib/auth/permissions';
+import { assertSameOriginJson } from '@/lib/platform/same-origin';
 import { errorResponse } from '@/lib/platform/http-errors';
 import type { ServiceCtx } from '@/lib/platform/service-ctx';
 import { appDeps } from './deps';
 
 type RouteContext = { params: Promise<Record<string, string>> };
+
 
 /**
  * A route handler for the portal's own browser calls (polling, downloads), authenticated
@@ -23,6 +25,7 @@ export function sessionRoute<S extends z.ZodType, R>(
 ) {
   return async (req: Request, context: RouteContext): Promise<Response> => {
     try {
+      if (req.method !== 'GET' && req.method !== 'HEAD') assertSameOriginJson(req);
       const params = await context.params;
       const session = await auth();
       const input = req.method === 'GET' || req.method === 'DELETE'
