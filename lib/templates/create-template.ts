@@ -5,6 +5,7 @@ import { assertTemplateReferences } from './assert-template-references';
 import { newProvisioningId } from './new-provisioning-id';
 import { rethrowTemplateNameConflict } from './template-name-conflict';
 import type { TemplateInput } from './template-schema';
+import { templateColumns } from './template-columns';
 import { templateSnapshot } from './template-snapshot';
 
 export interface CreatedTemplate {
@@ -21,19 +22,7 @@ export async function createTemplate(ctx: ServiceCtx, input: TemplateInput): Pro
     .insert(onboardingTemplates)
     .values({
       orgId: ctx.access.org.id,
-      name: input.name,
-      type: input.type,
-      country: input.country,
-      serviceProviderAdminId: input.serviceProviderAdminId,
-      subscriptionId: input.subscriptionId,
-      authMode: input.authMode,
-      idpEntityId: input.idpEntityId,
-      idpName: input.idpName,
-      pstnProviderId: input.pstnProviderId,
-      allowAdminInviteEmails: input.allowAdminInviteEmails,
-      brandName: input.brandName,
-      disableWebexCalling: input.disableWebexCalling,
-      defaultLanguage: input.defaultLanguage,
+      ...templateColumns(input),
       provisioningId: newProvisioningId(),
       createdBy: ctx.access.actor.userId,
       createdAt: now,

@@ -6,6 +6,7 @@ import { assertTemplateReferences } from './assert-template-references';
 import { findTemplateForUpdate } from './find-template-for-update';
 import { rethrowTemplateNameConflict } from './template-name-conflict';
 import type { UpdateTemplateInput } from './template-schema';
+import { templateColumns } from './template-columns';
 import { templateSnapshot } from './template-snapshot';
 
 /**
@@ -19,19 +20,7 @@ export async function updateTemplate(ctx: ServiceCtx, input: UpdateTemplateInput
   const row = await ctx.db
     .update(onboardingTemplates)
     .set({
-      name: input.name,
-      type: input.type,
-      country: input.country,
-      serviceProviderAdminId: input.serviceProviderAdminId,
-      subscriptionId: input.subscriptionId,
-      authMode: input.authMode,
-      idpEntityId: input.idpEntityId,
-      idpName: input.idpName,
-      pstnProviderId: input.pstnProviderId,
-      allowAdminInviteEmails: input.allowAdminInviteEmails,
-      brandName: input.brandName,
-      disableWebexCalling: input.disableWebexCalling,
-      defaultLanguage: input.defaultLanguage,
+      ...templateColumns(input),
       updatedAt: ctx.clock.now(),
     })
     .where(eq(onboardingTemplates.id, before.id))
