@@ -1,0 +1,52 @@
+// A suspended indirect provider can only delete customers (SPEC §6.4, §8 provisioningState).
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { customers, orgs } from '@/db/schema';
+import type { Actor } from '@/lib/auth/access';
+import { runAuthorized } from '@/lib/auth/guard';
+import { customerIdSchema, customerRbpmSchema } from '@/lib/customers/customer-id-schema';
+import { deleteCustomer } from '@/lib/customers/delete-customer';
+import { retryCustomer } from '@/lib/customers/retry-customer';
+import { setCustomerRbpm } from '@/lib/customers/set-customer-rbpm';
+import { fixedClock } from '@/lib/platform/clock';
+import { ConflictError } from '@/lib/platform/errors';
+import { freshDb } from './support/test-db';
+import { makeAdmin, makeCustomer, makePartner, makeSubPartner } from './support/fixtures';
+
+const db = await freshDb();
+const deps = { db, clock: fixedClock('2026-11-21T12:00:00Z'), jobs: { send: async () => {} } };
+let sub: string;
+let admin: Actor;
+let active: { id: string; rbpm: boolean };
+let failed: { id: string };
+
+beforeAll(async () => {
+  const parent = await makePartner(db);
+  sub = (await makeSubPartner(db, parent.id)).id;
+  admin = await makeAdmin(db, sub, ['partner_full_admin', 'wholesale_admin']);
+  active = (await makeCustomer(db, sub)).customer;
+  failed = (await makeCustomer(db, sub)).customer;
+  await db.update(customers).set({ status: 'error' }).where(eq(customers.id, failed.id));
+  await db.update(orgs).set({ state: 'suspended' }).where(eq(orgs.id, sub));
+});
+
+const status = async (id: string) => (await db.select({ s: customers.status, rbpm: customers.rbpm }).from(customers).where(eq(customers.id, id)))[0];
+
+describe('a suspended indirect provider', () => {
+  it("can't retry provisioning", async () => {
+    await expect(runAuthorized(deps, { userId: admin.userId, orgId: sub, input: { customerId: failed.id } }, 'customers.write', customerIdSchema, retryCustomer))
+      .rejects.toBeInstanceOf(ConflictError);
+    expect((await status(failed.id)).s).toBe('error');
+  });
+
+  it("can't change a customer's settings (RBPM)", async () => {
+    await expect(runAuthorized(deps, { userId: admin.userId, orgId: sub, input: { customerId: active.id, rbpm: !active.rbpm } }, 'customers.rbpm', customerRbpmSchema, setCustomerRbpm))
+      .rejects.toThrow('suspended');
+    expect((await status(active.id)).rbpm).toBe(active.rbpm);
+  });
+
+  it('can still delete a customer', async () => {
+    await runAuthorized(deps, { userId: admin.userId, orgId: sub, input: { customerId: active.id } }, 'customers.write', customerIdSchema, deleteCustomer);
+    expect((await status(active.id)).s).toBe('deprovisioned');
+  });
+});
