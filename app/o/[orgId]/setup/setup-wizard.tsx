@@ -55,9 +55,11 @@ export function SetupWizard({ orgId, customerName, country, packages, initialLoc
   }
 
   async function create() {
-    if (!(await form.trigger())) return;
-    const { failedFields } = await createPending();
-    if (failedFields.length) return; // stay on Review: per-row errors and Fix buttons show there
+    // A row changed since its step was checked (e.g. a new calling package without a number): open that step.
+    if (!(await form.trigger(stepFields(IDENTITY)))) return setStep(USERS);
+    if (!(await form.trigger(stepFields(NUMBERING)))) return setStep(NUMBERS);
+    // Failed rows stay on Review with their errors and a Fix button each.
+    await createPending();
   }
 
   const rowsProps = { fields, packages, locations, statuses };
@@ -91,7 +93,7 @@ export function SetupWizard({ orgId, customerName, country, packages, initialLoc
             </ul>
             {adding ? (
               <AddLocationForm orgId={orgId} country={country} onCancel={() => setAdding(false)}
-                onAdded={(l) => { setLocations((ls) => [...ls, { ...l, address: 'Added now', isHeadquarters: false }]); setAdding(false); }} />
+                onAdded={(l) => { setLocations((ls) => [...ls, { ...l, isHeadquarters: false }]); setAdding(false); }} />
             ) : (
               <Button variant="secondary" onClick={() => setAdding(true)}>Add location</Button>
             )}

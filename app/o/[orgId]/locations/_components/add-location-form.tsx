@@ -14,7 +14,7 @@ const COUNTRY_OPTIONS = Object.entries(COUNTRIES).sort((a, b) => a[1].name.local
 
 /** Add a location (SPEC §4.4 step 1, §5.2): name unique in the org, address, time zone, language. */
 export function AddLocationForm({ orgId, country, onAdded, onCancel }: {
-  orgId: string; country: string; onAdded: (loc: { id: string; name: string }) => void; onCancel?: () => void;
+  orgId: string; country: string; onAdded: (loc: { id: string; name: string; address: string }) => void; onCancel?: () => void;
 }) {
   const [message, setMessage] = useState<string | null>(null);
   const { register, handleSubmit, setError, reset, formState: { errors, isSubmitting } } = useForm<AddLocationInput>({
@@ -29,7 +29,7 @@ export function AddLocationForm({ orgId, country, onAdded, onCancel }: {
       for (const [f, m] of Object.entries(r.fieldErrors ?? {})) setError(f as keyof AddLocationInput, { type: 'server', message: m.join(' ') });
       return;
     }
-    onAdded({ id: r.data.locationId, name: values.name });
+    onAdded({ id: r.data.locationId, name: values.name, address: [values.address.addressLine1, values.address.city, COUNTRIES[values.address.country]?.name].filter(Boolean).join(', ') });
     reset();
   });
   const a = errors.address;
