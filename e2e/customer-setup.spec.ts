@@ -64,6 +64,8 @@ test('a partner full admin sets up a customer: a second location and three users
   await page.getByTestId('row-0').getByLabel('Extension').fill(`7${digits(5)}`);
   await page.getByTestId('row-0').getByLabel('Primary phone number').fill(number);
   await page.getByTestId('row-1').getByLabel('Extension').fill(`7${digits(5)}`);
+  // The same number twice: the server gives it to the first row and refuses the second.
+  await page.getByTestId('row-1').getByLabel('Primary phone number').fill(number);
   await page.getByTestId('row-2').getByLabel('Extension').fill(`7${digits(5)}`);
   await page.getByRole('button', { name: 'Next' }).click();
 
@@ -72,6 +74,16 @@ test('a partner full admin sets up a customer: a second location and three users
   const review = page.getByTestId('setup-review');
   await expect(review).toContainText(number);
   await expect(review).toContainText(branch);
+  await page.getByRole('button', { name: 'Create users' }).click();
+  await expect(page.getByTestId('review-row-0')).toContainText('Created');
+  await expect(page.getByTestId('review-row-2')).toContainText('Created');
+  await expect(page.getByTestId('review-row-1')).toContainText('This phone number is already in use.');
+
+  // Fix jumps back to the failing step; the retry creates only that row.
+  await page.getByTestId('review-row-1').getByRole('button', { name: 'Fix' }).click();
+  await expect(heading(page)).toContainText('Phone numbers');
+  await page.getByTestId('row-1').getByLabel('Primary phone number').fill('');
+  await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Create users' }).click();
   for (const i of [0, 1, 2]) await expect(page.getByTestId(`review-row-${i}`)).toContainText('Created');
   await page.getByRole('link', { name: 'Done' }).click();
