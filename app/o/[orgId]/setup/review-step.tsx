@@ -2,16 +2,15 @@
 import { useFormContext, type FieldArrayWithId } from 'react-hook-form';
 import { Badge, Button } from '@/components/ui/primitives';
 import { Dash, DataTable, Td } from '@/components/ui/table';
-import type { PACKAGE_INFO } from '@/lib/domain/packages';
+import { PACKAGE_INFO } from '@/lib/domain/packages';
 import type { AddUsersInput } from '@/lib/subscribers/subscriber-schemas';
 import type { RowStatus } from '../users/_components/use-create-users';
 
 const NUMBER_FIELDS = new Set(['extension', 'primaryPhoneNumber']);
 
 /** Step 4: what will be created, then each row's outcome with its errors and a Fix link. */
-export function ReviewStep({ fields, packages, locations, statuses, message, onFix }: {
+export function ReviewStep({ fields, locations, statuses, message, onFix }: {
   fields: FieldArrayWithId<AddUsersInput, 'rows', 'key'>[];
-  packages: typeof PACKAGE_INFO;
   locations: { id: string; name: string }[];
   statuses: Record<string, RowStatus>;
   message: string | null;
@@ -32,7 +31,7 @@ export function ReviewStep({ fields, packages, locations, statuses, message, onF
             <tr key={f.key} data-testid={`review-row-${i}`}>
               <Td>{r.firstName} {r.lastName}</Td>
               <Td>{r.email}</Td>
-              <Td>{packages[r.package]?.name ?? <Dash />}</Td>
+              <Td>{PACKAGE_INFO[r.package]?.name ?? <Dash />}</Td>
               <Td>{locations.find((l) => l.id === r.locationId)?.name ?? <Dash />}</Td>
               <Td>{r.extension || <Dash />}</Td>
               <Td>{r.primaryPhoneNumber || <Dash />}</Td>

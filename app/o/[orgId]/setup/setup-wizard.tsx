@@ -5,7 +5,6 @@ import { useEffect, useRef, useState } from 'react';
 import { FormProvider, useFieldArray, useForm, type FieldPath } from 'react-hook-form';
 import { Button, buttonClass } from '@/components/ui/primitives';
 import type { PackageId } from '@/lib/domain/packages';
-import { PACKAGE_INFO } from '@/lib/domain/packages';
 import { addUsersSchema, MAX_USERS_PER_CALL, type AddUsersInput } from '@/lib/subscribers/subscriber-schemas';
 import { AddLocationForm } from '../locations/_components/add-location-form';
 import { useCreateUsers } from '../users/_components/use-create-users';
@@ -115,7 +114,7 @@ export function SetupWizard({ orgId, customerName, country, packages, initialLoc
             </>
           )}
           {step === REVIEW && (
-            <ReviewStep fields={fields} packages={PACKAGE_INFO} locations={locations} statuses={statuses} message={message}
+            <ReviewStep fields={fields} locations={locations} statuses={statuses} message={message}
               onFix={(s) => setStep(s === 'identity' ? USERS : NUMBERS)} />
           )}
         </form>

@@ -17,14 +17,13 @@ export function useCreateUsers(orgId: string, form: UseFormReturn<AddUsersInput>
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function createPending(): Promise<{ failedFields: RowField[]; allCreated: boolean }> {
+  async function createPending(): Promise<{ allCreated: boolean }> {
     const rows = form.getValues('rows');
     const pending = fields.map((f, i) => ({ key: f.key, i })).filter(({ key }) => statuses[key] !== 'created');
     setMessage(null);
     setBusy(true);
     setStatuses((s) => ({ ...s, ...Object.fromEntries(pending.map(({ key }) => [key, 'creating' as const])) }));
     const next: Record<string, RowStatus> = {};
-    const failedFields: RowField[] = [];
     try {
       const result = await addUsersAction(orgId, { rows: pending.map(({ i }) => rows[i]) });
       if (!result.ok) {
@@ -34,26 +33,24 @@ export function useCreateUsers(orgId: string, form: UseFormReturn<AddUsersInput>
           if (!m) continue;
           const target = pending[Number(m[1])];
           form.setError(`rows.${target.i}.${m[2] as RowField}`, { type: 'server', message: msgs.join(' ') });
-          failedFields.push(m[2] as RowField);
         }
         for (const { key } of pending) next[key] = 'failed';
-        return { failedFields, allCreated: false };
+        return { allCreated: false };
       }
       for (const r of result.data.results) {
         const target = pending[r.row];
         next[target.key] = r.ok ? 'created' : 'failed';
         for (const [field, msgs] of Object.entries(r.errors ?? {})) {
           form.setError(`rows.${target.i}.${field as RowField}`, { type: 'server', message: msgs.join(' ') });
-          failedFields.push(field as RowField);
         }
       }
       const failed = result.data.results.filter((r) => !r.ok).length;
       setMessage(failed ? `${failed} of ${pending.length} ${pending.length === 1 ? 'row was' : 'rows were'} not created: fix them and try again.` : null);
-      return { failedFields, allCreated: failed === 0 };
+      return { allCreated: failed === 0 };
     } catch {
       setMessage('Something went wrong on our side; try again.');
       for (const { key } of pending) next[key] = 'failed';
-      return { failedFields, allCreated: false };
+      return { allCreated: false };
     } finally {
       setStatuses((s) => ({ ...s, ...next }));
       setBusy(false);
