@@ -34,7 +34,8 @@ export const NORTHWIND_CUSTOMERS: CustomerSpec[] = [
     orgId: DEMO_ORG_IDS.acmeDental, rbpm: true, daysAgo: 362, subscriberCount: 12, branch: 'Riverside Clinic',
     admin: { email: 'admin@acme-dental.test', firstName: 'Ada', lastName: 'Acme' },
   }),
-  c('Bluebird Bakery', 'US', 'calling', {
+  // Mixed, so its admin (RBPM off) has packages to move users between (e2e/customer-setup.spec.ts).
+  c('Bluebird Bakery', 'US', 'mixed', {
     orgId: DEMO_ORG_IDS.bluebirdBakery, rbpm: false, daysAgo: 341, subscriberCount: 8,
     admin: { email: 'admin@bluebird-bakery.test', firstName: 'Bella', lastName: 'Bluebird' },
   }),

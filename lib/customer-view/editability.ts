@@ -16,7 +16,7 @@ export interface Editability {
  */
 export function editability(access: OrgAccess, capability: CustomerCapability): Editability {
   const d = decide(access, capability);
-  if (d.allowed) return { editable: true, reason: null, note: 'You can change this. Editing here arrives in a later update.' };
+  if (d.allowed) return { editable: true, reason: null, note: 'You can change this.' };
   // A customer full admin of a wholesale org is locked out by the product, not by their role.
   const reason = d.reason === 'read_only' && access.relation === 'own' && access.customerRoles.includes('customer_full_admin')
     ? 'Managed by your partner for wholesale organisations.'

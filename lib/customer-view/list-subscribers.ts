@@ -19,6 +19,10 @@ export interface SubscriberRow {
   phoneNumber: string | null;
   /** Holds a customer admin role on this org (users only). */
   isAdmin: boolean;
+  /** The editable parts of a user's name (null for workspaces). */
+  firstName: string | null;
+  lastName: string | null;
+  displayName: string | null;
 }
 
 /**
@@ -86,6 +90,9 @@ export async function listSubscribers(
       extension: r.extension,
       phoneNumber: r.phoneNumber,
       isAdmin: params.kind === 'user' && r.isAdmin,
+      firstName: r.firstName,
+      lastName: r.lastName,
+      displayName: r.displayName,
     })),
     total,
     page,

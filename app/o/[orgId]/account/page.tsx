@@ -8,6 +8,7 @@ import { editability } from '@/lib/customer-view/editability';
 import { getCustomerProfile } from '@/lib/customer-view/get-customer-profile';
 import { CUSTOMER_STATUS_LABELS } from '@/lib/domain/statuses';
 import { gatePage } from '@/lib/server/session';
+import { CompanyNameForm } from './company-name-form';
 
 export const metadata: Metadata = { title: 'Account' };
 
@@ -21,6 +22,7 @@ export default async function AccountPage({ params }: { params: Promise<{ orgId:
   return (
     <>
       <PageHeader title="Account" description="Company details of the organisation." />
+      {companyName.editable && <div className="mb-6"><Card title="Edit"><CompanyNameForm orgId={p.orgId} name={p.name} /></Card></div>}
       <Card title="Company">
         <DescriptionList testId="account-details">
           <DescriptionRow label="Company name">

@@ -46,8 +46,7 @@ export function CustomerActions({ orgId, customer, can }: { orgId: string; custo
   const live = customer.status !== 'deprovisioned';
   return (
     <div className="flex flex-wrap gap-2">
-      {/* The set-up wizard (SPEC §4.4) lands in the customer view for now. */}
-      {can.write && live && <Link href={view} className={buttonClass('primary')}>Set up customer</Link>}
+      {can.write && live && <Link href={`/o/${customer.orgId}/setup`} className={buttonClass('primary')}>Set up customer</Link>}
       {can.openView && <Link href={view} className={buttonClass('secondary')}>View customer</Link>}
       {can.write && customer.status === 'error' && (
         <Button variant="secondary" onClick={() => retry.mutate()} disabled={retry.isPending}>{retry.isPending ? 'Retrying…' : 'Retry'}</Button>

@@ -4,7 +4,9 @@ import { Badge, EmptyState, Forbidden, PageHeader } from '@/components/ui/primit
 import { Dash, DataTable, Td } from '@/components/ui/table';
 import { listLocations } from '@/lib/customer-view/list-locations';
 import { COUNTRIES } from '@/lib/domain/countries';
+import { decide } from '@/lib/auth/policy';
 import { gatePage } from '@/lib/server/session';
+import { AddLocationButton } from './_components/add-location-button';
 
 export const metadata: Metadata = { title: 'Locations' };
 
@@ -13,10 +15,13 @@ export default async function LocationsPage({ params }: { params: Promise<{ orgI
   const gate = await gatePage(orgId, 'cv.read', 'customer');
   if (gate.denied) return <Forbidden message={gate.denied} />;
   const rows = await listLocations(getDb(), gate.access);
+  const canAdd = decide(gate.access, 'cv.locations.manage').allowed;
+  const country = rows.find((l) => l.isHeadquarters)?.country ?? '';
 
   return (
     <>
       <PageHeader title="Locations" description="Sites of the organisation; the headquarters carries the company address." />
+      {canAdd && <div className="mb-4"><AddLocationButton orgId={gate.access.org.id} country={country} /></div>}
       {rows.length === 0 ? (
         <EmptyState title="No locations yet">Locations are added when the organisation is set up.</EmptyState>
       ) : (

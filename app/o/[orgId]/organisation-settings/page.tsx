@@ -7,6 +7,7 @@ import { editability } from '@/lib/customer-view/editability';
 import { getCustomerProfile } from '@/lib/customer-view/get-customer-profile';
 import { yesNo } from '@/lib/format';
 import { gatePage } from '@/lib/server/session';
+import { DomainForm, EmailForm, SsoForm } from './_components/settings-forms';
 
 export const metadata: Metadata = { title: 'Organisation settings' };
 
@@ -28,6 +29,7 @@ export default async function OrganisationSettingsPage({ params }: { params: Pro
       <div className="grid gap-6">
         <Card title="Domain">
           <EditabilityNote editability={domain} id="domain" />
+          {domain.editable && <DomainForm orgId={gate.access.org.id} domain={s?.domain ?? ''} />}
           <DescriptionList>
             <DescriptionRow label="Domain">{s?.domain ?? none}</DescriptionRow>
             {s?.domain && (
@@ -42,6 +44,7 @@ export default async function OrganisationSettingsPage({ params }: { params: Pro
         </Card>
         <Card title="E-mail">
           <EditabilityNote editability={email} id="email" />
+          {email.editable && <EmailForm orgId={gate.access.org.id} suppress={s?.suppressAdminInviteEmails ?? false} language={s?.emailLanguage ?? ''} />}
           <DescriptionList>
             <DescriptionRow label="Suppress admin invite e-mails">{s ? yesNo(s.suppressAdminInviteEmails) : none}</DescriptionRow>
             <DescriptionRow label="E-mail language">{s?.emailLanguage ?? none}</DescriptionRow>
@@ -49,6 +52,7 @@ export default async function OrganisationSettingsPage({ params }: { params: Pro
         </Card>
         <Card title="Authentication">
           <EditabilityNote editability={sso} id="sso" />
+          {sso.editable && <SsoForm orgId={gate.access.org.id} mode={s?.sso?.mode ?? 'webex'} idp={s?.sso?.idpEntityId ?? s?.sso?.idpName ?? ''} />}
           <DescriptionList>
             <DescriptionRow label="Single sign-on">{s?.sso ? SSO_LABEL[s.sso.mode] : SSO_LABEL.webex}</DescriptionRow>
             {s?.sso?.idpName && <DescriptionRow label="Identity provider">{s.sso.idpName}</DescriptionRow>}

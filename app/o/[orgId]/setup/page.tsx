@@ -1,0 +1,36 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getDb } from '@/db/client';
+import { EmptyState, Forbidden, PageHeader } from '@/components/ui/primitives';
+import { getManagementOptions } from '@/lib/customer-view/get-management-options';
+import { listLocations } from '@/lib/customer-view/list-locations';
+import { COUNTRIES } from '@/lib/domain/countries';
+import { gatePage } from '@/lib/server/session';
+import { SetupWizard } from './setup-wizard';
+
+export const metadata: Metadata = { title: 'Set up customer' };
+
+/** SPEC §4.4: for partner admins who may write in the customer's view. */
+export default async function SetupPage({ params }: { params: Promise<{ orgId: string }> }) {
+  const { orgId } = await params;
+  const gate = await gatePage(orgId, 'customerView.write', 'customer');
+  if (gate.denied) return <Forbidden message={gate.denied} />;
+  const { access } = gate;
+  const [locations, options] = await Promise.all([listLocations(getDb(), access), getManagementOptions(getDb(), access)]);
+  const country = locations.find((l) => l.isHeadquarters)?.country ?? 'US';
+  return (
+    <>
+      <PageHeader title="Set up customer"
+        description={<>Locations, users and phone numbers of {access.org.name}. <Link href={`/o/${access.org.id}/users`} className="text-brand-700 underline">Back to users</Link></>} />
+      {!access.customer || options.packages.length === 0 ? (
+        <EmptyState title="Nothing to set up yet">The customer has no wholesale packages yet; wait until provisioning has finished.</EmptyState>
+      ) : (
+        <SetupWizard orgId={access.org.id} customerName={access.org.name} country={country} packages={options.packages}
+          initialLocations={locations.map((l) => ({
+            id: l.id, name: l.name, isHeadquarters: l.isHeadquarters,
+            address: [l.addressLine1, l.city, COUNTRIES[l.country]?.name ?? l.country].filter(Boolean).join(', '),
+          }))} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import type { z } from 'zod';
+import { locations } from '@/db/schema';
+import { audit } from '@/lib/platform/audit';
+import { ConflictError, uniqueViolation } from '@/lib/platform/errors';
+import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
+import type { addLocationSchema } from './location-schema';
+
+/** Adds a location to the customer org in the URL; the name is unique per org (case-insensitive). */
+export async function addLocation(ctx: ServiceCtx, input: z.output<typeof addLocationSchema>) {
+  const { address: a } = input;
+  try {
+    return await ctx.db.transaction(async (sp) => {
+      const [loc] = await sp.insert(locations).values({
+        orgId: ctx.access.org.id, name: input.name, addressLine1: a.addressLine1, addressLine2: a.addressLine2 || null, city: a.city,
+        stateOrProvince: a.stateOrProvince || null, postalCode: a.postalCode, country: a.country, timeZone: input.timeZone, language: input.language,
+        createdAt: ctx.clock.now(),
+      }).returning({ id: locations.id });
+      await audit(sp, auditActor(ctx), { action: 'location.create', targetType: 'location', targetId: loc.id, summary: `Added location "${input.name}"`, after: input });
+      return { locationId: loc.id };
+    });
+  } catch (err) {
+    if (uniqueViolation(err) === 'locations_org_name_unique') {
+      throw new ConflictError('A location with this name already exists.', { name: ['A location with this name already exists.'] });
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,28 @@
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { subscribers } from '@/db/schema';
+import { audit } from '@/lib/platform/audit';
+import { ConflictError, ValidationError } from '@/lib/platform/errors';
+import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
+import { findSubscriber } from './find-subscriber';
+import { numberConflict } from './number-conflict';
+import { numberingIssues, type updatePrimaryNumberSchema } from './subscriber-schemas';
+
+/** The primary work number (read-only for customer admins under RBPM); empty removes it. */
+export async function updatePrimaryNumber(ctx: ServiceCtx, input: z.output<typeof updatePrimaryNumberSchema>) {
+  const sub = await findSubscriber(ctx, input.subscriberId);
+  const issues = numberingIssues({ package: sub.package, extension: sub.extension ?? '', primaryPhoneNumber: input.primaryPhoneNumber });
+  if (issues.length) throw new ValidationError(issues[0].message, { primaryPhoneNumber: [issues[0].message] });
+  try {
+    await ctx.db.transaction((sp) => sp.update(subscribers).set({ primaryPhoneNumber: input.primaryPhoneNumber || null }).where(eq(subscribers.id, sub.id)));
+  } catch (err) {
+    const conflict = numberConflict(err);
+    if (conflict) throw new ConflictError(Object.values(conflict)[0][0], conflict);
+    throw err;
+  }
+  await audit(ctx.db, auditActor(ctx), {
+    action: 'subscriber.number.update', targetType: 'subscriber', targetId: sub.id, summary: 'Changed the primary work number',
+    before: { primaryPhoneNumber: sub.primaryPhoneNumber }, after: { primaryPhoneNumber: input.primaryPhoneNumber || null },
+  });
+  return { subscriberId: sub.id };
+}

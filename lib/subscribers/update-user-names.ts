@@ -1,0 +1,27 @@
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { users } from '@/db/schema';
+import { audit } from '@/lib/platform/audit';
+import { ConflictError, NotFoundError } from '@/lib/platform/errors';
+import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
+import { findSubscriber } from './find-subscriber';
+import { numberConflict } from './number-conflict';
+import type { updateUserNamesSchema } from './subscriber-schemas';
+
+/** First, last and display name and the primary e-mail: editable even under RBPM (SPEC §5.2). */
+export async function updateUserNames(ctx: ServiceCtx, input: z.output<typeof updateUserNamesSchema>) {
+  const sub = await findSubscriber(ctx, input.subscriberId);
+  if (!sub.userId) throw new NotFoundError('User not found.');
+  const [before] = await ctx.db.select({ firstName: users.firstName, lastName: users.lastName, displayName: users.displayName, email: users.email })
+    .from(users).where(eq(users.id, sub.userId));
+  const after = { firstName: input.firstName, lastName: input.lastName, displayName: input.displayName || null, email: input.email };
+  try {
+    await ctx.db.transaction((sp) => sp.update(users).set({ ...after, updatedAt: ctx.clock.now() }).where(eq(users.id, sub.userId!)));
+  } catch (err) {
+    const conflict = numberConflict(err);
+    if (conflict) throw new ConflictError(Object.values(conflict)[0][0], conflict);
+    throw err;
+  }
+  await audit(ctx.db, auditActor(ctx), { action: 'user.update', targetType: 'subscriber', targetId: sub.id, summary: `Edited user ${input.email}`, before, after });
+  return { subscriberId: sub.id };
+}
