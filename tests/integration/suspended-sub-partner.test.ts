@@ -50,3 +50,20 @@ describe('a suspended indirect provider', () => {
     expect((await status(active.id)).s).toBe('deprovisioned');
   });
 });
+
+describe('a customer whose services are not live', () => {
+  it('gets no new users, so billing never restarts after deprovisioning', async () => {
+    const { addUsers } = await import('@/lib/subscribers/add-users');
+    const { addUsersSchema } = await import('@/lib/subscribers/subscriber-schemas');
+    const { locations, packageAssignments } = await import('@/db/schema');
+    const parent = await makePartner(db);
+    const partnerAdmin = await makeAdmin(db, parent.id, ['partner_full_admin', 'wholesale_admin']);
+    const { org, customer } = await makeCustomer(db, parent.id);
+    await db.update(customers).set({ status: 'deprovisioned', packages: ['webex_meetings'] }).where(eq(customers.id, customer.id));
+    const [hq] = await db.select().from(locations).where(eq(locations.orgId, org.id));
+    const input = { rows: [{ firstName: 'Late', lastName: 'Comer', email: 'late@comer.test', package: 'webex_meetings', locationId: hq.id, extension: '', primaryPhoneNumber: '' }] };
+    await expect(runAuthorized(deps, { userId: partnerAdmin.userId, orgId: org.id, input }, 'cv.users.manage', addUsersSchema, addUsers))
+      .rejects.toThrow(/can't be changed while the customer is deprovisioned/);
+    expect(await db.select().from(packageAssignments).where(eq(packageAssignments.customerId, customer.id))).toHaveLength(0);
+  });
+});
