@@ -15,6 +15,9 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/integration/support/global-setup.ts'],
+          // Download links are HMAC-signed with AUTH_SECRET; runs against an external
+          // DATABASE_URL don't go through scripts/with-db.mjs, which would provide one.
+          env: { AUTH_SECRET: process.env.AUTH_SECRET ?? 'integration-tests-only-secret-0123456789abcdef' },
           testTimeout: 30_000,
           hookTimeout: 60_000,
           // Each file gets its own database; two workers fit a 2-core machine.

@@ -10,6 +10,7 @@ import { AddLocationForm } from '../locations/_components/add-location-form';
 import { useCreateUsers } from '../users/_components/use-create-users';
 import { EMPTY_ROW, UserRowsFields } from '../users/_components/user-rows-fields';
 import { ReviewStep } from './review-step';
+import { WizardProgress } from '@/components/ui/wizard-progress';
 
 const STEPS = ['Add and verify locations', 'Add users', 'Phone numbers', 'Review'] as const;
 const [LOCATIONS, USERS, NUMBERS, REVIEW] = [0, 1, 2, 3];
@@ -64,18 +65,7 @@ export function SetupWizard({ orgId, customerName, country, packages, initialLoc
   const rowsProps = { fields, packages, locations, statuses };
   return (
     <FormProvider {...form}>
-      <nav aria-label="Progress" className="mb-6">
-        <ol className="flex flex-wrap gap-2 text-sm">
-          {STEPS.map((label, i) => (
-            <li key={label} aria-current={i === step ? 'step' : undefined}
-              className={`flex items-center gap-2 rounded-full px-3 py-1 ${i === step ? 'bg-brand-600 text-white' : i < step ? 'bg-brand-50 text-brand-700' : 'bg-slate-100 text-slate-600'}`}>
-              <span aria-hidden className="font-semibold">{i + 1}</span>
-              {label}
-              {i < step && <span className="sr-only">(done)</span>}
-            </li>
-          ))}
-        </ol>
-      </nav>
+      <WizardProgress steps={STEPS} current={step} />
       <section aria-labelledby="wizard-step-heading" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <h2 id="wizard-step-heading" ref={heading} tabIndex={-1} className="mb-5 text-lg font-semibold outline-none">
           {STEPS[step]} <span className="sr-only">(step {step + 1} of {STEPS.length})</span>

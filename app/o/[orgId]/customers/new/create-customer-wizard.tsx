@@ -16,6 +16,7 @@ import { StepInfo } from './step-info';
 import { StepLocation } from './step-location';
 import { StepPackages } from './step-packages';
 import { StepSummary } from './step-summary';
+import { WizardProgress } from '@/components/ui/wizard-progress';
 
 const STEPS = ['Customer information', 'Packages', 'Headquarters location', 'Summary'] as const;
 const STEP_FIELDS: readonly (readonly WizardField[])[] = [WIZARD_STEP_FIELDS.info, WIZARD_STEP_FIELDS.packages, WIZARD_STEP_FIELDS.location];
@@ -129,18 +130,7 @@ export function CreateCustomerWizard({ orgId, templates }: { orgId: string; temp
 
   return (
     <FormProvider {...form}>
-      <nav aria-label="Progress" className="mb-6">
-        <ol className="flex flex-wrap gap-2 text-sm">
-          {STEPS.map((label, i) => (
-            <li key={label} aria-current={i === step ? 'step' : undefined}
-              className={`flex items-center gap-2 rounded-full px-3 py-1 ${i === step ? 'bg-brand-600 text-white' : i < step ? 'bg-brand-50 text-brand-700' : 'bg-slate-100 text-slate-600'}`}>
-              <span aria-hidden className="font-semibold">{i + 1}</span>
-              {label}
-              {i < step && <span className="sr-only">(done)</span>}
-            </li>
-          ))}
-        </ol>
-      </nav>
+      <WizardProgress steps={STEPS} current={step} />
       <form
         noValidate
         onSubmit={(e) => {

@@ -14,7 +14,7 @@ import { templateSchema, type TemplateFormValues, type TemplateInput } from '@/l
 import { createTemplateAction, updateTemplateAction } from '../actions';
 import { TemplateSettingGroups, type SettingsStep } from './template-setting-groups';
 import { SUMMARY_INDEX, WIZARD_STEPS, firstStepWithError, isTemplateField } from './wizard-config';
-import { WizardProgress } from './wizard-progress';
+import { WizardProgress } from '@/components/ui/wizard-progress';
 import { AuthStep, CallingStep, CommonStep, PrimaryStep, TypeStep } from './wizard-steps';
 
 export interface TemplateWizardProps {
@@ -111,7 +111,7 @@ export function TemplateWizard({ orgId, options, defaultValues, templateId }: Te
 
   return (
     <FormProvider {...form}>
-      <WizardProgress current={step} />
+      <WizardProgress steps={WIZARD_STEPS.map((s) => s.title)} current={step} />
       <form onSubmit={onSubmit} noValidate aria-labelledby="wizard-step-heading" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <p className="text-sm text-slate-600">Step {step + 1} of {WIZARD_STEPS.length}</p>
         <h2 id="wizard-step-heading" ref={headingRef} tabIndex={-1} className="mb-5 text-lg font-semibold focus:outline-none">{current.title}</h2>
