@@ -141,3 +141,17 @@ test('with RBPM off a customer admin adds a user and changes their package', asy
   await expect(page.getByTestId('toasts')).toContainText('now has Enhanced Calling');
   await expect(user).toContainText('Enhanced Calling');
 });
+
+test('a customer still provisioning offers no set-up yet', async ({ page }) => {
+  await signIn(page, 'full.admin@northwind.test');
+  await page.goto(`/o/${DEMO_ORG_IDS.northwind}/customers?status=provisioning`);
+  await page.getByTestId('customer-row').first().getByRole('link').first().click();
+  const panel = page.getByTestId('customer-panel');
+  const view = panel.getByRole('link', { name: 'View customer' });
+  await expect(view).toBeVisible();
+  await expect(panel.getByRole('link', { name: 'Set up customer' })).toHaveCount(0);
+  // Opened directly, the wizard explains instead of offering changes the server refuses.
+  await page.goto((await view.getAttribute('href'))!.replace(/\/users$/, '/setup'));
+  await expect(page.getByText('Nothing to set up yet')).toBeVisible();
+  await expect(page.getByText('users can be set up once its services are active')).toBeVisible();
+});

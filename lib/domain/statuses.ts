@@ -67,3 +67,6 @@ export const API_SCOPES = [
   'wholesale_billing_reports_write',
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
+
+/** Customers whose services are live: only these get users and package changes (billing). */
+export const SERVICES_LIVE_STATUSES: readonly CustomerStatus[] = ['provisioned', 'provisioned_with_errors'];

@@ -11,6 +11,7 @@ import { canDeleteFrom } from '@/lib/customers/status-machine';
 import type { ActionState } from '@/lib/server/org-action';
 import { deleteCustomerAction, retryCustomerAction } from './actions';
 import { customerQueryKey } from './use-customer-detail';
+import { SERVICES_LIVE_STATUSES } from '@/lib/domain/statuses';
 
 export interface PanelPermissions {
   write: boolean;
@@ -43,7 +44,8 @@ export function CustomerActions({ orgId, customer, can }: { orgId: string; custo
   const retry = useCustomerMutation(orgId, customer, () => retryCustomerAction(orgId, { customerId: customer.customerId }), `Provisioning of ${customer.name} restarted.`);
   const remove = useCustomerMutation(orgId, customer, () => deleteCustomerAction(orgId, { customerId: customer.customerId }), `Wholesale services removed from ${customer.name}.`);
   const view = `/o/${customer.orgId}/users`;
-  const live = customer.status !== 'deprovisioned';
+  // Setting up adds users and packages, which the server allows only while services are live.
+  const live = SERVICES_LIVE_STATUSES.includes(customer.status);
   return (
     <div className="flex flex-wrap gap-2">
       {can.write && live && <Link href={`/o/${customer.orgId}/setup`} className={buttonClass('primary')}>Set up customer</Link>}

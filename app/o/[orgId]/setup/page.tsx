@@ -4,7 +4,10 @@ import { getDb } from '@/db/client';
 import { EmptyState, Forbidden, PageHeader } from '@/components/ui/primitives';
 import { getManagementOptions } from '@/lib/customer-view/get-management-options';
 import { listLocations } from '@/lib/customer-view/list-locations';
+import { eq } from 'drizzle-orm';
+import { customers } from '@/db/schema';
 import { COUNTRIES } from '@/lib/domain/countries';
+import { CUSTOMER_STATUS_LABELS, SERVICES_LIVE_STATUSES } from '@/lib/domain/statuses';
 import { gatePage } from '@/lib/server/session';
 import { SetupWizard } from './setup-wizard';
 
@@ -16,14 +19,23 @@ export default async function SetupPage({ params }: { params: Promise<{ orgId: s
   const gate = await gatePage(orgId, 'customerView.write', 'customer');
   if (gate.denied) return <Forbidden message={gate.denied} />;
   const { access } = gate;
-  const [locations, options] = await Promise.all([listLocations(getDb(), access), getManagementOptions(getDb(), access)]);
+  const [locations, options, status] = await Promise.all([
+    listLocations(getDb(), access),
+    getManagementOptions(getDb(), access),
+    access.customer
+      ? getDb().select({ status: customers.status }).from(customers).where(eq(customers.id, access.customer.id)).then((r) => r[0]?.status)
+      : Promise.resolve(undefined),
+  ]);
+  const live = !!status && SERVICES_LIVE_STATUSES.includes(status);
   const country = locations.find((l) => l.isHeadquarters)?.country ?? 'US';
   return (
     <>
       <PageHeader title="Set up customer"
         description={<>Locations, users and phone numbers of {access.org.name}. <Link href={`/o/${access.org.id}/users`} className="text-brand-700 underline">Back to users</Link></>} />
-      {!access.customer || options.packages.length === 0 ? (
-        <EmptyState title="Nothing to set up yet">The customer has no wholesale packages yet; wait until provisioning has finished.</EmptyState>
+      {!live || options.packages.length === 0 ? (
+        <EmptyState title="Nothing to set up yet">
+          {status ? `The customer is ${CUSTOMER_STATUS_LABELS[status].toLowerCase()}: users can be set up once its services are active.` : 'The customer has no wholesale services.'}
+        </EmptyState>
       ) : (
         <SetupWizard orgId={access.org.id} customerName={access.org.name} country={country} packages={options.packages}
           initialLocations={locations.map((l) => ({
