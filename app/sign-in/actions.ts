@@ -1,7 +1,7 @@
 'use server';
 import { AuthError } from 'next-auth';
 import { signIn } from '@/lib/auth/auth';
-import { signInSchema } from '@/lib/auth/credentials';
+import { signInSchema } from '@/lib/auth/sign-in-schema';
 
 export type SignInState = { error?: string; fieldErrors?: Record<string, string[]> } | null;
 

@@ -3,7 +3,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { signInSchema } from '@/lib/auth/credentials';
+import { signInSchema } from '@/lib/auth/sign-in-schema';
 import { Button } from '@/components/ui/primitives';
 import { signInAction } from './actions';
 

@@ -1,7 +1,8 @@
 import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
-import { checkCredentials, signInSchema } from './credentials';
+import { checkCredentials } from './credentials';
+import { signInSchema } from './sign-in-schema';
 
 // JWT sessions carrying the user id; roles are resolved on the server per org on every
 // request (lib/auth/access.ts), so a revoked grant takes effect at once.

@@ -1,13 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { users } from '@/db/schema';
 import { dummyHash, verifyPassword } from './password';
-
-export const signInSchema = z.object({
-  email: z.string().trim().min(1, 'Enter your e-mail address.').email('Enter a valid e-mail address.'),
-  password: z.string().min(1, 'Enter your password.'),
-});
 
 /** The user for valid credentials, else null — never saying which part was wrong. */
 export async function checkCredentials(db: DbOrTx, email: string, password: string) {
