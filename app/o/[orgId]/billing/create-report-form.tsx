@@ -10,6 +10,7 @@ import { createReportSchema, REPORT_LOOKBACK_YEARS, type ReportRequest } from '@
 import { REPORT_TYPES, type ReportType } from '@/lib/domain/statuses';
 import { createReportAction } from './actions';
 import { reportsQueryKey } from './reports-query';
+import { SelectField, TextField } from '@/components/ui/form-controls';
 
 export const REPORT_TYPE_LABELS: Record<ReportType, string> = {
   PARTNER: 'Partner (per package)',
@@ -18,7 +19,6 @@ export const REPORT_TYPE_LABELS: Record<ReportType, string> = {
 };
 
 const FIELDS = ['billingStartDate', 'billingEndDate', 'type', 'subPartnerOrgId'] as const;
-const inputClass = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm aria-[invalid=true]:border-red-600';
 
 /** The create-report form: the same zod rules as the server, with the server's "today". */
 export function CreateReportForm({ orgId, today, subPartners }: { orgId: string; today: string; subPartners: { id: string; name: string }[] }) {
@@ -57,41 +57,21 @@ export function CreateReportForm({ orgId, today, subPartners }: { orgId: string;
     });
   });
 
-  const describedBy = (name: (typeof FIELDS)[number]) => (errors[name] ? `${name}-error` : undefined);
-  const fieldError = (name: (typeof FIELDS)[number]) =>
-    errors[name] ? <p id={`${name}-error`} className="mt-1 text-sm text-red-700">{errors[name]?.message}</p> : null;
-
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Create a billing report" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
       {formError && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 sm:col-span-2 lg:col-span-4" data-testid="create-report-error">{formError}</p>}
-      <div>
-        <label htmlFor="billingStartDate" className="block text-sm font-medium">Billing start date</label>
-        <input id="billingStartDate" type="date" min={earliest} max={yesterday} {...register('billingStartDate')}
-          aria-invalid={!!errors.billingStartDate} aria-describedby={describedBy('billingStartDate')} className={inputClass} />
-        {fieldError('billingStartDate')}
-      </div>
-      <div>
-        <label htmlFor="billingEndDate" className="block text-sm font-medium">Billing end date</label>
-        <input id="billingEndDate" type="date" min={earliest} max={yesterday} {...register('billingEndDate')}
-          aria-invalid={!!errors.billingEndDate} aria-describedby={describedBy('billingEndDate')} className={inputClass} />
-        {fieldError('billingEndDate')}
-      </div>
-      <div>
-        <label htmlFor="reportType" className="block text-sm font-medium">Report type</label>
-        <select id="reportType" {...register('type')} aria-invalid={!!errors.type} aria-describedby={describedBy('type')} className={inputClass}>
-          {REPORT_TYPES.map((t) => <option key={t} value={t}>{REPORT_TYPE_LABELS[t]}</option>)}
-        </select>
-        {fieldError('type')}
-      </div>
+      <TextField id="billingStartDate" label="Billing start date" type="date" min={earliest} max={yesterday}
+        {...register('billingStartDate')} error={errors.billingStartDate?.message} />
+      <TextField id="billingEndDate" label="Billing end date" type="date" min={earliest} max={yesterday}
+        {...register('billingEndDate')} error={errors.billingEndDate?.message} />
+      <SelectField id="reportType" label="Report type" {...register('type')} error={errors.type?.message}>
+        {REPORT_TYPES.map((t) => <option key={t} value={t}>{REPORT_TYPE_LABELS[t]}</option>)}
+      </SelectField>
       {subPartners.length > 0 && (
-        <div>
-          <label htmlFor="subPartnerOrgId" className="block text-sm font-medium">Indirect provider</label>
-          <select id="subPartnerOrgId" {...register('subPartnerOrgId')} aria-invalid={!!errors.subPartnerOrgId} aria-describedby={describedBy('subPartnerOrgId')} className={inputClass}>
-            <option value="">None (own customers)</option>
-            {subPartners.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
-          </select>
-          {fieldError('subPartnerOrgId')}
-        </div>
+        <SelectField id="subPartnerOrgId" label="Indirect provider" {...register('subPartnerOrgId')} error={errors.subPartnerOrgId?.message}>
+          <option value="">None (own customers)</option>
+          {subPartners.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+        </SelectField>
       )}
       <div className="flex items-end sm:col-span-2 lg:col-span-4">
         <Button type="submit" disabled={pending}>{pending ? 'Creating…' : 'Create report'}</Button>

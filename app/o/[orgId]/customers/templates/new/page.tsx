@@ -1,24 +1,18 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/db/client';
-import { Forbidden, PageHeader } from '@/components/ui/primitives';
+import { PageHeader } from '@/components/ui/primitives';
 import { gatePage } from '@/lib/server/session';
 import { getTemplateFormOptions } from '@/lib/templates/get-template-form-options';
 import { CustomersTabs } from '../../customers-tabs';
 import { TemplateWizard } from '../_components/template-wizard';
+import { TemplatesForbidden } from '../_components/templates-forbidden';
 
 export const metadata: Metadata = { title: 'Create template' };
 
 export default async function NewTemplatePage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
   const gate = await gatePage(orgId, 'templates.write', 'partner');
-  if (gate.denied) {
-    return (
-      <>
-        <CustomersTabs orgId={orgId} />
-        <Forbidden message={gate.denied} />
-      </>
-    );
-  }
+  if (gate.denied) return <TemplatesForbidden orgId={orgId} message={gate.denied} />;
   const { access } = gate;
   const options = await getTemplateFormOptions({ db: getDb(), access });
   // Pre-fill what has one sensible answer: a sub-partner's shared subscription (read-only),

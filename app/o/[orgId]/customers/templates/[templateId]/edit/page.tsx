@@ -1,26 +1,20 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/db/client';
-import { Forbidden, PageHeader } from '@/components/ui/primitives';
+import { PageHeader } from '@/components/ui/primitives';
 import { isLocale } from '@/lib/domain/locales';
 import { gatePage } from '@/lib/server/session';
 import { getTemplateFormOptions } from '@/lib/templates/get-template-form-options';
 import { CustomersTabs } from '../../../customers-tabs';
 import { TemplateWizard } from '../../_components/template-wizard';
 import { loadTemplate } from '../load-template';
+import { TemplatesForbidden } from '../../_components/templates-forbidden';
 
 export const metadata: Metadata = { title: 'Edit template' };
 
 export default async function EditTemplatePage({ params }: { params: Promise<{ orgId: string; templateId: string }> }) {
   const { orgId, templateId } = await params;
   const gate = await gatePage(orgId, 'templates.write', 'partner');
-  if (gate.denied) {
-    return (
-      <>
-        <CustomersTabs orgId={orgId} />
-        <Forbidden message={gate.denied} />
-      </>
-    );
-  }
+  if (gate.denied) return <TemplatesForbidden orgId={orgId} message={gate.denied} />;
   const { access } = gate;
   const [t, options] = await Promise.all([loadTemplate(access, templateId), getTemplateFormOptions({ db: getDb(), access })]);
 
