@@ -14,6 +14,8 @@ async function main() {
       await runMigrations(db);
       console.error('[db] migrations applied');
     } else if (task === 'seed' || task === 'seed-if-empty') {
+      // Outside demo mode nothing is ever seeded (SPEC §10), whoever calls this.
+      if (process.env.DEMO_MODE !== '1') throw new Error('Refusing to seed demo data: demo mode is off (set DEMO_MODE=1 to seed).');
       if (task === 'seed-if-empty') {
         const [row] = await db.execute<{ n: number }>(sql`select count(*)::int as n from orgs`);
         if (row.n > 0) return;

@@ -9,7 +9,11 @@ const schema = z.object({
   AUTH_SECRET: z
     .string({ error: 'AUTH_SECRET is not set (npm start generates one into .data/auth-secret; set it yourself in production).' })
     .min(32, 'AUTH_SECRET must be at least 32 characters'),
-  DEMO_MODE: z.enum(['0', '1']).default('1').transform((v) => v === '1'),
+  // Off unless the launcher (scripts/with-db.mjs: on for the embedded database) or the
+  // operator turns it on: a server pointed at a real database is never a demo by accident.
+  DEMO_MODE: z.enum(['0', '1']).default('0').transform((v) => v === '1'),
+  /** 1 = behind a reverse proxy whose X-Forwarded-* headers are trusted. */
+  TRUST_PROXY: z.enum(['0', '1']).default('0').transform((v) => v === '1'),
   APP_URL: z.string().url().optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must be smtp:// or smtps://').optional(),
   JOBS_ENABLED: z.enum(['0', '1']).default('1').transform((v) => v === '1'),

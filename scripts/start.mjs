@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: build when the sources are newer than the last build, then serve.
-// Runs inside scripts/with-db.mjs, so DATABASE_URL and AUTH_SECRET are set.
+// Runs inside scripts/with-db.mjs, so DATABASE_URL is set (and AUTH_SECRET in demo mode).
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -17,6 +17,13 @@ function newestMtime(p) {
   let max = st.mtimeMs;
   for (const e of readdirSync(p)) max = Math.max(max, newestMtime(path.join(p, e)));
   return max;
+}
+
+// Outside demo mode there is no generated secret: refuse to start rather than sign
+// sessions with a guessable or missing key (SPEC §10).
+if (!process.env.AUTH_SECRET || process.env.AUTH_SECRET.length < 32) {
+  console.error('[start] AUTH_SECRET is not set (or shorter than 32 characters). Outside demo mode set your own: openssl rand -base64 32');
+  process.exit(1);
 }
 
 const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;

@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
+import { demoModeFor } from './demo-mode.mjs';
 import { startEmbeddedPostgres } from './embedded-pg.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -23,9 +24,13 @@ const flags = new Set(sep === -1 ? argv : argv.slice(0, sep));
 const command = sep === -1 ? [] : argv.slice(sep + 1);
 const log = (msg) => console.error(`[db] ${msg}`);
 
-/** A demo AUTH_SECRET kept in .data/auth-secret so sessions survive restarts (set your own in production). */
-function authSecret() {
+/**
+ * A demo AUTH_SECRET kept in .data/auth-secret so sessions survive restarts — in demo
+ * mode only: outside it the app refuses to start without one (set your own).
+ */
+function authSecret(demo) {
   if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  if (!demo) return undefined;
   const file = path.join(root, '.data', 'auth-secret');
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });
@@ -102,13 +107,18 @@ async function main() {
     adminUrl.pathname = '/postgres';
     await waitForServer(adminUrl.toString());
     await ensureDatabase(url, { reset: flags.has('--reset') });
-    const env = { ...process.env, DATABASE_URL: url, AUTH_SECRET: authSecret() };
+    const demo = demoModeFor(process.env, !!server);
+    const secret = authSecret(demo);
+    const env = { ...process.env, DATABASE_URL: url, DEMO_MODE: demo ? '1' : '0' };
+    // Without one the app itself refuses to start (lib/env.ts, scripts/start.mjs).
+    if (secret) env.AUTH_SECRET = secret;
+    if (!demo && (flags.has('--seed') || flags.has('--seed-if-empty'))) log('demo mode is off (DATABASE_URL set, DEMO_MODE not 1): nothing is seeded');
     const tsx = ['--import', 'tsx'];
     if (flags.has('--migrate')) {
       code = await run(process.execPath, [...tsx, 'db/cli.ts', 'migrate'], env);
       if (code !== 0) throw new Error('migrations failed');
     }
-    if (flags.has('--seed') || flags.has('--seed-if-empty')) {
+    if (demo && (flags.has('--seed') || flags.has('--seed-if-empty'))) {
       code = await run(process.execPath, [...tsx, 'db/cli.ts', flags.has('--seed') ? 'seed' : 'seed-if-empty'], env);
       if (code !== 0) throw new Error('seeding failed');
     }

@@ -20,11 +20,13 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   if (!env().DEMO_MODE) notFound();
   const actor = await requireActor();
   const result = await listOutbox(getDb(), actor, { page: pageParam(await searchParams) });
+  // Only partner full administrators have an Outbox: for anyone else it does not exist.
+  if (!result) notFound();
 
   return (
     <main className="mx-auto max-w-7xl px-4 py-8">
       <p className="mb-4 text-sm"><Link href="/" className="text-brand-700 underline">Back to Partner Hub</Link></p>
-      <PageHeader title="Outbox" description="E-mails sent by the product for your organisation and the organisations it manages. Shown in development and demo mode only." />
+      <PageHeader title="Outbox" description="E-mails sent for your organisation and e-mails your actions caused. One-time links are shown only to the administrator who caused them. Shown in demo mode only." />
       {result.total === 0 ? (
         <EmptyState title="No e-mails yet">E-mails such as welcome messages and invitations appear here when they are sent.</EmptyState>
       ) : (

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { apiScope, emailStatus } from './enums';
 import { orgs, users } from './orgs';
 
@@ -20,8 +20,12 @@ export const emailOutbox = pgTable(
     lastError: text('last_error'),
     createdAt: ts('created_at').notNull().defaultNow(),
     sentAt: ts('sent_at'),
+    /** The admin whose action caused the e-mail: the Outbox shows it to them (SPEC §10). */
+    causedBy: uuid('caused_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Holds a one-time link (invitation): its link is shown only to `causedBy`. */
+    oneTimeLink: boolean('one_time_link').notNull().default(false),
   },
-  (t) => [index('email_outbox_created_idx').on(t.createdAt), index('email_outbox_status_idx').on(t.status, t.createdAt)],
+  (t) => [index('email_outbox_caused_by_idx').on(t.causedBy, t.createdAt), index('email_outbox_created_idx').on(t.createdAt), index('email_outbox_status_idx').on(t.status, t.createdAt)],
 );
 
 /**

@@ -207,7 +207,7 @@ export class DemoBuilder {
       if (!admin) throw new Error(`no admin for ${key}`);
       this.audit(northwind.orgId, northwind.adminIds[0], northwind.orgId, at, 'sub_partner.create', 'org', sub.orgId, `Set up indirect provider "${sub.spec.name}"`);
       this.rows.emailOutbox.push({
-        id: this.rng.uuid(), orgId: sub.orgId, to: admin.email, kind: 'invitation', status: 'sent', attempts: 1,
+        id: this.rng.uuid(), orgId: sub.orgId, to: admin.email, kind: 'invitation', status: 'sent', attempts: 1, causedBy: northwind.adminIds[0],
         subject: `You're invited to manage ${sub.spec.name} in Partner Hub`,
         body: `Hello ${admin.firstName},\n\nNorthwind Telecom has set up ${sub.spec.name} as an indirect provider. Sign in to Partner Hub with ${admin.email}.\n`,
         createdAt: toDate(at + HOUR), sentAt: toDate(at + HOUR + 10_000),

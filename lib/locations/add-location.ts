@@ -3,11 +3,15 @@ import { locations } from '@/db/schema';
 import { audit } from '@/lib/platform/audit';
 import { ConflictError, uniqueViolation } from '@/lib/platform/errors';
 import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
+import { lockViewCustomer, NOT_DELETED } from '@/lib/subscribers/view-customer';
 import type { addLocationSchema } from './location-schema';
 
 /** Adds a location to the customer org in the URL; the name is unique per org (case-insensitive). */
 export async function addLocation(ctx: ServiceCtx, input: z.output<typeof addLocationSchema>) {
   const { address: a } = input;
+  // A wholesale customer's row lock orders this against Delete; an org without wholesale
+  // services (an attached org) has nothing to delete.
+  if (ctx.access.customer) await lockViewCustomer(ctx, NOT_DELETED);
   try {
     return await ctx.db.transaction(async (sp) => {
       const [loc] = await sp.insert(locations).values({

@@ -1,29 +1,39 @@
-import { desc, eq, or, sql } from 'drizzle-orm';
+import { and, desc, eq, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { emailOutbox } from '@/db/schema';
+import { emailOutbox, roleGrants } from '@/db/schema';
 import type { Actor } from '@/lib/auth/access';
 import { pageRequest, type PageResult } from '@/lib/paging/search-params';
 
 export const OUTBOX_PAGE_SIZE = 50;
+export const HIDDEN_LINK = '[one-time link hidden: only the administrator who caused this e-mail sees it]';
 
 export type OutboxRow = Pick<typeof emailOutbox.$inferSelect, 'id' | 'createdAt' | 'to' | 'subject' | 'kind' | 'status' | 'body' | 'lastError' | 'sentAt'>;
 
+/** Only partner full administrators have a mailbox to look at (SPEC §10). */
+export async function mayReadOutbox(db: DbOrTx, actor: Actor): Promise<boolean> {
+  const [row] = await db.select({ role: roleGrants.role }).from(roleGrants)
+    .where(and(eq(roleGrants.userId, actor.userId), eq(roleGrants.orgId, actor.orgId), eq(roleGrants.role, 'partner_full_admin')));
+  return !!row;
+}
+
 /**
- * The development Outbox (SPEC §10): e-mails of the actor's own org and of the orgs it
- * manages (customers, sub-partners). E-mails without an org are shown to nobody: an
- * e-mail that forgot its org must not become visible to every tenant.
+ * The demo Outbox (SPEC §10): e-mails of the actor's own org and e-mails the actor
+ * caused — never everything of every managed org, which exposed invitation links of new
+ * sub-partners' first admins and customers' mail to admins who may not reach them. A
+ * one-time link is shown only to the admin who caused the e-mail; the body of anyone
+ * else's copy has its link replaced. Returns null when the actor has no Outbox.
  */
-export async function listOutbox(db: DbOrTx, actor: Actor, params: { page: number }): Promise<PageResult<OutboxRow>> {
+export async function listOutbox(db: DbOrTx, actor: Actor, params: { page: number }): Promise<PageResult<OutboxRow> | null> {
+  if (!(await mayReadOutbox(db, actor))) return null;
   const { page, pageSize, offset } = pageRequest(params.page, OUTBOX_PAGE_SIZE);
-  const where = or(
-    eq(emailOutbox.orgId, actor.orgId),
-    sql`${emailOutbox.orgId} in (select r.managed_org_id from org_relations r where r.manager_org_id = ${actor.orgId})`,
-  );
+  const where = or(eq(emailOutbox.orgId, actor.orgId), eq(emailOutbox.causedBy, actor.userId));
+  const body = sql<string>`case when ${emailOutbox.oneTimeLink} and ${emailOutbox.causedBy} is distinct from ${actor.userId}::uuid
+    then regexp_replace(${emailOutbox.body}, 'https?://\\S*/invite/\\S+|/invite/\\S+', ${HIDDEN_LINK}, 'g') else ${emailOutbox.body} end`;
   const [rows, [{ total }]] = await Promise.all([
     db
       .select({
         id: emailOutbox.id, createdAt: emailOutbox.createdAt, to: emailOutbox.to, subject: emailOutbox.subject, kind: emailOutbox.kind,
-        status: emailOutbox.status, body: emailOutbox.body, lastError: emailOutbox.lastError, sentAt: emailOutbox.sentAt,
+        status: emailOutbox.status, body, lastError: emailOutbox.lastError, sentAt: emailOutbox.sentAt,
       })
       .from(emailOutbox)
       .where(where)

@@ -11,16 +11,21 @@ export interface EmailMessage {
   kind: string;
   /** The org the e-mail concerns: it decides who may see it in the Outbox. */
   orgId: string;
+  /** Carries a one-time link (an invitation): only the admin who caused it sees the link in the Outbox. */
+  oneTimeLink?: boolean;
+  /** Who caused it, when not the signed-in actor of ctx (e.g. a job acting for the creator). */
+  causedBy?: string | null;
 }
 
 /**
  * Writes the e-mail to the outbox inside the caller's transaction; delivery is a job
  * enqueued after commit (and a periodic sweep catches any that missed it).
  */
-export async function queueEmail(ctx: Pick<ServiceCtx, 'db' | 'afterCommit' | 'jobs'>, msg: EmailMessage): Promise<string> {
+export async function queueEmail(ctx: Pick<ServiceCtx, 'db' | 'afterCommit' | 'jobs'> & { access?: ServiceCtx['access'] }, msg: EmailMessage): Promise<string> {
+  const causedBy = msg.causedBy !== undefined ? msg.causedBy : (ctx.access?.actor.userId ?? null);
   const [row] = await (ctx.db as DbOrTx)
     .insert(emailOutbox)
-    .values({ to: msg.to, subject: msg.subject, body: msg.body, kind: msg.kind, orgId: msg.orgId })
+    .values({ to: msg.to, subject: msg.subject, body: msg.body, kind: msg.kind, orgId: msg.orgId, causedBy, oneTimeLink: msg.oneTimeLink ?? false })
     .returning({ id: emailOutbox.id });
   ctx.afterCommit(() => ctx.jobs.send(QUEUES.deliverEmail, { emailId: row.id }, { singletonKey: row.id }));
   return row.id;

@@ -51,6 +51,7 @@ export async function createSubPartner(ctx: ServiceCtx, input: CreateSubPartnerI
     to: input.adminEmail,
     orgId: org.id,
     kind: 'invitation',
+    oneTimeLink: true,
     subject: `You're invited to manage ${input.name} in Partner Hub`,
     body: `${ctx.access.actor.name} of ${parent.name} set up ${input.name} as an indirect provider and made you its administrator.\n\nSet your password within 7 days: ${appUrl(`/invite/${token}`)}`,
   });
