@@ -98,6 +98,15 @@ export async function resolveAccess(db: DbOrTx, actor: Actor, orgId: string): Pr
     actingPartner = partner;
   }
 
+  // Suspension of the org that owns the data is part of the subject (issue 10 #6), so the
+  // permission table decides what a suspended owner may still do — not each service.
+  let ownerState = org.state;
+  if (customerRow) {
+    ownerState = customerRow.partnerOrgId === actingPartner?.id
+      ? actingPartner.state
+      : ((await db.select({ state: orgs.state }).from(orgs).where(eq(orgs.id, customerRow.partnerOrgId)))[0]?.state ?? 'active');
+  }
+
   const partnerRoles = relation === 'own' ? (own.filter(isPartnerRole) as PartnerRole[]) : partnerRolesOn(actingPartnerId!);
   const customerRoles = relation === 'own' ? (own.filter((r) => !isPartnerRole(r)) as CustomerRole[]) : [];
   const access: OrgAccess = {
@@ -109,6 +118,7 @@ export async function resolveAccess(db: DbOrTx, actor: Actor, orgId: string): Pr
     partnerRoles,
     customerRoles,
     partnerWholesale: actingPartner ? actingPartner.wholesale : org.wholesale,
+    ownerSuspended: ownerState === 'suspended',
     customer: customerRow && { id: customerRow.id, partnerOrgId: customerRow.partnerOrgId, rbpm: customerRow.rbpm, createdBy: customerRow.createdBy, attached: customerRow.attached },
   };
   return canReach(access) ? access : null;

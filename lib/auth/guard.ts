@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Capability } from './permissions';
 import { decide, DENIAL_MESSAGES } from './policy';
 import { loadActor, resolveAccess, type OrgAccess } from './access';
-import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, type FieldErrors } from '@/lib/platform/errors';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, type FieldErrors } from '@/lib/platform/errors';
 import { inTransaction, type ServiceCtx, type ServiceDeps } from '@/lib/platform/service-ctx';
 
 /** Resolves the actor's access to orgId and checks the capability, or throws 401/404/403. */
@@ -16,7 +16,11 @@ export async function authorize(deps: Pick<ServiceDeps, 'db'>, userId: string | 
   // No relation → the org does not exist for this actor (never leak that it does).
   if (!access) throw new NotFoundError('Organisation not found.');
   const decision = decide(access, capability);
-  if (!decision.allowed) throw new ForbiddenError(DENIAL_MESSAGES[decision.reason]);
+  if (!decision.allowed) {
+    // A suspended owner is a state of the org (409, as the API reports it), not a role problem.
+    if (decision.reason === 'owner_suspended') throw new ConflictError(DENIAL_MESSAGES.owner_suspended, undefined, 10413);
+    throw new ForbiddenError(DENIAL_MESSAGES[decision.reason]);
+  }
   return access;
 }
 

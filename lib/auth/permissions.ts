@@ -15,6 +15,17 @@ export interface PartnerRule {
   unavailableCrossLaunched?: boolean;
   /** Only on a top-level partner org: sub-partners are one level deep and never have their own. */
   topLevelPartnerOnly?: boolean;
+  /**
+   * Roles whose grant holds only at non-wholesale partners, i.e. on trials (SPEC §1.2
+   * "(write, trials)"): sales roles never manage wholesale customers.
+   */
+  trialsOnlyRoles?: readonly PartnerRole[];
+  /**
+   * Still allowed while the org that owns the data (the partner/sub-partner, or the
+   * customer's owner) is suspended. Everything else is refused then (SPEC §8: a
+   * suspended sub-partner can only delete customers — and read).
+   */
+  allowedWhileOwnerSuspended?: boolean;
 }
 
 const FULL_WHOLESALE = { partner_full_admin: 'all', wholesale_admin: 'all' } as const;
@@ -26,19 +37,27 @@ const EVERY_PARTNER_ROLE = {
   sales_admin: 'own',
 } as const;
 
+const READ = { allowedWhileOwnerSuspended: true } as const;
+
 export const PARTNER_PERMISSIONS = {
   /** See the org's overview, customers, templates. */
-  'org.read': { grants: EVERY_PARTNER_ROLE },
-  'customers.read': { grants: EVERY_PARTNER_ROLE },
-  'templates.read': { grants: EVERY_PARTNER_ROLE },
+  'org.read': { grants: EVERY_PARTNER_ROLE, ...READ },
+  'customers.read': { grants: EVERY_PARTNER_ROLE, ...READ },
+  'templates.read': { grants: EVERY_PARTNER_ROLE, ...READ },
   'templates.write': { grants: FULL_WHOLESALE },
-  /** Create a wholesale customer, set it up, manage its users, delete it. */
+  /** Create a wholesale customer, set it up, manage its users. */
   'customers.write': { grants: FULL_WHOLESALE },
+  /** Delete a customer (SPEC §4.5): the one write a suspended indirect provider keeps. */
+  'customers.delete': { grants: FULL_WHOLESALE, allowedWhileOwnerSuspended: true },
   /** Open a customer's view (cross-launch) — read only for some roles. */
   'customerView.open': {
     grants: { ...FULL_WHOLESALE, partner_readonly_admin: 'all', sales_full_admin: 'all', sales_admin: 'own' },
+    ...READ,
   },
-  'customerView.write': { grants: { ...FULL_WHOLESALE, sales_full_admin: 'all', sales_admin: 'own' } },
+  'customerView.write': {
+    grants: { ...FULL_WHOLESALE, sales_full_admin: 'all', sales_admin: 'own' },
+    trialsOnlyRoles: ['sales_full_admin', 'sales_admin'],
+  },
   'customers.rbpm': { grants: FULL_WHOLESALE },
   /** Indirect providers tab, cross-launch into a sub-partner, search sub-partners' customers. */
   'subPartners.access': { requiresAll: ['partner_full_admin', 'wholesale_admin'], topLevelPartnerOnly: true },
@@ -48,6 +67,7 @@ export const PARTNER_PERMISSIONS = {
   'billing.reports.read': {
     grants: { ...FULL_WHOLESALE, partner_readonly_admin: 'all' },
     unavailableCrossLaunched: true,
+    ...READ,
   },
   'admins.manage': { grants: { partner_full_admin: 'all' } },
   'apiTokens.manage': { grants: { partner_full_admin: 'all' } },
@@ -58,7 +78,7 @@ export const PARTNER_PERMISSIONS = {
     unavailableCrossLaunched: true,
   },
   /** Activity (audit log) page — our decision where the SPEC is silent: admins who may see everything. */
-  'activity.read': { grants: { ...FULL_WHOLESALE, partner_readonly_admin: 'all' } },
+  'activity.read': { grants: { ...FULL_WHOLESALE, partner_readonly_admin: 'all' }, ...READ },
 } as const satisfies Record<string, PartnerRule>;
 
 export type PartnerCapability = keyof typeof PARTNER_PERMISSIONS;

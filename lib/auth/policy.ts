@@ -40,11 +40,16 @@ export interface AccessSubject {
   /** Whether the partner that the partner roles come from is wholesale. */
   partnerWholesale: boolean;
   customer?: PolicyCustomer;
+  /**
+   * The org that owns what is acted on is suspended: the partner/sub-partner itself, or
+   * a customer's owner. Only capabilities flagged `allowedWhileOwnerSuspended` remain.
+   */
+  ownerSuspended?: boolean;
 }
 
 export type Decision =
   | { allowed: true; reach: Grant }
-  | { allowed: false; reason: 'forbidden' | 'not_available_cross_launched' | 'restricted_by_partner' | 'read_only' };
+  | { allowed: false; reason: 'forbidden' | 'not_available_cross_launched' | 'restricted_by_partner' | 'read_only' | 'owner_suspended' };
 
 const DENY = { allowed: false, reason: 'forbidden' } as const;
 
@@ -56,6 +61,7 @@ export function partnerGrant(roles: readonly PartnerRole[], capability: PartnerC
   if (rule.requiresAll) return rule.requiresAll.every((r) => roles.includes(r)) ? 'all' : null;
   let best: Grant | null = null;
   for (const r of roles) {
+    if (partnerWholesale && rule.trialsOnlyRoles?.includes(r)) continue;
     const g = rule.grants?.[r];
     if (g === 'all') return 'all';
     if (g === 'own') best = 'own';
@@ -87,6 +93,7 @@ function decidePartner(s: AccessSubject, capability: PartnerCapability): Decisio
   if (s.relation === 'sub_partner' && rule.unavailableCrossLaunched) {
     return { allowed: false, reason: 'not_available_cross_launched' };
   }
+  if (s.ownerSuspended && !rule.allowedWhileOwnerSuspended) return { allowed: false, reason: 'owner_suspended' };
   // On a single customer, "own" reach only covers customers this admin created.
   if (s.org.kind === 'customer' && grant === 'own' && s.customer?.createdBy !== s.userId) return DENY;
   return { allowed: true, reach: grant };
@@ -99,7 +106,7 @@ function decideCustomer(s: AccessSubject, capability: CustomerCapability): Decis
   if (s.relation !== 'own') {
     const needed: PartnerCapability = isReadCapability ? 'customerView.open' : 'customerView.write';
     const d = decidePartner(s, needed);
-    if (d.allowed) return d;
+    if (d.allowed || d.reason === 'owner_suspended') return d;
     return isReadCapability ? d : { allowed: false, reason: 'read_only' };
   }
   const rule: CustomerRule = CUSTOMER_PERMISSIONS[capability];
@@ -130,4 +137,5 @@ export const DENIAL_MESSAGES: Record<Exclude<Decision, { allowed: true }>['reaso
   not_available_cross_launched: 'Not available when cross-launched.',
   restricted_by_partner: 'Your partner has restricted this setting.',
   read_only: "You don't have permission to change this: your access is read-only.",
+  owner_suspended: 'This indirect provider is suspended: it can only delete customers.',
 };

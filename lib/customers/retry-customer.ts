@@ -6,7 +6,6 @@ import { audit } from '@/lib/platform/audit';
 import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
 import { changeCustomerStatus } from './change-customer-status';
 import type { customerIdSchema } from './customer-id-schema';
-import { assertOwnerActive } from './assert-owner-active';
 import { getCustomerOrThrow } from './get-customer-or-throw';
 
 /**
@@ -14,7 +13,6 @@ import { getCustomerOrThrow } from './get-customer-or-throw';
  * enqueued again; it picks up where it failed, as every step skips what exists.
  */
 export async function retryCustomer(ctx: ServiceCtx, input: z.output<typeof customerIdSchema>) {
-  assertOwnerActive(ctx);
   const customer = await getCustomerOrThrow(ctx.db, ctx.access, input.customerId, { forUpdate: true });
   const now = ctx.clock.now();
   await changeCustomerStatus(ctx.db, { customerId: customer.id, from: customer.status, to: 'provisioning', at: now, set: { errors: [] } });

@@ -6,7 +6,6 @@ import { ConflictError } from '@/lib/platform/errors';
 import { queueEmail } from '@/lib/platform/outbox';
 import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
 import type { customerRbpmSchema } from './customer-id-schema';
-import { assertOwnerActive } from './assert-owner-active';
 import { getCustomerOrThrow } from './get-customer-or-throw';
 
 /**
@@ -15,7 +14,6 @@ import { getCustomerOrThrow } from './get-customer-or-throw';
  * access is resolved per request). Not available for orgs attached through the API.
  */
 export async function setCustomerRbpm(ctx: ServiceCtx, input: z.output<typeof customerRbpmSchema>) {
-  assertOwnerActive(ctx);
   const customer = await getCustomerOrThrow(ctx.db, ctx.access, input.customerId, { forUpdate: true });
   if (customer.attached) {
     throw new ConflictError('Restricted by Partner Mode is not available for organisations attached through the API.', undefined, 10413);

@@ -1,6 +1,8 @@
 // SPEC §5: every customer-view mutation × RBPM on/off × who acts, through the real
 // authorised path (runAuthorized). A refused call throws ForbiddenError and changes nothing.
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { customers } from '@/db/schema';
 import type { z } from 'zod';
 import type { Actor } from '@/lib/auth/access';
 import type { Capability } from '@/lib/auth/permissions';
@@ -100,9 +102,13 @@ const OPS: Record<string, Op> = {
   }),
 };
 
-type Who = 'customerFull' | 'customerReadonly' | 'partnerFull' | 'partnerReadonly';
+type Who = 'customerFull' | 'customerReadonly' | 'partnerFull' | 'partnerReadonly' | 'salesFull' | 'salesOwn';
 
-/** The expected decision (SPEC §1.2, §5.2). */
+/**
+ * The expected decision (SPEC §1.2, §5.2). Sales roles write only on trials, i.e. at
+ * non-wholesale partners: at this wholesale partner they open the view read-only — the
+ * sales administrator even on the customer they created.
+ */
 function allowed(who: Who, rbpm: boolean, op: Op): boolean {
   switch (who) {
     case 'partnerFull': return true; // never restricted by RBPM
@@ -112,7 +118,7 @@ function allowed(who: Who, rbpm: boolean, op: Op): boolean {
 }
 
 let partnerId: string;
-let partnerActors: Record<'partnerFull' | 'partnerReadonly', Actor>;
+let partnerActors: Record<'partnerFull' | 'partnerReadonly' | 'salesFull', Actor>;
 const customersByRbpm = new Map<boolean, { c: ViewCustomer; actors: Record<Who, Actor> }>();
 
 beforeAll(async () => {
@@ -120,13 +126,17 @@ beforeAll(async () => {
   partnerActors = {
     partnerFull: await makeAdmin(db, partnerId, ['partner_full_admin', 'wholesale_admin']),
     partnerReadonly: await makeAdmin(db, partnerId, ['partner_readonly_admin']),
+    salesFull: await makeAdmin(db, partnerId, ['sales_full_admin']),
   };
   for (const rbpm of [true, false]) {
     const c = await setupCustomer(db, partnerId, { rbpm });
+    const salesOwn = await makeAdmin(db, partnerId, ['sales_admin']);
+    await db.update(customers).set({ createdBy: salesOwn.userId }).where(eq(customers.id, c.customerId));
     customersByRbpm.set(rbpm, {
       c,
       actors: {
         ...partnerActors,
+        salesOwn,
         customerFull: await makeAdmin(db, c.orgId, ['customer_full_admin']),
         customerReadonly: await makeAdmin(db, c.orgId, ['customer_readonly_admin']),
       },
@@ -134,8 +144,23 @@ beforeAll(async () => {
   }
 });
 
+describe('sales roles at a non-wholesale partner (trials)', () => {
+  it.each(Object.keys(OPS))('%s: sales full and the creating sales admin may write', async (name) => {
+    const trialsPartner = (await makePartner(db, { name: `Trials Partner ${next()}`, wholesale: false })).id;
+    const c = await setupCustomer(db, trialsPartner, { rbpm: true });
+    const salesFull = await makeAdmin(db, trialsPartner, ['sales_full_admin']);
+    const salesOwn = await makeAdmin(db, trialsPartner, ['sales_admin']);
+    await db.update(customers).set({ createdBy: salesOwn.userId }).where(eq(customers.id, c.customerId));
+    for (const who of [salesFull, salesOwn]) {
+      const before = await snapshot(db, c.orgId);
+      await expect(OPS[name].run(who.userId, c.orgId, await OPS[name].input(c))).resolves.toBeTruthy();
+      expect(await snapshot(db, c.orgId)).not.toEqual(before);
+    }
+  });
+});
+
 describe.each([true, false])('RBPM %s', (rbpm) => {
-  describe.each(['customerFull', 'customerReadonly', 'partnerFull', 'partnerReadonly'] as const)('%s', (who) => {
+  describe.each(['customerFull', 'customerReadonly', 'partnerFull', 'partnerReadonly', 'salesFull', 'salesOwn'] as const)('%s', (who) => {
     it.each(Object.keys(OPS))('%s', async (name) => {
       const o = OPS[name];
       const { c, actors } = customersByRbpm.get(rbpm)!;

@@ -32,7 +32,7 @@ let actors: Record<'full' | 'wholesale' | 'readonly' | 'subA' | 'subB', Actor>;
 let template: { id: string };
 
 const rbpm = (a: Actor, orgId: string, customerId: string, value: boolean) => call(a.userId, orgId, 'customers.rbpm', customerRbpmSchema, setCustomerRbpm, { customerId, rbpm: value });
-const remove = (a: Actor, orgId: string, customerId: string) => call(a.userId, orgId, 'customers.write', customerIdSchema, deleteCustomer, { customerId });
+const remove = (a: Actor, orgId: string, customerId: string) => call(a.userId, orgId, 'customers.delete', customerIdSchema, deleteCustomer, { customerId });
 const detail = (a: Actor, orgId: string, customerId: string) =>
   call(a.userId, orgId, 'customers.read', customerIdSchema, (ctx, i: z.output<typeof customerIdSchema>) => getCustomerDetail(ctx.db, ctx.access, i.customerId), { customerId });
 

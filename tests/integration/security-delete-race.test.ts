@@ -38,7 +38,7 @@ describe('Delete racing writes to the customer', () => {
 
       const writes = Array.from({ length: 20 }, (_, i) => (i % 5 === 4 ? location(i) : add(i)));
       const del = new Promise((r) => setTimeout(r, 5)).then(() =>
-        runAuthorized(deps, { userId: admin.userId, orgId: partner.id, input: { customerId: customer.id } }, 'customers.write', customerIdSchema, deleteCustomer));
+        runAuthorized(deps, { userId: admin.userId, orgId: partner.id, input: { customerId: customer.id } }, 'customers.delete', customerIdSchema, deleteCustomer));
       const settled = await Promise.allSettled([...writes, del]);
       expect(settled.at(-1)!.status).toBe('fulfilled');
       // Writes that lost the race were refused with the clear conflict, not a crash.

@@ -46,7 +46,7 @@ describe('a suspended indirect provider', () => {
   });
 
   it('can still delete a customer', async () => {
-    await runAuthorized(deps, { userId: admin.userId, orgId: sub, input: { customerId: active.id } }, 'customers.write', customerIdSchema, deleteCustomer);
+    await runAuthorized(deps, { userId: admin.userId, orgId: sub, input: { customerId: active.id } }, 'customers.delete', customerIdSchema, deleteCustomer);
     expect((await status(active.id)).s).toBe('deprovisioned');
   });
 });
@@ -65,5 +65,58 @@ describe('a customer whose services are not live', () => {
     await expect(runAuthorized(deps, { userId: partnerAdmin.userId, orgId: org.id, input }, 'cv.users.manage', addUsersSchema, addUsers))
       .rejects.toThrow(/can't be changed while the customer is deprovisioned/);
     expect(await db.select().from(packageAssignments).where(eq(packageAssignments.customerId, customer.id))).toHaveLength(0);
+  });
+});
+
+describe('a suspended indirect provider, at every door the review found open (issue 10 #6)', () => {
+  it('creates no templates or reports, adds no users or locations and renames no customer', async () => {
+    const { createTemplate } = await import('@/lib/templates/create-template');
+    const { templateSchema } = await import('@/lib/templates/template-schema');
+    const { billingReportOps } = await import('@/lib/billing/report-operations');
+    const { addUsers } = await import('@/lib/subscribers/add-users');
+    const { addUsersSchema } = await import('@/lib/subscribers/subscriber-schemas');
+    const { addLocation } = await import('@/lib/locations/add-location');
+    const { addLocationSchema } = await import('@/lib/locations/location-schema');
+    const { updateAccount } = await import('@/lib/org-settings/update-account');
+    const { updateAccountSchema } = await import('@/lib/org-settings/org-settings-schemas');
+    const { locations, onboardingTemplates, billingReports, subscribers } = await import('@/db/schema');
+
+    const parent = await makePartner(db);
+    const subOrg = await makeSubPartner(db, parent.id);
+    const subAdmin = await makeAdmin(db, subOrg.id, ['partner_full_admin', 'wholesale_admin']);
+    const parentAdmin = await makeAdmin(db, parent.id, ['partner_full_admin', 'wholesale_admin']);
+    const { org: customerOrg } = await makeCustomer(db, subOrg.id, { name: 'Kept Name Co' });
+    await db.update(customers).set({ packages: ['webex_meetings'] }).where(eq(customers.orgId, customerOrg.id));
+    await db.update(orgs).set({ state: 'suspended' }).where(eq(orgs.id, subOrg.id));
+    const [hq] = await db.select().from(locations).where(eq(locations.orgId, customerOrg.id));
+    const create = billingReportOps.create;
+
+    const attempts = [
+      () => runAuthorized(deps, { userId: subAdmin.userId, orgId: subOrg.id, input: { name: 'T' } }, 'templates.write', templateSchema, createTemplate),
+      () => runAuthorized(deps, { userId: subAdmin.userId, orgId: subOrg.id, input: { type: 'PARTNER', startDate: '2026-10-01', endDate: '2026-10-31' } }, create.capability, create.schema, create.handler as never),
+      ...[subAdmin, parentAdmin].flatMap((who) => [
+        () => runAuthorized(deps, {
+          userId: who.userId, orgId: customerOrg.id,
+          input: { rows: [{ firstName: 'No', lastName: 'Billing', email: `nb-${who.userId}@x.test`, package: 'webex_meetings', locationId: hq.id, extension: '', primaryPhoneNumber: '' }] },
+        }, 'cv.users.manage', addUsersSchema, addUsers),
+        () => runAuthorized(deps, {
+          userId: who.userId, orgId: customerOrg.id,
+          input: { name: 'Branch', timeZone: 'America/Chicago', language: 'en_US', address: { addressLine1: '2 Side St', addressLine2: '', city: 'Peoria', stateOrProvince: 'IL', postalCode: '61602', country: 'US' } },
+        }, 'cv.locations.manage', addLocationSchema, addLocation),
+        () => runAuthorized(deps, { userId: who.userId, orgId: customerOrg.id, input: { companyName: 'Renamed Co' } }, 'cv.account.edit', updateAccountSchema, updateAccount),
+      ]),
+    ];
+    for (const attempt of attempts) {
+      const err = await attempt().then(() => null, (e: unknown) => e);
+      expect(err).toBeInstanceOf(ConflictError);
+      expect(String(err)).toMatch(/suspended/);
+    }
+    expect(await db.select().from(onboardingTemplates).where(eq(onboardingTemplates.orgId, subOrg.id))).toHaveLength(0);
+    expect(await db.select().from(billingReports).where(eq(billingReports.orgId, subOrg.id))).toHaveLength(0);
+    expect(await db.select().from(subscribers).where(eq(subscribers.orgId, customerOrg.id))).toHaveLength(0);
+    expect(await db.select().from(locations).where(eq(locations.orgId, customerOrg.id))).toHaveLength(1);
+    expect((await db.select().from(orgs).where(eq(orgs.id, customerOrg.id)))[0].name).toBe('Kept Name Co');
+    // Reading still works.
+    await expect(runAuthorized(deps, { userId: subAdmin.userId, orgId: subOrg.id, input: {} }, 'customers.read', (await import('zod')).z.object({}), async () => 'ok')).resolves.toBe('ok');
   });
 });

@@ -1,7 +1,7 @@
 // SPEC §1.2, copied verbatim. Every cell is checked against the permission table, so
 // changing any single cell in lib/auth/permissions.ts (or here) makes this test fail.
 import { describe, expect, it } from 'vitest';
-import { partnerGrant } from '@/lib/auth/policy';
+import { decide, partnerGrant, type AccessSubject } from '@/lib/auth/policy';
 import type { PartnerCapability } from '@/lib/auth/permissions';
 import { PARTNER_PERMISSIONS } from '@/lib/auth/permissions';
 import { PARTNER_ROLES, type PartnerRole } from '@/lib/domain/roles';
@@ -28,7 +28,7 @@ const COLUMN_ROLES: PartnerRole[] = ['partner_full_admin', 'wholesale_admin', 'p
 const ROW_CAPABILITIES: Record<string, { capabilities: PartnerCapability[]; writeOnly?: boolean }[]> = {
   'see customers, templates, reports of own org': [{ capabilities: ['org.read', 'customers.read', 'templates.read'] }],
   'create / edit / delete onboarding templates': [{ capabilities: ['templates.write'] }],
-  'create wholesale customer, set up customer, manage its users': [{ capabilities: ['customers.write'] }],
+  'create wholesale customer, set up customer, manage its users': [{ capabilities: ['customers.write', 'customers.delete'] }],
   "open a customer's view (cross-launch)": [{ capabilities: ['customerView.open'] }, { capabilities: ['customerView.write'], writeOnly: true }],
   'toggle Restricted by Partner Mode': [{ capabilities: ['customers.rbpm'] }],
   "**Indirect providers** tab, cross-launch into a sub-partner, search sub-partners' customers": [{ capabilities: ['subPartners.access'] }],
@@ -54,12 +54,27 @@ function parseMatrix(text: string): Row[] {
 
 type Expected = 'all' | 'own' | null;
 
-/** A cell as a grant: blank = none; "own customers" / "customers they created" = own; else all. */
-function cellGrant(cell: string, writeOnly: boolean): Expected {
-  if (!cell) return null;
-  if (writeOnly && /read only/.test(cell)) return null;
-  if (/own customers|customers they created/.test(cell)) return 'own';
-  return 'all';
+/**
+ * A cell as a grant at a wholesale and at a non-wholesale partner: blank = none; "own
+ * customers" / "customers they created" = own; else all. A "trials" qualifier ("(write,
+ * trials)") limits the grant to non-wholesale partners: trials exist only there (§9).
+ */
+function cellGrant(cell: string, writeOnly: boolean): { wholesale: Expected; nonWholesale: Expected } {
+  const grant: Expected = !cell || (writeOnly && /read only/.test(cell)) ? null
+    : /own customers|customers they created/.test(cell) ? 'own' : 'all';
+  // "(write, trials)": the write is limited to trials; opening the view is not.
+  const trialsOnly = writeOnly && /\(([^)]*,\s*)?trials\)/.test(cell);
+  return { wholesale: trialsOnly ? null : grant, nonWholesale: grant };
+}
+
+/**
+ * Sales administrators hold a subset of sales full administrators' rights, so a trials
+ * qualifier on the sales-full cell of a row also limits the sales cell.
+ */
+function cellFor(row: Row, i: number): string {
+  const salesFull = COLUMN_ROLES.indexOf('sales_full_admin');
+  const inherited = COLUMN_ROLES[i] === 'sales_admin' && /trials\)/.test(row.cells[salesFull]) ? ' (write, trials)' : '';
+  return row.cells[i] ? row.cells[i] + inherited : '';
 }
 
 const rows = parseMatrix(SPEC_MATRIX);
@@ -80,10 +95,17 @@ describe('SPEC §1.2 permission matrix', () => {
       for (const capability of mapping.capabilities) {
         describe(`${row.label} → ${capability}`, () => {
           COLUMN_ROLES.forEach((role, i) => {
-            const expected = needsBoth ? null : cellGrant(row.cells[i], !!mapping.writeOnly);
-            it(`${role} alone: ${expected ?? 'denied'}`, () => {
-              expect(partnerGrant([role], capability, !nonWholesaleOnly)).toBe(expected);
-            });
+            const expected = needsBoth ? { wholesale: null, nonWholesale: null } : cellGrant(cellFor(row, i), !!mapping.writeOnly);
+            if (!nonWholesaleOnly) {
+              it(`${role} alone at a wholesale partner: ${expected.wholesale ?? 'denied'}`, () => {
+                expect(partnerGrant([role], capability, true)).toBe(expected.wholesale);
+              });
+            }
+            if (!row.cells[0].includes('(+ wholesale)')) {
+              it(`${role} alone at a non-wholesale partner: ${expected.nonWholesale ?? 'denied'}`, () => {
+                expect(partnerGrant([role], capability, false)).toBe(expected.nonWholesale);
+              });
+            }
           });
           if (needsBoth) {
             it('full + wholesale together: allowed', () => {
@@ -115,5 +137,46 @@ describe('SPEC §1.2 permission matrix', () => {
 
   it('activity (our decision): full, wholesale and read-only admins; not sales', () => {
     expect(COLUMN_ROLES.map((r) => partnerGrant([r], 'activity.read', true))).toEqual(['all', 'all', 'all', null, null]);
+  });
+
+  it('parses the trials qualifier: sales roles write on trials only, never on wholesale customers', () => {
+    expect(cellGrant('✔ (write, trials)', true)).toEqual({ wholesale: null, nonWholesale: 'all' });
+    expect(partnerGrant(['sales_full_admin'], 'customerView.write', true)).toBeNull();
+    expect(partnerGrant(['sales_admin'], 'customerView.write', true)).toBeNull();
+    expect(partnerGrant(['sales_full_admin'], 'customerView.write', false)).toBe('all');
+    expect(partnerGrant(['sales_admin'], 'customerView.write', false)).toBe('own');
+  });
+});
+
+describe('a suspended owner (SPEC §8: a suspended indirect provider can only delete customers)', () => {
+  const READS: PartnerCapability[] = ['org.read', 'customers.read', 'templates.read', 'customerView.open', 'billing.reports.read', 'activity.read'];
+  const subject = (ownerSuspended: boolean): AccessSubject => ({
+    userId: 'u', org: { id: 'o', kind: 'partner', wholesale: true }, relation: 'own',
+    partnerRoles: ['partner_full_admin', 'wholesale_admin'], customerRoles: [], partnerWholesale: true, ownerSuspended,
+  });
+
+  it('keeps reading and deleting customers only — declared in the permission table', () => {
+    const kept = (Object.keys(PARTNER_PERMISSIONS) as PartnerCapability[])
+      .filter((c) => (PARTNER_PERMISSIONS[c] as { allowedWhileOwnerSuspended?: boolean }).allowedWhileOwnerSuspended);
+    expect(kept.sort()).toEqual([...READS, 'customers.delete'].sort());
+  });
+
+  for (const capability of Object.keys(PARTNER_PERMISSIONS) as PartnerCapability[]) {
+    if (capability === 'trials.manage' || capability.startsWith('customerView.')) continue; // not on a wholesale partner org
+    const kept = READS.includes(capability) || capability === 'customers.delete';
+    it(`${capability}: ${kept ? 'still allowed' : 'refused'} while suspended`, () => {
+      expect(decide(subject(false), capability).allowed).toBe(true);
+      expect(decide(subject(true), capability)).toEqual(kept ? { allowed: true, reach: 'all' } : { allowed: false, reason: 'owner_suspended' });
+    });
+  }
+
+  it("refuses writes in a suspended owner's customer view but still opens it", () => {
+    const inView: AccessSubject = {
+      ...subject(true), org: { id: 'c', kind: 'customer', wholesale: true }, relation: 'customer', customer: { rbpm: false, createdBy: null },
+    };
+    expect(decide(inView, 'cv.read').allowed).toBe(true);
+    for (const c of ['cv.users.manage', 'cv.locations.manage', 'cv.account.edit', 'cv.users.editNames'] as const) {
+      expect(decide(inView, c)).toEqual({ allowed: false, reason: 'owner_suspended' });
+    }
   });
 });

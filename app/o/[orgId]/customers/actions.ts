@@ -14,5 +14,5 @@ import { orgAction } from '@/lib/server/org-action';
 export const validateCustomerAction = orgAction('customers.write', createCustomerSchema, validateCustomer);
 export const createCustomerAction = orgAction('customers.write', createCustomerSchema, createCustomer);
 export const retryCustomerAction = orgAction('customers.write', customerIdSchema, retryCustomer);
-export const deleteCustomerAction = orgAction('customers.write', customerIdSchema, deleteCustomer);
+export const deleteCustomerAction = orgAction('customers.delete', customerIdSchema, deleteCustomer);
 export const setCustomerRbpmAction = orgAction('customers.rbpm', customerRbpmSchema, setCustomerRbpm);

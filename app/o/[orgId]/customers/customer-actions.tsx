@@ -15,6 +15,7 @@ import { SERVICES_LIVE_STATUSES } from '@/lib/domain/statuses';
 
 export interface PanelPermissions {
   write: boolean;
+  delete: boolean;
   rbpm: boolean;
   openView: boolean;
 }
@@ -53,7 +54,7 @@ export function CustomerActions({ orgId, customer, can }: { orgId: string; custo
       {can.write && customer.status === 'error' && (
         <Button variant="secondary" onClick={() => retry.mutate()} disabled={retry.isPending}>{retry.isPending ? 'Retrying…' : 'Retry'}</Button>
       )}
-      {can.write && canDeleteFrom(customer.status) && (
+      {can.delete && canDeleteFrom(customer.status) && (
         <>
           <Button variant="danger" onClick={() => setConfirming(true)}>Delete</Button>
           <ConfirmDialog

@@ -59,6 +59,7 @@ export default async function CustomersPage({ params, searchParams }: { params: 
   const query = customerListQuery(p);
   const can = {
     write: decide(access, 'customers.write').allowed,
+    delete: decide(access, 'customers.delete').allowed,
     rbpm: decide(access, 'customers.rbpm').allowed,
     openView: decide(access, 'customerView.open').allowed,
   };
