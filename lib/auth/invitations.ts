@@ -4,6 +4,7 @@ import type { DbOrTx } from '@/db/client';
 import { invitations, orgs, users } from '@/db/schema';
 import { ValidationError } from '@/lib/platform/errors';
 import { hashPassword } from './password';
+import { revokeUserSessions } from './sessions';
 
 const INVITATION_DAYS = 7;
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -37,5 +38,7 @@ export async function acceptInvitation(db: DbOrTx, input: { token: string; passw
   const passwordHash = await hashPassword(input.password);
   const [user] = await db.update(users).set({ passwordHash, updatedAt: input.now }).where(eq(users.id, inv.userId)).returning({ email: users.email });
   await db.update(invitations).set({ acceptedAt: input.now }).where(eq(invitations.id, inv.id));
+  // A password change ends every session of the person (SPEC §10).
+  await revokeUserSessions(db, inv.userId, input.now);
   return { email: user.email };
 }

@@ -1,3 +1,4 @@
+import { requestHost } from './client-address';
 import { ForbiddenError, ValidationError } from './errors';
 
 /**
@@ -7,7 +8,8 @@ import { ForbiddenError, ValidationError } from './errors';
  */
 export function assertSameOriginJson(req: Request) {
   const origin = req.headers.get('origin');
-  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
+  // X-Forwarded-Host only counts behind a configured proxy (TRUST_PROXY=1).
+  const host = requestHost(req.headers);
   if (!origin || !host || new URL(origin).host !== host) throw new ForbiddenError('Cross-site request refused.');
   if (!(req.headers.get('content-type') ?? '').toLowerCase().startsWith('application/json')) {
     throw new ValidationError('Send the request body as application/json.');
