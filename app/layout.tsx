@@ -1,11 +1,15 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import './globals.css';
 import { Providers } from './providers';
 
 export const metadata: Metadata = { title: { default: 'Partner Hub', template: '%s · Partner Hub' } };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Reading the request makes every page render per request, so each gets the nonce of
+  // its own CSP (proxy.ts); a page prerendered at build time would carry none and be blocked.
+  await headers();
   return (
     <html lang="en">
       <body>
