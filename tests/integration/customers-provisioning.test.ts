@@ -19,7 +19,7 @@ import { createCustomerSchema, type CreateCustomerInput } from '@/lib/customers/
 import { retryCustomer } from '@/lib/customers/retry-customer';
 import { normalizeCompanyName } from '@/lib/domain/company-name';
 import { fixedClock, systemClock } from '@/lib/platform/clock';
-import { ConflictError } from '@/lib/platform/errors';
+import { ConflictError, uniqueViolation } from '@/lib/platform/errors';
 import type { ServiceDeps } from '@/lib/platform/service-ctx';
 import { customerInput, makeTemplate, recordingJobs, serviceCaller } from './support/customer-fixtures';
 import { makeAdmin, makePartner } from './support/fixtures';
@@ -169,7 +169,14 @@ describe('the provisioning job', () => {
   it('an administrator e-mail taken meanwhile is a business failure (error 10022), shown on the customer', async () => {
     const input = customerInput(template.id);
     const { customerId } = await create(input);
-    const [taken] = await db.insert(users).values({ orgId: partnerId, email: input.adminEmail }).returning();
+    // The database now refuses this claim itself (issue 10 #8, users_email_claim trigger)…
+    const refused = await db.insert(users).values({ orgId: partnerId, email: input.adminEmail }).catch((e: unknown) => e);
+    expect(uniqueViolation(refused)).toBe('users_email_unique');
+    // …so the job's own check is defence in depth, for addresses taken before that rule: simulate one.
+    const [taken] = await db.transaction(async (tx) => {
+      await tx.execute(sql`set local session_replication_role = replica`);
+      return tx.insert(users).values({ orgId: partnerId, email: input.adminEmail }).returning();
+    });
     expect(await provisionCustomer(deps, customerId)).toBe('error');
     const [c] = await db.select().from(customers).where(eq(customers.id, customerId));
     expect(c.errors).toEqual([{ errorCode: 10022, description: 'The email is already associated with an existing user.' }]);
