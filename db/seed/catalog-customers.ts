@@ -117,5 +117,5 @@ export const CONTOSO_TRIALS: TrialSpec[] = [
   { name: 'Alpine Analytics', country: 'US', vertical: 'Technology', status: 'active', startedDaysAgo: 25, endsInDays: 5, services: ['meetings', 'messaging'], bySalesAdmin: false },
   { name: 'Bayview Medical Group', country: 'US', vertical: 'Healthcare', status: 'active', startedDaysAgo: 12, endsInDays: 18, services: ['calling', 'messaging', 'devices'], bySalesAdmin: true },
   { name: 'Cobalt Robotics', country: 'GB', vertical: 'Manufacturing', status: 'active', startedDaysAgo: 3, endsInDays: 27, services: ['meetings', 'messaging', 'calling'], bySalesAdmin: false },
-  { name: 'Delta Dance Academy', country: 'US', vertical: 'Education', status: 'pending_customer_consent', startedDaysAgo: 2, endsInDays: null, services: ['meetings', 'messaging'], bySalesAdmin: false },
+  { name: 'Delta Dance Academy', country: 'US', vertical: 'Education', status: 'pending_consent', startedDaysAgo: 2, endsInDays: null, services: ['meetings', 'messaging'], bySalesAdmin: false },
 ];

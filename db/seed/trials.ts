@@ -29,7 +29,7 @@ export function trialCustomers(ctx: BuildContext): void {
 
 function trial(ctx: BuildContext, contoso: PartnerRef, built: BuiltCustomer, spec: TrialSpec, createdBy: string): void {
   const id = ctx.rng.uuid();
-  const pending = spec.status === 'pending_customer_consent';
+  const pending = spec.status === 'pending_consent';
   const startsAt = ctx.now - spec.startedDaysAgo * DAY;
   ctx.rows.trials.push({
     id, partnerOrgId: contoso.orgId, customerOrgId: built.orgId, status: spec.status, businessVertical: spec.vertical,

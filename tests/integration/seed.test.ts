@@ -213,7 +213,7 @@ describe('customers', () => {
     expect(rows.length).toBeGreaterThanOrEqual(3);
     expect(rows.every((r) => r.templateId === null && r.subscriptionId === null && r.externalId.startsWith('CT-'))).toBe(true);
     const ts = await db.select().from(trials).where(eq(trials.partnerOrgId, DEMO_ORG_IDS.contoso));
-    expect(ts.some((t) => t.status === 'pending_customer_consent')).toBe(true);
+    expect(ts.some((t) => t.status === 'pending_consent')).toBe(true);
     const daysLeft = ts.filter((t) => t.endsAt).map((t) => Math.round(((t.endsAt?.getTime() ?? 0) - NOW.getTime()) / DAY));
     expect(daysLeft).toContain(5);
     expect(new Set(daysLeft).size).toBeGreaterThan(1);

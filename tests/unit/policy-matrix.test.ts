@@ -69,8 +69,8 @@ describe('SPEC §1.2 permission matrix', () => {
     expect(rows.map((r) => r.label).sort()).toEqual(Object.keys(ROW_CAPABILITIES).sort());
     const covered = new Set(Object.values(ROW_CAPABILITIES).flatMap((m) => m.flatMap((x) => x.capabilities)));
     const extra = Object.keys(PARTNER_PERMISSIONS).filter((c) => !covered.has(c as PartnerCapability));
-    // activity.read is our decision where the SPEC is silent; it is tested below.
-    expect(extra).toEqual(['activity.read']);
+    // activity.read and trials.read are our decisions where the SPEC is silent; they are tested below.
+    expect(extra.sort()).toEqual(['activity.read', 'trials.read']);
   });
 
   for (const row of rows) {
@@ -115,5 +115,10 @@ describe('SPEC §1.2 permission matrix', () => {
 
   it('activity (our decision): full, wholesale and read-only admins; not sales', () => {
     expect(COLUMN_ROLES.map((r) => partnerGrant([r], 'activity.read', true))).toEqual(['all', 'all', 'all', null, null]);
+  });
+
+  it('trials.read (our decision): sales roles as trials.manage, plus full and read-only admins to see; never at a wholesale partner', () => {
+    expect(COLUMN_ROLES.map((r) => partnerGrant([r], 'trials.read', false))).toEqual(['all', null, 'all', 'all', 'own']);
+    expect(COLUMN_ROLES.map((r) => partnerGrant([r], 'trials.read', true))).toEqual([null, null, null, null, null]);
   });
 });
