@@ -13,7 +13,10 @@ import { CustomerActions, type PanelPermissions } from './customer-actions';
 import { CustomerStatusBadge } from './customer-status-badge';
 import { RbpmToggle } from './rbpm-toggle';
 import { useCustomerDetail } from './use-customer-detail';
-import { TrialSection } from './_components/trial-section';
+import dynamic from 'next/dynamic';
+
+// Loaded on demand: its forms (react-hook-form + zod) would push the list past 200 kB of first-load JS.
+const TrialSection = dynamic(() => import('./_components/trial-section').then((m) => m.TrialSection));
 
 const PACKAGE_STATUS_TONE = { provisioned: 'green', provisioning: 'amber', deleting: 'amber', error: 'red' } as const;
 const LEVEL_CLASS = { info: 'text-slate-700', warning: 'text-amber-800', error: 'text-red-700' } as const;
