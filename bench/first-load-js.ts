@@ -20,6 +20,9 @@ const ROUTES: { who: string; path: string }[] = [
     .map((p) => ({ who: 'full.admin@northwind.test', path: `${nw}/${p}` })),
   ...['users', 'workspaces', 'locations', 'account', 'organisation-settings', 'calling', 'services', 'setup']
     .map((p) => ({ who: 'full.admin@northwind.test', path: `/o/${DEMO_ORG_IDS.bluebirdBakery}/${p}` })),
+  // Trials (SPEC §9): the customers list carries the panel's trial section for Contoso.
+  ...['customers', 'customers/start-trial', 'trials']
+    .map((p) => ({ who: 'sales.full@contoso.test', path: `/o/${DEMO_ORG_IDS.contoso}/${p}` })),
 ];
 
 async function startServer(): Promise<ChildProcess> {

@@ -11,8 +11,10 @@ const ACCOUNTS = [
   { email: 'readonly@northwind.test', org: 'Northwind Telecom', nav: PARTNER_NAV },
   { email: 'admin@fabrikam.test', org: 'Fabrikam Networks', nav: PARTNER_NAV },
   { email: 'admin@tailspin.test', org: 'Tailspin Telecom', nav: PARTNER_NAV },
-  { email: 'sales.full@contoso.test', org: 'Contoso Solutions', nav: ['Overview', 'Customers', 'Settings'] },
-  { email: 'sales@contoso.test', org: 'Contoso Solutions', nav: ['Overview', 'Customers', 'Settings'] },
+  { email: 'sales.full@contoso.test', org: 'Contoso Solutions', nav: ['Overview', 'Customers', 'Trials', 'Settings'] },
+  { email: 'sales@contoso.test', org: 'Contoso Solutions', nav: ['Overview', 'Customers', 'Trials', 'Settings'] },
+  { email: 'sales.full@litware.test', org: 'Litware Reseller', nav: ['Overview', 'Customers', 'Trials', 'Settings'] },
+  { email: 'admin@harbor-law.test', org: 'Harbor Law Group', nav: CUSTOMER_NAV },
   { email: 'admin@acme-dental.test', org: 'Acme Dental', nav: CUSTOMER_NAV },
   { email: 'admin@bluebird-bakery.test', org: 'Bluebird Bakery', nav: CUSTOMER_NAV },
 ];

@@ -7,6 +7,7 @@ import { provisionCustomer } from './handlers/provision-customer';
 import { recheckRestrictedParties, resumeStaleProvisioning } from './handlers/sweep-customers';
 import { generateReport, sweepReports } from './handlers/generate-report';
 import { QUEUES, type JobPayloads } from './queues';
+import { sweepTrials } from '@/lib/trials/sweep-trials';
 
 /** Registers every job handler on a started pg-boss. Later features add theirs here. */
 export async function registerWorkers(boss: PgBoss, db: Db, clock: Clock): Promise<void> {
@@ -49,4 +50,10 @@ export async function registerWorkers(boss: PgBoss, db: Db, clock: Clock): Promi
     await sweepReports(db, jobs, clock.now());
   });
   await boss.schedule(QUEUES.sweepReports, '* * * * *');
+  // Trial time rules (SPEC §9): consent timeout, reminders, grace, end, number release.
+  // Idempotent by keys, so the cron firing on two servers at once is harmless.
+  await boss.work(QUEUES.sweepTrials, async () => {
+    await sweepTrials(deps);
+  });
+  await boss.schedule(QUEUES.sweepTrials, '*/5 * * * *');
 }

@@ -12,6 +12,8 @@ export function partnerNav(access: OrgAccess, hasSubPartners: boolean): NavItem[
   if (hasSubPartners && allowed('subPartners.access')) items.push({ label: 'Indirect providers', href: `${base}/indirect-providers` });
   // Cross-launched, Billing stays visible and says it is not available there.
   if (allowed('billing.reports.read') || crossLaunched) items.push({ label: 'Billing', href: `${base}/billing` });
+  // Trials (SPEC §9): sales roles of non-wholesale partners; cross-launched it says it is not available.
+  if (allowed('trials.read') || (crossLaunched && !access.partnerWholesale)) items.push({ label: 'Trials', href: `${base}/trials` });
   if (allowed('activity.read')) items.push({ label: 'Activity', href: `${base}/activity` });
   items.push({ label: 'Settings', href: `${base}/settings` });
   return items;

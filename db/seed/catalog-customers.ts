@@ -117,5 +117,10 @@ export const CONTOSO_TRIALS: TrialSpec[] = [
   { name: 'Alpine Analytics', country: 'US', vertical: 'Technology', status: 'active', startedDaysAgo: 25, endsInDays: 5, services: ['meetings', 'messaging'], bySalesAdmin: false },
   { name: 'Bayview Medical Group', country: 'US', vertical: 'Healthcare', status: 'active', startedDaysAgo: 12, endsInDays: 18, services: ['calling', 'messaging', 'devices'], bySalesAdmin: true },
   { name: 'Cobalt Robotics', country: 'GB', vertical: 'Manufacturing', status: 'active', startedDaysAgo: 3, endsInDays: 27, services: ['meetings', 'messaging', 'calling'], bySalesAdmin: false },
-  { name: 'Delta Dance Academy', country: 'US', vertical: 'Education', status: 'pending_customer_consent', startedDaysAgo: 2, endsInDays: null, services: ['meetings', 'messaging'], bySalesAdmin: false },
+  { name: 'Delta Dance Academy', country: 'US', vertical: 'Education', status: 'pending_consent', startedDaysAgo: 2, endsInDays: null, services: [], bySalesAdmin: false },
+  { name: 'Evergreen Dental Studio', country: 'US', vertical: 'Healthcare', status: 'expired_grace', startedDaysAgo: 40, endsInDays: -10, services: ['calling', 'messaging'], bySalesAdmin: false },
+  { name: 'Foxglove Florists', country: 'US', vertical: 'Retail', status: 'pending_provisioning_details', startedDaysAgo: 4, endsInDays: null, services: [], bySalesAdmin: true },
+  { name: 'Granite Peak Outfitters', country: 'US', vertical: 'Retail', status: 'ended', startedDaysAgo: 95, endsInDays: -65, services: ['meetings'], bySalesAdmin: false },
+  { name: 'Hillside Café', country: 'US', vertical: 'Hospitality', status: 'converted', startedDaysAgo: 50, endsInDays: -20, services: ['meetings', 'messaging'], bySalesAdmin: false },
+  { name: 'Indigo Yoga Loft', country: 'US', vertical: 'Other', status: 'cancelled', startedDaysAgo: 20, endsInDays: null, services: [], bySalesAdmin: false },
 ];

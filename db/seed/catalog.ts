@@ -143,8 +143,8 @@ export type Profile = keyof typeof PROFILES;
 // ---------------------------------------------------------------------------------
 // Partners, their admins and templates
 
-export type PartnerKey = 'northwind' | 'fabrikam' | 'tailspin' | 'contoso';
-export type WholesaleKey = Exclude<PartnerKey, 'contoso'>;
+export type PartnerKey = 'northwind' | 'fabrikam' | 'tailspin' | 'contoso' | 'litware';
+export type WholesaleKey = Exclude<PartnerKey, 'contoso' | 'litware'>;
 
 export interface PartnerSpec {
   key: PartnerKey;
@@ -156,11 +156,14 @@ export interface PartnerSpec {
   createdDaysAgo: number;
   externalPrefix: string;
   externalStart: number;
+  /** Tier-1 partners convert trials themselves; tier 2 go through a distributor (SPEC §9). */
+  tier?: '1' | '2';
 }
 
 export const PARTNERS: PartnerSpec[] = [
   { key: 'northwind', name: 'Northwind Telecom', kind: 'partner', wholesale: true, country: 'US', language: 'en_US', createdDaysAgo: 730, externalPrefix: 'NW-', externalStart: 1001 },
   { key: 'contoso', name: 'Contoso Solutions', kind: 'partner', wholesale: false, country: 'US', language: 'en_US', createdDaysAgo: 600, externalPrefix: 'CT-', externalStart: 2001 },
+  { key: 'litware', name: 'Litware Reseller', kind: 'partner', wholesale: false, country: 'US', language: 'en_US', createdDaysAgo: 300, externalPrefix: 'LW-', externalStart: 3001, tier: '2' },
   { key: 'fabrikam', name: 'Fabrikam Networks', kind: 'sub_partner', wholesale: true, country: 'US', language: 'en_US', createdDaysAgo: 420, externalPrefix: 'FAB-', externalStart: 501 },
   { key: 'tailspin', name: 'Tailspin Telecom', kind: 'sub_partner', wholesale: true, country: 'FI', language: 'en_GB', createdDaysAgo: 390, externalPrefix: 'TS-', externalStart: 301 },
 ];
@@ -183,6 +186,7 @@ export const PARTNER_ADMINS: PartnerAdminSpec[] = [
   { partner: 'tailspin', email: 'admin@tailspin.test', firstName: 'Tomi', lastName: 'Tailspin', roles: ['partner_full_admin', 'wholesale_admin'] },
   { partner: 'contoso', email: 'sales.full@contoso.test', firstName: 'Sasha', lastName: 'Sales', roles: ['sales_full_admin'] },
   { partner: 'contoso', email: 'sales@contoso.test', firstName: 'Sid', lastName: 'Seller', roles: ['sales_admin'] },
+  { partner: 'litware', email: 'sales.full@litware.test', firstName: 'Lena', lastName: 'Litware', roles: ['sales_full_admin'] },
 ];
 
 export interface TemplateSpec {

@@ -105,7 +105,7 @@ export class DemoBuilder {
       const parentPartnerId = spec.kind === 'sub_partner' ? DEMO_ORG_IDS.northwind : null;
       const createdAt = this.now - spec.createdDaysAgo * DAY;
       this.rows.orgs.push({
-        id: orgId, kind: spec.kind, name: spec.name, parentPartnerId, wholesale: spec.wholesale, state: 'active',
+        id: orgId, kind: spec.kind, name: spec.name, parentPartnerId, wholesale: spec.wholesale, state: 'active', tier: spec.tier ?? '1',
         country: spec.country, language: spec.language,
         billingStartDate: spec.kind === 'sub_partner' ? isoDate(createdAt + 14 * DAY) : null,
         createdAt: toDate(createdAt), updatedAt: toDate(createdAt),

@@ -72,6 +72,12 @@ export const PARTNER_PERMISSIONS = {
   'admins.manage': { grants: { partner_full_admin: 'all' } },
   'apiTokens.manage': { grants: { partner_full_admin: 'all' } },
   'branding.manage': { grants: { partner_full_admin: 'all' } },
+  /** Trials screen and trial sections: our decision where the SPEC is silent — read-only admins see, never change. */
+  'trials.read': {
+    grants: { partner_full_admin: 'all', partner_readonly_admin: 'all', sales_full_admin: 'all', sales_admin: 'own' },
+    partnerKind: 'non_wholesale',
+    unavailableCrossLaunched: true,
+  },
   'trials.manage': {
     grants: { sales_full_admin: 'all', sales_admin: 'own' },
     partnerKind: 'non_wholesale',
@@ -114,6 +120,8 @@ export const CUSTOMER_PERMISSIONS = {
   'cv.locations.pstn': { roles: FULL, rbpm: true, wholesaleLocked: true },
   'cv.phoneNumbers.manage': { roles: FULL, wholesaleLocked: true },
   'cv.services.manage': { roles: FULL, rbpm: true },
+  /** Accept or decline a partner's trial request (SPEC §9) — the customer's own full admins only. */
+  'cv.trials.answer': { roles: FULL },
 } as const satisfies Record<string, CustomerRule>;
 
 export type CustomerCapability = keyof typeof CUSTOMER_PERMISSIONS;

@@ -11,8 +11,9 @@ export const provisioningRequestSchema = z.object({
   version: z.literal(1),
   address: addressSchema,
   packages: z.array(z.enum(PACKAGES)).min(1),
-  templateId: z.string(),
-  subscriptionId: z.string(),
+  // null for trial customers of non-wholesale partners (SPEC §9): no template, no subscription.
+  templateId: z.string().nullable(),
+  subscriptionId: z.string().nullable(),
 });
 
 export type ProvisioningRequest = z.infer<typeof provisioningRequestSchema>;

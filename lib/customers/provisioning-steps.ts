@@ -131,12 +131,15 @@ const applyTemplate: ProvisioningStep = {
   name: 'attach_subscription',
   async run(ctx) {
     const { tx, customer, now } = ctx;
-    const [template] = await tx.select({ authMode: onboardingTemplates.authMode, idpEntityId: onboardingTemplates.idpEntityId, idpName: onboardingTemplates.idpName })
-      .from(onboardingTemplates).where(eq(onboardingTemplates.id, customer.request.templateId));
+    const templateId = customer.request.templateId;
+    const [template] = templateId
+      ? await tx.select({ authMode: onboardingTemplates.authMode, idpEntityId: onboardingTemplates.idpEntityId, idpName: onboardingTemplates.idpName })
+        .from(onboardingTemplates).where(eq(onboardingTemplates.id, templateId))
+      : [];
     const sso = template?.authMode === 'saml' ? { mode: 'saml' as const, idpEntityId: template.idpEntityId ?? undefined }
       : template?.authMode === 'oidc' ? { mode: 'oidc' as const, idpName: template.idpName ?? undefined } : { mode: 'webex' as const };
     await tx.insert(orgSettings).values({ orgId: customer.orgId, emailLanguage: customer.language, sso, updatedAt: now }).onConflictDoNothing();
-    if (!customer.subscriptionId) {
+    if (!customer.subscriptionId && customer.request.subscriptionId) {
       await tx.update(customers).set({ subscriptionId: customer.request.subscriptionId }).where(eq(customers.id, customer.id));
       await logOnce(ctx, 'attach_subscription', `Subscription ${customer.request.subscriptionId} attached`);
     }

@@ -11,6 +11,8 @@ export const DEMO_ORG_IDS = {
   contoso: '0b1e0000-0000-4000-8000-000000000004',
   acmeDental: '0b1e0000-0000-4000-8000-000000000005',
   bluebirdBakery: '0b1e0000-0000-4000-8000-000000000006',
+  litware: '0b1e0000-0000-4000-8000-000000000007',
+  harborLaw: '0b1e0000-0000-4000-8000-000000000008',
 } as const;
 
 export type DemoOrgKey = keyof typeof DEMO_ORG_IDS;
@@ -33,4 +35,6 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: 'sales@contoso.test', label: 'Sales administrator (trials)', org: 'Contoso Solutions' },
   { email: 'admin@acme-dental.test', label: 'Customer full administrator (Restricted by Partner Mode on)', org: 'Acme Dental' },
   { email: 'admin@bluebird-bakery.test', label: 'Customer full administrator (Restricted by Partner Mode off)', org: 'Bluebird Bakery' },
+  { email: 'sales.full@litware.test', label: 'Sales full administrator (trials, tier-2 partner)', org: 'Litware Reseller' },
+  { email: 'admin@harbor-law.test', label: 'Full administrator of an existing organisation (no partner)', org: 'Harbor Law Group' },
 ];

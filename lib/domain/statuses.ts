@@ -42,12 +42,13 @@ export type OrgKind = (typeof ORG_KINDS)[number];
 export const ORG_STATES = ['active', 'suspended'] as const;
 export type OrgState = (typeof ORG_STATES)[number];
 
+// SPEC §9, verbatim.
 export const TRIAL_STATUSES = [
-  'pending_customer_consent',
+  'pending_consent',
   'pending_provisioning_details',
   'active',
-  'grace',
-  'expired',
+  'expired_grace',
+  'ended',
   'converted',
   'cancelled',
 ] as const;

@@ -1,5 +1,5 @@
 // The demo data set (SPEC §10): what someone signing in to the demo would notice.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   customerPackages, customers, onboardingTemplates, orgRelations, orgs, packageAssignments, restrictedParties, roleGrants,
@@ -27,6 +27,8 @@ const EXPECTED_GRANTS: Record<string, { org: string; roles: Role[] }> = {
   'sales@contoso.test': { org: DEMO_ORG_IDS.contoso, roles: ['sales_admin'] },
   'admin@acme-dental.test': { org: DEMO_ORG_IDS.acmeDental, roles: ['customer_full_admin'] },
   'admin@bluebird-bakery.test': { org: DEMO_ORG_IDS.bluebirdBakery, roles: ['customer_full_admin'] },
+  'sales.full@litware.test': { org: DEMO_ORG_IDS.litware, roles: ['sales_full_admin'] },
+  'admin@harbor-law.test': { org: DEMO_ORG_IDS.harborLaw, roles: ['customer_full_admin'] },
 };
 
 beforeAll(async () => {
@@ -51,7 +53,7 @@ async function statusOf(name: string) {
 }
 
 describe('demo accounts', () => {
-  it('lists exactly the nine accounts of SPEC §10 with the shared demo password', () => {
+  it('lists exactly the eleven accounts of SPEC §10 with the shared demo password', () => {
     expect(DEMO_PASSWORD).toBe('Password123!');
     expect(DEMO_ACCOUNTS.map((a) => a.email).sort()).toEqual(Object.keys(EXPECTED_GRANTS).sort());
   });
@@ -213,7 +215,7 @@ describe('customers', () => {
     expect(rows.length).toBeGreaterThanOrEqual(3);
     expect(rows.every((r) => r.templateId === null && r.subscriptionId === null && r.externalId.startsWith('CT-'))).toBe(true);
     const ts = await db.select().from(trials).where(eq(trials.partnerOrgId, DEMO_ORG_IDS.contoso));
-    expect(ts.some((t) => t.status === 'pending_customer_consent')).toBe(true);
+    expect(ts.some((t) => t.status === 'pending_consent')).toBe(true);
     const daysLeft = ts.filter((t) => t.endsAt).map((t) => Math.round(((t.endsAt?.getTime() ?? 0) - NOW.getTime()) / DAY));
     expect(daysLeft).toContain(5);
     expect(new Set(daysLeft).size).toBeGreaterThan(1);
@@ -257,7 +259,8 @@ describe('billing ledger', () => {
   });
 
   it('closed every interval of the deprovisioned customer at its deprovisioning time', async () => {
-    const [c] = await db.select().from(customers).where(eq(customers.status, 'deprovisioned'));
+    // The wholesale one (an ended trial's customer is deprovisioned too, with no ledger of its own).
+    const [c] = await db.select().from(customers).where(and(eq(customers.status, 'deprovisioned'), isNotNull(customers.templateId)));
     expect(c.deprovisionedAt).toBeInstanceOf(Date);
     const rows = await db.select().from(packageAssignments).where(eq(packageAssignments.customerId, c.id));
     expect(rows.length).toBeGreaterThan(0);
@@ -276,5 +279,20 @@ describe('billing ledger', () => {
 describe('determinism', () => {
   it('builds the same data for the same clock', () => {
     expect(buildDemoData(NOW, 'hash')).toEqual(buildDemoData(NOW, 'hash'));
+  });
+});
+
+describe('trials demo data (SPEC §9, §10)', () => {
+  it('gives Contoso a trial in every status, one expiring within 7 days; Litware is tier 2; Harbor Law Group stands alone', async () => {
+    const ts = await db.select().from(trials).where(eq(trials.partnerOrgId, DEMO_ORG_IDS.contoso));
+    expect(new Set(ts.map((t) => t.status))).toEqual(new Set(['pending_consent', 'pending_provisioning_details', 'active', 'expired_grace', 'ended', 'converted', 'cancelled']));
+    expect(ts.some((t) => t.status === 'active' && t.endsAt && t.endsAt.getTime() - NOW.getTime() <= 7 * DAY)).toBe(true);
+    const [litware] = await db.select().from(orgs).where(eq(orgs.id, DEMO_ORG_IDS.litware));
+    expect([litware.name, litware.tier, litware.wholesale]).toEqual(['Litware Reseller', '2', false]);
+    const [harbor] = await db.select().from(orgs).where(eq(orgs.id, DEMO_ORG_IDS.harborLaw));
+    expect(harbor.name).toBe('Harbor Law Group');
+    expect(await db.$count(users, eq(users.orgId, harbor.id))).toBe(12);
+    expect(await db.$count(customers, eq(customers.orgId, harbor.id))).toBe(0);
+    expect(await db.$count(orgRelations, eq(orgRelations.managedOrgId, harbor.id))).toBe(0);
   });
 });

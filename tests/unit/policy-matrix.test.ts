@@ -84,8 +84,8 @@ describe('SPEC §1.2 permission matrix', () => {
     expect(rows.map((r) => r.label).sort()).toEqual(Object.keys(ROW_CAPABILITIES).sort());
     const covered = new Set(Object.values(ROW_CAPABILITIES).flatMap((m) => m.flatMap((x) => x.capabilities)));
     const extra = Object.keys(PARTNER_PERMISSIONS).filter((c) => !covered.has(c as PartnerCapability));
-    // activity.read is our decision where the SPEC is silent; it is tested below.
-    expect(extra).toEqual(['activity.read']);
+    // activity.read and trials.read are our decisions where the SPEC is silent; they are tested below.
+    expect(extra.sort()).toEqual(['activity.read', 'trials.read']);
   });
 
   for (const row of rows) {
@@ -146,6 +146,10 @@ describe('SPEC §1.2 permission matrix', () => {
     expect(partnerGrant(['sales_full_admin'], 'customerView.write', false)).toBe('all');
     expect(partnerGrant(['sales_admin'], 'customerView.write', false)).toBe('own');
   });
+  it('trials.read (our decision): sales roles as trials.manage, plus full and read-only admins to see; never at a wholesale partner', () => {
+    expect(COLUMN_ROLES.map((r) => partnerGrant([r], 'trials.read', false))).toEqual(['all', null, 'all', 'all', 'own']);
+    expect(COLUMN_ROLES.map((r) => partnerGrant([r], 'trials.read', true))).toEqual([null, null, null, null, null]);
+  });
 });
 
 describe('a suspended owner (SPEC §8: a suspended indirect provider can only delete customers)', () => {
@@ -162,7 +166,7 @@ describe('a suspended owner (SPEC §8: a suspended indirect provider can only de
   });
 
   for (const capability of Object.keys(PARTNER_PERMISSIONS) as PartnerCapability[]) {
-    if (capability === 'trials.manage' || capability.startsWith('customerView.')) continue; // not on a wholesale partner org
+    if ((PARTNER_PERMISSIONS[capability] as { partnerKind?: string }).partnerKind === 'non_wholesale' || capability.startsWith('customerView.')) continue; // not on a wholesale partner org
     const kept = READS.includes(capability) || capability === 'customers.delete';
     it(`${capability}: ${kept ? 'still allowed' : 'refused'} while suspended`, () => {
       expect(decide(subject(false), capability).allowed).toBe(true);

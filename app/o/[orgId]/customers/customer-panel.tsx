@@ -13,6 +13,10 @@ import { CustomerActions, type PanelPermissions } from './customer-actions';
 import { CustomerStatusBadge } from './customer-status-badge';
 import { RbpmToggle } from './rbpm-toggle';
 import { useCustomerDetail } from './use-customer-detail';
+import dynamic from 'next/dynamic';
+
+// Loaded on demand: its forms (react-hook-form + zod) would push the list past 200 kB of first-load JS.
+const TrialSection = dynamic(() => import('./_components/trial-section').then((m) => m.TrialSection));
 
 const PACKAGE_STATUS_TONE = { provisioned: 'green', provisioning: 'amber', deleting: 'amber', error: 'red' } as const;
 const LEVEL_CLASS = { info: 'text-slate-700', warning: 'text-amber-800', error: 'text-red-700' } as const;
@@ -76,6 +80,7 @@ export function CustomerPanel({ orgId, initial, can, closeHref }: { orgId: strin
       {error && <p role="alert" className="mx-5 mb-2 rounded bg-red-50 px-3 py-2 text-sm text-red-800">{error.message}</p>}
 
       <div className="px-5 pb-4"><CustomerActions orgId={orgId} customer={c} can={can} /></div>
+      <TrialSection orgId={orgId} customerId={c.customerId} />
 
       {c.errors.length > 0 && (
         <div className="mx-5 mb-4 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900" data-testid="customer-errors">

@@ -1,5 +1,7 @@
 'use client';
 import Link from 'next/link';
+import type { TrialBadge } from '@/lib/trials/list-trials';
+import { TrialTag } from './_components/trial-tag';
 import { useRouter } from 'next/navigation';
 import { Badge } from '@/components/ui/primitives';
 import type { CustomerListRow } from '@/lib/customers/list-partner-customers';
@@ -21,7 +23,7 @@ export interface SortHeader {
 }
 
 /** A row that re-reads itself while a job works on the customer, so it turns Active without a reload. */
-function CustomerRow({ orgId, row, panelHref, selected, indirect }: { orgId: string; row: CustomerListRow; panelHref: string | null; selected: boolean; indirect: boolean }) {
+function CustomerRow({ orgId, row, panelHref, selected, indirect, trial }: { orgId: string; row: CustomerListRow; panelHref: string | null; selected: boolean; indirect: boolean; trial?: TrialBadge }) {
   const router = useRouter();
   // Only own customers poll: a sub-partner's customer is read through its own view.
   const { data: live } = useCustomerDetail(orgId, row.customerId, { enabled: !!panelHref && isTransitional(row.status) });
@@ -43,6 +45,7 @@ function CustomerRow({ orgId, row, panelHref, selected, indirect }: { orgId: str
     >
       <td className={td}>
         <Link href={href} scroll={false} className="font-medium text-brand-700 hover:underline" title={panelHref ? 'Show details' : 'View customer'}>{row.name}</Link>
+        {trial && <TrialTag trial={trial} />}
       </td>
       {indirect && <td className={td}>{row.owner?.name ?? <span className="text-slate-500">Your organisation</span>}</td>}
       <td className={`${td} whitespace-nowrap`}><CustomerStatusBadge status={status} /></td>
@@ -59,9 +62,11 @@ function CustomerRow({ orgId, row, panelHref, selected, indirect }: { orgId: str
  * The customer list table (SPEC §4.2). Own customers open the detail panel; an indirect
  * provider's customers (a parent's explicit search) link to their customer view instead.
  */
-export function CustomerTable({ orgId, rows, headers, panelHrefs, selectedId, indirect }: {
+export function CustomerTable({ orgId, rows, headers, panelHrefs, selectedId, indirect, trials = {} }: {
   orgId: string;
   rows: CustomerListRow[];
+  /** customer orgId → its open trial (SPEC §9: *Trial* badge and "N days left"). */
+  trials?: Record<string, TrialBadge>;
   headers: { name: SortHeader; status: SortHeader; created: SortHeader };
   /** customerId → href that opens its panel (keeps the list's params). */
   panelHrefs: Record<string, string>;
@@ -94,7 +99,7 @@ export function CustomerTable({ orgId, rows, headers, panelHrefs, selectedId, in
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.map((r) => (
-            <CustomerRow key={r.customerId} orgId={orgId} row={r} panelHref={panelHrefs[r.customerId] ?? null} selected={r.customerId === selectedId} indirect={indirect} />
+            <CustomerRow key={r.customerId} orgId={orgId} row={r} panelHref={panelHrefs[r.customerId] ?? null} selected={r.customerId === selectedId} indirect={indirect} trial={trials[r.orgId]} />
           ))}
         </tbody>
       </table>

@@ -14,6 +14,8 @@ import { CUSTOMERS_PAGE_SIZE, listPartnerCustomers } from '@/lib/customers/list-
 import { NotFoundError } from '@/lib/platform/errors';
 import { param, type RawSearchParams } from '@/lib/paging/search-params';
 import { gatePage } from '@/lib/server/session';
+import { appDeps } from '@/lib/server/deps';
+import { trialBadges } from '@/lib/trials/list-trials';
 import { CustomerFilters } from './customer-filters';
 import { CustomersTabs } from './customers-tabs';
 import { CustomerPanel } from './customer-panel';
@@ -55,6 +57,7 @@ export default async function CustomersPage({ params, searchParams }: { params: 
     }) : Promise.resolve(null),
   ]);
 
+  const trials = await trialBadges(db, access, list.rows.map((r) => r.orgId), appDeps().clock.now());
   const base = `/o/${access.org.id}/customers`;
   const query = customerListQuery(p);
   const can = {
@@ -62,6 +65,7 @@ export default async function CustomersPage({ params, searchParams }: { params: 
     delete: decide(access, 'customers.delete').allowed,
     rbpm: decide(access, 'customers.rbpm').allowed,
     openView: decide(access, 'customerView.open').allowed,
+    startTrial: decide(access, 'trials.manage').allowed,
   };
   const panelHrefs = Object.fromEntries(list.rows.filter((r) => !r.owner).map((r) => [r.customerId, listHref(base, { ...query, customer: r.customerId })]));
   const indirect = p.scope === 'indirect';
@@ -72,7 +76,12 @@ export default async function CustomersPage({ params, searchParams }: { params: 
       <PageHeader
         title="Customers"
         description={`Customers of ${access.org.name}.`}
-        actions={can.write ? <Link href={`${base}/new`} className={buttonClass('primary')}>Create customer</Link> : undefined}
+        actions={can.write || can.startTrial ? (
+          <>
+            {can.write && <Link href={`${base}/new`} className={buttonClass('primary')}>Create customer</Link>}
+            {can.startTrial && <Link href={`${base}/start-trial`} className={buttonClass('primary')}>Start trial</Link>}
+          </>
+        ) : undefined}
       />
       <CustomersTabs orgId={access.org.id} />
       <CustomerFilters action={base} params={p} canSearchIndirect={canSearchIndirect} />
@@ -93,6 +102,7 @@ export default async function CustomersPage({ params, searchParams }: { params: 
               <CustomerTable
                 orgId={access.org.id}
                 rows={list.rows}
+                trials={trials}
                 indirect={indirect}
                 panelHrefs={panelHrefs}
                 selectedId={detail?.customerId ?? null}
