@@ -2,6 +2,7 @@ import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { checkCredentials } from './credentials';
+import { recordSignIn } from './record-sign-in';
 import { signInSchema } from './sign-in-schema';
 
 // JWT sessions carrying the user id; roles are resolved on the server per org on every
@@ -23,7 +24,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(raw) {
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) return null;
-        return checkCredentials(getDb(), parsed.data.email, parsed.data.password);
+        const user = await checkCredentials(getDb(), parsed.data.email, parsed.data.password);
+        if (user) await recordSignIn(getDb(), user.id, new Date());
+        return user;
       },
     }),
   ],

@@ -59,6 +59,8 @@ export const PARTNER_PERMISSIONS = {
   },
   /** Activity (audit log) page — our decision where the SPEC is silent: admins who may see everything. */
   'activity.read': { grants: { ...FULL_WHOLESALE, partner_readonly_admin: 'all' } },
+  /** Analytics screen (issue 15; SPEC §6.2 lists it as not available cross-launched). */
+  'analytics.read': { grants: { ...FULL_WHOLESALE, partner_readonly_admin: 'all' }, unavailableCrossLaunched: true },
 } as const satisfies Record<string, PartnerRule>;
 
 export type PartnerCapability = keyof typeof PARTNER_PERMISSIONS;
@@ -94,6 +96,8 @@ export const CUSTOMER_PERMISSIONS = {
   'cv.locations.pstn': { roles: FULL, rbpm: true, wholesaleLocked: true },
   'cv.phoneNumbers.manage': { roles: FULL, wholesaleLocked: true },
   'cv.services.manage': { roles: FULL, rbpm: true },
+  /** Override the partner's branding in Organisation settings (SPEC §10). */
+  'cv.branding': { roles: FULL, rbpm: true },
 } as const satisfies Record<string, CustomerRule>;
 
 export type CustomerCapability = keyof typeof CUSTOMER_PERMISSIONS;

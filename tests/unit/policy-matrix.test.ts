@@ -69,8 +69,8 @@ describe('SPEC §1.2 permission matrix', () => {
     expect(rows.map((r) => r.label).sort()).toEqual(Object.keys(ROW_CAPABILITIES).sort());
     const covered = new Set(Object.values(ROW_CAPABILITIES).flatMap((m) => m.flatMap((x) => x.capabilities)));
     const extra = Object.keys(PARTNER_PERMISSIONS).filter((c) => !covered.has(c as PartnerCapability));
-    // activity.read is our decision where the SPEC is silent; it is tested below.
-    expect(extra).toEqual(['activity.read']);
+    // activity.read and analytics.read are our decisions where the SPEC is silent; tested below.
+    expect(extra).toEqual(['activity.read', 'analytics.read']);
   });
 
   for (const row of rows) {
@@ -115,5 +115,10 @@ describe('SPEC §1.2 permission matrix', () => {
 
   it('activity (our decision): full, wholesale and read-only admins; not sales', () => {
     expect(COLUMN_ROLES.map((r) => partnerGrant([r], 'activity.read', true))).toEqual(['all', 'all', 'all', null, null]);
+  });
+
+  it('analytics (issue 15): full, wholesale and read-only admins; not sales; not cross-launched', () => {
+    expect(COLUMN_ROLES.map((r) => partnerGrant([r], 'analytics.read', true))).toEqual(['all', 'all', 'all', null, null]);
+    expect(PARTNER_PERMISSIONS['analytics.read'].unavailableCrossLaunched).toBe(true);
   });
 });
