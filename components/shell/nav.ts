@@ -12,6 +12,11 @@ export function partnerNav(access: OrgAccess, hasSubPartners: boolean): NavItem[
   if (hasSubPartners && allowed('subPartners.access')) items.push({ label: 'Indirect providers', href: `${base}/indirect-providers` });
   // Cross-launched, Billing stays visible and says it is not available there.
   if (allowed('billing.reports.read') || crossLaunched) items.push({ label: 'Billing', href: `${base}/billing` });
+  // Analytics (issue 15): shown cross-launched too, where it says it is not available (SPEC §6.2).
+  const analytics = decide(access, 'analytics.read');
+  if (analytics.allowed || analytics.reason === 'not_available_cross_launched') {
+    items.push({ label: 'Analytics', href: `${base}/analytics` });
+  }
   if (allowed('activity.read')) items.push({ label: 'Activity', href: `${base}/activity` });
   items.push({ label: 'Settings', href: `${base}/settings` });
   return items;
