@@ -4,7 +4,13 @@ import type { ReactNode } from 'react';
 import './globals.css';
 import { Providers } from './providers';
 
-export const metadata: Metadata = { title: { default: 'Partner Hub', template: '%s · Partner Hub' } };
+export const metadata: Metadata = {
+  title: { default: 'Partner Hub', template: '%s · Partner Hub' },
+  // public/: favicon, app icons and manifest; robots.txt keeps the admin portal out of search engines.
+  icons: { icon: [{ url: '/favicon.ico', sizes: '48x48' }, { url: '/icon.svg', type: 'image/svg+xml' }], apple: '/apple-touch-icon.png' },
+  manifest: '/manifest.webmanifest',
+  robots: { index: false, follow: false },
+};
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Reading the request makes every page render per request, so each gets the nonce of

@@ -7,7 +7,7 @@ const nav = (page: import('@playwright/test').Page) => page.getByRole('navigatio
 
 test('every Partner Hub page opens for a full admin', async ({ page }) => {
   await signIn(page, 'full.admin@northwind.test');
-  for (const label of ['Customers', 'Indirect providers', 'Billing', 'Activity', 'Settings', 'Overview']) {
+  for (const label of ['Customers', 'Indirect providers', 'Billing', 'Analytics', 'Activity', 'Settings', 'Overview']) {
     await nav(page).getByRole('link', { name: label }).click();
     await expect(page.getByRole('heading', { level: 1, name: label })).toBeVisible();
   }

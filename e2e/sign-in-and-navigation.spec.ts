@@ -2,11 +2,11 @@ import { expect, test } from '@playwright/test';
 import { DEMO_ORG_IDS } from '../lib/demo/accounts';
 import { navLabels, signIn } from './support';
 
-const PARTNER_NAV = ['Overview', 'Customers', 'Billing', 'Activity', 'Settings'];
+const PARTNER_NAV = ['Overview', 'Customers', 'Billing', 'Analytics', 'Activity', 'Settings'];
 const CUSTOMER_NAV = ['Users', 'Workspaces', 'Locations', 'Account', 'Organisation settings', 'Calling', 'Services'];
 
 const ACCOUNTS = [
-  { email: 'full.admin@northwind.test', org: 'Northwind Telecom', nav: ['Overview', 'Customers', 'Indirect providers', 'Billing', 'Activity', 'Settings'] },
+  { email: 'full.admin@northwind.test', org: 'Northwind Telecom', nav: ['Overview', 'Customers', 'Indirect providers', 'Billing', 'Analytics', 'Activity', 'Settings'] },
   { email: 'wholesale.admin@northwind.test', org: 'Northwind Telecom', nav: PARTNER_NAV },
   { email: 'readonly@northwind.test', org: 'Northwind Telecom', nav: PARTNER_NAV },
   { email: 'admin@fabrikam.test', org: 'Fabrikam Networks', nav: PARTNER_NAV },

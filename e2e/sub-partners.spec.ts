@@ -32,7 +32,7 @@ test('a parent sets up an indirect provider whose invited admin signs in to it; 
   await invited.getByLabel('Confirm password').fill('Correct-Horse-42');
   await invited.getByRole('button', { name: 'Set password and sign in' }).click();
   await expect(invited.getByTestId('org-name')).toHaveText(name);
-  expect(await navLabels(invited)).toEqual(['Overview', 'Customers', 'Billing', 'Activity', 'Settings']);
+  expect(await navLabels(invited)).toEqual(['Overview', 'Customers', 'Billing', 'Analytics', 'Activity', 'Settings']);
   await invited.close();
 
   // Suspend it from the list, after confirming.

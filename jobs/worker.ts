@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import type { Clock } from '@/lib/platform/clock';
 import { senderFor } from './boss';
 import { deliverEmail, sweepOutbox } from './handlers/deliver-email';
+import { smtpMailer } from '@/lib/email/mailer';
 import { provisionCustomer } from './handlers/provision-customer';
 import { recheckRestrictedParties, resumeStaleProvisioning } from './handlers/sweep-customers';
 import { generateReport, sweepReports } from './handlers/generate-report';
@@ -13,8 +14,11 @@ import { sweepTrials } from '@/lib/trials/sweep-trials';
 export async function registerWorkers(boss: PgBoss, db: Db, clock: Clock): Promise<void> {
   const jobs = senderFor(boss);
   const deps = { db, clock, jobs };
+  // SMTP_URL set → real e-mail over SMTP; unset → the outbox only.
+  const smtpUrl = process.env.SMTP_URL;
+  const smtp = smtpUrl ? { mailer: smtpMailer(smtpUrl), jobs, from: process.env.SMTP_FROM || undefined } : null;
   await boss.work<JobPayloads['outbox-deliver']>(QUEUES.deliverEmail, { batchSize: 10, pollingIntervalSeconds: 1 }, async (batch) => {
-    for (const job of batch) await deliverEmail(db, job.data.emailId, clock.now());
+    for (const job of batch) await deliverEmail(db, job.data.emailId, clock.now(), smtp);
   });
   await boss.work(QUEUES.sweepOutbox, async () => {
     await sweepOutbox(db, jobs, clock.now());

@@ -16,6 +16,8 @@ const schema = z.object({
   TRUST_PROXY: z.enum(['0', '1']).default('0').transform((v) => v === '1'),
   APP_URL: z.string().url().optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must be smtp:// or smtps://').optional(),
+  /** Envelope sender for SMTP, e.g. "Partner Hub <no-reply@example.com>"; the display name shows the sending org. */
+  SMTP_FROM: z.string().optional(),
   JOBS_ENABLED: z.enum(['0', '1']).default('1').transform((v) => v === '1'),
 });
 

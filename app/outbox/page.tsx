@@ -46,6 +46,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                 <Td>
                   <Badge tone={STATUS_TONE[m.status]}>{m.status}</Badge>
                   {m.status === 'failed' && m.lastError && <span className="mt-1 block text-xs text-red-700">{m.lastError}</span>}
+                  {m.status === 'queued' && m.lastError && <span className="mt-1 block text-xs text-amber-800">Retrying: {m.lastError}</span>}
                 </Td>
               </tr>
             ))}

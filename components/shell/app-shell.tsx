@@ -1,6 +1,7 @@
 import Link from 'next/link';
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import type { OrgAccess } from '@/lib/auth/access';
+import type { EffectiveBranding } from '@/lib/branding/effective-branding';
 import { ROLE_NAMES } from '@/lib/domain/roles';
 import { CrossLaunchBanner } from './cross-launch-banner';
 import { NavLinks } from './nav-links';
@@ -8,19 +9,40 @@ import type { NavItem } from './nav';
 
 const KIND_LABEL = { partner: 'Partner', sub_partner: 'Indirect provider', customer: 'Customer' } as const;
 
-export function AppShell({ access, nav, notice, children }: { access: OrgAccess; nav: NavItem[]; notice?: ReactNode; children: ReactNode }) {
+/** The partner's accent replaces the brand colour in the subtree (Tailwind 4 reads these variables). */
+function accentStyle(b?: EffectiveBranding | null) {
+  if (!b?.lightAccent) return undefined;
+  return { '--color-brand-600': b.lightAccent, '--color-brand-700': b.lightAccent } as CSSProperties;
+}
+
+export function AppShell({ access, nav, notice, children, branding }: {
+  access: OrgAccess; nav: NavItem[]; notice?: ReactNode; children: ReactNode;
+  /** Customers' views only (SPEC §10): the partner's (or the customer's own) branding. */
+  branding?: EffectiveBranding | null;
+}) {
   const roles = [...access.partnerRoles, ...access.customerRoles].map((r) => ROLE_NAMES[r]);
   return (
-    <div className="min-h-screen">
+    <div className="min-h-screen" style={accentStyle(branding)} data-branded={branding?.sourceOrgId ? 'true' : undefined}>
       <CrossLaunchBanner access={access} />
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <div className="flex items-center gap-3">
-            <Link href="/" className="text-sm font-semibold text-brand-700">{access.org.kind === 'customer' ? 'Control Hub' : 'Partner Hub'}</Link>
+            <Link href="/" className="flex items-center gap-2 text-sm font-semibold text-brand-700">
+              {branding?.logoUrl
+                // eslint-disable-next-line @next/next/no-img-element
+                ? <img src={branding.logoUrl} alt={`${branding.sourceOrgName} logo`} className="h-8 max-w-40 object-contain" data-testid="brand-logo" />
+                // eslint-disable-next-line @next/next/no-img-element
+                : <img src="/partner-hub-logo.svg" alt="" className="h-6 w-6" />}
+              {access.org.kind === 'customer' ? 'Control Hub' : 'Partner Hub'}
+            </Link>
             <span aria-hidden className="text-slate-300">/</span>
             <span className="font-semibold" data-testid="org-name">{access.org.name}</span>
             <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{KIND_LABEL[access.org.kind]}</span>
           </div>
+          <div className="flex items-center gap-3">
+          {branding?.supportUrl && (
+            <a href={branding.supportUrl} className="text-sm text-brand-700 underline" rel="noopener noreferrer" target="_blank" data-testid="contact-support">Contact support</a>
+          )}
           <details className="relative">
             <summary className="cursor-pointer list-none rounded-md px-3 py-1.5 text-sm hover:bg-slate-100" aria-label="User menu">
               {access.actor.name} ▾
@@ -32,6 +54,7 @@ export function AppShell({ access, nav, notice, children }: { access: OrgAccess;
               <Link href="/sign-out" className="mt-3 block rounded-md px-2 py-1.5 text-brand-700 hover:bg-brand-50">Sign out</Link>
             </div>
           </details>
+          </div>
         </div>
       </header>
       {notice}

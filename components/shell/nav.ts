@@ -14,6 +14,11 @@ export function partnerNav(access: OrgAccess, hasSubPartners: boolean): NavItem[
   if (allowed('billing.reports.read') || crossLaunched) items.push({ label: 'Billing', href: `${base}/billing` });
   // Trials (SPEC §9): sales roles of non-wholesale partners; cross-launched it says it is not available.
   if (allowed('trials.read') || (crossLaunched && !access.partnerWholesale)) items.push({ label: 'Trials', href: `${base}/trials` });
+  // Analytics (issue 15): shown cross-launched too, where it says it is not available (SPEC §6.2).
+  const analytics = decide(access, 'analytics.read');
+  if (analytics.allowed || analytics.reason === 'not_available_cross_launched') {
+    items.push({ label: 'Analytics', href: `${base}/analytics` });
+  }
   if (allowed('activity.read')) items.push({ label: 'Activity', href: `${base}/activity` });
   items.push({ label: 'Settings', href: `${base}/settings` });
   return items;

@@ -36,6 +36,10 @@ export const packageAssignments = pgTable(
     // Usage of a period = intervals that end after its start (open ones count as ending
     // at infinity) and start before its end: this index bounds the first condition, the
     // partner_period one the second; the planner takes whichever is narrower.
+    // Analytics (issue 15): seats by package over time (index-only per package and month)
+    // and top customers by open seats.
+    index('package_assignments_partner_package_start_idx').on(t.partnerOrgId, t.package, t.startedAt, t.endedAt),
+    index('package_assignments_open_partner_customer_idx').on(t.partnerOrgId, t.customerId).where(sql`${t.endedAt} is null`),
     index('package_assignments_partner_end_idx').on(t.partnerOrgId, sql`coalesce(${t.endedAt}, 'infinity'::timestamptz)`, t.startedAt),
   ],
 );

@@ -82,6 +82,8 @@ export const customers = pgTable(
     index('customers_partner_created_idx').on(t.partnerOrgId, t.createdAt, t.id),
     index('customers_partner_status_idx').on(t.partnerOrgId, t.status, t.createdAt),
     index('customers_status_changed_idx').on(t.status, t.statusChangedAt),
+    // Analytics (issue 15): status over time in one index-only pass over a partner's customers.
+    index('customers_partner_analytics_idx').on(t.partnerOrgId, t.createdAt, t.status, t.statusChangedAt, t.deprovisionedAt),
     index('customers_template_idx').on(t.templateId),
     index('customers_created_by_idx').on(t.partnerOrgId, t.createdBy),
     // Customer list at scale (SPEC §4.2, §11): sort by name, contains-search on name,

@@ -64,6 +64,8 @@ export const users = pgTable(
     displayName: text('display_name'),
     /** scrypt hash; null for people who never sign in to the portal. */
     passwordHash: text('password_hash'),
+    /** Set at each successful sign-in (Settings → Administrators shows it). */
+    lastSignInAt: ts('last_sign_in_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -123,9 +125,13 @@ export const orgSettings = pgTable('org_settings', {
 /** Partner branding, applied to its customers' views unless a customer overrides it. */
 export const branding = pgTable('branding', {
   orgId: uuid('org_id').primaryKey().references(() => orgs.id),
+  /** The re-encoded logo as a data: URL (≤ 512 kB source; served by /branding/<org>/logo/<hash>). */
   logoDataUrl: text('logo_data_url'),
-  lightTheme: jsonb('light_theme').$type<Record<string, string>>(),
-  darkTheme: jsonb('dark_theme').$type<Record<string, string>>(),
+  /** SHA-256 of the re-encoded bytes: part of the logo URL, so it can be cached forever. */
+  logoHash: text('logo_hash'),
+  /** { accent: '#rrggbb' } — checked for WCAG AA contrast when saved. */
+  lightTheme: jsonb('light_theme').$type<{ accent?: string }>(),
+  darkTheme: jsonb('dark_theme').$type<{ accent?: string }>(),
   supportUrl: text('support_url'),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });

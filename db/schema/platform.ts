@@ -17,7 +17,12 @@ export const emailOutbox = pgTable(
     kind: text('kind').notNull(),
     status: emailStatus('status').notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
+    /** The SMTP server's reply for the last failed attempt (SPEC §10). */
     lastError: text('last_error'),
+    /** When a transient failure is retried (backoff); null = now. */
+    nextAttemptAt: ts('next_attempt_at'),
+    /** The Message-ID it was (last) sent with. */
+    messageId: text('message_id'),
     createdAt: ts('created_at').notNull().defaultNow(),
     sentAt: ts('sent_at'),
     /** The admin whose action caused the e-mail: the Outbox shows it to them (SPEC §10). */

@@ -1,14 +1,16 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '@/db/client';
 import { emailOutbox } from '@/db/schema';
+import { deliverOutboxEmail, dueForSweep, type DeliveryOutcome, type DeliveryOptions } from '@/lib/email/deliver-outbox-email';
 import { QUEUES, type JobSender } from '../queues';
 
 /**
- * Delivers one outbox e-mail. Idempotent: only a 'queued' row is taken, so a job run
- * twice delivers once. In development/demo the Outbox page is the mailbox, so
- * delivery is recording it as sent; an SMTP transport would slot in here.
+ * Delivers one outbox e-mail. With an SMTP mailer (SMTP_URL set) it is sent over SMTP
+ * (lib/email); without one the Outbox page is the mailbox, so delivery is recording it as
+ * sent. Idempotent either way: only a 'queued' row is taken, so a job run twice delivers once.
  */
-export async function deliverEmail(db: DbOrTx, emailId: string, now: Date): Promise<'sent' | 'skipped'> {
+export async function deliverEmail(db: DbOrTx, emailId: string, now: Date, smtp?: DeliveryOptions | null): Promise<DeliveryOutcome> {
+  if (smtp) return deliverOutboxEmail(db as Db, emailId, now, smtp);
   const rows = await db
     .update(emailOutbox)
     .set({ status: 'sent', sentAt: now, attempts: sql`${emailOutbox.attempts} + 1` })
@@ -17,12 +19,12 @@ export async function deliverEmail(db: DbOrTx, emailId: string, now: Date): Prom
   return rows.length ? 'sent' : 'skipped';
 }
 
-/** Re-enqueues e-mails still queued a minute after they were written (a missed after-commit send). */
+/** Re-enqueues e-mails still queued a minute after they were due (a missed after-commit send or retry). */
 export async function sweepOutbox(db: DbOrTx, jobs: JobSender, now: Date): Promise<number> {
   const stale = await db
     .select({ id: emailOutbox.id })
     .from(emailOutbox)
-    .where(and(eq(emailOutbox.status, 'queued'), lt(emailOutbox.createdAt, new Date(now.getTime() - 60_000))))
+    .where(dueForSweep(new Date(now.getTime() - 60_000)))
     .limit(500);
   for (const { id } of stale) await jobs.send(QUEUES.deliverEmail, { emailId: id }, { singletonKey: id });
   return stale.length;

@@ -85,6 +85,8 @@ export const PARTNER_PERMISSIONS = {
   },
   /** Activity (audit log) page — our decision where the SPEC is silent: admins who may see everything. */
   'activity.read': { grants: { ...FULL_WHOLESALE, partner_readonly_admin: 'all' }, ...READ },
+  /** Analytics screen (issue 15; SPEC §6.2 lists it as not available cross-launched). */
+  'analytics.read': { grants: { ...FULL_WHOLESALE, partner_readonly_admin: 'all' }, unavailableCrossLaunched: true, ...READ },
 } as const satisfies Record<string, PartnerRule>;
 
 export type PartnerCapability = keyof typeof PARTNER_PERMISSIONS;
@@ -122,6 +124,8 @@ export const CUSTOMER_PERMISSIONS = {
   'cv.services.manage': { roles: FULL, rbpm: true },
   /** Accept or decline a partner's trial request (SPEC §9) — the customer's own full admins only. */
   'cv.trials.answer': { roles: FULL },
+  /** Override the partner's branding in Organisation settings (SPEC §10). */
+  'cv.branding': { roles: FULL, rbpm: true },
 } as const satisfies Record<string, CustomerRule>;
 
 export type CustomerCapability = keyof typeof CUSTOMER_PERMISSIONS;

@@ -6,6 +6,7 @@ import type { Db } from '@/db/client';
 import { users } from '@/db/schema';
 import { audit } from '@/lib/platform/audit';
 import { dummyHash, verifyPassword } from './password';
+import { recordSignIn } from './record-sign-in';
 import { createSession } from './sessions';
 import { lockEmail, recordAttempt, remainingWait } from './sign-in-throttle';
 
@@ -45,6 +46,7 @@ export async function attemptSignIn(
       return { ok: false, reason: 'invalid' };
     }
     await recordAttempt(tx, { email, clientIp: input.clientIp, now, userId: user.id, outcome: 'success' });
+    await recordSignIn(tx, user.id, now);
     const sessionId = await createSession(tx, { userId: user.id, ip: input.clientIp, userAgent: input.userAgent, now });
     return { ok: true, user: { id: user.id, email: user.email, name: `${user.firstName} ${user.lastName}`.trim() }, sessionId };
   });

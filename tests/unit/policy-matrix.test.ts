@@ -84,8 +84,8 @@ describe('SPEC §1.2 permission matrix', () => {
     expect(rows.map((r) => r.label).sort()).toEqual(Object.keys(ROW_CAPABILITIES).sort());
     const covered = new Set(Object.values(ROW_CAPABILITIES).flatMap((m) => m.flatMap((x) => x.capabilities)));
     const extra = Object.keys(PARTNER_PERMISSIONS).filter((c) => !covered.has(c as PartnerCapability));
-    // activity.read and trials.read are our decisions where the SPEC is silent; they are tested below.
-    expect(extra.sort()).toEqual(['activity.read', 'trials.read']);
+    // activity.read and analytics.read are our decisions where the SPEC is silent; tested below.
+    expect(extra.sort()).toEqual(['activity.read', 'analytics.read', 'trials.read']);
   });
 
   for (const row of rows) {
@@ -139,6 +139,11 @@ describe('SPEC §1.2 permission matrix', () => {
     expect(COLUMN_ROLES.map((r) => partnerGrant([r], 'activity.read', true))).toEqual(['all', 'all', 'all', null, null]);
   });
 
+  it('analytics (issue 15): full, wholesale and read-only admins; not sales; not cross-launched', () => {
+    expect(COLUMN_ROLES.map((r) => partnerGrant([r], 'analytics.read', true))).toEqual(['all', 'all', 'all', null, null]);
+    expect(PARTNER_PERMISSIONS['analytics.read'].unavailableCrossLaunched).toBe(true);
+  });
+
   it('parses the trials qualifier: sales roles write on trials only, never on wholesale customers', () => {
     expect(cellGrant('✔ (write, trials)', true)).toEqual({ wholesale: null, nonWholesale: 'all' });
     expect(partnerGrant(['sales_full_admin'], 'customerView.write', true)).toBeNull();
@@ -153,7 +158,7 @@ describe('SPEC §1.2 permission matrix', () => {
 });
 
 describe('a suspended owner (SPEC §8: a suspended indirect provider can only delete customers)', () => {
-  const READS: PartnerCapability[] = ['org.read', 'customers.read', 'templates.read', 'customerView.open', 'billing.reports.read', 'activity.read'];
+  const READS: PartnerCapability[] = ['org.read', 'customers.read', 'templates.read', 'customerView.open', 'billing.reports.read', 'activity.read', 'analytics.read'];
   const subject = (ownerSuspended: boolean): AccessSubject => ({
     userId: 'u', org: { id: 'o', kind: 'partner', wholesale: true }, relation: 'own',
     partnerRoles: ['partner_full_admin', 'wholesale_admin'], customerRoles: [], partnerWholesale: true, ownerSuspended,

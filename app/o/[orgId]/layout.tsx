@@ -6,12 +6,14 @@ import { AppShell } from '@/components/shell/app-shell';
 import { customerNav, partnerNav } from '@/components/shell/nav';
 import { RbpmBanner } from '@/components/shell/rbpm-banner';
 import { orgAccess } from '@/lib/server/session';
+import { effectiveBranding } from '@/lib/branding/effective-branding';
 
 export default async function OrgLayout({ children, params }: { children: ReactNode; params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
   const access = await orgAccess(orgId);
   if (access.org.kind === 'customer') {
-    return <AppShell access={access} nav={customerNav(access)} notice={<RbpmBanner access={access} />}>{children}</AppShell>;
+    const branding = await effectiveBranding(getDb(), access.org.id);
+    return <AppShell access={access} nav={customerNav(access)} branding={branding} notice={<RbpmBanner access={access} />}>{children}</AppShell>;
   }
   const [{ n }] = await getDb()
     .select({ n: sql<number>`count(*)::int` })

@@ -8,6 +8,7 @@ import { getCustomerProfile } from '@/lib/customer-view/get-customer-profile';
 import { yesNo } from '@/lib/format';
 import { gatePage } from '@/lib/server/session';
 import { DomainForm, EmailForm, SsoForm } from './_components/settings-forms';
+import { BrandingSection } from './branding-section';
 
 export const metadata: Metadata = { title: 'Organisation settings' };
 
@@ -59,6 +60,7 @@ export default async function OrganisationSettingsPage({ params }: { params: Pro
             {s?.sso?.idpEntityId && <DescriptionRow label="IdP entity ID"><span className="break-all font-mono text-xs">{s.sso.idpEntityId}</span></DescriptionRow>}
           </DescriptionList>
         </Card>
+        <BrandingSection access={gate.access} />
       </div>
     </>
   );

@@ -61,9 +61,16 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgId
               ))}
             </DataTable>
           )}
-          {canManageAdmins && (
-            <p className="mt-4 text-sm text-slate-600">Managing administrators, API tokens and branding arrives in a later update.</p>
-          )}
+          <Link href={`/o/${p.id}/settings/administrators`} className={`${buttonClass('secondary')} mt-4`}>
+            {canManageAdmins ? 'Manage administrators' : 'View administrators'}
+          </Link>
+        </Card>
+        {/* Issue 15 (admin branch): branding. */}
+        <Card title="Branding">
+          <p className="text-sm text-slate-600">Your logo, accent colours and support link, shown to your customers and in the e-mails you send.</p>
+          <Link href={`/o/${p.id}/settings/branding`} className={`${buttonClass('secondary')} mt-3`}>
+            {decide(gate.access, 'branding.manage').allowed ? 'Edit branding' : 'View branding'}
+          </Link>
         </Card>
         {canManageSubPartners && (
           <Card title="Indirect providers">

@@ -1,0 +1,131 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { PACKAGES, PACKAGE_INFO, type PackageId } from '@/lib/domain/packages';
+import { CUSTOMER_STATUSES, CUSTOMER_STATUS_LABELS, type CustomerStatus } from '@/lib/domain/statuses';
+import { monthStart, periodMonths } from './analytics-period';
+
+/** One chart's data: x labels (month keys or names) and one value series per category. */
+export interface ChartData {
+  labels: string[];
+  series: { key: string; name: string; values: number[] }[];
+}
+
+export interface PartnerAnalytics {
+  months: string[];
+  customersByStatus: ChartData;
+  seatsByPackage: ChartData;
+  newCustomers: ChartData;
+  provisioning: ChartData & { succeeded: number; failed: number; successRate: number | null; medianSeconds: number | null };
+  topCustomers: ChartData & { customers: { id: string; name: string; seats: number }[] };
+}
+
+const ym = (col: unknown) => sql`to_char(${col} at time zone 'UTC', 'YYYY-MM')`;
+
+/**
+ * Analytics of a partner's own customers over the last `months` months. Every query is
+ * one pass over one partner's rows on an index that leads with partner_org_id, grouped in
+ * SQL to a few hundred rows; the month-by-month series are built from those here.
+ */
+export async function getPartnerAnalytics(db: DbOrTx, partnerOrgId: string, now: Date, monthsBack: number): Promise<PartnerAnalytics> {
+  const months = periodMonths(now, monthsBack);
+  const first = months[0];
+  const start = monthStart(first);
+  const [statusRows, starts, ends, provRows, provStats, top] = await Promise.all([
+    // Customers grouped by (status, created month, last change month, deprovisioned month);
+    // months before the period collapse into its first month, which keeps the groups few.
+    db.execute<{ status: CustomerStatus; created: string; changed: string; deprov: string | null; n: number }>(sql`
+      select status::text as status,
+        greatest(${ym(sql`created_at`)}, ${first}) as created,
+        greatest(${ym(sql`status_changed_at`)}, ${first}) as changed,
+        case when deprovisioned_at is null then null else greatest(${ym(sql`deprovisioned_at`)}, ${first}) end as deprov,
+        count(*)::int as n
+      from customers where partner_org_id = ${partnerOrgId}::uuid
+      group by 1, 2, 3, 4`),
+    // Ledger (SPEC §7.1): seats at a month end = intervals started by then − ended by then.
+    db.execute<{ package: PackageId; m: string; n: number }>(sql`
+      select package::text as package, greatest(${ym(sql`started_at`)}, ${first}) as m, count(*)::int as n
+      from package_assignments where partner_org_id = ${partnerOrgId}::uuid
+      group by 1, 2`),
+    db.execute<{ package: PackageId; m: string; n: number }>(sql`
+      select package::text as package, greatest(${ym(sql`ended_at`)}, ${first}) as m, count(*)::int as n
+      from package_assignments where partner_org_id = ${partnerOrgId}::uuid and ended_at is not null
+      group by 1, 2`),
+    // New customers and their provisioning outcomes, by creation month.
+    db.execute<{ m: string; n: number; ok: number; failed: number }>(sql`
+      select ${ym(sql`c.created_at`)} as m, count(*)::int as n,
+        count(*) filter (where exists (select 1 from provisioning_events e where e.customer_id = c.id and e.step = 'completed'))::int as ok,
+        count(*) filter (where c.status = 'error')::int as failed
+      from customers c
+      where c.partner_org_id = ${partnerOrgId}::uuid and c.created_at >= ${start.toISOString()}::timestamptz
+      group by 1`),
+    db.execute<{ median: number | null }>(sql`
+      select percentile_cont(0.5) within group (order by extract(epoch from e.at - c.created_at))::float8 as median
+      from customers c
+      join lateral (select min(at) as at from provisioning_events e where e.customer_id = c.id and e.step = 'completed') e on e.at is not null
+      where c.partner_org_id = ${partnerOrgId}::uuid and c.created_at >= ${start.toISOString()}::timestamptz`),
+    db.execute<{ id: string; name: string; seats: number }>(sql`
+      select c.org_id as id, c.name, t.seats from (
+        select customer_id, count(*)::int as seats from package_assignments
+        where partner_org_id = ${partnerOrgId}::uuid and ended_at is null
+        group by customer_id order by seats desc limit 10
+      ) t join customers c on c.id = t.customer_id
+      order by t.seats desc, c.name`),
+  ]);
+
+  // Status at each month end (see the README: estimated from the creation, latest change and deprovisioning dates).
+  const byStatus = new Map<CustomerStatus, number[]>();
+  for (const r of statusRows) {
+    months.forEach((m, i) => {
+      if (r.created > m) return;
+      const s: CustomerStatus = r.deprov && r.deprov <= m ? 'deprovisioned' : r.changed <= m ? r.status : 'provisioned';
+      const values = byStatus.get(s) ?? months.map(() => 0);
+      values[i] += r.n;
+      byStatus.set(s, values);
+    });
+  }
+  const customersByStatus: ChartData = {
+    labels: months,
+    series: CUSTOMER_STATUSES.filter((s) => byStatus.has(s)).map((s) => ({ key: s, name: CUSTOMER_STATUS_LABELS[s], values: byStatus.get(s)! })),
+  };
+
+  const cumulative = (rows: readonly { package: PackageId; m: string; n: number }[]) => {
+    const out = new Map<PackageId, number[]>();
+    for (const r of rows) {
+      const values = out.get(r.package) ?? months.map(() => 0);
+      months.forEach((m, i) => { if (r.m <= m) values[i] += r.n; });
+      out.set(r.package, values);
+    }
+    return out;
+  };
+  const [started, ended] = [cumulative(starts), cumulative(ends)];
+  const seatsByPackage: ChartData = {
+    labels: months,
+    series: PACKAGES.filter((p) => started.has(p)).map((p) => ({
+      key: p, name: PACKAGE_INFO[p].name,
+      values: started.get(p)!.map((v, i) => v - (ended.get(p)?.[i] ?? 0)),
+    })).filter((s) => s.values.some((v) => v > 0)),
+  };
+
+  const createdInPeriod = new Map(provRows.map((r) => [r.m, r]));
+  const newCustomers: ChartData = {
+    labels: months,
+    series: [{ key: 'new', name: 'New customers', values: months.map((m) => createdInPeriod.get(m)?.n ?? 0) }],
+  };
+
+  const ok = months.map((m) => createdInPeriod.get(m)?.ok ?? 0);
+  const failed = months.map((m) => createdInPeriod.get(m)?.failed ?? 0);
+  const succeeded = ok.reduce((a, v) => a + v, 0);
+  const failedTotal = failed.reduce((a, v) => a + v, 0);
+  const provisioning = {
+    labels: months,
+    series: [{ key: 'succeeded', name: 'Succeeded', values: ok }, { key: 'failed', name: 'Failed', values: failed }],
+    succeeded, failed: failedTotal,
+    successRate: succeeded + failedTotal ? succeeded / (succeeded + failedTotal) : null,
+    medianSeconds: provStats[0]?.median ?? null,
+  };
+
+  const customers = top.map((t) => ({ id: t.id, name: t.name, seats: t.seats }));
+  const topCustomers = { labels: customers.map((c) => c.name), series: [{ key: 'seats', name: 'Active seats', values: customers.map((c) => c.seats) }], customers };
+
+  return { months, customersByStatus, seatsByPackage, newCustomers, provisioning, topCustomers };
+}
