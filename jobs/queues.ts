@@ -6,6 +6,8 @@ export const QUEUES = {
   sweepCustomers: 'customers-sweep',
   generateReport: 'billing-report-generate',
   sweepReports: 'billing-report-sweep',
+  deliverWebhook: 'webhook-deliver',
+  sweepWebhooks: 'webhook-sweep',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -17,6 +19,8 @@ export interface JobPayloads {
   'customers-sweep': Record<string, never>;
   'billing-report-generate': { reportId: string };
   'billing-report-sweep': Record<string, never>;
+  'webhook-deliver': { deliveryId: string };
+  'webhook-sweep': Record<string, never>;
 }
 
 /**
@@ -29,6 +33,8 @@ export const QUEUE_POLICIES: Partial<Record<QueueName, 'standard' | 'stately'>> 
   'billing-report-generate': 'stately',
   // Keyed by e-mail id: a re-enqueue by the sweep never queues a second delivery.
   'outbox-deliver': 'stately',
+  // Keyed by delivery id; the attempt itself also takes a lease on the row (see lib/webhooks/deliver.ts).
+  'webhook-deliver': 'stately',
 };
 
 /** What services need from the queue: enqueue only. */

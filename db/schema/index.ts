@@ -5,4 +5,5 @@ export * from './customers';
 export * from './billing';
 export * from './trials';
 export * from './platform';
+export * from './webhooks';
 export * from './relations';
