@@ -7,8 +7,7 @@ CREATE TABLE "webhook_attempts" (
 	"status_code" integer,
 	"duration_ms" integer NOT NULL,
 	"response_excerpt" text DEFAULT '' NOT NULL,
-	"ok" boolean NOT NULL,
-	"manual" boolean DEFAULT false NOT NULL
+	"ok" boolean NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "webhook_deliveries" (

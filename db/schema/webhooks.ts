@@ -89,8 +89,6 @@ export const webhookAttempts = pgTable(
     /** The first 1 kB of the response body, or the network error. */
     responseExcerpt: text('response_excerpt').notNull().default(''),
     ok: boolean('ok').notNull(),
-    /** Sent because an admin pressed Redeliver. */
-    manual: boolean('manual').notNull().default(false),
   },
   (t) => [index('webhook_attempts_endpoint_idx').on(t.endpointId, t.at), index('webhook_attempts_delivery_idx').on(t.deliveryId, t.attempt)],
 );

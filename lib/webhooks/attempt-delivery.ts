@@ -9,8 +9,6 @@ import { webhookHeaders } from './sign-payload';
 import { decryptSecret } from './signing-secret';
 
 export interface AttemptOptions {
-  /** Redeliver: send now whatever the delivery's state, and leave its retry schedule alone. */
-  manual?: boolean;
   timeoutMs?: number;
   random?: () => number;
 }
@@ -38,16 +36,14 @@ export async function attemptDelivery(deps: ServiceDeps, deliveryId: string, opt
       .where(eq(webhookDeliveries.id, deliveryId))
       .for('update', { of: webhookDeliveries });
     if (!row) return null;
-    if (!opts.manual) {
-      if (row.d.status !== 'pending' || row.d.nextAttemptAt > now) return null;
-      if (!row.e.enabled) {
-        await tx.update(webhookDeliveries).set({ status: 'failed' }).where(eq(webhookDeliveries.id, deliveryId));
-        return null;
-      }
+    if (row.d.status !== 'pending' || row.d.nextAttemptAt > now) return null;
+    if (!row.e.enabled) {
+      await tx.update(webhookDeliveries).set({ status: 'failed' }).where(eq(webhookDeliveries.id, deliveryId));
+      return null;
     }
     const attempt = row.d.attempts + 1;
     await tx.update(webhookDeliveries)
-      .set({ attempts: attempt, lastAttemptAt: now, ...(opts.manual ? {} : { nextAttemptAt: new Date(now.getTime() + ATTEMPT_LEASE_MS) }) })
+      .set({ attempts: attempt, lastAttemptAt: now, nextAttemptAt: new Date(now.getTime() + ATTEMPT_LEASE_MS) })
       .where(eq(webhookDeliveries.id, deliveryId));
     return { ...row, attempt };
   });
@@ -63,14 +59,13 @@ export async function attemptDelivery(deps: ServiceDeps, deliveryId: string, opt
   const outcome = await deps.db.transaction(async (tx): Promise<AttemptOutcome> => {
     await tx.insert(webhookAttempts).values({
       deliveryId, endpointId: e.id, attempt, at: now, statusCode: result.statusCode, durationMs: result.durationMs,
-      responseExcerpt: result.excerpt, ok: result.ok, manual: !!opts.manual,
+      responseExcerpt: result.excerpt, ok: result.ok,
     });
     if (result.ok) {
       await tx.update(webhookDeliveries).set({ status: 'succeeded' }).where(eq(webhookDeliveries.id, deliveryId));
       await tx.update(webhookEndpoints).set({ failingSince: null }).where(eq(webhookEndpoints.id, e.id));
       return { kind: 'succeeded', result, attempt };
     }
-    if (opts.manual) return { kind: 'gave_up', result, attempt };
     const [ep] = await tx.update(webhookEndpoints)
       .set({ failingSince: sql`coalesce(${webhookEndpoints.failingSince}, ${now})` })
       .where(eq(webhookEndpoints.id, e.id))

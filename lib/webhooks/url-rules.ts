@@ -8,6 +8,7 @@ import { lookup } from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import { ValidationError } from '@/lib/platform/errors';
 import { WEBHOOK_ERRORS } from './webhook-error-codes';
+import { urlShapeProblem } from './url-shape';
 
 const blocked = new BlockList();
 for (const [net, bits] of [
@@ -28,26 +29,7 @@ export function isNonPublicAddress(address: string): boolean {
   return true;
 }
 
-const isLoopbackHost = (host: string) => {
-  const h = host.replace(/^\[|\]$/g, '');
-  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
-};
-
 const fail = (message: string, code: number) => new ValidationError(message, { url: [message] }, code);
-
-/** The scheme and shape rules; no DNS. Used by the form schema on both sides. */
-export function urlShapeProblem(raw: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return 'Enter a full URL, such as https://example.com/webhooks.';
-  }
-  if (url.username || url.password) return 'The URL must not contain a user name or password.';
-  if (url.protocol === 'https:') return null;
-  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return null;
-  return 'Use an HTTPS URL (plain HTTP is allowed only to loopback addresses, for development).';
-}
 
 async function resolveAll(hostname: string): Promise<string[]> {
   const host = hostname.replace(/^\[|\]$/g, '');
