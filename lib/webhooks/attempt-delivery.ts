@@ -67,18 +67,21 @@ export async function attemptDelivery(deps: ServiceDeps, deliveryId: string, opt
       return { kind: 'succeeded', result, attempt };
     }
     const [ep] = await tx.update(webhookEndpoints)
-      .set({ failingSince: sql`coalesce(${webhookEndpoints.failingSince}, ${now})` })
+      .set({ failingSince: sql`coalesce(${webhookEndpoints.failingSince}, ${now.toISOString()}::timestamptz)` })
       .where(eq(webhookEndpoints.id, e.id))
       .returning({ failingSince: webhookEndpoints.failingSince, enabled: webhookEndpoints.enabled });
     if (ep.enabled && ep.failingSince && now.getTime() - ep.failingSince.getTime() >= RETRY_WINDOW_MS) {
       await disableFailingEndpoint(tx, { ...deps, afterCommit: (f) => after.push(f) }, e, now);
       return { kind: 'endpoint_disabled', result, attempt };
     }
-    const next = new Date(now.getTime() + retryDelayMs(attempt, opts.random));
-    if (next.getTime() - d.createdAt.getTime() > RETRY_WINDOW_MS) {
+    // The last try lands exactly at the end of the 24-hour window, so an endpoint that
+    // failed every one of them has failed for 24 h straight and gets disabled.
+    const windowEnd = d.createdAt.getTime() + RETRY_WINDOW_MS;
+    if (now.getTime() >= windowEnd) {
       await tx.update(webhookDeliveries).set({ status: 'failed' }).where(eq(webhookDeliveries.id, deliveryId));
       return { kind: 'gave_up', result, attempt };
     }
+    const next = new Date(Math.min(now.getTime() + retryDelayMs(attempt, opts.random), windowEnd));
     await tx.update(webhookDeliveries).set({ nextAttemptAt: next }).where(eq(webhookDeliveries.id, deliveryId));
     after.push(() => deps.jobs.send(QUEUES.deliverWebhook, { deliveryId }, { singletonKey: deliveryId, startAfter: next }));
     return { kind: 'retry', result, attempt, nextAttemptAt: next };
