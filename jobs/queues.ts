@@ -7,6 +7,8 @@ export const QUEUES = {
   generateReport: 'billing-report-generate',
   sweepReports: 'billing-report-sweep',
   sweepTrials: 'trials-sweep',
+  deliverWebhook: 'webhook-deliver',
+  sweepWebhooks: 'webhook-sweep',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -19,6 +21,8 @@ export interface JobPayloads {
   'billing-report-generate': { reportId: string };
   'billing-report-sweep': Record<string, never>;
   'trials-sweep': Record<string, never>;
+  'webhook-deliver': { deliveryId: string };
+  'webhook-sweep': Record<string, never>;
 }
 
 /**
@@ -31,6 +35,8 @@ export const QUEUE_POLICIES: Partial<Record<QueueName, 'standard' | 'stately'>> 
   'billing-report-generate': 'stately',
   // Keyed by e-mail id: a re-enqueue by the sweep never queues a second delivery.
   'outbox-deliver': 'stately',
+  // Keyed by delivery id; the attempt itself also takes a lease on the row (see lib/webhooks/deliver.ts).
+  'webhook-deliver': 'stately',
 };
 
 /** What services need from the queue: enqueue only. */

@@ -7,6 +7,8 @@ import { smtpMailer } from '@/lib/email/mailer';
 import { provisionCustomer } from './handlers/provision-customer';
 import { recheckRestrictedParties, resumeStaleProvisioning } from './handlers/sweep-customers';
 import { generateReport, sweepReports } from './handlers/generate-report';
+import { attemptDelivery } from '@/lib/webhooks/attempt-delivery';
+import { sweepWebhookDeliveries } from '@/lib/webhooks/sweep-webhook-deliveries';
 import { QUEUES, type JobPayloads } from './queues';
 import { sweepTrials } from '@/lib/trials/sweep-trials';
 
@@ -48,7 +50,7 @@ export async function registerWorkers(boss: PgBoss, db: Db, clock: Clock): Promi
   await boss.schedule(QUEUES.sweepCustomers, '* * * * *');
   // One report at a time per process: each streams through its own cursor and stays small.
   await boss.work<JobPayloads['billing-report-generate']>(QUEUES.generateReport, { batchSize: 1, pollingIntervalSeconds: 1 }, async (batch) => {
-    for (const job of batch) await generateReport(db, job.data.reportId, { clock });
+    for (const job of batch) await generateReport(db, job.data.reportId, { clock, jobs });
   });
   await boss.work(QUEUES.sweepReports, async () => {
     await sweepReports(db, jobs, clock.now());
@@ -60,4 +62,14 @@ export async function registerWorkers(boss: PgBoss, db: Db, clock: Clock): Promi
     await sweepTrials(deps);
   });
   await boss.schedule(QUEUES.sweepTrials, '*/5 * * * *');
+
+  // Webhooks (SPEC §8.4): each attempt holds a lease on its delivery row, so several
+  // workers and instances can share the queue; the sweep re-enqueues what a crash lost.
+  await boss.work<JobPayloads['webhook-deliver']>(QUEUES.deliverWebhook, { batchSize: 8, pollingIntervalSeconds: 1 }, async (batch) => {
+    await Promise.all(batch.map((job) => attemptDelivery(deps, job.data.deliveryId)));
+  });
+  await boss.work(QUEUES.sweepWebhooks, async () => {
+    await sweepWebhookDeliveries(deps);
+  });
+  await boss.schedule(QUEUES.sweepWebhooks, '* * * * *');
 }

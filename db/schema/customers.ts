@@ -59,6 +59,8 @@ export const customers = pgTable(
     rbpm: boolean('rbpm').notNull().default(true),
     /** Existing org attached through the API (SPEC §8.3): RBPM unavailable, API-only management. */
     attached: boolean('attached').notNull().default(false),
+    /** For attached orgs (SPEC §8.3): the partner is 'provisioning' admin, or 'full' admin when the org had no live licences. */
+    partnerAdminLevel: text('partner_admin_level', { enum: ['full', 'provisioning'] }),
     adminEmail: text('admin_email').notNull(),
     language: text('language'),
     creationPackage: packageId('creation_package'),

@@ -6,4 +6,5 @@ export * from './billing';
 export * from './trials';
 export * from './platform';
 export * from './security';
+export * from './webhooks';
 export * from './relations';

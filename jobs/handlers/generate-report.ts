@@ -8,6 +8,7 @@ import { csvLine, REPORT_COLUMNS } from '@/lib/billing/report-csv';
 import { reportSubject } from '@/lib/billing/report-subject';
 import { usageCsvQuery } from '@/lib/billing/usage-csv-sql';
 import type { Clock } from '@/lib/platform/clock';
+import { emitReportFinished } from '@/lib/webhooks/emit-resource-events';
 import { QUEUES, type JobSender } from '../queues';
 
 export interface GenerateOptions {
@@ -15,6 +16,8 @@ export interface GenerateOptions {
   /** Test seams: chunk size and cursor batch size. */
   chunkBytes?: number;
   cursorRows?: number;
+  /** Starts the billing_report.* webhook delivery right after commit (else the webhook sweep sends it). */
+  jobs?: JobSender;
 }
 
 export type GenerateOutcome = 'completed' | 'failed' | 'skipped';
@@ -68,11 +71,18 @@ async function generateLocked(db: Db, conn: Reserved, reportId: string, opts: Ge
       await writer.write(text);
     }
     const { byteSize, chunkCount } = await writer.finish();
-    const done = await db
-      .update(billingReports)
-      .set({ status: 'COMPLETED', rowCount, byteSize, chunkCount, completedAt: opts.clock.now(), errors: [] })
-      .where(and(eq(billingReports.id, reportId), eq(billingReports.status, 'IN_PROGRESS')))
-      .returning({ id: billingReports.id });
+    const after: (() => Promise<void> | void)[] = [];
+    const done = await db.transaction(async (tx) => {
+      const now = opts.clock.now();
+      const rows = await tx
+        .update(billingReports)
+        .set({ status: 'COMPLETED', rowCount, byteSize, chunkCount, completedAt: now, errors: [] })
+        .where(and(eq(billingReports.id, reportId), eq(billingReports.status, 'IN_PROGRESS')))
+        .returning({ id: billingReports.id });
+      if (rows.length) await emitReportFinished({ db: tx, jobs: opts.jobs, afterCommit: (f) => after.push(f) }, reportId, now);
+      return rows;
+    });
+    await runAfterCommit(after);
     return done.length ? 'completed' : 'skipped';
   } catch (err) {
     await writer?.settle();
@@ -80,15 +90,23 @@ async function generateLocked(db: Db, conn: Reserved, reportId: string, opts: Ge
     const [still] = await db.select({ id: billingReports.id }).from(billingReports).where(eq(billingReports.id, reportId));
     if (!still) return 'skipped';
     console.error(`[jobs] billing report ${reportId} failed`, err);
+    const after: (() => Promise<void> | void)[] = [];
     await db.transaction(async (tx) => {
       await tx.delete(billingReportChunks).where(eq(billingReportChunks.reportId, reportId));
-      await tx
+      const failed = await tx
         .update(billingReports)
         .set({ status: 'FAILED', completedAt: opts.clock.now(), errors: [{ errorCode: 10500, description: 'The report could not be generated. Delete it and create it again; if it fails again, contact support.' }] })
-        .where(and(eq(billingReports.id, reportId), eq(billingReports.status, 'IN_PROGRESS')));
+        .where(and(eq(billingReports.id, reportId), eq(billingReports.status, 'IN_PROGRESS')))
+        .returning({ id: billingReports.id });
+      if (failed.length) await emitReportFinished({ db: tx, jobs: opts.jobs, afterCommit: (f) => after.push(f) }, reportId, opts.clock.now());
     });
+    await runAfterCommit(after);
     return 'failed';
   }
+}
+
+async function runAfterCommit(after: (() => Promise<void> | void)[]) {
+  for (const f of after) await Promise.resolve(f()).catch((err) => console.error('[jobs] after-commit', err));
 }
 
 /** Re-enqueues reports still IN_PROGRESS long after creation (a missed after-commit send or a crashed run). */

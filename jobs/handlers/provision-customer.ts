@@ -45,15 +45,17 @@ async function lockCustomer(tx: Tx, customerId: string): Promise<ProvisioningCus
 }
 
 async function markError(deps: ServiceDeps, customerId: string, step: string, errorCode: number, description: string) {
+  const after: (() => Promise<void> | void)[] = [];
   await deps.db.transaction(async (tx) => {
     const [c] = await tx.select({ status: customers.status }).from(customers).where(eq(customers.id, customerId)).for('update');
     if (c?.status !== 'provisioning') return;
     const now = deps.clock.now();
-    await changeCustomerStatus(tx, { customerId, from: 'provisioning', to: 'error', at: now, set: { errors: [{ errorCode, description }] } });
+    await changeCustomerStatus(tx, { customerId, from: 'provisioning', to: 'error', at: now, set: { errors: [{ errorCode, description }] } }, { jobs: deps.jobs, afterCommit: (f) => after.push(f) });
     await tx.update(customerPackages).set({ status: 'error', updatedAt: now })
       .where(and(eq(customerPackages.customerId, customerId), eq(customerPackages.status, 'provisioning')));
     await tx.insert(provisioningEvents).values({ customerId, at: now, step, level: 'error', message: `${description} (error ${errorCode})` });
   });
+  for (const f of after) await Promise.resolve(f()).catch((err) => console.error('[provision] after-commit', err));
 }
 
 /**

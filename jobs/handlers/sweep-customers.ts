@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import { customers, provisioningEvents, restrictedParties } from '@/db/schema';
-import { changeCustomerStatus } from '@/lib/customers/change-customer-status';
+import { changeCustomerStatus, type AfterCommitSink } from '@/lib/customers/change-customer-status';
 import { normalizeCompanyName } from '@/lib/domain/company-name';
 import { ConflictError } from '@/lib/platform/errors';
 import type { ServiceDeps } from '@/lib/platform/service-ctx';
@@ -13,9 +13,12 @@ export const RPL_REVIEW_LIMIT_MS = 72 * 60 * 60 * 1000;
 export interface RecheckResult { resumed: string[]; suspended: string[]; stillPending: string[] }
 
 /** One status change in its own transaction; a customer changed meanwhile (409) is left alone. */
-async function apply(deps: ServiceDeps, fn: Parameters<ServiceDeps['db']['transaction']>[0]): Promise<boolean> {
+type Tx = Parameters<Parameters<ServiceDeps['db']['transaction']>[0]>[0];
+async function apply(deps: ServiceDeps, fn: (tx: Tx, sink: AfterCommitSink) => Promise<void>): Promise<boolean> {
+  const after: (() => Promise<void> | void)[] = [];
   try {
-    await deps.db.transaction(fn);
+    await deps.db.transaction((tx) => fn(tx, { jobs: deps.jobs, afterCommit: (f) => after.push(f) }));
+    for (const f of after) await Promise.resolve(f()).catch((err) => console.error('[sweep] after-commit', err));
     return true;
   } catch (err) {
     if (err instanceof ConflictError) return false;
@@ -44,8 +47,8 @@ export async function recheckRestrictedParties(deps: ServiceDeps): Promise<Reche
   for (const c of pending) {
     const started = c.startedAt ?? c.statusChangedAt;
     if (!listed.has(normalizeCompanyName(c.name))) {
-      const ok = await apply(deps, async (tx) => {
-        await changeCustomerStatus(tx, { customerId: c.id, from: 'pending_rpl_review', to: 'provisioning', at: now });
+      const ok = await apply(deps, async (tx, sink) => {
+        await changeCustomerStatus(tx, { customerId: c.id, from: 'pending_rpl_review', to: 'provisioning', at: now }, sink);
         await tx.insert(provisioningEvents).values({ customerId: c.id, at: now, step: 'rpl_check', message: 'Restricted-party re-check passed; provisioning continues' });
       });
       if (ok) {
@@ -53,8 +56,8 @@ export async function recheckRestrictedParties(deps: ServiceDeps): Promise<Reche
         out.resumed.push(c.id);
       }
     } else if (now.getTime() - started.getTime() >= RPL_REVIEW_LIMIT_MS) {
-      const ok = await apply(deps, async (tx) => {
-        await changeCustomerStatus(tx, { customerId: c.id, from: 'pending_rpl_review', to: 'suspended', at: now });
+      const ok = await apply(deps, async (tx, sink) => {
+        await changeCustomerStatus(tx, { customerId: c.id, from: 'pending_rpl_review', to: 'suspended', at: now }, sink);
         await tx.insert(provisioningEvents).values({
           customerId: c.id, at: now, step: 'rpl_check', level: 'error', message: 'Still under review after 72 hours; customer suspended for compliance review',
         });

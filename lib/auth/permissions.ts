@@ -71,6 +71,8 @@ export const PARTNER_PERMISSIONS = {
   },
   'admins.manage': { grants: { partner_full_admin: 'all' } },
   'apiTokens.manage': { grants: { partner_full_admin: 'all' } },
+  /** Settings → Webhooks (SPEC §8.4): endpoints, secrets, the delivery log, Redeliver. */
+  'webhooks.manage': { grants: { partner_full_admin: 'all' }, unavailableCrossLaunched: true },
   'branding.manage': { grants: { partner_full_admin: 'all' } },
   /** Trials screen and trial sections: our decision where the SPEC is silent — read-only admins see, never change. */
   'trials.read': {

@@ -10,6 +10,7 @@ import { changeCustomerStatus } from './change-customer-status';
 import type { customerIdSchema } from './customer-id-schema';
 import { getCustomerOrThrow } from './get-customer-or-throw';
 import { canDeleteFrom } from './status-machine';
+import { emitCustomerDeleted, emitSubscriberEvent } from '@/lib/webhooks/emit-resource-events';
 
 /**
  * Delete (SPEC §4.5): removes the wholesale services, not the org or its history. The
@@ -24,12 +25,14 @@ export async function deleteCustomer(ctx: ServiceCtx, input: z.output<typeof cus
     throw new ConflictError(`“${org.name}” can’t be deleted while it is ${CUSTOMER_STATUS_LABELS[customer.status].toLowerCase()}.`, undefined, 10412);
   }
   const now = ctx.clock.now();
-  await changeCustomerStatus(ctx.db, { customerId: customer.id, from: customer.status, to: 'deprovisioned', at: now, set: { deprovisionedAt: now } });
+  await changeCustomerStatus(ctx.db, { customerId: customer.id, from: customer.status, to: 'deprovisioned', at: now, set: { deprovisionedAt: now } }, ctx);
   const closed = await closeCustomerAssignments(ctx.db, customer.id, now);
   const released = await ctx.db.update(subscribers)
     .set({ removedAt: now, status: 'removed', lastStatusChangeAt: now })
     .where(and(eq(subscribers.customerId, customer.id), isNull(subscribers.removedAt)))
     .returning({ id: subscribers.id });
+  for (const s of released) await emitSubscriberEvent(ctx, 'subscriber.deleted', s.id, now);
+  await emitCustomerDeleted(ctx, customer.id, now);
   await ctx.db.insert(provisioningEvents).values({ customerId: customer.id, at: now, step: 'deprovision', message: 'Wholesale services removed; billing stopped' });
   await audit(ctx.db, auditActor(ctx), {
     action: 'customer.delete', targetType: 'customer', targetId: customer.id, summary: `Removed wholesale services from "${org.name}"`,

@@ -17,6 +17,7 @@ import { queueEmail } from '@/lib/platform/outbox';
 import { changeCustomerStatus } from './change-customer-status';
 import { customerSlug } from './customer-slug';
 import type { ProvisioningRequest } from './provisioning-request';
+import { emitSubscriberEvent } from '@/lib/webhooks/emit-resource-events';
 
 export const PLATFORM_DOMAIN = 'partnerhub.test';
 
@@ -75,7 +76,7 @@ const restrictedPartyCheck: ProvisioningStep = {
       await logOnce(ctx, 'rpl_check', 'Restricted-party check passed');
       return 'continue';
     }
-    await changeCustomerStatus(ctx.tx, { customerId: ctx.customer.id, from: 'provisioning', to: 'pending_rpl_review', at: ctx.now, set: { rplReviewStartedAt: ctx.now } });
+    await changeCustomerStatus(ctx.tx, { customerId: ctx.customer.id, from: 'provisioning', to: 'pending_rpl_review', at: ctx.now, set: { rplReviewStartedAt: ctx.now } }, ctx);
     await ctx.tx.insert(provisioningEvents).values({
       customerId: ctx.customer.id, at: ctx.now, step: 'rpl_check', level: 'warning',
       message: 'Company name matched the restricted-party list; compliance review started',
@@ -119,6 +120,7 @@ const administrator: ProvisioningStep = {
         customerId: customer.id, orgId: customer.orgId, kind: 'user', userId: user.id, package: pkg, locationId: hq.id,
         extension: PACKAGE_INFO[pkg].calling ? '1001' : null, status: 'provisioned', createdAt: now, lastStatusChangeAt: now,
       }).returning({ id: subscribers.id, locationId: subscribers.locationId, package: subscribers.package });
+      await emitSubscriberEvent({ db: tx, jobs: ctx.jobs, afterCommit: ctx.afterCommit }, 'subscriber.created', sub.id, now);
     }
     // Billing starts now: one open interval per subscriber (unique index package_assignments_one_open).
     const opened = await openAssignment(tx, { subscriberId: sub.id, customerId: customer.id, partnerOrgId: customer.partnerOrgId, locationId: sub.locationId }, sub.package, now, { idempotent: true });
@@ -201,8 +203,9 @@ const welcome: ProvisioningStep = {
 
 const complete: ProvisioningStep = {
   name: 'completed',
-  async run({ tx, customer, now }) {
-    await changeCustomerStatus(tx, { customerId: customer.id, from: 'provisioning', to: 'provisioned', at: now, set: { errors: [] } });
+  async run(ctx) {
+    const { tx, customer, now } = ctx;
+    await changeCustomerStatus(tx, { customerId: customer.id, from: 'provisioning', to: 'provisioned', at: now, set: { errors: [] } }, ctx);
     await tx.insert(provisioningEvents).values({ customerId: customer.id, at: now, step: 'completed', message: 'Provisioning completed' });
     return 'stop';
   },

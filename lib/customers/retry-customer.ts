@@ -15,7 +15,7 @@ import { getCustomerOrThrow } from './get-customer-or-throw';
 export async function retryCustomer(ctx: ServiceCtx, input: z.output<typeof customerIdSchema>) {
   const customer = await getCustomerOrThrow(ctx.db, ctx.access, input.customerId, { forUpdate: true });
   const now = ctx.clock.now();
-  await changeCustomerStatus(ctx.db, { customerId: customer.id, from: customer.status, to: 'provisioning', at: now, set: { errors: [] } });
+  await changeCustomerStatus(ctx.db, { customerId: customer.id, from: customer.status, to: 'provisioning', at: now, set: { errors: [] } }, ctx);
   await ctx.db.update(customerPackages).set({ status: 'provisioning', errors: [], updatedAt: now })
     .where(and(eq(customerPackages.customerId, customer.id), eq(customerPackages.status, 'error')));
   await ctx.db.insert(provisioningEvents).values({ customerId: customer.id, at: now, step: 'retry', message: `Retry requested by ${ctx.access.actor.email}` });

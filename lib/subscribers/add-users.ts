@@ -9,6 +9,7 @@ import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
 import { numberConflict } from './number-conflict';
 import type { addUsersSchema } from './subscriber-schemas';
 import { viewCustomer } from './view-customer';
+import { emitSubscriberEvent } from '@/lib/webhooks/emit-resource-events';
 
 export interface AddUserResult {
   row: number;
@@ -98,5 +99,6 @@ async function createOne(
     summary: `Added user ${r.email} with ${PACKAGE_INFO[r.package].name}`,
     after: { email: r.email, package: r.package, locationId: r.locationId, extension: r.extension || null, primaryPhoneNumber: r.primaryPhoneNumber || null },
   });
+  await emitSubscriberEvent({ db, jobs: ctx.jobs, afterCommit: ctx.afterCommit }, 'subscriber.created', sub.id, now);
   return sub.id;
 }

@@ -9,6 +9,7 @@ import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
 import { numberConflict } from './number-conflict';
 import type { addWorkspaceSchema } from './subscriber-schemas';
 import { viewCustomer } from './view-customer';
+import { emitSubscriberEvent } from '@/lib/webhooks/emit-resource-events';
 
 /** A workspace (hall phone, door phone…) with one of the customer's packages; billing starts now. */
 export async function addWorkspace(ctx: ServiceCtx, input: z.output<typeof addWorkspaceSchema>) {
@@ -31,6 +32,7 @@ export async function addWorkspace(ctx: ServiceCtx, input: z.output<typeof addWo
         action: 'subscriber.create', targetType: 'subscriber', targetId: sub.id,
         summary: `Added workspace "${input.name}" with ${PACKAGE_INFO[input.package].name}`, after: input,
       });
+      await emitSubscriberEvent({ db: sp, jobs: ctx.jobs, afterCommit: ctx.afterCommit }, 'subscriber.created', sub.id, now);
       return { subscriberId: sub.id };
     });
   } catch (err) {

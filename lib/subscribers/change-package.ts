@@ -10,6 +10,7 @@ import { findSubscriber } from './find-subscriber';
 import { numberConflict } from './number-conflict';
 import { numberingIssues, type changePackageSchema } from './subscriber-schemas';
 import { viewCustomer } from './view-customer';
+import { emitSubscriberEvent } from '@/lib/webhooks/emit-resource-events';
 
 const invalid = (field: string, message: string) => new ValidationError(message, { [field]: [message] });
 
@@ -48,6 +49,7 @@ export async function changePackage(ctx: ServiceCtx, input: z.output<typeof chan
         .set({ package: to, extension: extension || null, primaryPhoneNumber: primaryPhoneNumber || null, lastStatusChangeAt: now })
         .where(eq(subscribers.id, sub.id));
       await changeAssignment(sp, { subscriberId: sub.id, customerId: customer.id, partnerOrgId: customer.partnerOrgId, locationId: sub.locationId }, to, now);
+      await emitSubscriberEvent({ db: sp, jobs: ctx.jobs, afterCommit: ctx.afterCommit }, 'subscriber.updated', sub.id, now);
     });
   } catch (err) {
     const conflict = numberConflict(err);

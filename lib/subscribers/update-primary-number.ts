@@ -7,6 +7,7 @@ import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
 import { findSubscriber } from './find-subscriber';
 import { numberConflict } from './number-conflict';
 import { numberingIssues, type updatePrimaryNumberSchema } from './subscriber-schemas';
+import { emitSubscriberEvent } from '@/lib/webhooks/emit-resource-events';
 
 /** The primary work number (read-only for customer admins under RBPM); empty removes it. */
 export async function updatePrimaryNumber(ctx: ServiceCtx, input: z.output<typeof updatePrimaryNumberSchema>) {
@@ -14,7 +15,10 @@ export async function updatePrimaryNumber(ctx: ServiceCtx, input: z.output<typeo
   const issues = numberingIssues({ package: sub.package, extension: sub.extension ?? '', primaryPhoneNumber: input.primaryPhoneNumber });
   if (issues.length) throw new ValidationError(issues[0].message, { primaryPhoneNumber: [issues[0].message] });
   try {
-    await ctx.db.transaction((sp) => sp.update(subscribers).set({ primaryPhoneNumber: input.primaryPhoneNumber || null }).where(eq(subscribers.id, sub.id)));
+    await ctx.db.transaction(async (sp) => {
+      await sp.update(subscribers).set({ primaryPhoneNumber: input.primaryPhoneNumber || null }).where(eq(subscribers.id, sub.id));
+      await emitSubscriberEvent({ db: sp, jobs: ctx.jobs, afterCommit: ctx.afterCommit }, 'subscriber.updated', sub.id, ctx.clock.now());
+    });
   } catch (err) {
     const conflict = numberConflict(err);
     if (conflict) throw new ConflictError(Object.values(conflict)[0][0], conflict);

@@ -7,6 +7,7 @@ import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
 import { findSubscriber } from './find-subscriber';
 import { numberConflict } from './number-conflict';
 import type { updateUserNamesSchema } from './subscriber-schemas';
+import { emitSubscriberEvent } from '@/lib/webhooks/emit-resource-events';
 
 /** First, last and display name and the primary e-mail: editable even under RBPM (SPEC §5.2). */
 export async function updateUserNames(ctx: ServiceCtx, input: z.output<typeof updateUserNamesSchema>) {
@@ -16,7 +17,10 @@ export async function updateUserNames(ctx: ServiceCtx, input: z.output<typeof up
     .from(users).where(eq(users.id, sub.userId));
   const after = { firstName: input.firstName, lastName: input.lastName, displayName: input.displayName || null, email: input.email };
   try {
-    await ctx.db.transaction((sp) => sp.update(users).set({ ...after, updatedAt: ctx.clock.now() }).where(eq(users.id, sub.userId!)));
+    await ctx.db.transaction(async (sp) => {
+      await sp.update(users).set({ ...after, updatedAt: ctx.clock.now() }).where(eq(users.id, sub.userId!));
+      await emitSubscriberEvent({ db: sp, jobs: ctx.jobs, afterCommit: ctx.afterCommit }, 'subscriber.updated', sub.id, ctx.clock.now());
+    });
   } catch (err) {
     const conflict = numberConflict(err);
     if (conflict) throw new ConflictError(Object.values(conflict)[0][0], conflict);

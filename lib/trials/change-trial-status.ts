@@ -2,8 +2,9 @@
 // with compare-and-set on the old status (a concurrent change makes this one a 409, not a
 // silent overwrite) and audits it. The `trial.status_changed` webhook (§8.4) is raised here.
 import { and, eq } from 'drizzle-orm';
+import { emitWebhookEvent, type EmitCtx } from '@/lib/webhooks/emit-webhook-event';
 import type { DbOrTx } from '@/db/client';
-import { trials } from '@/db/schema';
+import { trialServices, trials } from '@/db/schema';
 import type { TrialStatus } from '@/lib/domain/statuses';
 import { audit, type AuditActor } from '@/lib/platform/audit';
 import { ConflictError } from '@/lib/platform/errors';
@@ -11,7 +12,7 @@ import { TRIAL_ERRORS } from './trial-error-codes';
 import { TRIAL_STATUS_LABELS, canTrialTransition } from './trial-statuses';
 
 /** What a status change needs: the transaction, "now" and who acts (a person, or the sweep). */
-export interface TrialCtx {
+export interface TrialCtx extends Pick<EmitCtx, 'jobs' | 'afterCommit'> {
   db: DbOrTx;
   now: Date;
   actor: AuditActor;
@@ -49,7 +50,24 @@ export async function changeTrialStatus(
     before: { status: trial.status },
     after: { status: to, ...(opts.reason ? { reason: opts.reason } : {}) },
   });
-  // Webhooks (SPEC §8.4): the merge wires `trial.status_changed` here, inside this transaction.
+  // Webhooks (SPEC §8.4): in this transaction, so the event commits with the change or not at all.
+  const db = ctx.db;
+  await emitWebhookEvent(ctx, {
+    orgId: trial.partnerOrgId,
+    type: 'trial.status_changed',
+    at: ctx.now,
+    data: async () => {
+      const [row] = await db.select().from(trials).where(eq(trials.id, trial.id));
+      if (!row) return null;
+      const services = await db.select({ service: trialServices.service }).from(trialServices)
+        .where(and(eq(trialServices.trialId, trial.id), eq(trialServices.active, true)));
+      return {
+        id: row.id, customerOrgId: row.customerOrgId, status: to, previousStatus: trial.status,
+        startDate: row.startsAt?.toISOString() ?? '', endDate: row.endsAt?.toISOString() ?? '',
+        services: services.map((s) => s.service),
+      };
+    },
+  });
 }
 
 /** The audit actor of the scheduled jobs: the partner's org, no person. */
