@@ -50,7 +50,7 @@ export const PARTNER_PERMISSIONS = {
     unavailableCrossLaunched: true,
   },
   'admins.manage': { grants: { partner_full_admin: 'all' } },
-  'apiTokens.manage': { grants: { partner_full_admin: 'all' } },
+  'apiTokens.manage': { grants: { partner_full_admin: 'all' }, unavailableCrossLaunched: true },
   'branding.manage': { grants: { partner_full_admin: 'all' } },
   'trials.manage': {
     grants: { sales_full_admin: 'all', sales_admin: 'own' },
