@@ -10,7 +10,8 @@ import { decide, DENIAL_MESSAGES, type AccessSubject, type Decision } from './po
 export const SCOPE_CAPABILITIES: Record<ApiScope, readonly Capability[]> = {
   wholesale_customers_read: ['org.read', 'customers.read', 'templates.read'],
   wholesale_customers_write: ['customers.write'],
-  wholesale_subscribers_read: ['cv.read'],
+  // customerView.open: reading subscribers across the org's customers (the partner-level list).
+  wholesale_subscribers_read: ['cv.read', 'customerView.open'],
   wholesale_subscribers_write: ['cv.users.manage'],
   wholesale_billing_reports_read: ['billing.reports.read'],
   wholesale_billing_reports_write: ['billing.reports.write'],

@@ -12,3 +12,6 @@ export interface UseCase<S extends z.ZodType = z.ZodType, R = unknown> {
   schema: S;
   handler: (ctx: ServiceCtx, input: z.output<S>) => Promise<R>;
 }
+
+/** For `satisfies` on a table of use cases (each keeps its own precise types). */
+export type UseCaseTable = Record<string, { capability: Capability; schema: unknown; handler: unknown }>;
