@@ -6,6 +6,7 @@ export const QUEUES = {
   sweepCustomers: 'customers-sweep',
   generateReport: 'billing-report-generate',
   sweepReports: 'billing-report-sweep',
+  sweepIdempotencyKeys: 'api-idempotency-sweep',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -17,6 +18,7 @@ export interface JobPayloads {
   'customers-sweep': Record<string, never>;
   'billing-report-generate': { reportId: string };
   'billing-report-sweep': Record<string, never>;
+  'api-idempotency-sweep': Record<string, never>;
 }
 
 /**

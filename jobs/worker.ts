@@ -7,6 +7,7 @@ import { provisionCustomer } from './handlers/provision-customer';
 import { recheckRestrictedParties, resumeStaleProvisioning } from './handlers/sweep-customers';
 import { generateReport, sweepReports } from './handlers/generate-report';
 import { QUEUES, type JobPayloads } from './queues';
+import { sweepIdempotencyKeys } from '@/lib/api/idempotency';
 
 /** Registers every job handler on a started pg-boss. Later features add theirs here. */
 export async function registerWorkers(boss: PgBoss, db: Db, clock: Clock): Promise<void> {
@@ -49,4 +50,9 @@ export async function registerWorkers(boss: PgBoss, db: Db, clock: Clock): Promi
     await sweepReports(db, jobs, clock.now());
   });
   await boss.schedule(QUEUES.sweepReports, '* * * * *');
+  // Idempotency-Key records live 24 hours (SPEC §8.1); expired ones are swept hourly.
+  await boss.work(QUEUES.sweepIdempotencyKeys, async () => {
+    await sweepIdempotencyKeys(db, clock.now());
+  });
+  await boss.schedule(QUEUES.sweepIdempotencyKeys, '17 * * * *');
 }
