@@ -9,6 +9,7 @@ export const QUEUES = {
   sweepTrials: 'trials-sweep',
   deliverWebhook: 'webhook-deliver',
   sweepWebhooks: 'webhook-sweep',
+  sweepIdempotencyKeys: 'api-idempotency-sweep',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -23,6 +24,7 @@ export interface JobPayloads {
   'trials-sweep': Record<string, never>;
   'webhook-deliver': { deliveryId: string };
   'webhook-sweep': Record<string, never>;
+  'api-idempotency-sweep': Record<string, never>;
 }
 
 /**

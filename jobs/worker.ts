@@ -11,6 +11,7 @@ import { attemptDelivery } from '@/lib/webhooks/attempt-delivery';
 import { sweepWebhookDeliveries } from '@/lib/webhooks/sweep-webhook-deliveries';
 import { QUEUES, type JobPayloads } from './queues';
 import { sweepTrials } from '@/lib/trials/sweep-trials';
+import { sweepIdempotencyKeys } from '@/lib/api/idempotency';
 
 /** Registers every job handler on a started pg-boss. Later features add theirs here. */
 export async function registerWorkers(boss: PgBoss, db: Db, clock: Clock): Promise<void> {
@@ -72,4 +73,9 @@ export async function registerWorkers(boss: PgBoss, db: Db, clock: Clock): Promi
     await sweepWebhookDeliveries(deps);
   });
   await boss.schedule(QUEUES.sweepWebhooks, '* * * * *');
+  // Idempotency-Key records live 24 hours (SPEC §8.1); expired ones are swept hourly.
+  await boss.work(QUEUES.sweepIdempotencyKeys, async () => {
+    await sweepIdempotencyKeys(db, clock.now());
+  });
+  await boss.schedule(QUEUES.sweepIdempotencyKeys, '17 * * * *');
 }

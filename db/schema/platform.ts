@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { apiScope, emailStatus } from './enums';
 import { orgs, users } from './orgs';
 
@@ -76,6 +76,8 @@ export const apiTokens = pgTable(
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: ts('created_at').notNull().defaultNow(),
     lastUsedAt: ts('last_used_at'),
+    /** null = never expires. */
+    expiresAt: ts('expires_at'),
     revokedAt: ts('revoked_at'),
   },
   (t) => [uniqueIndex('api_tokens_hash_unique').on(t.tokenHash), index('api_tokens_org_idx').on(t.orgId).where(sql`${t.revokedAt} is null`)],
@@ -98,3 +100,32 @@ export const invitations = pgTable(
   },
   (t) => [uniqueIndex('invitations_token_hash_unique').on(t.tokenHash), index('invitations_user_idx').on(t.userId)],
 );
+
+/**
+ * Idempotency-Key records of the public API (SPEC §8.1): one row per (org, key) holds the
+ * request's fingerprint and, once finished, the stored response. The primary key decides
+ * a race between two identical requests; a job sweeps rows past expiresAt.
+ */
+export const apiIdempotencyKeys = pgTable(
+  'api_idempotency_keys',
+  {
+    orgId: uuid('org_id').notNull().references(() => orgs.id),
+    key: text('key').notNull(),
+    /** SHA-256 of method, path and body: the same key with another request → 422. */
+    fingerprint: text('fingerprint').notNull(),
+    /** null while the first request is still running (a retry then gets 409). */
+    status: integer('status'),
+    headers: jsonb('headers').$type<Record<string, string>>(),
+    body: text('body'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.key] }), index('api_idempotency_keys_expires_idx').on(t.expiresAt)],
+);
+
+/** Token-bucket state per API token (SPEC §8.1), shared by every app instance. */
+export const apiRateBuckets = pgTable('api_rate_buckets', {
+  tokenId: uuid('token_id').primaryKey().references(() => apiTokens.id, { onDelete: 'cascade' }),
+  tokens: doublePrecision('tokens').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});

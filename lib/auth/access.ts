@@ -13,6 +13,8 @@ export interface Actor {
   orgId: string;
   email: string;
   name: string;
+  /** Set when the actor is an API token (SPEC §8.1): audited with the token's id. */
+  apiTokenId?: string;
 }
 
 export interface OrgSummary {

@@ -70,7 +70,7 @@ export const PARTNER_PERMISSIONS = {
     ...READ,
   },
   'admins.manage': { grants: { partner_full_admin: 'all' } },
-  'apiTokens.manage': { grants: { partner_full_admin: 'all' } },
+  'apiTokens.manage': { grants: { partner_full_admin: 'all' }, unavailableCrossLaunched: true },
   /** Settings → Webhooks (SPEC §8.4): endpoints, secrets, the delivery log, Redeliver. */
   'webhooks.manage': { grants: { partner_full_admin: 'all' }, unavailableCrossLaunched: true },
   'branding.manage': { grants: { partner_full_admin: 'all' } },

@@ -66,6 +66,7 @@ export const API_SCOPES = [
   'wholesale_subscribers_write',
   'wholesale_billing_reports_read',
   'wholesale_billing_reports_write',
+  'wholesale_sub_partners_read',
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 

@@ -39,5 +39,5 @@ export async function inTransaction<R>(deps: ServiceDeps, access: OrgAccess, fn:
 
 /** Who did it, for the audit log: the actor's own org differs from the org when cross-launched. */
 export function auditActor(ctx: Pick<ServiceCtx, 'access'>): AuditActor {
-  return { orgId: ctx.access.org.id, actorUserId: ctx.access.actor.userId, actorOrgId: ctx.access.actor.orgId };
+  return { orgId: ctx.access.org.id, actorUserId: ctx.access.actor.userId || null, actorOrgId: ctx.access.actor.orgId, apiTokenId: ctx.access.actor.apiTokenId ?? null };
 }

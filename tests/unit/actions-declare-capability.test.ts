@@ -32,7 +32,8 @@ describe('server actions', () => {
       const exports = src.split('\n').filter((l) => /^export /.test(l) && !/^export (type|interface) /.test(l));
       expect(exports.length).toBeGreaterThan(0);
       for (const line of exports) {
-        const m = line.match(/^export const \w+ = orgAction\(('([\w.]+)'|\w+\.capability),/);
+        // orgAction('<capability>', …), orgAction(x.capability, …) or orgAction(<declared use case>)
+        const m = line.match(/^export const \w+ = orgAction\(('([\w.]+)'|\w+\.capability,|\w+\.\w+\);)/);
         expect(m, `not built with orgAction: ${line}`).not.toBeNull();
         if (m![2]) expect(CAPABILITIES.has(m![2]), `unknown capability ${m![2]}`).toBe(true);
       }
@@ -44,7 +45,7 @@ describe('server actions', () => {
  * Route handlers authenticated otherwise: next-auth's own endpoints, and the report
  * download, whose URL is an HMAC-signed, 30-minute, per-report token (SPEC §7.2).
  */
-const PUBLIC_ROUTES = new Set(['app/api/auth/[...nextauth]/route.ts', 'app/api/billing/reports/[reportId]/download/route.ts']);
+const PUBLIC_ROUTES = new Set(['app/api/auth/[...nextauth]/route.ts', 'app/api/billing/reports/[reportId]/download/route.ts', 'app/api/openapi.json/route.ts']);
 
 describe('route handlers', () => {
   it('every handler under app/api is built with sessionRoute(<capability>, …) or is a listed public route', () => {
@@ -55,6 +56,20 @@ describe('route handlers', () => {
       for (const line of readFileSync(file, 'utf8').split('\n').filter((l) => /^export /.test(l) && !/^export const (dynamic|runtime|revalidate|fetchCache|preferredRegion|maxDuration) =/.test(l))) {
         const m = line.match(/^export const (GET|POST|PUT|PATCH|DELETE) = sessionRoute\(('([\w.]+)'|\w+\.capability),/);
         if (!m || (m[3] && !CAPABILITIES.has(m[3]))) violations.push(`${rel(file)}: ${line}`);
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+});
+
+describe('public API routes', () => {
+  it('every handler under app/v1 is built with apiRoute(<declared endpoint>)', () => {
+    const routes = files(path.join(ROOT, 'app', 'v1'), (f) => f.endsWith('route.ts'));
+    expect(routes.length).toBeGreaterThan(0);
+    const violations: string[] = [];
+    for (const file of routes) {
+      for (const line of readFileSync(file, 'utf8').split('\n').filter((l) => /^export /.test(l) && !/^export const dynamic =/.test(l))) {
+        if (!/^export const (GET|POST|PUT|DELETE) = apiRoute\(endpoints\.\w+\);$/.test(line)) violations.push(`${rel(file)}: ${line}`);
       }
     }
     expect(violations).toEqual([]);

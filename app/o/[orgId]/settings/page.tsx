@@ -72,6 +72,13 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgId
             {decide(gate.access, 'branding.manage').allowed ? 'Edit branding' : 'View branding'}
           </Link>
         </Card>
+        {/* API tokens (SPEC §8.1) — a self-contained block; full admins only, not when cross-launched. */}
+        {decide(gate.access, 'apiTokens.manage').allowed && (
+          <Card title="API tokens">
+            <p className="text-sm text-slate-600">Let your back-office systems provision customers and subscribers through the Wholesale API.</p>
+            <Link href={`/o/${p.id}/settings/api-tokens`} className={`${buttonClass('secondary')} mt-3`}>API tokens</Link>
+          </Card>
+        )}
         {canManageSubPartners && (
           <Card title="Indirect providers">
             <p className="text-sm text-slate-600">Resellers you manage sell from your subscription and onboard their own customers.</p>

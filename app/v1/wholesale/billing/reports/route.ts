@@ -1,0 +1,6 @@
+import { endpoints } from '@/lib/api/endpoints';
+import { apiRoute } from '@/lib/server/api-route';
+
+export const dynamic = 'force-dynamic';
+export const POST = apiRoute(endpoints.createReport);
+export const GET = apiRoute(endpoints.listReports);

@@ -1,0 +1,5 @@
+import { endpoints } from '@/lib/api/endpoints';
+import { apiRoute } from '@/lib/server/api-route';
+
+export const dynamic = 'force-dynamic';
+export const GET = apiRoute(endpoints.listSubPartners);
