@@ -85,7 +85,7 @@ describe('SPEC §1.2 permission matrix', () => {
     const covered = new Set(Object.values(ROW_CAPABILITIES).flatMap((m) => m.flatMap((x) => x.capabilities)));
     const extra = Object.keys(PARTNER_PERMISSIONS).filter((c) => !covered.has(c as PartnerCapability));
     // activity.read and analytics.read are our decisions where the SPEC is silent; tested below.
-    expect(extra.sort()).toEqual(['activity.read', 'analytics.read', 'trials.read']);
+    expect(extra.sort()).toEqual(['activity.read', 'analytics.read', 'trials.read', 'webhooks.manage']);
   });
 
   for (const row of rows) {
@@ -142,6 +142,11 @@ describe('SPEC §1.2 permission matrix', () => {
   it('analytics (issue 15): full, wholesale and read-only admins; not sales; not cross-launched', () => {
     expect(COLUMN_ROLES.map((r) => partnerGrant([r], 'analytics.read', true))).toEqual(['all', 'all', 'all', null, null]);
     expect(PARTNER_PERMISSIONS['analytics.read'].unavailableCrossLaunched).toBe(true);
+  });
+
+  it('webhooks (SPEC §8.4): partner full admins only, not cross-launched', () => {
+    expect(COLUMN_ROLES.map((r) => partnerGrant([r], 'webhooks.manage', true))).toEqual(['all', null, null, null, null]);
+    expect(PARTNER_PERMISSIONS['webhooks.manage'].unavailableCrossLaunched).toBe(true);
   });
 
   it('parses the trials qualifier: sales roles write on trials only, never on wholesale customers', () => {
