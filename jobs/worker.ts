@@ -1,12 +1,12 @@
 import type PgBoss from 'pg-boss';
 import type { Db } from '@/db/client';
 import type { Clock } from '@/lib/platform/clock';
-import { senderFor } from './boss';
+import { senderFor } from '@/lib/platform/boss';
 import { deliverEmail, sweepOutbox } from './handlers/deliver-email';
 import { provisionCustomer } from './handlers/provision-customer';
 import { recheckRestrictedParties, resumeStaleProvisioning } from './handlers/sweep-customers';
 import { generateReport, sweepReports } from './handlers/generate-report';
-import { QUEUES, type JobPayloads } from './queues';
+import { QUEUES, type JobPayloads } from '@/lib/platform/queues';
 
 /** Registers every job handler on a started pg-boss. Later features add theirs here. */
 export async function registerWorkers(boss: PgBoss, db: Db, clock: Clock): Promise<void> {

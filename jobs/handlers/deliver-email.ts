@@ -1,7 +1,7 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { emailOutbox } from '@/db/schema';
-import { QUEUES, type JobSender } from '../queues';
+import { QUEUES, type JobSender } from '@/lib/platform/queues';
 
 /**
  * Delivers one outbox e-mail. Idempotent: only a 'queued' row is taken, so a job run

@@ -8,7 +8,7 @@ import { csvLine, REPORT_COLUMNS } from '@/lib/billing/report-csv';
 import { reportSubject } from '@/lib/billing/report-subject';
 import { usageCsvQuery } from '@/lib/billing/usage-csv-sql';
 import type { Clock } from '@/lib/platform/clock';
-import { QUEUES, type JobSender } from '../queues';
+import { QUEUES, type JobSender } from '@/lib/platform/queues';
 
 export interface GenerateOptions {
   clock: Clock;
