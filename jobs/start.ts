@@ -1,7 +1,7 @@
 import { getDb } from '@/db/client';
 import { systemClock } from '@/lib/platform/clock';
 import { env } from '@/lib/env';
-import { getBoss } from './boss';
+import { getBoss } from '@/lib/platform/boss';
 import { registerWorkers } from './worker';
 
 /** Called once per server process from instrumentation.ts. */

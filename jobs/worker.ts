@@ -1,7 +1,7 @@
 import type PgBoss from 'pg-boss';
 import type { Db } from '@/db/client';
 import type { Clock } from '@/lib/platform/clock';
-import { senderFor } from './boss';
+import { senderFor } from '@/lib/platform/boss';
 import { deliverEmail, sweepOutbox } from './handlers/deliver-email';
 import { smtpMailer } from '@/lib/email/mailer';
 import { provisionCustomer } from './handlers/provision-customer';
@@ -9,7 +9,7 @@ import { recheckRestrictedParties, resumeStaleProvisioning } from './handlers/sw
 import { generateReport, sweepReports } from './handlers/generate-report';
 import { attemptDelivery } from '@/lib/webhooks/attempt-delivery';
 import { sweepWebhookDeliveries } from '@/lib/webhooks/sweep-webhook-deliveries';
-import { QUEUES, type JobPayloads } from './queues';
+import { QUEUES, type JobPayloads } from '@/lib/platform/queues';
 import { sweepTrials } from '@/lib/trials/sweep-trials';
 import { sweepIdempotencyKeys } from '@/lib/api/idempotency';
 

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { signOut } from '@/lib/auth/auth';
 import { buttonClass } from '@/components/ui/primitives';
 
@@ -16,7 +17,7 @@ export default function SignOutPage() {
       >
         <h1 className="text-xl font-semibold">Sign out of Partner Hub?</h1>
         <div className="mt-6 flex justify-center gap-3">
-          <a href="/" className={buttonClass('secondary')}>Cancel</a>
+          <Link href="/" className={buttonClass('secondary')}>Cancel</Link>
           <button type="submit" className={buttonClass('primary')}>Sign out</button>
         </div>
       </form>

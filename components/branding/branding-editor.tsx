@@ -80,6 +80,7 @@ export function BrandingEditor({ orgId, initial, actions, readOnly, inheritedFro
     resolver: zodResolver(brandingSchema), mode: 'onChange',
     defaultValues: { lightAccent: initial.lightAccent, darkAccent: initial.darkAccent, supportUrl: initial.supportUrl },
   });
+  // oxlint-disable-next-line react/incompatible-library -- the live preview re-renders on every change on purpose
   const [light, dark] = [watch('lightAccent'), watch('darkAccent')];
   const disabled = !!readOnly || pending;
 

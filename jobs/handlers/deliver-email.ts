@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { emailOutbox } from '@/db/schema';
 import { deliverOutboxEmail, dueForSweep, type DeliveryOutcome, type DeliveryOptions } from '@/lib/email/deliver-outbox-email';
-import { QUEUES, type JobSender } from '../queues';
+import { QUEUES, type JobSender } from '@/lib/platform/queues';
 
 /**
  * Delivers one outbox e-mail. With an SMTP mailer (SMTP_URL set) it is sent over SMTP

@@ -9,7 +9,7 @@ import { reportSubject } from '@/lib/billing/report-subject';
 import { usageCsvQuery } from '@/lib/billing/usage-csv-sql';
 import type { Clock } from '@/lib/platform/clock';
 import { emitReportFinished } from '@/lib/webhooks/emit-resource-events';
-import { QUEUES, type JobSender } from '../queues';
+import { QUEUES, type JobSender } from '@/lib/platform/queues';
 
 export interface GenerateOptions {
   clock: Clock;

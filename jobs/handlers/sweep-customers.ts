@@ -4,7 +4,7 @@ import { changeCustomerStatus, type AfterCommitSink } from '@/lib/customers/chan
 import { normalizeCompanyName } from '@/lib/domain/company-name';
 import { ConflictError } from '@/lib/platform/errors';
 import type { ServiceDeps } from '@/lib/platform/service-ctx';
-import { QUEUES } from '../queues';
+import { QUEUES } from '@/lib/platform/queues';
 import { staleProvisioning } from './provision-customer';
 
 /** SPEC §4.1: still on the restricted-party list this long after the review started → suspended. */

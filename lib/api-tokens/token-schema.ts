@@ -8,6 +8,7 @@ export const TOKEN_EXPIRY_LABELS: Record<TokenExpiry, string> = { '30': '30 days
 
 export const createTokenSchema = z.object({
   name: z.string().trim().min(1, 'Enter a name for the token.').max(80, 'Name can be at most 80 characters.')
+    // oxlint-disable-next-line no-control-regex -- refusing control characters is the point (SPEC §10)
     .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), 'Name can’t contain control characters.'),
   scopes: z.array(z.enum(API_SCOPES)).min(1, 'Choose at least one scope.')
     .transform((s) => [...new Set(s)]),

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { billingReports, orgs } from '@/db/schema';
-import { QUEUES } from '@/jobs/queues';
+import { QUEUES } from '@/lib/platform/queues';
 import { parseInput } from '@/lib/auth/guard';
 import { audit } from '@/lib/platform/audit';
 import { ConflictError, uniqueViolation, ValidationError } from '@/lib/platform/errors';

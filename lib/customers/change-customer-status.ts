@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { customers } from '@/db/schema';
-import type { JobSender } from '@/jobs/queues';
+import type { JobSender } from '@/lib/platform/queues';
 import type { CustomerStatus } from '@/lib/domain/statuses';
 import { ConflictError } from '@/lib/platform/errors';
 import { emitWebhookEvent } from '@/lib/webhooks/emit-webhook-event';

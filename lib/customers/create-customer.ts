@@ -1,5 +1,5 @@
 import { customerPackages, customers, orgRelations, orgs, provisioningEvents } from '@/db/schema';
-import { QUEUES } from '@/jobs/queues';
+import { QUEUES } from '@/lib/platform/queues';
 import { resolveLocale } from '@/lib/domain/locales';
 import { creationPackage } from '@/lib/domain/packages';
 import { audit } from '@/lib/platform/audit';

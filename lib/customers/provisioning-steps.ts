@@ -7,7 +7,7 @@ import {
   customerPackages, customers, emailOutbox, locations, onboardingTemplates, orgSettings,
   provisioningEvents, restrictedParties, roleGrants, subscribers, users,
 } from '@/db/schema';
-import type { JobSender } from '@/jobs/queues';
+import type { JobSender } from '@/lib/platform/queues';
 import { openAssignment } from '@/lib/ledger/assignments';
 import { normalizeCompanyName } from '@/lib/domain/company-name';
 import { dialInCode } from '@/lib/domain/countries';

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { customerPackages, orgs, provisioningEvents } from '@/db/schema';
-import { QUEUES } from '@/jobs/queues';
+import { QUEUES } from '@/lib/platform/queues';
 import { audit } from '@/lib/platform/audit';
 import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
 import { changeCustomerStatus } from './change-customer-status';

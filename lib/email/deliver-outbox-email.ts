@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { emailOutbox } from '@/db/schema';
-import { QUEUES, type JobSender } from '@/jobs/queues';
+import { QUEUES, type JobSender } from '@/lib/platform/queues';
 import { effectiveBranding, DEFAULT_BRANDING } from '@/lib/branding/effective-branding';
 import { appUrl } from '@/lib/platform/app-url';
 import { audit } from '@/lib/platform/audit';

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '@/db/client';
 import { emailOutbox } from '@/db/schema';
-import { QUEUES } from '@/jobs/queues';
+import { QUEUES } from '@/lib/platform/queues';
 import type { ServiceCtx } from './service-ctx';
 
 export interface EmailMessage {

@@ -1,5 +1,5 @@
 import type { Db, DbOrTx } from '@/db/client';
-import type { JobSender } from '@/jobs/queues';
+import type { JobSender } from '@/lib/platform/queues';
 import type { OrgAccess } from '@/lib/auth/access';
 import type { AuditActor } from './audit';
 import type { Clock } from './clock';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getDb } from '@/db/client';
-import { appJobs } from '@/jobs/boss';
+import { appJobs } from '@/lib/platform/boss';
 import { systemClock } from '@/lib/platform/clock';
 import type { ServiceDeps } from '@/lib/platform/service-ctx';
 

@@ -3,7 +3,7 @@
 // welcome e-mail, live status), and the trial starts now for the chosen length.
 import { sql } from 'drizzle-orm';
 import { customerPackages, customers, orgRelations, orgs, provisioningEvents, trials, users } from '@/db/schema';
-import { QUEUES } from '@/jobs/queues';
+import { QUEUES } from '@/lib/platform/queues';
 import { generateExternalId } from '@/lib/customers/generate-external-id';
 import type { ProvisioningRequest } from '@/lib/customers/provisioning-request';
 import { resolveLocale } from '@/lib/domain/locales';

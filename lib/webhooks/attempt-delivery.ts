@@ -1,6 +1,6 @@
 import { and, eq, lte, sql } from 'drizzle-orm';
 import { roleGrants, users, webhookAttempts, webhookDeliveries, webhookEndpoints, webhookEvents } from '@/db/schema';
-import { QUEUES } from '@/jobs/queues';
+import { QUEUES } from '@/lib/platform/queues';
 import { queueEmail } from '@/lib/platform/outbox';
 import type { ServiceDeps } from '@/lib/platform/service-ctx';
 import { ATTEMPT_LEASE_MS, RETRY_WINDOW_MS, retryDelayMs } from './retry-schedule';

@@ -1,7 +1,7 @@
 import { and, arrayContains, eq, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { orgs, webhookDeliveries, webhookEndpoints, webhookEvents } from '@/db/schema';
-import { QUEUES, type JobSender } from '@/jobs/queues';
+import { QUEUES, type JobSender } from '@/lib/platform/queues';
 import type { WebhookEventType } from './event-types';
 import type { WebhookEventData } from './event-schemas';
 

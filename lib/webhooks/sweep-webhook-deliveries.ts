@@ -1,6 +1,6 @@
 import { and, asc, eq, lte } from 'drizzle-orm';
 import { webhookDeliveries } from '@/db/schema';
-import { QUEUES } from '@/jobs/queues';
+import { QUEUES } from '@/lib/platform/queues';
 import type { ServiceDeps } from '@/lib/platform/service-ctx';
 
 /**

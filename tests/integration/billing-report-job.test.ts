@@ -4,7 +4,7 @@ import { asc, eq } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { billingReportChunks, billingReports, customers as customersTable, subPartnerSubscriptions, subscriptions } from '@/db/schema';
-import { senderFor, startBoss } from '@/jobs/boss';
+import { senderFor, startBoss } from '@/lib/platform/boss';
 import { generateReport } from '@/jobs/handlers/generate-report';
 import { registerWorkers } from '@/jobs/worker';
 import type { Actor } from '@/lib/auth/access';

@@ -3,7 +3,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, customerPackages, customers, orgRelations, orgs, provisioningEvents, users } from '@/db/schema';
-import { QUEUES } from '@/jobs/queues';
+import { QUEUES } from '@/lib/platform/queues';
 import type { Actor } from '@/lib/auth/access';
 import { createCustomer } from '@/lib/customers/create-customer';
 import { createCustomerSchema } from '@/lib/customers/customer-schema';

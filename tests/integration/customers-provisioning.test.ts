@@ -7,10 +7,10 @@ import {
   customerPackages, customers, emailOutbox, locations, orgSettings, packageAssignments, provisioningEvents, restrictedParties,
   roleGrants, subscribers, users,
 } from '@/db/schema';
-import { senderFor, startBoss } from '@/jobs/boss';
+import { senderFor, startBoss } from '@/lib/platform/boss';
 import { provisionCustomer } from '@/jobs/handlers/provision-customer';
 import { recheckRestrictedParties, resumeStaleProvisioning } from '@/jobs/handlers/sweep-customers';
-import { QUEUES } from '@/jobs/queues';
+import { QUEUES } from '@/lib/platform/queues';
 import { registerWorkers } from '@/jobs/worker';
 import type { Actor } from '@/lib/auth/access';
 import { createCustomer } from '@/lib/customers/create-customer';

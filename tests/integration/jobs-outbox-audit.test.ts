@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, emailOutbox } from '@/db/schema';
-import { senderFor, startBoss } from '@/jobs/boss';
+import { senderFor, startBoss } from '@/lib/platform/boss';
 import { deliverEmail, sweepOutbox } from '@/jobs/handlers/deliver-email';
 import { registerWorkers } from '@/jobs/worker';
 import { resolveAccess, type OrgAccess } from '@/lib/auth/access';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, branding, emailOutbox } from '@/db/schema';
 import { deliverEmail, sweepOutbox } from '@/jobs/handlers/deliver-email';
 import { smtpMailer } from '@/lib/email/mailer';
-import type { JobSender } from '@/jobs/queues';
+import type { JobSender } from '@/lib/platform/queues';
 import { freshDb } from './support/test-db';
 import { makeCustomer, makePartner } from './support/fixtures';
 
@@ -33,6 +33,7 @@ beforeAll(async () => {
       cb();
     },
     onData(stream, _session, cb) {
+            // oxlint-disable-next-line promise/catch-or-return, promise/no-callback-in-promise -- smtp-server's callback API: cb reports the parse error
       simpleParser(stream).then((m) => { received.push(m); cb(); }, cb);
     },
   });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webhookDeliveries } from '@/db/schema';
 import { generateReport } from '@/jobs/handlers/generate-report';
 import { provisionCustomer } from '@/jobs/handlers/provision-customer';
-import { QUEUES } from '@/jobs/queues';
+import { QUEUES } from '@/lib/platform/queues';
 import type { Actor } from '@/lib/auth/access';
 import { billingReportOps } from '@/lib/billing/report-operations';
 import { createCustomer } from '@/lib/customers/create-customer';

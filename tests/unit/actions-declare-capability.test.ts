@@ -22,14 +22,14 @@ const CAPABILITIES = new Set([...Object.keys(PARTNER_PERMISSIONS), ...Object.key
 const PUBLIC_ACTIONS = new Set(['app/sign-in/actions.ts', 'app/invite/[token]/actions.ts']);
 
 describe('server actions', () => {
-  const actionFiles = files(path.join(ROOT, 'app'), (f) => /\.tsx?$/.test(f) && /^'use server';/m.test(readFileSync(f, 'utf8')) && /actions\.ts$/.test(f));
+  const actionFiles = files(path.join(ROOT, 'app'), (f) => /\.tsx?$/.test(f) && /^'use server';/m.test(readFileSync(f, 'utf8')) && f.endsWith('actions.ts'));
 
   it('are found', () => expect(actionFiles.length).toBeGreaterThan(0));
 
   for (const file of actionFiles.filter((f) => !PUBLIC_ACTIONS.has(rel(f)))) {
     it(`${rel(file)} exports only orgAction(<capability>, …) actions`, () => {
       const src = readFileSync(file, 'utf8');
-      const exports = src.split('\n').filter((l) => /^export /.test(l) && !/^export (type|interface) /.test(l));
+      const exports = src.split('\n').filter((l) => l.startsWith('export ') && !/^export (type|interface) /.test(l));
       expect(exports.length).toBeGreaterThan(0);
       for (const line of exports) {
         // orgAction('<capability>', …), orgAction(x.capability, …) or orgAction(<declared use case>)
@@ -53,7 +53,7 @@ describe('route handlers', () => {
     const violations: string[] = [];
     for (const file of routes) {
       // Route segment config (dynamic, runtime…) is not a handler.
-      for (const line of readFileSync(file, 'utf8').split('\n').filter((l) => /^export /.test(l) && !/^export const (dynamic|runtime|revalidate|fetchCache|preferredRegion|maxDuration) =/.test(l))) {
+      for (const line of readFileSync(file, 'utf8').split('\n').filter((l) => l.startsWith('export ') && !/^export const (dynamic|runtime|revalidate|fetchCache|preferredRegion|maxDuration) =/.test(l))) {
         const m = line.match(/^export const (GET|POST|PUT|PATCH|DELETE) = sessionRoute\(('([\w.]+)'|\w+\.capability),/);
         if (!m || (m[3] && !CAPABILITIES.has(m[3]))) violations.push(`${rel(file)}: ${line}`);
       }
@@ -68,7 +68,7 @@ describe('public API routes', () => {
     expect(routes.length).toBeGreaterThan(0);
     const violations: string[] = [];
     for (const file of routes) {
-      for (const line of readFileSync(file, 'utf8').split('\n').filter((l) => /^export /.test(l) && !/^export const dynamic =/.test(l))) {
+      for (const line of readFileSync(file, 'utf8').split('\n').filter((l) => l.startsWith('export ') && !l.startsWith('export const dynamic ='))) {
         if (!/^export const (GET|POST|PUT|DELETE) = apiRoute\(endpoints\.\w+\);$/.test(line)) violations.push(`${rel(file)}: ${line}`);
       }
     }

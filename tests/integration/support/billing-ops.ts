@@ -3,7 +3,7 @@
 import { runAuthorized } from '@/lib/auth/guard';
 import { billingReportOps } from '@/lib/billing/report-operations';
 import type { ServiceDeps } from '@/lib/platform/service-ctx';
-import type { JobSender, QueueName } from '@/jobs/queues';
+import type { JobSender, QueueName } from '@/lib/platform/queues';
 
 type Ops = typeof billingReportOps;
 

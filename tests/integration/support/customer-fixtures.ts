@@ -5,7 +5,7 @@ import { eq, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '@/db/client';
 import { onboardingTemplates, orgs, pstnProviders, subscriptions } from '@/db/schema';
-import type { JobPayloads, JobSender, QueueName } from '@/jobs/queues';
+import type { JobPayloads, JobSender, QueueName } from '@/lib/platform/queues';
 import { runAuthorized } from '@/lib/auth/guard';
 import type { Capability } from '@/lib/auth/permissions';
 import type { CreateCustomerInput } from '@/lib/customers/customer-schema';

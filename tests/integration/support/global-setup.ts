@@ -18,7 +18,7 @@ export default async function setup(project: TestProject) {
   const admin = postgres(withDatabase(base, 'postgres'), { max: 1, onnotice: () => {} });
   await admin.unsafe(`drop database if exists ${template} with (force)`);
   await admin.unsafe(`create database ${template}`);
-  const db = createDb(withDatabase(base, template), { max: 1 });
+  const db = createDb(withDatabase(base, template), { max: 2 });
   await runMigrations(db);
   await db.$end();
   project.provide('templateDatabase', template);

@@ -9,7 +9,7 @@ import type { Clock } from '@/lib/platform/clock';
 import type { ServiceDeps } from '@/lib/platform/service-ctx';
 import { trialOps } from '@/lib/trials/trial-operations';
 import { emptyServices, type StartTrialInput, type TrialServicesInput } from '@/lib/trials/trial-schema';
-import type { JobSender } from '@/jobs/queues';
+import type { JobSender } from '@/lib/platform/queues';
 import { makeAdmin, makePartner } from './fixtures';
 
 const tag = () => randomBytes(3).toString('hex');

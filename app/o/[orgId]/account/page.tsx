@@ -3,7 +3,7 @@ import { getDb } from '@/db/client';
 import { CopyValue } from '@/components/ui/copy-button';
 import { DescriptionList, DescriptionRow } from '@/components/ui/description-list';
 import { Badge, Card, Forbidden, PageHeader } from '@/components/ui/primitives';
-import { customerStatusTone } from '@/lib/customers/status-tone';
+import { customerStatusTone } from '@/components/customers/status-tone';
 import { editability } from '@/lib/customer-view/editability';
 import { getCustomerProfile } from '@/lib/customer-view/get-customer-profile';
 import { CUSTOMER_STATUS_LABELS } from '@/lib/domain/statuses';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/db/client';
 import { DescriptionList, DescriptionRow } from '@/components/ui/description-list';
-import { EditabilityNote } from '@/components/ui/editability-note';
+import { EditabilityNote } from '@/components/customer-view/editability-note';
 import { Card, Forbidden, PageHeader } from '@/components/ui/primitives';
 import { editability } from '@/lib/customer-view/editability';
 import { getCustomerProfile } from '@/lib/customer-view/get-customer-profile';

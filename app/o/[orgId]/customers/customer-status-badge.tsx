@@ -1,5 +1,5 @@
 import { Badge } from '@/components/ui/primitives';
-import { customerStatusTone } from '@/lib/customers/status-tone';
+import { customerStatusTone } from '@/components/customers/status-tone';
 import { CUSTOMER_STATUS_LABELS, type CustomerStatus } from '@/lib/domain/statuses';
 
 export function CustomerStatusBadge({ status }: { status: CustomerStatus }) {

@@ -1,8 +1,6 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
-import { orgs } from '@/db/schema';
 import { listHref, Pagination } from '@/components/ui/pagination';
 import { EmptyState, Forbidden, PageHeader, buttonClass } from '@/components/ui/primitives';
 import { decide } from '@/lib/auth/policy';
@@ -16,6 +14,7 @@ import { param, type RawSearchParams } from '@/lib/paging/search-params';
 import { gatePage } from '@/lib/server/session';
 import { appDeps } from '@/lib/server/deps';
 import { trialBadges } from '@/lib/trials/list-trials';
+import { countSubPartners } from '@/lib/sub-partners/count-sub-partners';
 import { CustomerFilters } from './customer-filters';
 import { CustomersTabs } from './customers-tabs';
 import { CustomerPanel } from './customer-panel';
@@ -43,8 +42,7 @@ export default async function CustomersPage({ params, searchParams }: { params: 
   const p = parseCustomerListParams(sp);
 
   // The scope switch exists for parents with indirect providers and the capability to search them (SPEC §1.2, §4.2).
-  const [{ subPartners }] = await db.select({ subPartners: sql<number>`count(*)::int` }).from(orgs)
-    .where(and(eq(orgs.parentPartnerId, access.org.id), eq(orgs.kind, 'sub_partner')));
+  const subPartners = await countSubPartners(db, access);
   const canSearchIndirect = subPartners > 0 && decide(access, 'subPartners.access').allowed;
   if (!canSearchIndirect) p.scope = 'own';
 

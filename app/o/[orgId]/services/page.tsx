@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/db/client';
-import { EditabilityNote } from '@/components/ui/editability-note';
+import { EditabilityNote } from '@/components/customer-view/editability-note';
 import { Badge, Card, EmptyState, Forbidden, PageHeader, type BadgeTone } from '@/components/ui/primitives';
 import { Dash, DataTable, Td } from '@/components/ui/table';
 import { editability } from '@/lib/customer-view/editability';

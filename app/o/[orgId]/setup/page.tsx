@@ -3,9 +3,8 @@ import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { EmptyState, Forbidden, PageHeader } from '@/components/ui/primitives';
 import { getManagementOptions } from '@/lib/customer-view/get-management-options';
+import { getCustomerStatus } from '@/lib/customer-view/get-customer-status';
 import { listLocations } from '@/lib/customer-view/list-locations';
-import { eq } from 'drizzle-orm';
-import { customers } from '@/db/schema';
 import { COUNTRIES } from '@/lib/domain/countries';
 import { CUSTOMER_STATUS_LABELS, SERVICES_LIVE_STATUSES } from '@/lib/domain/statuses';
 import { gatePage } from '@/lib/server/session';
@@ -22,9 +21,7 @@ export default async function SetupPage({ params }: { params: Promise<{ orgId: s
   const [locations, options, status] = await Promise.all([
     listLocations(getDb(), access),
     getManagementOptions(getDb(), access),
-    access.customer
-      ? getDb().select({ status: customers.status }).from(customers).where(eq(customers.id, access.customer.id)).then((r) => r[0]?.status)
-      : Promise.resolve(undefined),
+    getCustomerStatus(getDb(), access),
   ]);
   const live = !!status && SERVICES_LIVE_STATUSES.includes(status);
   const country = locations.find((l) => l.isHeadquarters)?.country ?? 'US';

@@ -3,7 +3,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
-import { FormProvider, useForm } from 'react-hook-form';
+import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { Button, buttonClass } from '@/components/ui/primitives';
 import { useToast } from '@/components/ui/toast';
 import { createCustomerSchema, WIZARD_STEP_FIELDS, type CreateCustomerInput } from '@/lib/customers/customer-schema';
@@ -38,7 +38,7 @@ const stepOf = (field: string) => Math.max(0, STEP_FIELDS.findIndex((fields) => 
  */
 export function CreateCustomerWizard({ orgId, templates }: { orgId: string; templates: TemplateOption[] }) {
   const form = useForm<CreateCustomerInput>({ resolver: zodResolver(createCustomerSchema), defaultValues: EMPTY, mode: 'onTouched' });
-  const { trigger, setError, getValues, setValue, watch } = form;
+  const { trigger, setError, getValues, setValue, control } = form;
   const [step, setStep] = useState(0);
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -47,7 +47,7 @@ export function CreateCustomerWizard({ orgId, templates }: { orgId: string; temp
   const mounted = useRef(false);
   const router = useRouter();
   const toast = useToast();
-  const templateId = watch('templateId');
+  const templateId = useWatch({ control, name: 'templateId' });
   const template = templates.find((t) => t.id === templateId);
 
   // Focus follows the step, so keyboard and screen-reader users start at its heading.

@@ -32,6 +32,7 @@ export function StartTrialForm({ orgId }: { orgId: string }) {
   const [formError, setFormError] = useState<string | null>(null);
   const router = useRouter();
   const toast = useToast();
+  // oxlint-disable-next-line react/incompatible-library -- react-hook-form's watch re-renders this form on purpose (the region follows the country)
   const country = watch('address.country');
 
   function showServerErrors(r: { message: string; fieldErrors?: Record<string, string[]> }) {

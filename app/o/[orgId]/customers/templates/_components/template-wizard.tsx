@@ -7,8 +7,9 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, useTransition, type FormEvent } from 'react';
 import { FormProvider, useForm, type FieldErrors } from 'react-hook-form';
-import { Button, buttonClass } from '@/components/ui/primitives';
+import { Button } from '@/components/ui/primitives';
 import { useToast } from '@/components/ui/toast';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import type { TemplateFormOptions } from '@/lib/templates/get-template-form-options';
 import { templateSchema, type TemplateFormValues, type TemplateInput } from '@/lib/templates/template-schema';
 import { createTemplateAction, updateTemplateAction } from '../actions';
@@ -39,8 +40,7 @@ export function TemplateWizard({ orgId, options, defaultValues, templateId }: Te
 
   // Hydrated yet? Until then the buttons stay disabled, so an early Enter can't fall back
   // to a native GET submit that reloads the page (and puts the values in the URL).
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  const ready = useHydrated();
 
   const form = useForm<TemplateFormValues, unknown, TemplateInput>({
     resolver: zodResolver(templateSchema),
