@@ -2,7 +2,7 @@
 // the same field schemas as the wizard (customer-schema.ts), so both doors accept the
 // same values. Objects are strict: an unknown field is a 400, never silently dropped.
 import { z } from 'zod';
-import { COUNTRIES } from '@/lib/domain/countries';
+import { countryOf } from '@/lib/domain/countries';
 import { PACKAGE_INFO, PACKAGES } from '@/lib/domain/packages';
 import { CUSTOMER_STATUSES } from '@/lib/domain/statuses';
 import { addressSchema, createCustomerSchema } from './customer-schema';
@@ -20,7 +20,7 @@ export const apiAddressSchema = z
     country: addr.country,
   })
   .superRefine((a, ctx) => {
-    if (COUNTRIES[a.country]?.hasStates && !a.stateOrProvince?.trim()) {
+    if (countryOf(a.country)?.hasStates && !a.stateOrProvince?.trim()) {
       ctx.addIssue({ code: 'custom', path: ['stateOrProvince'], message: 'Enter the state/province.' });
     }
   });

@@ -1,7 +1,7 @@
 // The create-customer input (SPEC §4.1), shared by the wizard (react-hook-form +
 // zodResolver) and the server (runAuthorized), so both say the same thing.
 import { z } from 'zod';
-import { COUNTRIES } from '@/lib/domain/countries';
+import { countryOf, isCountry } from '@/lib/domain/countries';
 import { resolveLocale } from '@/lib/domain/locales';
 import { PACKAGES } from '@/lib/domain/packages';
 
@@ -18,11 +18,11 @@ export const addressSchema = z
     city: line('City', true),
     stateOrProvince: line('State/province', false),
     postalCode: line('Postal code', true),
-    country: z.string().refine((v) => v in COUNTRIES, 'Choose the country.'),
+    country: z.string().refine((v) => isCountry(v), 'Choose the country.'),
   })
   .superRefine((a, ctx) => {
     // Runs even when other address fields are invalid, so every problem shows at once.
-    if (typeof a.country === 'string' && COUNTRIES[a.country]?.hasStates && !a.stateOrProvince?.trim()) {
+    if (typeof a.country === 'string' && countryOf(a.country)?.hasStates && !a.stateOrProvince?.trim()) {
       ctx.addIssue({ code: 'custom', path: ['stateOrProvince'], message: 'Enter the state/province.' });
     }
   });

@@ -39,4 +39,10 @@ export const COUNTRIES: Record<string, Country> = {
 };
 
 export const COUNTRY_CODES = Object.keys(COUNTRIES) as [string, ...string[]];
-export const dialInCode = (country: string) => REGIONS[COUNTRIES[country]?.region ?? 'AMER'];
+/**
+ * The country for a code typed by a user, or undefined. An own-key lookup: `'__proto__' in
+ * COUNTRIES` and `COUNTRIES.toString` are true/defined on a plain object, so never index it directly.
+ */
+export const countryOf = (code: string): Country | undefined => (Object.hasOwn(COUNTRIES, code) ? COUNTRIES[code] : undefined);
+export const isCountry = (code: string): boolean => countryOf(code) !== undefined;
+export const dialInCode = (country: string) => REGIONS[countryOf(country)?.region ?? 'AMER'];

@@ -34,4 +34,4 @@ export const LOCALE_NAMES: Record<Locale, string> = {
 };
 
 /** "English (United States) · en_US"; an unknown value is shown as is. */
-export const localeLabel = (l: string) => (l in LOCALE_NAMES ? `${LOCALE_NAMES[l as Locale]} · ${l}` : l);
+export const localeLabel = (l: string) => (Object.hasOwn(LOCALE_NAMES, l) ? `${LOCALE_NAMES[l as Locale]} · ${l}` : l);

@@ -6,7 +6,7 @@ import { CopyValue } from '@/components/ui/copy-button';
 import { Badge } from '@/components/ui/primitives';
 import type { CustomerDetail } from '@/lib/customers/get-customer-detail';
 import { isTransitional } from '@/lib/customers/status-machine';
-import { COUNTRIES } from '@/lib/domain/countries';
+import { countryOf } from '@/lib/domain/countries';
 import { PACKAGE_INFO } from '@/lib/domain/packages';
 import { formatTimestamp } from '@/lib/format';
 import { CustomerActions, type PanelPermissions } from './customer-actions';
@@ -101,7 +101,7 @@ export function CustomerPanel({ orgId, initial, can, closeHref }: { orgId: strin
               <address className="not-italic">
                 {addr.addressLine1}{addr.addressLine2 && <>, {addr.addressLine2}</>}<br />
                 {addr.postalCode} {addr.city}{addr.stateOrProvince && <>, {addr.stateOrProvince}</>}<br />
-                {COUNTRIES[addr.country]?.name ?? addr.country}
+                {countryOf(addr.country)?.name ?? addr.country}
               </address>
             ) : '—'}
           </Row>

@@ -3,7 +3,7 @@ import { getDb } from '@/db/client';
 import { Badge, EmptyState, Forbidden, PageHeader } from '@/components/ui/primitives';
 import { Dash, DataTable, Td } from '@/components/ui/table';
 import { listLocations } from '@/lib/customer-view/list-locations';
-import { COUNTRIES } from '@/lib/domain/countries';
+import { countryOf } from '@/lib/domain/countries';
 import { decide } from '@/lib/auth/policy';
 import { gatePage } from '@/lib/server/session';
 import { AddLocationButton } from './_components/add-location-button';
@@ -36,7 +36,7 @@ export default async function LocationsPage({ params }: { params: Promise<{ orgI
                 <address className="not-italic">
                   {l.addressLine1}{l.addressLine2 && <>, {l.addressLine2}</>}<br />
                   {[l.postalCode, l.city, l.stateOrProvince].filter(Boolean).join(' ')}<br />
-                  {COUNTRIES[l.country]?.name ?? l.country}
+                  {countryOf(l.country)?.name ?? l.country}
                 </address>
               </Td>
               <Td>{l.timeZone ?? <Dash />}</Td>

@@ -6,7 +6,7 @@ import Link from 'next/link';
 import { Badge, Card, Forbidden, PageHeader, buttonClass } from '@/components/ui/primitives';
 import { DataTable, Td } from '@/components/ui/table';
 import { decide } from '@/lib/auth/policy';
-import { COUNTRIES } from '@/lib/domain/countries';
+import { countryOf } from '@/lib/domain/countries';
 import { ROLE_NAMES } from '@/lib/domain/roles';
 import { formatDate, yesNo } from '@/lib/format';
 import { gatePage } from '@/lib/server/session';
@@ -34,7 +34,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgId
             <DescriptionRow label="Org ID"><CopyValue value={p.id} label="org ID" /></DescriptionRow>
             <DescriptionRow label="Type">{KIND_LABEL[p.kind]}</DescriptionRow>
             <DescriptionRow label="Wholesale">{yesNo(p.wholesale)}</DescriptionRow>
-            <DescriptionRow label="Country">{p.country ? (COUNTRIES[p.country]?.name ?? p.country) : '—'}</DescriptionRow>
+            <DescriptionRow label="Country">{p.country ? (countryOf(p.country)?.name ?? p.country) : '—'}</DescriptionRow>
             <DescriptionRow label="Status">{p.state === 'active' ? <Badge tone="green">Active</Badge> : <Badge tone="red">Suspended</Badge>}</DescriptionRow>
             {p.kind === 'sub_partner' && (
               <>

@@ -5,7 +5,7 @@ import { EmptyState, Forbidden, PageHeader } from '@/components/ui/primitives';
 import { getManagementOptions } from '@/lib/customer-view/get-management-options';
 import { getCustomerStatus } from '@/lib/customer-view/get-customer-status';
 import { listLocations } from '@/lib/customer-view/list-locations';
-import { COUNTRIES } from '@/lib/domain/countries';
+import { countryOf } from '@/lib/domain/countries';
 import { CUSTOMER_STATUS_LABELS, SERVICES_LIVE_STATUSES } from '@/lib/domain/statuses';
 import { gatePage } from '@/lib/server/session';
 import { SetupWizard } from './setup-wizard';
@@ -37,7 +37,7 @@ export default async function SetupPage({ params }: { params: Promise<{ orgId: s
         <SetupWizard orgId={access.org.id} customerName={access.org.name} country={country} packages={options.packages}
           initialLocations={locations.map((l) => ({
             id: l.id, name: l.name, isHeadquarters: l.isHeadquarters,
-            address: [l.addressLine1, l.city, COUNTRIES[l.country]?.name ?? l.country].filter(Boolean).join(', '),
+            address: [l.addressLine1, l.city, countryOf(l.country)?.name ?? l.country].filter(Boolean).join(', '),
           }))} />
       )}
     </>

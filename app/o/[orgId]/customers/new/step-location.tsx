@@ -1,7 +1,7 @@
 'use client';
 import { useFormContext } from 'react-hook-form';
 import type { CreateCustomerInput } from '@/lib/customers/customer-schema';
-import { COUNTRIES } from '@/lib/domain/countries';
+import { COUNTRIES, countryOf } from '@/lib/domain/countries';
 import { Field, inputClass, useFieldA11y } from './field';
 
 const COUNTRY_OPTIONS = Object.entries(COUNTRIES).sort((a, b) => a[1].name.localeCompare(b[1].name));
@@ -9,7 +9,7 @@ const COUNTRY_OPTIONS = Object.entries(COUNTRIES).sort((a, b) => a[1].name.local
 /** Step 3 — Headquarters location; state/province is required where the country has them. */
 export function StepLocation() {
   const { register, watch } = useFormContext<CreateCustomerInput>();
-  const hasStates = !!COUNTRIES[watch('address.country')]?.hasStates;
+  const hasStates = !!countryOf(watch('address.country'))?.hasStates;
   const a = {
     line1: useFieldA11y('address.addressLine1'), line2: useFieldA11y('address.addressLine2'), city: useFieldA11y('address.city'),
     state: useFieldA11y('address.stateOrProvince'), postal: useFieldA11y('address.postalCode'), country: useFieldA11y('address.country'),

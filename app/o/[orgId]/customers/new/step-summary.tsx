@@ -4,7 +4,7 @@ import { useFormContext } from 'react-hook-form';
 import { Button } from '@/components/ui/primitives';
 import type { CreateCustomerInput } from '@/lib/customers/customer-schema';
 import type { TemplateOption } from '@/lib/customers/list-template-options';
-import { COUNTRIES } from '@/lib/domain/countries';
+import { countryOf } from '@/lib/domain/countries';
 import { PACKAGE_INFO } from '@/lib/domain/packages';
 
 function Group({ title, onEdit, children }: { title: string; onEdit: () => void; children: ReactNode }) {
@@ -48,7 +48,7 @@ export function StepSummary({ template, onEdit }: { template: TemplateOption | u
         <Item label="Address">
           {a.addressLine1}{a.addressLine2 && `, ${a.addressLine2}`}<br />
           {a.postalCode} {a.city}{a.stateOrProvince && `, ${a.stateOrProvince}`}<br />
-          {COUNTRIES[a.country]?.name ?? a.country}
+          {countryOf(a.country)?.name ?? a.country}
         </Item>
         <Item label="Supported location">Confirmed</Item>
       </Group>

@@ -10,7 +10,7 @@ import { FormProvider, useForm } from 'react-hook-form';
 import { SelectField, TextField } from '@/components/ui/form-controls';
 import { Button } from '@/components/ui/primitives';
 import { useToast } from '@/components/ui/toast';
-import { COUNTRIES } from '@/lib/domain/countries';
+import { COUNTRIES, countryOf } from '@/lib/domain/countries';
 import { BUSINESS_VERTICALS, emptyServices, startTrialSchema, type StartTrialInput } from '@/lib/trials/trial-schema';
 import type { EmailLookup } from '@/lib/trials/request-trial';
 import { lookupTrialEmailAction, requestTrialAction, startTrialAction } from '../../trials/actions';
@@ -95,7 +95,7 @@ export function StartTrialForm({ orgId }: { orgId: string }) {
               {BUSINESS_VERTICALS.map((v) => <option key={v} value={v}>{v}</option>)}
             </SelectField>
             <SelectField id="trial-country" label="Country" required error={errors.address?.country?.message}
-              hint={COUNTRIES[country] ? `Data-residency region: ${COUNTRIES[country].region}` : undefined} {...register('address.country')}>
+              hint={countryOf(country) ? `Data-residency region: ${countryOf(country)?.region}` : undefined} {...register('address.country')}>
               {Object.entries(COUNTRIES).map(([code, c]) => <option key={code} value={code}>{c.name}</option>)}
             </SelectField>
             <TextField id="trial-line1" label="Address line 1" required error={errors.address?.addressLine1?.message} {...register('address.addressLine1')} />

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { SelectField, TextField } from '@/components/ui/form-controls';
 import { Button, buttonClass } from '@/components/ui/primitives';
-import { COUNTRIES } from '@/lib/domain/countries';
+import { COUNTRIES, countryOf } from '@/lib/domain/countries';
 import { LOCALES } from '@/lib/domain/locales';
 import { TIME_ZONES } from '@/lib/domain/time-zones';
 import { addLocationSchema, type AddLocationInput } from '@/lib/locations/location-schema';
@@ -29,7 +29,7 @@ export function AddLocationForm({ orgId, country, onAdded, onCancel }: {
       for (const [f, m] of Object.entries(r.fieldErrors ?? {})) setError(f as keyof AddLocationInput, { type: 'server', message: m.join(' ') });
       return;
     }
-    onAdded({ id: r.data.locationId, name: values.name, address: [values.address.addressLine1, values.address.city, COUNTRIES[values.address.country]?.name].filter(Boolean).join(', ') });
+    onAdded({ id: r.data.locationId, name: values.name, address: [values.address.addressLine1, values.address.city, countryOf(values.address.country)?.name].filter(Boolean).join(', ') });
     reset();
   });
   const a = errors.address;

@@ -1,7 +1,7 @@
 // Every setting of a template grouped by wizard step: the wizard's Summary and the detail
 // page render the same groups. No hooks, so it works in server and client components.
 import type { ReactNode } from 'react';
-import { COUNTRIES } from '@/lib/domain/countries';
+import { countryOf } from '@/lib/domain/countries';
 import { localeLabel } from '@/lib/domain/locale-names';
 import type { AuthMode } from '@/lib/domain/statuses';
 import { AUTH_MODE_LABELS, TEMPLATE_TYPE_LABELS } from '@/lib/templates/template-labels';
@@ -44,7 +44,7 @@ export function templateSettingGroups(s: TemplateSettingsSource): Group[] {
       title: 'Primary settings',
       rows: [
         { label: 'Template name', value: s.name?.trim() || none },
-        { label: 'Country or region', value: s.country ? (COUNTRIES[s.country]?.name ?? s.country) : none },
+        { label: 'Country or region', value: s.country ? (countryOf(s.country)?.name ?? s.country) : none },
         { label: 'Service provider administrator', value: s.adminLabel || none },
         { label: 'Wholesale subscription', value: s.subscriptionId || none },
       ],
