@@ -16,9 +16,16 @@ export const REPORT_COLUMNS: Record<ReportType, readonly string[]> = {
   USER: USER_COLUMNS,
 };
 
-/** One RFC 4180 field: quoted only when it holds a quote, comma, CR or LF. */
+/** Cells a spreadsheet would run as a formula (OWASP CSV injection; SPEC §10). */
+export const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One RFC 4180 field: quoted only when it holds a quote, comma, CR or LF; a value that a
+ * spreadsheet would read as a formula is prefixed with ' first (SPEC §10).
+ */
 export function csvField(value: string | null | undefined): string {
-  const v = value ?? '';
+  let v = value ?? '';
+  if (FORMULA_START.test(v)) v = `'${v}`;
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 

@@ -8,8 +8,15 @@ import type { ReportType } from '@/lib/domain/statuses';
 import { catalogFields, partnerFields, type ReportPartner } from './report-csv';
 import { usageQuery, type UsageScope } from './usage-sql';
 
-/** RFC 4180 in SQL, the same rule as csvField: quote only text holding ", comma, CR or LF. */
-const csvText = (v: SQL) => sql`(case when ${v} ~ ${sql.raw(`E'[",\\r\\n]'`)} then '"' || replace(${v}, '"', '""') || '"' else coalesce(${v}, '') end)`;
+/** csvField's formula rule in SQL: a value starting with = + - @ tab or CR gets a leading ' (the
+ * hyphen last in the class: in an E'' string a backslash before it is dropped). */
+const neutralised = (v: SQL) => sql`(case when ${v} ~ ${sql.raw(`E'^[=+@\\t\\r-]'`)} then '''' || ${v} else ${v} end)`;
+
+/** RFC 4180 in SQL, the same rules as csvField: neutralise formulas, then quote only text holding ", comma, CR or LF. */
+export const csvText = (raw: SQL) => {
+  const v = neutralised(raw);
+  return sql`(case when ${v} ~ ${sql.raw(`E'[",\\r\\n]'`)} then '"' || replace(${v}, '"', '""') || '"' else coalesce(${v}, '') end)`;
+};
 
 /** SERVICE_NAME,SKU,DESCRIPTION per package, as pre-quoted CSV text. */
 const catalog = sql`(case r.package ${sql.join(PACKAGES.map((p) => sql`when ${p} then ${catalogFields(p)}::text`), sql` `)} end)`;
