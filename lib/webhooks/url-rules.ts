@@ -17,7 +17,12 @@ for (const [net, bits] of [
 ] as const) blocked.addSubnet(net, bits, 'ipv4');
 for (const [net, bits] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['64:ff9b::', 96]] as const) blocked.addSubnet(net, bits, 'ipv6');
 
-export const allowPrivateTargets = () => process.env.WEBHOOKS_ALLOW_PRIVATE === '1';
+/** WEBHOOKS_ALLOW_PRIVATE=1 or 0 decides; unset, demo mode allows (so a local receiver works in the demo). */
+export const allowPrivateTargets = () => {
+  const v = process.env.WEBHOOKS_ALLOW_PRIVATE;
+  if (v === '1' || v === '0') return v === '1';
+  return process.env.DEMO_MODE === '1';
+};
 
 /** Private, loopback, link-local or otherwise non-public (IPv4-mapped IPv6 checked as IPv4). */
 export function isNonPublicAddress(address: string): boolean {

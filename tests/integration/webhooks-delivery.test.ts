@@ -221,9 +221,9 @@ describe('delivery', () => {
   });
 });
 
-describe('the private-address rule (WEBHOOKS_ALLOW_PRIVATE unset)', () => {
+describe('the private-address rule (WEBHOOKS_ALLOW_PRIVATE=0)', () => {
   it('refuses loopback, private and link-local targets at registration', async () => {
-    delete process.env.WEBHOOKS_ALLOW_PRIVATE;
+    process.env.WEBHOOKS_ALLOW_PRIVATE = '0';
     try {
       for (const url of ['http://127.0.0.1:9/x', 'http://localhost:9/x', 'https://10.1.2.3/x', 'https://192.168.0.5/x', 'https://169.254.169.254/latest', 'https://[::1]/x', 'https://[fe80::1]/x', 'https://[::ffff:10.0.0.1]/x']) {
         const err = await rejection(op('create', { url, eventTypes: ['customer.deleted'] }));
@@ -241,7 +241,7 @@ describe('the private-address rule (WEBHOOKS_ALLOW_PRIVATE unset)', () => {
     const { deliveries } = await emit();
     const d = deliveries.find((x) => x.endpointId === endpoint.id)!;
     // Registered while allowed (think: DNS answered with a public address then).
-    delete process.env.WEBHOOKS_ALLOW_PRIVATE;
+    process.env.WEBHOOKS_ALLOW_PRIVATE = '0';
     try {
       const before = receiver.at('/rebind').length;
       const out = await attemptDelivery(deps, d.id);

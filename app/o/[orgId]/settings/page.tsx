@@ -79,6 +79,13 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgId
             <Link href={`/o/${p.id}/settings/api-tokens`} className={`${buttonClass('secondary')} mt-3`}>API tokens</Link>
           </Card>
         )}
+        {/* Webhooks (SPEC §8.4) — a self-contained block; full admins only, not when cross-launched. */}
+        {decide(gate.access, 'webhooks.manage').allowed && (
+          <Card title="Webhooks">
+            <p className="text-sm text-slate-600">Have signed events pushed to your systems when customers, subscribers, billing reports or trials change.</p>
+            <Link href={`/o/${p.id}/settings/webhooks`} className={`${buttonClass('secondary')} mt-3`}>Webhooks</Link>
+          </Card>
+        )}
         {canManageSubPartners && (
           <Card title="Indirect providers">
             <p className="text-sm text-slate-600">Resellers you manage sell from your subscription and onboard their own customers.</p>
