@@ -1,50 +1,17 @@
 // Payload schemas of every webhook event, in one place, so the OpenAPI generator can
 // publish them as OpenAPI 3.1 `webhooks` (z.toJSONSchema) and tests can parse deliveries.
-// Field names are exactly the API's GET bodies (see SHAPES: customer, subscriber, report).
+// Field names are exactly the API's GET bodies: customers and subscribers use its schemas.
 import { z } from 'zod';
-import { CUSTOMER_STATUSES, PACKAGE_STATUSES, REPORT_STATUSES, REPORT_TYPES, SUBSCRIBER_STATUSES, TRIAL_STATUSES } from '@/lib/domain/statuses';
+import { CUSTOMER_STATUSES, REPORT_STATUSES, REPORT_TYPES, TRIAL_STATUSES } from '@/lib/domain/statuses';
+import { customerResourceSchema } from '@/lib/customers/customer-api-schema';
+import { subscriberResourceSchema } from '@/lib/subscribers/subscriber-api-schema';
 import type { WebhookEventType } from './event-types';
 
 const errorItem = z.object({ errorCode: z.number().int(), description: z.string() });
 const iso = z.string().describe('ISO 8601 date-time (UTC)');
 
-export const customerResourceSchema = z.object({
-  id: z.string().uuid().describe('The customer record id'),
-  orgId: z.string().uuid().describe('The customer organisation id'),
-  externalId: z.string(),
-  status: z.enum(CUSTOMER_STATUSES),
-  address: z.object({
-    addressLine1: z.string(), addressLine2: z.string().nullable(), city: z.string(), stateOrProvince: z.string().nullable(),
-    zipOrPostalCode: z.string(), country: z.string(),
-  }).nullable(),
-  packages: z.array(z.object({
-    name: z.string(), status: z.enum(PACKAGE_STATUSES),
-    warnings: z.array(z.object({ code: z.number().int(), description: z.string() })), errors: z.array(errorItem),
-  })),
-  errors: z.array(errorItem),
-  provisioningId: z.string().nullable(),
-  subPartnerOrgId: z.string().uuid().nullable(),
-  created: iso,
-  lastStatusChange: iso,
-  resourceDetails: z.record(z.string(), z.unknown()),
-  links: z.array(z.object({ rel: z.string(), href: z.string(), method: z.string() })),
-});
-
-export const subscriberResourceSchema = z.object({
-  id: z.string().uuid(),
-  customerId: z.string().uuid(),
-  email: z.string().nullable().describe('null for workspaces'),
-  package: z.string(),
-  status: z.enum(SUBSCRIBER_STATUSES),
-  firstName: z.string().nullable(),
-  lastName: z.string().nullable(),
-  primaryPhoneNumber: z.string().nullable(),
-  extension: z.string().nullable(),
-  locationId: z.string().uuid(),
-  created: iso,
-  lastStatusChange: iso,
-  errors: z.array(errorItem),
-});
+// Customers and subscribers: the API's own resource schemas (one definition for GET and events).
+export { customerResourceSchema, subscriberResourceSchema };
 
 export const billingReportResourceSchema = z.object({
   id: z.string().uuid(),

@@ -11,6 +11,7 @@ import { billingReportOps } from '@/lib/billing/report-operations';
 import { createCustomer } from '@/lib/customers/create-customer';
 import { changeCustomerStatus } from '@/lib/customers/change-customer-status';
 import { customerIdSchema } from '@/lib/customers/customer-id-schema';
+import { customerOps } from '@/lib/customers/customer-operations';
 import { createCustomerSchema } from '@/lib/customers/customer-schema';
 import { deleteCustomer } from '@/lib/customers/delete-customer';
 import { fixedClock } from '@/lib/platform/clock';
@@ -18,6 +19,7 @@ import type { ServiceDeps } from '@/lib/platform/service-ctx';
 import { addUsers } from '@/lib/subscribers/add-users';
 import { changePackage } from '@/lib/subscribers/change-package';
 import { removeSubscriber } from '@/lib/subscribers/remove-subscriber';
+import { getSubscriberResource } from '@/lib/subscribers/subscriber-resource';
 import { addUsersSchema, changePackageSchema, subscriberIdSchema } from '@/lib/subscribers/subscriber-schemas';
 import { attemptDelivery } from '@/lib/webhooks/attempt-delivery';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '@/lib/webhooks/event-types';
@@ -92,6 +94,10 @@ describe('events from the services', () => {
     const parsed = webhookPayloadSchema('customer.status_changed').parse(changed);
     expect(parsed.data).toMatchObject({ id: customerId, orgId, status: 'provisioned', previousStatus: 'provisioning', subPartnerOrgId: null });
     expect(parsed.data.packages.map((p) => p.name).sort()).toEqual(['webex_calling', 'webex_meetings']);
+    // The payload is the API's GET /customers/{id} body (same serialiser), plus previousStatus.
+    const { previousStatus: _previous, ...asGet } = parsed.data;
+    const get = customerOps.get;
+    expect(asGet).toEqual(await call(admin.userId, partnerId, get.capability, get.schema, get.handler, { customerId }));
     // Every request verifies with its endpoint's secret (reference implementation) and not with another's.
     for (const path of ['/all', '/status-only']) {
       for (const r of receiver.at(path)) {
@@ -121,6 +127,8 @@ describe('events from the services', () => {
       { id: subscriberId, package: 'webex_calling', extension: '4711' },
       { id: subscriberId, status: 'removed' },
     ]);
+    // subscriber.* data is the API's GET /subscribers/{id} body, field for field.
+    expect(got[2].data).toEqual(await getSubscriberResource(db, partnerId, subscriberId));
   });
 
   it('delete: status_changed to deprovisioned, subscriber.deleted for the admin, customer.deleted', async () => {
