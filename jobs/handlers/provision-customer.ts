@@ -28,7 +28,7 @@ async function lockCustomer(tx: Tx, customerId: string): Promise<ProvisioningCus
       id: customers.id, orgId: customers.orgId, partnerOrgId: customers.partnerOrgId, status: customers.status, name: orgs.name,
       country: orgs.country, adminEmail: customers.adminEmail, language: customers.language, subscriptionId: customers.subscriptionId,
       sipDomain: customers.sipDomain, meetingsSiteUrl: customers.meetingsSiteUrl, templateId: customers.templateId,
-      provisioningRequest: customers.provisioningRequest,
+      provisioningRequest: customers.provisioningRequest, attached: customers.attached,
     })
     .from(customers)
     .innerJoin(orgs, eq(orgs.id, customers.orgId))
@@ -40,7 +40,7 @@ async function lockCustomer(tx: Tx, customerId: string): Promise<ProvisioningCus
   return {
     id: row.id, orgId: row.orgId, partnerOrgId: row.partnerOrgId, name: row.name, country: row.country ?? request.address.country,
     adminEmail: row.adminEmail, language: row.language, subscriptionId: row.subscriptionId, sipDomain: row.sipDomain,
-    meetingsSiteUrl: row.meetingsSiteUrl, request,
+    meetingsSiteUrl: row.meetingsSiteUrl, attached: row.attached, request,
   };
 }
 

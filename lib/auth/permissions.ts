@@ -126,6 +126,8 @@ export const CUSTOMER_PERMISSIONS = {
   'cv.services.manage': { roles: FULL, rbpm: true },
   /** Accept or decline a partner's trial request (SPEC §9) — the customer's own full admins only. */
   'cv.trials.answer': { roles: FULL },
+  /** Approve or decline a partner's request to attach wholesale services (SPEC §8.3) — the org's own full admins only. */
+  'cv.attach.answer': { roles: FULL },
   /** Override the partner's branding in Organisation settings (SPEC §10). */
   'cv.branding': { roles: FULL, rbpm: true },
 } as const satisfies Record<string, CustomerRule>;

@@ -33,6 +33,8 @@ export interface ProvisioningCustomer {
   subscriptionId: string | null;
   sipDomain: string | null;
   meetingsSiteUrl: string | null;
+  /** An existing org attached through the API (SPEC §8.3): nobody is made admin, its sign-in settings stay. */
+  attached: boolean;
   request: ProvisioningRequest;
 }
 
@@ -101,6 +103,7 @@ const headquarters: ProvisioningStep = {
 const administrator: ProvisioningStep = {
   name: 'create_admin',
   async run(ctx) {
+    if (ctx.customer.attached) return 'continue'; // SPEC §8.3: the first user is not made admin
     const { tx, customer, now } = ctx;
     const [hq] = await tx.select({ id: locations.id }).from(locations).where(and(eq(locations.orgId, customer.orgId), eq(locations.isHeadquarters, true)));
     if (!hq) throw new Error('headquarters location missing');
@@ -140,7 +143,8 @@ const applyTemplate: ProvisioningStep = {
       : [];
     const sso = template?.authMode === 'saml' ? { mode: 'saml' as const, idpEntityId: template.idpEntityId ?? undefined }
       : template?.authMode === 'oidc' ? { mode: 'oidc' as const, idpName: template.idpName ?? undefined } : { mode: 'webex' as const };
-    await tx.insert(orgSettings).values({ orgId: customer.orgId, emailLanguage: customer.language, sso, updatedAt: now }).onConflictDoNothing();
+    // An attached org keeps its own sign-in settings (SPEC §8.3).
+    if (!customer.attached) await tx.insert(orgSettings).values({ orgId: customer.orgId, emailLanguage: customer.language, sso, updatedAt: now }).onConflictDoNothing();
     if (!customer.subscriptionId && customer.request.subscriptionId) {
       await tx.update(customers).set({ subscriptionId: customer.request.subscriptionId }).where(eq(customers.id, customer.id));
       await logOnce(ctx, 'attach_subscription', `Subscription ${customer.request.subscriptionId} attached`);

@@ -32,7 +32,6 @@ export const ERROR_RULES = [
   { code: 10423, rule: 'A request with this Idempotency-Key is still in progress.' },
   { code: 10429, rule: 'Rate limit exceeded: retry after the Retry-After seconds.' },
   { code: 10500, rule: 'Internal error; nothing was changed.' },
-  { code: 10501, rule: 'Attaching an existing organisation is not available.' },
   // Customers (SPEC §4, §8)
   { code: 10022, rule: 'The email is already associated with an existing user.', match: /^The e-?mail is already associated with an existing user\.|^This email address is already in use\.$/ },
   { code: 10101, rule: 'External ID already in use by another of your customers.', match: /^This external ID is already used/ },
@@ -46,6 +45,11 @@ export const ERROR_RULES = [
   { code: 10109, rule: 'A package still held by subscribers cannot be removed.', match: /still held by/ },
   { code: 10412, rule: 'The customer cannot be deleted in its current status.', match: /can.t be deleted while it is/ },
   { code: 10414, rule: 'Users and packages change only while the customer’s services are live.', match: /^Users and packages can't be changed while/ },
+  // Attaching an existing organisation (SPEC §8.3)
+  { code: 10110, rule: 'The orgId is not an existing organisation that can be attached (unknown, or a partner).', match: /^No organisation with this orgId can be attached\.$/ },
+  { code: 10111, rule: 'The organisation already has wholesale services from a partner.', match: /already has wholesale services from a partner/ },
+  { code: 10112, rule: 'customerInfo is not used when attaching: the organisation keeps its name and administrators.', match: /^customerInfo is not used when attaching/ },
+  { code: 10113, rule: 'The attach request is no longer waiting for an answer.', match: /^This request is no longer waiting for an answer\.$/ },
   // Subscribers (SPEC §2)
   { code: 10201, rule: 'Extension already used at this location.', match: /^This extension is already used at this location\.$/ },
   { code: 10202, rule: 'Phone number already in use.', match: /^This phone number is already in use\.$/ },
@@ -79,7 +83,6 @@ export const ERROR_CODES = {
   idempotencyInFlight: 10423,
   rateLimited: 10429,
   internal: 10500,
-  attachNotAvailable: 10501,
   emailInUse: 10022,
   reportNotFound: 2024,
 } as const satisfies Record<string, ErrorCode>;

@@ -2,11 +2,12 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { onboardingTemplates } from '@/db/schema';
 import { parseInput } from '@/lib/auth/guard';
+import { attachOps } from '@/lib/customers/attach-operations';
+import type { AttachCustomerInput } from '@/lib/customers/attach-schema';
 import { customerIdSchema } from '@/lib/customers/customer-id-schema';
 import { apiCreateCustomerSchema, apiListCustomersSchema, apiUpdateCustomerSchema, customerResourceSchema, type ApiCreateCustomer } from '@/lib/customers/customer-api-schema';
 import { customerOps } from '@/lib/customers/customer-operations';
 import type { CreateCustomerInput } from '@/lib/customers/customer-schema';
-import { ERROR_CODES } from '@/lib/platform/error-codes';
 import { DomainError, ValidationError } from '@/lib/platform/errors';
 import type { ServiceCtx } from '@/lib/platform/service-ctx';
 import { defineEndpoint } from '../api-endpoint';
@@ -41,19 +42,27 @@ async function toWizardInput(ctx: ServiceCtx, body: ApiCreateCustomer): Promise<
 }
 
 /**
- * SPEC §8.3 branch point: a body with `orgId` attaches an existing organisation. That
- * service (attachCustomer in lib/customers/attach-customer.ts) is built on another
- * branch; until it is wired in here, the API says so clearly.
+ * SPEC §8.3: a body with `orgId` attaches that existing organisation (attachOps in
+ * lib/customers/attach-operations.ts) instead of creating one; it keeps its own name
+ * and administrators, so customerInfo is refused rather than silently ignored.
  */
-function refuseAttach(body: ApiCreateCustomer): void {
-  if (body.orgId) {
-    throw new ValidationError('Attaching an existing organisation is not available', { orgId: ['Attaching an existing organisation is not available'] }, ERROR_CODES.attachNotAvailable);
+async function toAttachInput(ctx: ServiceCtx, body: ApiCreateCustomer): Promise<AttachCustomerInput> {
+  if (body.customerInfo) {
+    const m = 'customerInfo is not used when attaching: the organisation keeps its name and administrators.';
+    throw new ValidationError(m, { customerInfo: [m] });
   }
+  const [template] = await ctx.db.select({ id: onboardingTemplates.id }).from(onboardingTemplates)
+    .where(and(eq(onboardingTemplates.provisioningId, body.provisioningId), eq(onboardingTemplates.orgId, ctx.access.org.id)));
+  const a = body.address;
+  return parseInput(attachOps.attach.schema, {
+    orgId: body.orgId, templateId: template?.id ?? 'unknown', externalId: body.externalId, packages: body.packages,
+    address: { addressLine1: a.addressLine1, addressLine2: a.addressLine2, city: a.city, stateOrProvince: a.stateOrProvince, postalCode: a.zipOrPostalCode, country: a.country },
+  });
 }
 
 const urlBody = z.object({ url: z.string() });
 const customerPath = (id: string) => `/v1/wholesale/customers/${id}`;
-const CUSTOMER_ERRORS = [10001, 10002, 10022, 10101, 10102, 10103, 10104, 10105, 10106, 10107, 10108, 10501] as const;
+const CUSTOMER_ERRORS = [10001, 10002, 10022, 10101, 10102, 10103, 10104, 10105, 10106, 10107, 10108, 10110, 10111, 10112] as const;
 
 export const createCustomerEndpoint = defineEndpoint({
   operationId: 'createCustomer', method: 'POST', path: '/customers', tag: 'Customers',
@@ -63,7 +72,11 @@ export const createCustomerEndpoint = defineEndpoint({
   errorStatuses: [400, 409, 422], errorCodes: CUSTOMER_ERRORS,
   example: { request: EXAMPLE_CREATE_CUSTOMER, response: { url: customerPath(EXAMPLE_CUSTOMER_ID) } },
   async run({ body, access, exec }) {
-    refuseAttach(body);
+    if (body.orgId) {
+      const attached = await exec(access, attachOps.attach.capability, async (ctx) => attachOps.attach.handler(ctx, await toAttachInput(ctx, body))).catch(renameFields);
+      const url = customerPath(attached.customerId);
+      return { body: { url }, location: url };
+    }
     const created = await exec(access, customerOps.create.capability, async (ctx) => customerOps.create.handler(ctx, await toWizardInput(ctx, body))).catch(renameFields);
     const url = customerPath(created.customerId);
     return { body: { url }, location: url };
@@ -79,7 +92,9 @@ export const validateCustomerEndpoint = defineEndpoint({
   errorStatuses: [400, 409, 422], errorCodes: CUSTOMER_ERRORS,
   example: { request: EXAMPLE_CREATE_CUSTOMER, response: { message: 'Provisioning preCheck validation successful.', info: [{ infoCode: 100, description: 'Provisioning preCheck validation successful.' }] } },
   async run({ body, access, exec }) {
-    refuseAttach(body);
+    if (body.orgId) {
+      return { body: await exec(access, attachOps.validate.capability, async (ctx) => attachOps.validate.handler(ctx, await toAttachInput(ctx, body))).catch(renameFields) };
+    }
     return { body: await exec(access, customerOps.validate.capability, async (ctx) => customerOps.validate.handler(ctx, await toWizardInput(ctx, body))).catch(renameFields) };
   },
 });
