@@ -10,6 +10,7 @@ import { resolveLocale } from '@/lib/domain/locales';
 import { creationPackage } from '@/lib/domain/packages';
 import { audit } from '@/lib/platform/audit';
 import { ConflictError, NotFoundError, ValidationError, uniqueViolation, type FieldErrors } from '@/lib/platform/errors';
+import { appUrl } from '@/lib/platform/app-url';
 import { queueEmail } from '@/lib/platform/outbox';
 import { QUEUES } from '@/lib/platform/queues';
 import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
@@ -96,7 +97,7 @@ export async function attachCustomer(ctx: ServiceCtx, input: AttachCustomerInput
         await queueEmail(ctx, {
           to, orgId: org.id, kind: 'attach_approval_request',
           subject: `${owner.name} asks to manage Webex services for ${org.name}`,
-          body: `${owner.name} would like to add wholesale Webex services to ${org.name} and become its ${assessment.partnerAdminLevel === 'full' ? 'full' : 'provisioning'} administrator. Your users, name and sign-in settings stay as they are. Open Control Hub → Partner requests to approve or decline.\n`,
+          body: `${owner.name} would like to add wholesale Webex services to ${org.name} and become its ${assessment.partnerAdminLevel === 'full' ? 'full' : 'provisioning'} administrator. Your users, name and sign-in settings stay as they are. Approve or decline it here: ${appUrl(`/o/${org.id}/partner-requests`)}\n`,
         });
       }
     }

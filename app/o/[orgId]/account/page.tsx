@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { CopyValue } from '@/components/ui/copy-button';
 import { DescriptionList, DescriptionRow } from '@/components/ui/description-list';
@@ -22,6 +23,12 @@ export default async function AccountPage({ params }: { params: Promise<{ orgId:
   return (
     <>
       <PageHeader title="Account" description="Company details of the organisation." />
+      {/* SPEC §8.3: a partner waits for this org's approval to attach services. */}
+      {p.customer?.status === 'pending_customer_approval' && (
+        <p className="mb-6 rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="attach-request-notice">
+          {p.customer.partner.name} asks to manage your Webex services. <Link href={`/o/${p.orgId}/partner-requests`} className="font-medium underline">Review the request</Link>
+        </p>
+      )}
       {companyName.editable && <div className="mb-6"><Card title="Edit"><CompanyNameForm orgId={p.orgId} name={p.name} /></Card></div>}
       <Card title="Company">
         <DescriptionList testId="account-details">

@@ -47,6 +47,15 @@ export function CustomerActions({ orgId, customer, can }: { orgId: string; custo
   const view = `/o/${customer.orgId}/users`;
   // Setting up adds users and packages, which the server allows only while services are live.
   const live = SERVICES_LIVE_STATUSES.includes(customer.status);
+  // SPEC §8.3: an org attached through the API is managed only through the API.
+  if (customer.attached) {
+    return (
+      <div className="flex flex-wrap items-center gap-2">
+        {can.openView && live && <Link href={view} className={buttonClass('secondary')}>View customer</Link>}
+        <p className="text-sm text-slate-600" data-testid="managed-through-api">Managed through the API: this existing organisation was attached with the Wholesale API, so set-up, retry and delete are done there.</p>
+      </div>
+    );
+  }
   return (
     <div className="flex flex-wrap gap-2">
       {can.write && live && <Link href={`/o/${customer.orgId}/setup`} className={buttonClass('primary')}>Set up customer</Link>}
