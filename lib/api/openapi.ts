@@ -7,6 +7,8 @@ import { ERROR_RULES, PRECHECK_OK_INFO } from '@/lib/platform/error-codes';
 import type { ApiEndpoint } from './api-endpoint';
 import { API_BASE } from './api-handler';
 import { endpoints } from './endpoints';
+import { openApiWebhooks } from './openapi-webhooks';
+import { ATTACH_INFO } from '@/lib/customers/attach-rules';
 
 type Json = Record<string, unknown>;
 
@@ -104,8 +106,10 @@ export function openApiDocument(): Json {
         + 'Every error body is {message, errors[{errorCode, description}], trackingId}.',
     },
     servers: [{ url: '/' }],
-    tags: [{ name: 'Customers' }, { name: 'Subscribers' }, { name: 'Billing reports' }, { name: 'Sub-partners' }],
+    tags: [{ name: 'Customers' }, { name: 'Subscribers' }, { name: 'Billing reports' }, { name: 'Sub-partners' }, { name: 'Webhooks', description: 'Events we send to your endpoints; see the webhooks section.' }],
     paths,
+    // SPEC §8.4: the events we POST to partners' endpoints (OpenAPI 3.1 webhooks).
+    webhooks: openApiWebhooks(),
     components: {
       securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'A Partner Hub API token (phk_…).' } },
       schemas: {
@@ -120,6 +124,6 @@ export function openApiDocument(): Json {
       },
     },
     'x-error-codes': ERROR_RULES.map((r) => ({ errorCode: r.code, description: r.rule })),
-    'x-info-codes': [PRECHECK_OK_INFO],
+    'x-info-codes': [PRECHECK_OK_INFO, ATTACH_INFO.immediate, ATTACH_INFO.approval],
   };
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { openApiDocument } from '@/lib/api/openapi';
+import { WebhooksSection } from './webhooks-section';
 
 // Server-rendered from the same generated document as /api/openapi.json: no client JS.
 export const metadata: Metadata = { title: 'Wholesale API' };
@@ -71,6 +72,8 @@ export default function ApiDocsPage() {
           </article>
         ))}
       </section>
+
+      <WebhooksSection doc={doc} />
 
       <section aria-labelledby="error-codes" className="mt-8">
         <h2 id="error-codes" className="text-xl font-semibold">Error codes</h2>
