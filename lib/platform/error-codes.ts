@@ -50,6 +50,7 @@ export const ERROR_RULES = [
   { code: 10111, rule: 'The organisation already has wholesale services from a partner.', match: /already has wholesale services from a partner/ },
   { code: 10112, rule: 'customerInfo is not used when attaching: the organisation keeps its name and administrators.', match: /^customerInfo is not used when attaching/ },
   { code: 10113, rule: 'The attach request is no longer waiting for an answer.', match: /^This request is no longer waiting for an answer\.$/ },
+  { code: 10114, rule: 'An organisation attached through the API is managed through the API only.', match: /^Managed through the API: / },
   // Subscribers (SPEC §2)
   { code: 10201, rule: 'Extension already used at this location.', match: /^This extension is already used at this location\.$/ },
   { code: 10202, rule: 'Phone number already in use.', match: /^This phone number is already in use\.$/ },

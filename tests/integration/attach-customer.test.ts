@@ -12,12 +12,14 @@ import { createApiToken } from '@/lib/api-tokens/create-api-token';
 import { createTokenSchema } from '@/lib/api-tokens/token-schema';
 import { EXAMPLE_CREATE_CUSTOMER } from '@/lib/api/examples';
 import { attachOps } from '@/lib/customers/attach-operations';
-import { customerRbpmSchema } from '@/lib/customers/customer-id-schema';
+import { customerIdSchema, customerRbpmSchema } from '@/lib/customers/customer-id-schema';
+import { deleteCustomer } from '@/lib/customers/delete-customer';
+import { retryCustomer } from '@/lib/customers/retry-customer';
 import { setCustomerRbpm } from '@/lib/customers/set-customer-rbpm';
 import { ConflictError, NotFoundError } from '@/lib/platform/errors';
 import { fixedClock } from '@/lib/platform/clock';
 import { QUEUES } from '@/lib/platform/queues';
-import type { ServiceDeps } from '@/lib/platform/service-ctx';
+import type { ServiceCtx, ServiceDeps } from '@/lib/platform/service-ctx';
 import { attemptDelivery } from '@/lib/webhooks/attempt-delivery';
 import { webhookOps } from '@/lib/webhooks/webhook-operations';
 import { makeTemplate, recordingJobs, rejection, serviceCaller } from './support/customer-fixtures';
@@ -136,6 +138,20 @@ describe('attach without approval (a small org)', () => {
     const { org } = await makeExistingOrg(db);
     expect(await codes({ ...body(org.id, 'ATT-X4'), customerInfo: EXAMPLE_CREATE_CUSTOMER.customerInfo })).toEqual({ status: 400, codes: [10112] });
     expect(await customerOf(org.id)).toBeUndefined();
+  });
+});
+
+describe('after attaching, management is API-only', () => {
+  it('the portal’s Delete and Retry are refused with "Managed through the API"; DELETE through the API works', async () => {
+    const [c] = await db.select().from(customers).where(eq(customers.externalId, 'ATT-1'));
+    for (const op of [deleteCustomer, retryCustomer] as ((ctx: ServiceCtx, i: { customerId: string }) => Promise<unknown>)[]) {
+      const err = await rejection(call(full.userId, partner.id, 'customers.delete', customerIdSchema, op, { customerId: c.id }));
+      expect(err).toBeInstanceOf(ConflictError);
+      expect(err).toMatchObject({ errorCode: 10114, message: expect.stringMatching(/^Managed through the API/) });
+    }
+    expect((await customerOf(c.orgId)).status).toBe('provisioned');
+    expect((await api.call(token, 'DELETE', `/v1/wholesale/customers/${c.id}`)).status).toBe(202);
+    expect((await customerOf(c.orgId)).status).not.toBe('provisioned');
   });
 });
 
