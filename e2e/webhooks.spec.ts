@@ -131,3 +131,59 @@ test('a full admin registers a webhook endpoint; a new customer’s provisioning
   const again = received.filter((r) => r.headers['webhook-id'] === hit.headers['webhook-id']).at(-1)!;
   expect(verifies(secret, again)).toBe(true);
 });
+
+test('a full admin edits, disables and enables, rotates the secret of, and deletes an endpoint', async ({ page }) => {
+  const t = Math.random().toString(36).slice(2, 8);
+  const url = `${base}/manage-${t}`;
+  await signIn(page, 'full.admin@northwind.test');
+  await page.goto(`/o/${DEMO_ORG_IDS.northwind}/settings/webhooks`);
+  const form = page.getByRole('form', { name: 'Add endpoint' });
+  await form.getByLabel('Endpoint URL').fill(url);
+  await form.getByRole('checkbox', { name: /subscriber\.created/ }).check();
+  await form.getByLabel('Include indirect providers').check();
+  await form.getByRole('button', { name: 'Add endpoint' }).click();
+  const first = await page.getByRole('textbox', { name: 'Signing secret' }).inputValue();
+  await page.getByRole('button', { name: 'Done' }).click();
+  const row = page.getByTestId('webhook-endpoint-row').filter({ hasText: url });
+  await expect(row).toContainText('Includes indirect providers');
+
+  // Edit: the dialog holds the current values; the change shows in the list.
+  await row.getByRole('button', { name: `Edit ${url}` }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit endpoint' });
+  await expect(dialog.getByRole('checkbox', { name: /subscriber\.created/ })).toBeChecked();
+  await dialog.getByLabel('Description').fill(`Ledger ${t}`);
+  await dialog.getByRole('checkbox', { name: /billing_report\.completed/ }).check();
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByTestId('toasts')).toContainText('Endpoint saved.');
+  await expect(row).toContainText(`Ledger ${t}`);
+  await expect(row).toContainText('billing_report.completed');
+
+  // Disable asks first; Enable does not.
+  await row.getByRole('button', { name: `Disable ${url}` }).click();
+  await page.getByRole('dialog', { name: 'Disable endpoint?' }).getByRole('button', { name: 'Disable' }).click();
+  await expect(row).toContainText('Disabled');
+  await expect(row).toContainText('Disabled by full.admin@northwind.test');
+  await row.getByRole('button', { name: `Enable ${url}` }).click();
+  await expect(row).toContainText('Enabled');
+
+  // Rotate: a new secret, shown once; the old one keeps signing for 24 h.
+  await row.getByRole('button', { name: `Rotate secret of ${url}` }).click();
+  await page.getByRole('dialog', { name: 'Rotate signing secret?' }).getByRole('button', { name: 'Rotate secret' }).click();
+  const rotated = page.getByTestId('new-signing-secret');
+  await expect(rotated).toContainText('The old secret keeps signing alongside this one until');
+  const second = await page.getByRole('textbox', { name: 'Signing secret' }).inputValue();
+  expect(second).toMatch(/^whsec_/);
+  expect(second).not.toBe(first);
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(row).toContainText('Old secret signs too until');
+
+  // Delete asks first; Cancel keeps it, Delete removes it.
+  await row.getByRole('button', { name: `Delete ${url}` }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete endpoint?' });
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(row).toHaveCount(1);
+  await row.getByRole('button', { name: `Delete ${url}` }).click();
+  await confirm.getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByTestId('toasts')).toContainText(`Endpoint ${url} deleted.`);
+  await expect(row).toHaveCount(0);
+});
