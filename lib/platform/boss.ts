@@ -1,9 +1,31 @@
 import PgBoss from 'pg-boss';
-import { QUEUE_POLICIES, QUEUES, type JobSender } from './queues';
+import { QUEUE_POLICIES, QUEUES, type JobSender, type QueueName } from './queues';
+
+/**
+ * How quickly pg-boss notices a job whose worker died (kill -9, a lost machine): an
+ * active job older than its queue's expiry is failed by the maintenance run (every
+ * `maintenanceIntervalSeconds`, one instance at a time) and retried at once by any live
+ * worker. Provisioning a batch takes seconds, so 60 s + 30 s puts a customer whose
+ * worker died back to work in ≈ 1.5 minutes (issue 10 #16) instead of pg-boss's default
+ * 15 minutes. Tests pass shorter times.
+ */
+export interface BossTuning {
+  maintenanceIntervalSeconds: number;
+  /** Per-queue job expiry (seconds); others keep pg-boss's default (15 min). */
+  expireInSeconds: Partial<Record<QueueName, number>>;
+}
+
+export const BOSS_TUNING: BossTuning = {
+  maintenanceIntervalSeconds: 30,
+  expireInSeconds: { 'customer-provision': 60 },
+};
+
+const tuningOf = new WeakMap<PgBoss, BossTuning>();
 
 /** A started pg-boss on the given database, with every queue created. */
-export async function startBoss(connectionString: string): Promise<PgBoss> {
-  const boss = new PgBoss({ connectionString, max: 4, schema: 'pgboss' });
+export async function startBoss(connectionString: string, tuning: BossTuning = BOSS_TUNING): Promise<PgBoss> {
+  const boss = new PgBoss({ connectionString, max: 4, schema: 'pgboss', maintenanceIntervalSeconds: tuning.maintenanceIntervalSeconds });
+  tuningOf.set(boss, tuning);
   boss.on('error', (err) => console.error('[jobs]', err));
   await boss.start();
   for (const name of Object.values(QUEUES)) await boss.createQueue(name, { name, policy: QUEUE_POLICIES[name] ?? 'standard' });
@@ -11,9 +33,16 @@ export async function startBoss(connectionString: string): Promise<PgBoss> {
 }
 
 export function senderFor(boss: PgBoss): JobSender {
+  const expiry = (queue: QueueName) => (tuningOf.get(boss) ?? BOSS_TUNING).expireInSeconds[queue];
   return {
     async send(queue, data, options) {
-      await boss.send(queue, data, { singletonKey: options?.singletonKey, startAfter: options?.startAfter, retryLimit: 5, retryBackoff: true });
+      await boss.send(queue, data, {
+        singletonKey: options?.singletonKey, startAfter: options?.startAfter, retryLimit: 5, retryBackoff: true, expireInSeconds: expiry(queue),
+      });
+    },
+    async sendMany(queue, jobs) {
+      if (!jobs.length) return;
+      await boss.insert(jobs.map((j) => ({ name: queue, data: j.data, singletonKey: j.singletonKey, retryLimit: 5, retryBackoff: true, expireInSeconds: expiry(queue) })));
     },
   };
 }
@@ -30,5 +59,8 @@ export function getBoss(): Promise<PgBoss> {
 export const appJobs: JobSender = {
   async send(queue, data, options) {
     await senderFor(await getBoss()).send(queue, data, options);
+  },
+  async sendMany(queue, jobs) {
+    await senderFor(await getBoss()).sendMany!(queue, jobs);
   },
 };
