@@ -15,36 +15,12 @@ import { startBoss, senderFor } from '@/lib/platform/boss';
 import { systemClock } from '@/lib/platform/clock';
 import { QUEUES } from '@/lib/platform/queues';
 import { BENCH_ADMIN_EMAIL, BENCH_ADMIN_ID, BENCH_PARTNER_ID } from './bench-ids';
+import { createWaitingCustomers } from './waiting-customers';
 
 const N = Number.parseInt(process.env.BENCH_CUSTOMERS ?? '', 10) || 2000;
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 const TEMPLATE_ID = 'be4c0000-0000-4000-8000-0000000000b1';
-
-/** N customers exactly as createCustomer leaves them: status provisioning, request stored, packages, managers, the 'accepted' line. */
-async function createWaitingCustomers(db: ReturnType<typeof createDb>, tag: string, n: number): Promise<string[]> {
-  const rows = await db.execute<{ id: string }>(sql`
-    with o as (
-      insert into orgs (kind, name, wholesale, country)
-      select 'customer', 'Bench ' || ${tag} || ' ' || i, true, 'US' from generate_series(1, ${n}) i
-      returning id, name
-    ), c as (
-      insert into customers (org_id, partner_org_id, template_id, external_id, status, admin_email, language, creation_package, provisioning_request, created_by)
-      select o.id, ${BENCH_PARTNER_ID}, ${TEMPLATE_ID}, 'EXT-' || o.id, 'provisioning', 'admin-' || o.id || '@bench-customer.test', 'en_US', 'webex_calling',
-        jsonb_build_object('version', 1, 'templateId', ${TEMPLATE_ID}::text, 'subscriptionId', 'Sub-BENCH', 'packages', jsonb_build_array('webex_calling', 'webex_meetings'),
-          'address', jsonb_build_object('addressLine1', '1 Bench Street', 'addressLine2', '', 'city', 'Springfield', 'stateOrProvince', 'IL', 'postalCode', '62701', 'country', 'US')),
-        ${BENCH_ADMIN_ID}
-      from o returning id, org_id
-    ), p as (
-      insert into customer_packages (customer_id, package, status)
-      select c.id, p::package_id, 'provisioning' from c, unnest(array['webex_calling', 'webex_meetings']) p
-    ), r as (
-      insert into org_relations (manager_org_id, managed_org_id) select ${BENCH_PARTNER_ID}, org_id from c
-    ), e as (
-      insert into provisioning_events (customer_id, step, message) select id, 'accepted', 'Customer accepted for provisioning from template “Bench template”' from c
-    )
-    select id from c`);
-  return rows.map((r) => r.id);
-}
+const OWNER = { partnerId: BENCH_PARTNER_ID, templateId: TEMPLATE_ID, subscriptionId: 'Sub-BENCH', createdBy: BENCH_ADMIN_ID };
 
 /** The bare cost: the rows the job writes, by plain set-based SQL, 100 customers per transaction. */
 async function bareProvision(client: postgres.Sql, ids: string[]): Promise<void> {
@@ -95,8 +71,8 @@ async function main() {
     values (${TEMPLATE_ID}, ${BENCH_PARTNER_ID}, 'Bench template', 'US', ${BENCH_ADMIN_ID}, 'Sub-BENCH', 'bench-provisioning-id')`);
 
   console.log(`Provisioning ${N} customers (cores: ${os.cpus().length}, load average at start: ${load()})`);
-  const bareIds = await createWaitingCustomers(db, 'Bare', N);
-  const ids = await createWaitingCustomers(db, 'Job', N);
+  const bareIds = await createWaitingCustomers(db, OWNER, 'Bare', N);
+  const ids = await createWaitingCustomers(db, OWNER, 'Job', N);
   await db.execute(sql`vacuum analyze`);
 
   // Bare SQL first, so the worker's run doesn't leave it a warmer cache.
