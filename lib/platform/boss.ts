@@ -1,4 +1,5 @@
 import PgBoss from 'pg-boss';
+import postgres from 'postgres';
 import { QUEUE_POLICIES, QUEUES, type JobSender, type QueueName } from './queues';
 
 /**
@@ -13,6 +14,8 @@ export interface BossTuning {
   maintenanceIntervalSeconds: number;
   /** Per-queue job expiry (seconds); others keep pg-boss's default (15 min). */
   expireInSeconds: Partial<Record<QueueName, number>>;
+  /** How often the cron clock is checked (pg-boss default 30 s); tests shorten it to see a tick at once. */
+  cronMonitorIntervalSeconds?: number;
 }
 
 export const BOSS_TUNING: BossTuning = {
@@ -24,13 +27,30 @@ const tuningOf = new WeakMap<PgBoss, BossTuning>();
 
 /** A started pg-boss on the given database, with every queue created. */
 export async function startBoss(connectionString: string, tuning: BossTuning = BOSS_TUNING): Promise<PgBoss> {
-  const boss = new PgBoss({ connectionString, max: 4, schema: 'pgboss', maintenanceIntervalSeconds: tuning.maintenanceIntervalSeconds });
+  const boss = new PgBoss({
+    connectionString, max: 4, schema: 'pgboss', maintenanceIntervalSeconds: tuning.maintenanceIntervalSeconds,
+    ...(tuning.cronMonitorIntervalSeconds ? { cronMonitorIntervalSeconds: tuning.cronMonitorIntervalSeconds, cronWorkerIntervalSeconds: tuning.cronMonitorIntervalSeconds } : {}),
+  });
   tuningOf.set(boss, tuning);
   boss.on('error', (err) => console.error('[jobs]', err));
-  await boss.start();
-  for (const name of Object.values(QUEUES)) await boss.createQueue(name, { name, policy: QUEUE_POLICIES[name] ?? 'standard' });
+  // Instances starting together on a new database deadlock creating queues (each attaches
+  // a partition to pgboss.job): one at a time, under an advisory lock held on its own connection.
+  const lock = postgres(connectionString, { max: 1, onnotice: () => {} });
+  try {
+    await lock`select pg_advisory_lock(${BOSS_SETUP_LOCK_KEY}::bigint)`;
+    await boss.start();
+    const existing = new Set((await boss.getQueues()).map((q) => q.name));
+    for (const name of Object.values(QUEUES)) {
+      if (!existing.has(name)) await boss.createQueue(name, { name, policy: QUEUE_POLICIES[name] ?? 'standard' });
+    }
+  } finally {
+    await lock.end({ timeout: 5 }); // ending the session releases the lock
+  }
   return boss;
 }
+
+/** pg_advisory_lock key of pg-boss set-up ("PHBOSSUP" as an int8). */
+const BOSS_SETUP_LOCK_KEY = '5784946629825221968';
 
 export function senderFor(boss: PgBoss): JobSender {
   const expiry = (queue: QueueName) => (tuningOf.get(boss) ?? BOSS_TUNING).expireInSeconds[queue];

@@ -16,7 +16,7 @@ import { systemClock } from '@/lib/platform/clock';
 import { QUEUES } from '@/lib/platform/queues';
 import { customerInput, makeTemplate, serviceCaller } from './support/customer-fixtures';
 import { makeAdmin, makePartner } from './support/fixtures';
-import { startInstance } from './support/instances';
+import { startInstance, stopInstances } from './support/instances';
 import { freshDb } from './support/test-db';
 
 const db = await freshDb();
@@ -34,6 +34,7 @@ beforeAll(async () => {
   boss = await startBoss(db.url, TUNING);
 });
 afterAll(async () => {
+  await stopInstances();
   await boss.stop({ graceful: false, timeout: 2_000 });
 });
 

@@ -2,7 +2,6 @@
 // and collects what each reports: ready, and the jobs its workers were handed.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { afterAll } from 'vitest';
 import type { BossTuning } from '@/lib/platform/boss';
 
 export interface Instance {
@@ -19,9 +18,10 @@ export interface Instance {
 }
 
 const started: Instance[] = [];
-afterAll(async () => {
-  await Promise.all(started.map((i) => i.stop()));
-});
+/** Stops every instance started; call in afterAll (registered after freshDb, so before the database is dropped). */
+export async function stopInstances(): Promise<void> {
+  await Promise.all(started.splice(0).map((i) => i.stop()));
+}
 
 export async function startInstance(name: string, databaseUrl: string, opts: { jobs?: boolean; tuning?: BossTuning; env?: Record<string, string> } = {}): Promise<Instance> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'tests/integration/support/app-instance.ts'], {
