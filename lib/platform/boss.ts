@@ -53,16 +53,20 @@ export async function startBoss(connectionString: string, tuning: BossTuning = B
 const BOSS_SETUP_LOCK_KEY = '5784946629825221968';
 
 export function senderFor(boss: PgBoss): JobSender {
-  const expiry = (queue: QueueName) => (tuningOf.get(boss) ?? BOSS_TUNING).expireInSeconds[queue];
+  // Only queues with their own expiry pass the option (pg-boss refuses an undefined one).
+  const expiry = (queue: QueueName) => {
+    const seconds = (tuningOf.get(boss) ?? BOSS_TUNING).expireInSeconds[queue];
+    return seconds ? { expireInSeconds: seconds } : {};
+  };
   return {
     async send(queue, data, options) {
       await boss.send(queue, data, {
-        singletonKey: options?.singletonKey, startAfter: options?.startAfter, retryLimit: 5, retryBackoff: true, expireInSeconds: expiry(queue),
+        singletonKey: options?.singletonKey, startAfter: options?.startAfter, retryLimit: 5, retryBackoff: true, ...expiry(queue),
       });
     },
     async sendMany(queue, jobs) {
       if (!jobs.length) return;
-      await boss.insert(jobs.map((j) => ({ name: queue, data: j.data, singletonKey: j.singletonKey, retryLimit: 5, retryBackoff: true, expireInSeconds: expiry(queue) })));
+      await boss.insert(jobs.map((j) => ({ name: queue, data: j.data, singletonKey: j.singletonKey, retryLimit: 5, retryBackoff: true, ...expiry(queue) })));
     },
   };
 }
