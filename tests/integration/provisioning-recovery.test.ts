@@ -85,10 +85,10 @@ describe('an instance killed mid-provisioning', () => {
     await waitFor('the customer to be provisioned', async () => {
       const [c] = await db.select({ status: customers.status }).from(customers).where(eq(customers.id, customerId));
       return c.status === 'provisioned';
-    }, 30_000);
+    }, 60_000);
     const recoveredInMs = Date.now() - killedAt;
-    // Expiry 3 s + maintenance every 1 s + a poll: seconds, where it was 15 minutes.
-    expect(recoveredInMs).toBeLessThan(20_000);
+    // Expiry 3 s + maintenance every 1 s + a poll: seconds (under 45 s even on a saturated machine), where it was 15 minutes.
+    expect(recoveredInMs).toBeLessThan(45_000);
     const job = await boss.getJobById(QUEUES.provisionCustomer, jobId);
     expect(job).toMatchObject({ state: 'completed', retryCount: 1 }); // the orphan was failed and retried, not duplicated
 
@@ -99,5 +99,5 @@ describe('an instance killed mid-provisioning', () => {
     // The same mechanism with the production times recovers within the README's ≈ 2 minutes.
     const worstCase = BOSS_TUNING.expireInSeconds['customer-provision']! + BOSS_TUNING.maintenanceIntervalSeconds + 1;
     expect(worstCase).toBeLessThanOrEqual(120);
-  }, 90_000);
+  }, 120_000);
 });
