@@ -111,7 +111,7 @@ async function slugsFor(tx: Tx, fresh: Fresh[]): Promise<Map<string, string>> {
   return out;
 }
 
-/** Builds every fresh customer of the batch in the caller's transaction; returns their ids. */
+/** Builds every fresh customer of the batch in the caller's transaction. */
 async function buildAll(tx: Tx, deps: ServiceDeps, fresh: Fresh[], afterCommit: (f: () => Promise<void> | void) => void): Promise<void> {
   const now = deps.clock.now();
   const sink = { jobs: deps.jobs, afterCommit };
