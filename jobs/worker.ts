@@ -5,6 +5,7 @@ import { senderFor } from '@/lib/platform/boss';
 import { deliverEmail, sweepOutbox } from './handlers/deliver-email';
 import { smtpMailer } from '@/lib/email/mailer';
 import { provisionCustomer } from './handlers/provision-customer';
+import { runProvisioningJobs } from './handlers/provision-batch';
 import { recheckRestrictedParties, resumeStaleProvisioning } from './handlers/sweep-customers';
 import { generateReport, sweepReports } from './handlers/generate-report';
 import { attemptDelivery } from '@/lib/webhooks/attempt-delivery';
@@ -12,6 +13,10 @@ import { sweepWebhookDeliveries } from '@/lib/webhooks/sweep-webhook-deliveries'
 import { QUEUES, type JobPayloads } from '@/lib/platform/queues';
 import { sweepTrials } from '@/lib/trials/sweep-trials';
 import { sweepIdempotencyKeys } from '@/lib/api/idempotency';
+
+/** Provisioning jobs fetched at once per worker, and workers per process (see below). */
+export const PROVISION_BATCH_SIZE = 100;
+const PROVISION_WORKERS = 2;
 
 /** Registers every job handler on a started pg-boss. Later features add theirs here. */
 export async function registerWorkers(boss: PgBoss, db: Db, clock: Clock): Promise<void> {
@@ -28,21 +33,27 @@ export async function registerWorkers(boss: PgBoss, db: Db, clock: Clock): Promi
   });
   await boss.schedule(QUEUES.sweepOutbox, '* * * * *');
 
-  // Customers of a batch provision side by side; one that fails is failed alone (pg-boss
-  // retries it with backoff) while the others complete.
-  await boss.work<JobPayloads['customer-provision']>(
-    QUEUES.provisionCustomer,
-    { batchSize: 4, pollingIntervalSeconds: 1, includeMetadata: true },
-    async (batch) => {
-      await Promise.all(batch.map(async (job) => {
-        try {
-          await provisionCustomer(deps, job.data.customerId, { finalAttempt: job.retryCount >= job.retryLimit });
-        } catch (err) {
-          await boss.fail(QUEUES.provisionCustomer, job.id, { message: err instanceof Error ? err.message : String(err) });
-        }
-      }));
-    },
-  );
+  // Provisioning (issue 13): large batches, fresh customers built set-based in one
+  // transaction per batch (provision-batch.ts); two workers so one batch's commit overlaps
+  // the next fetch. A full batch means more are waiting: the worker is woken at once
+  // instead of sleeping out pg-boss's polling interval.
+  for (let i = 0; i < PROVISION_WORKERS; i++) {
+    const workerId: string = await boss.work<JobPayloads['customer-provision']>(
+      QUEUES.provisionCustomer,
+      { batchSize: PROVISION_BATCH_SIZE, pollingIntervalSeconds: 0.5, includeMetadata: true },
+      async (batch) => {
+        await runProvisioningJobs(
+          deps,
+          batch.map((job) => ({ id: job.id, customerId: job.data.customerId, finalAttempt: job.retryCount >= job.retryLimit })),
+          async (job, err) => {
+            await boss.fail(QUEUES.provisionCustomer, job.id, { message: err instanceof Error ? err.message : String(err) });
+          },
+          (customerId, finalAttempt) => provisionCustomer(deps, customerId, { finalAttempt }),
+        );
+        if (batch.length === PROVISION_BATCH_SIZE) boss.notifyWorker(workerId);
+      },
+    );
+  }
   // The restricted-party re-check (72-hour rule) and lost provisioning jobs, every minute.
   await boss.work(QUEUES.sweepCustomers, async () => {
     await recheckRestrictedParties(deps);

@@ -3,7 +3,7 @@ import type { Tx } from '@/db/client';
 import { customerPackages, customers, orgs, provisioningEvents } from '@/db/schema';
 import { changeCustomerStatus } from '@/lib/customers/change-customer-status';
 import {
-  PROVISIONING_STEPS, ProvisioningFailure, type ProvisioningCustomer, type StepCtx,
+  PROVISIONING_PHASES, ProvisioningFailure, type ProvisioningCustomer, type StepCtx,
 } from '@/lib/customers/provisioning-steps';
 import { loadProvisioningRequest } from '@/lib/customers/load-provisioning-request';
 import type { ServiceDeps } from '@/lib/platform/service-ctx';
@@ -59,33 +59,38 @@ async function markError(deps: ServiceDeps, customerId: string, step: string, er
 }
 
 /**
- * The provisioning job (SPEC §4.1), keyed by customer id. Each step runs in its own
- * transaction holding the customer's row lock, so progress shows live in the UI, two
- * runs of the same job serialise, and a crash loses at most the step in flight —
- * which the next run redoes, because every step checks what already exists.
+ * The provisioning job (SPEC §4.1) for one customer. Each phase (PROVISIONING_PHASES)
+ * runs in its own transaction holding the customer's row lock, so two runs of the same
+ * job serialise, and a crash loses at most the phase in flight — which the next run
+ * redoes, because every step checks what already exists. The worker provisions fresh
+ * customers a whole batch at a time (provision-batch.ts) and sends the rest here.
  */
 export async function provisionCustomer(deps: ServiceDeps, customerId: string, options: ProvisionOptions = {}): Promise<ProvisionOutcome> {
-  for (const step of PROVISIONING_STEPS) {
+  for (const phase of PROVISIONING_PHASES) {
+    let step = phase[0].name;
     try {
       const after: (() => Promise<void> | void)[] = [];
       const result = await deps.db.transaction(async (tx) => {
         const customer = await lockCustomer(tx, customerId);
         if (!customer) return 'gone' as const;
-        await options.beforeStep?.(step.name);
         const ctx: StepCtx = { tx, customer, now: deps.clock.now(), jobs: deps.jobs, afterCommit: (f) => after.push(f) };
-        return step.run(ctx);
+        for (const s of phase) {
+          step = s.name;
+          await options.beforeStep?.(s.name);
+          if ((await s.run(ctx)) === 'stop') return 'stop' as const;
+        }
+        return 'continue' as const;
       });
       for (const f of after) await Promise.resolve(f()).catch((err) => console.error('[provision] after-commit', err));
-      if (result === 'gone') return currentOutcome(deps, customerId);
-      if (result === 'stop') return currentOutcome(deps, customerId);
+      if (result !== 'continue') return currentOutcome(deps, customerId);
     } catch (err) {
       if (err instanceof ProvisioningFailure) {
-        await markError(deps, customerId, step.name, err.errorCode, err.message);
+        await markError(deps, customerId, step, err.errorCode, err.message);
         return 'error';
       }
       if (options.finalAttempt) {
-        console.error(`[provision] ${customerId} ${step.name}`, err);
-        await markError(deps, customerId, step.name, 10500, `Provisioning failed at step "${step.name}". Retry, or contact support if it fails again.`);
+        console.error(`[provision] ${customerId} ${step}`, err);
+        await markError(deps, customerId, step, 10500, `Provisioning failed at step "${step}". Retry, or contact support if it fails again.`);
         return 'error';
       }
       throw err;

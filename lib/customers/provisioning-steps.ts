@@ -75,7 +75,7 @@ const restrictedPartyCheck: ProvisioningStep = {
     const [match] = await ctx.tx.select({ id: restrictedParties.id }).from(restrictedParties)
       .where(eq(restrictedParties.normalizedName, normalizeCompanyName(ctx.customer.name))).limit(1);
     if (!match) {
-      await logOnce(ctx, 'rpl_check', 'Restricted-party check passed');
+      await logOnce(ctx, 'rpl_check', PROVISIONING_LOG.rplPassed);
       return 'continue';
     }
     await changeCustomerStatus(ctx.tx, { customerId: ctx.customer.id, from: 'provisioning', to: 'pending_rpl_review', at: ctx.now, set: { rplReviewStartedAt: ctx.now } }, ctx);
@@ -95,7 +95,7 @@ const headquarters: ProvisioningStep = {
       orgId: customer.orgId, name: 'Headquarters', isHeadquarters: true, addressLine1: a.addressLine1, addressLine2: a.addressLine2 || null,
       city: a.city, stateOrProvince: a.stateOrProvince || null, postalCode: a.postalCode, country: a.country, language: customer.language, createdAt: now,
     }).onConflictDoNothing().returning({ id: locations.id }); // locations_one_hq: an existing HQ wins
-    if (created.length) await tx.insert(provisioningEvents).values({ customerId: customer.id, at: now, step: 'create_location', message: 'Headquarters location created' });
+    if (created.length) await tx.insert(provisioningEvents).values({ customerId: customer.id, at: now, step: 'create_location', message: PROVISIONING_LOG.headquarters });
     return 'continue';
   },
 };
@@ -127,10 +127,16 @@ const administrator: ProvisioningStep = {
     }
     // Billing starts now: one open interval per subscriber (unique index package_assignments_one_open).
     const opened = await openAssignment(tx, { subscriberId: sub.id, customerId: customer.id, partnerOrgId: customer.partnerOrgId, locationId: sub.locationId }, sub.package, now, { idempotent: true });
-    if (opened) await logOnce(ctx, 'create_admin', `Administrator ${customer.adminEmail} created with ${PACKAGE_INFO[sub.package].name}`);
+    if (opened) await logOnce(ctx, 'create_admin', PROVISIONING_LOG.administrator(customer.adminEmail, PACKAGE_INFO[sub.package].name));
     return 'continue';
   },
 };
+
+/** The customer org's sign-in setting, from its template (Webex identity when none). */
+export function ssoFromTemplate(template: { authMode: string | null; idpEntityId: string | null; idpName: string | null } | undefined) {
+  return template?.authMode === 'saml' ? { mode: 'saml' as const, idpEntityId: template.idpEntityId ?? undefined }
+    : template?.authMode === 'oidc' ? { mode: 'oidc' as const, idpName: template.idpName ?? undefined } : { mode: 'webex' as const };
+}
 
 const applyTemplate: ProvisioningStep = {
   name: 'attach_subscription',
@@ -141,13 +147,11 @@ const applyTemplate: ProvisioningStep = {
       ? await tx.select({ authMode: onboardingTemplates.authMode, idpEntityId: onboardingTemplates.idpEntityId, idpName: onboardingTemplates.idpName })
         .from(onboardingTemplates).where(eq(onboardingTemplates.id, templateId))
       : [];
-    const sso = template?.authMode === 'saml' ? { mode: 'saml' as const, idpEntityId: template.idpEntityId ?? undefined }
-      : template?.authMode === 'oidc' ? { mode: 'oidc' as const, idpName: template.idpName ?? undefined } : { mode: 'webex' as const };
     // An attached org keeps its own sign-in settings (SPEC §8.3).
-    if (!customer.attached) await tx.insert(orgSettings).values({ orgId: customer.orgId, emailLanguage: customer.language, sso, updatedAt: now }).onConflictDoNothing();
+    if (!customer.attached) await tx.insert(orgSettings).values({ orgId: customer.orgId, emailLanguage: customer.language, sso: ssoFromTemplate(template), updatedAt: now }).onConflictDoNothing();
     if (!customer.subscriptionId && customer.request.subscriptionId) {
       await tx.update(customers).set({ subscriptionId: customer.request.subscriptionId }).where(eq(customers.id, customer.id));
-      await logOnce(ctx, 'attach_subscription', `Subscription ${customer.request.subscriptionId} attached`);
+      await logOnce(ctx, 'attach_subscription', PROVISIONING_LOG.subscription(customer.request.subscriptionId));
     }
     return 'continue';
   },
@@ -163,7 +167,7 @@ const domains: ProvisioningStep = {
     if (!customer.sipDomain) {
       const sipDomain = `${slug}.sip.${PLATFORM_DOMAIN}`;
       await tx.update(customers).set({ sipDomain }).where(eq(customers.id, customer.id));
-      await logOnce(ctx, 'sip_domain', `SIP domain ${sipDomain} assigned`);
+      await logOnce(ctx, 'sip_domain', PROVISIONING_LOG.sipDomain(sipDomain));
     }
     if (meetings && !customer.meetingsSiteUrl) {
       const site = `${slug}.webex.test`;
@@ -171,7 +175,7 @@ const domains: ProvisioningStep = {
       await tx.update(customers)
         .set({ meetingsSiteUrl: site, meetingsDialInCode: dialInCode(customer.country), meetingsLanguage: meetingsLocale(locale) })
         .where(eq(customers.id, customer.id));
-      await logOnce(ctx, 'meetings_site', `Meetings site ${site} created`);
+      await logOnce(ctx, 'meetings_site', PROVISIONING_LOG.meetingsSite(site));
     }
     return 'continue';
   },
@@ -183,7 +187,7 @@ const packages: ProvisioningStep = {
     const done = await ctx.tx.update(customerPackages).set({ status: 'provisioned', errors: [], updatedAt: ctx.now })
       .where(and(eq(customerPackages.customerId, ctx.customer.id), ne(customerPackages.status, 'provisioned')))
       .returning({ package: customerPackages.package });
-    if (done.length) await logOnce(ctx, 'packages', `Packages enabled: ${done.map((d) => PACKAGE_INFO[d.package].name).join(', ')}`);
+    if (done.length) await logOnce(ctx, 'packages', PROVISIONING_LOG.packages(done.map((d) => PACKAGE_INFO[d.package].name)));
     return 'continue';
   },
 };
@@ -195,12 +199,8 @@ const welcome: ProvisioningStep = {
     const [sent] = await tx.select({ id: emailOutbox.id }).from(emailOutbox)
       .where(and(eq(emailOutbox.orgId, customer.orgId), eq(emailOutbox.kind, 'welcome'))).limit(1);
     if (sent) return 'continue';
-    await queueEmail({ db: tx, jobs: ctx.jobs, afterCommit: ctx.afterCommit }, {
-      to: customer.adminEmail, orgId: customer.orgId, kind: 'welcome',
-      subject: `Welcome to Webex, ${customer.name}`,
-      body: `Hello,\n\nYour Webex services for ${customer.name} are ready. Sign in with ${customer.adminEmail} to get started.\n`,
-    });
-    await logOnce(ctx, 'welcome_email', `Welcome e-mail sent to ${customer.adminEmail}`);
+    await queueEmail({ db: tx, jobs: ctx.jobs, afterCommit: ctx.afterCommit }, welcomeEmail(customer));
+    await logOnce(ctx, 'welcome_email', PROVISIONING_LOG.welcome(customer.adminEmail));
     return 'continue';
   },
 };
@@ -210,7 +210,7 @@ const complete: ProvisioningStep = {
   async run(ctx) {
     const { tx, customer, now } = ctx;
     await changeCustomerStatus(tx, { customerId: customer.id, from: 'provisioning', to: 'provisioned', at: now, set: { errors: [] } }, ctx);
-    await tx.insert(provisioningEvents).values({ customerId: customer.id, at: now, step: 'completed', message: 'Provisioning completed' });
+    await tx.insert(provisioningEvents).values({ customerId: customer.id, at: now, step: 'completed', message: PROVISIONING_LOG.completed });
     return 'stop';
   },
 };
@@ -218,3 +218,33 @@ const complete: ProvisioningStep = {
 export const PROVISIONING_STEPS: readonly ProvisioningStep[] = [
   restrictedPartyCheck, headquarters, administrator, applyTemplate, domains, packages, welcome, complete,
 ];
+
+/**
+ * The steps grouped into the transactions of one run: the customer's people and billing
+ * first, then its services and the outcome. Two commits instead of eight (issue 13); a
+ * crash still loses at most the transaction in flight, which the next run redoes.
+ */
+export const PROVISIONING_PHASES: readonly (readonly ProvisioningStep[])[] = [
+  [restrictedPartyCheck, headquarters, administrator],
+  [applyTemplate, domains, packages, welcome, complete],
+];
+
+/** The log lines of a run, shared by the one-customer path and the batch (same words either way). */
+export const PROVISIONING_LOG = {
+  rplPassed: 'Restricted-party check passed',
+  headquarters: 'Headquarters location created',
+  administrator: (email: string, packageName: string) => `Administrator ${email} created with ${packageName}`,
+  subscription: (id: string) => `Subscription ${id} attached`,
+  sipDomain: (domain: string) => `SIP domain ${domain} assigned`,
+  meetingsSite: (site: string) => `Meetings site ${site} created`,
+  packages: (names: string[]) => `Packages enabled: ${names.join(', ')}`,
+  welcome: (email: string) => `Welcome e-mail sent to ${email}`,
+  completed: 'Provisioning completed',
+} as const;
+
+/** The welcome e-mail of a provisioned customer (SPEC §4.1). */
+export const welcomeEmail = (c: { name: string; adminEmail: string; orgId: string }) => ({
+  to: c.adminEmail, orgId: c.orgId, kind: 'welcome',
+  subject: `Welcome to Webex, ${c.name}`,
+  body: `Hello,\n\nYour Webex services for ${c.name} are ready. Sign in with ${c.adminEmail} to get started.\n`,
+});

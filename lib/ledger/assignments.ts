@@ -24,6 +24,11 @@ export async function openAssignment(db: DbOrTx, target: AssignmentTarget, pkg: 
   return rows.length > 0;
 }
 
+/** Billing starts for many subscribers at once (a provisioning batch): one insert, every interval new. */
+export async function openAssignments(db: DbOrTx, rows: (AssignmentTarget & { package: PackageId })[], at: Date): Promise<void> {
+  if (rows.length) await db.insert(packageAssignments).values(rows.map((r) => ({ ...r, startedAt: at })));
+}
+
 /** Billing stops for what matches `where` (a subscriber, a whole customer…): closes open intervals at `at`. */
 async function closeWhere(db: DbOrTx, where: SQL, at: Date): Promise<number> {
   const closed = await db

@@ -30,3 +30,21 @@ export async function queueEmail(ctx: Pick<ServiceCtx, 'db' | 'afterCommit' | 'j
   ctx.afterCommit(() => ctx.jobs.send(QUEUES.deliverEmail, { emailId: row.id }, { singletonKey: row.id }));
   return row.id;
 }
+
+/**
+ * Many e-mails of a job in one insert (a provisioning batch), each still its own outbox
+ * row and delivery job; the jobs are enqueued in one round trip when the sender can.
+ */
+export async function queueEmails(ctx: Pick<ServiceCtx, 'db' | 'afterCommit' | 'jobs'>, msgs: EmailMessage[]): Promise<string[]> {
+  if (!msgs.length) return [];
+  const rows = await (ctx.db as DbOrTx)
+    .insert(emailOutbox)
+    .values(msgs.map((msg) => ({ to: msg.to, subject: msg.subject, body: msg.body, kind: msg.kind, orgId: msg.orgId, causedBy: msg.causedBy ?? null, oneTimeLink: msg.oneTimeLink ?? false })))
+    .returning({ id: emailOutbox.id });
+  const jobs = rows.map((r) => ({ data: { emailId: r.id }, singletonKey: r.id }));
+  ctx.afterCommit(async () => {
+    if (ctx.jobs.sendMany) await ctx.jobs.sendMany(QUEUES.deliverEmail, jobs);
+    else for (const j of jobs) await ctx.jobs.send(QUEUES.deliverEmail, j.data, { singletonKey: j.singletonKey });
+  });
+  return rows.map((r) => r.id);
+}

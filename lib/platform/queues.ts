@@ -44,4 +44,6 @@ export const QUEUE_POLICIES: Partial<Record<QueueName, 'standard' | 'stately'>> 
 /** What services need from the queue: enqueue only. */
 export interface JobSender {
   send<Q extends QueueName>(queue: Q, data: JobPayloads[Q], options?: { singletonKey?: string; startAfter?: Date }): Promise<void>;
+  /** Many jobs of one queue in one round trip (batch writers); callers fall back to send() without it. */
+  sendMany?<Q extends QueueName>(queue: Q, jobs: { data: JobPayloads[Q]; singletonKey?: string }[]): Promise<void>;
 }
