@@ -21,7 +21,7 @@ export async function authorize(deps: Pick<ServiceDeps, 'db'>, userId: string | 
     if (decision.reason === 'owner_suspended') throw new ConflictError(DENIAL_MESSAGES.owner_suspended, { _form: [DENIAL_MESSAGES.owner_suspended] }, 10413);
     throw new ForbiddenError(DENIAL_MESSAGES[decision.reason]);
   }
-  return access;
+  return { ...access, reach: decision.reach };
 }
 
 export function zodFieldErrors(error: z.ZodError): FieldErrors {
