@@ -7,7 +7,7 @@ import { audit } from '@/lib/platform/audit';
 import { ConflictError } from '@/lib/platform/errors';
 import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
 import type { changeRolesSchema } from './admin-schema';
-import { ADMIN_ERRORS } from './admins-error-codes';
+import { ADMIN_ERRORS } from '@/lib/platform/error-codes';
 import { LAST_FULL_ADMIN_MESSAGE, lockOrgAdmin, otherActiveFullAdmins } from './find-org-admin';
 
 /**

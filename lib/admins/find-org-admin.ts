@@ -4,7 +4,7 @@ import type { PartnerRole } from '@/lib/domain/roles';
 import { isPartnerRole } from '@/lib/domain/roles';
 import { NotFoundError } from '@/lib/platform/errors';
 import type { ServiceCtx } from '@/lib/platform/service-ctx';
-import { ADMIN_ERRORS } from './admins-error-codes';
+import { ADMIN_ERRORS } from '@/lib/platform/error-codes';
 
 export interface OrgAdminRow {
   userId: string;

@@ -7,7 +7,7 @@ import { ConflictError, uniqueViolation } from '@/lib/platform/errors';
 import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
 import { queueAdminInvitation } from './admin-emails';
 import type { inviteAdminSchema } from './admin-schema';
-import { ADMIN_ERRORS } from './admins-error-codes';
+import { ADMIN_ERRORS } from '@/lib/platform/error-codes';
 import type { z } from 'zod';
 
 const TAKEN = 'The e-mail is already associated with an existing user.';

@@ -4,7 +4,7 @@ import { revokeUserSessions } from '@/lib/auth/sessions';
 import { audit } from '@/lib/platform/audit';
 import { ConflictError } from '@/lib/platform/errors';
 import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
-import { ADMIN_ERRORS } from './admins-error-codes';
+import { ADMIN_ERRORS } from '@/lib/platform/error-codes';
 import { LAST_FULL_ADMIN_MESSAGE, lockOrgAdmin, otherActiveFullAdmins } from './find-org-admin';
 
 /**

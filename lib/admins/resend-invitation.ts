@@ -5,7 +5,7 @@ import { audit } from '@/lib/platform/audit';
 import { ConflictError } from '@/lib/platform/errors';
 import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
 import { queueAdminInvitation } from './admin-emails';
-import { ADMIN_ERRORS } from './admins-error-codes';
+import { ADMIN_ERRORS } from '@/lib/platform/error-codes';
 import { lockOrgAdmin } from './find-org-admin';
 
 /** A new one-time link (7 days from now) for an admin who hasn't accepted; older links stop working. */

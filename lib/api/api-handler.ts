@@ -121,7 +121,7 @@ export function createApiHandler(endpoint: ApiEndpoint, depsFactory: () => Servi
         exec: async (target, capability, fn) => {
           const d = decideToken(target, token.scopes, capability);
           if (!d.allowed) throw new ForbiddenError(tokenDenialMessage(d));
-          return inTransaction(deps, target, fn);
+          return inTransaction(deps, { ...target, reach: d.reach }, fn);
         },
       });
       status = endpoint.status;

@@ -34,5 +34,5 @@ export const EXAMPLE_SUBSCRIBER = {
 export const EXAMPLE_REPORT_ID = '4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f7a';
 export const EXAMPLE_REPORT = {
   id: EXAMPLE_REPORT_ID, billingStartDate: '2026-01-01', billingEndDate: '2026-01-31', type: 'PARTNER', created: '2026-02-01T08:00:00.000Z',
-  createdBy: 'full.admin@northwind.test', status: 'COMPLETED', tempDownloadURL: `/api/billing/reports/${EXAMPLE_REPORT_ID}/download?expires=1769934600&signature=…`, errors: [],
+  createdBy: 'full.admin@northwind.test', status: 'COMPLETED', subPartnerOrgId: null, tempDownloadURL: `/api/billing/reports/${EXAMPLE_REPORT_ID}/download?expires=1769934600&signature=…`, errors: [],
 };

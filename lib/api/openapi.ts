@@ -3,7 +3,7 @@
 // the API accepts. Served at /api/openapi.json and rendered at /docs/api.
 import { z } from 'zod';
 import { scopeFor } from '@/lib/auth/token-scopes';
-import { ERROR_RULES, PRECHECK_OK_INFO } from '@/lib/platform/error-codes';
+import { ERROR_CODES, ERROR_RULES, PRECHECK_OK_INFO } from '@/lib/platform/error-codes';
 import type { ApiEndpoint } from './api-endpoint';
 import { API_BASE } from './api-handler';
 import { endpoints } from './endpoints';
@@ -50,22 +50,48 @@ function parameters(e: ApiEndpoint): Json[] {
   return out;
 }
 
+/** The catalogue code an error example of this status shows: the operation's own first, else the generic one. */
+const GENERIC_CODE: Record<number, number> = {
+  400: ERROR_CODES.validation, 401: ERROR_CODES.unauthenticated, 403: ERROR_CODES.forbidden, 404: ERROR_CODES.notFound, 409: ERROR_CODES.conflict,
+  413: ERROR_CODES.bodyTooLarge, 415: ERROR_CODES.unsupportedMediaType, 422: ERROR_CODES.idempotencyMismatch, 429: ERROR_CODES.rateLimited, 500: ERROR_CODES.internal,
+};
+function exampleCode(status: number, e: ApiEndpoint): number {
+  if (status === 404 && e.errorCodes.includes(ERROR_CODES.reportNotFound)) return ERROR_CODES.reportNotFound;
+  if (status === 400 && e.errorCodes[0]) return e.errorCodes[0];
+  return GENERIC_CODE[status] ?? ERROR_CODES.internal;
+}
+
 function errorResponse(status: number, e: ApiEndpoint): Json {
-  const codes = ERROR_RULES.filter((r) => (e.errorCodes as readonly number[]).includes(r.code));
+  const code = exampleCode(status, e);
+  const rule = ERROR_RULES.find((r) => r.code === code);
   return {
     description: STATUS_TEXT[status] ?? 'Error',
-    headers: status === 429 ? { ...COMMON_HEADERS, 'Retry-After': header('Whole seconds to wait.', 'integer') } : COMMON_HEADERS,
+    // A 401 has no token, so no bucket to report: only TrackingID.
+    headers: status === 429 ? { ...COMMON_HEADERS, 'Retry-After': header('Whole seconds to wait.', 'integer') } : status === 401 ? { TrackingID: COMMON_HEADERS.TrackingID } : COMMON_HEADERS,
     content: {
       'application/json': {
         schema: { $ref: '#/components/schemas/Error' },
         example: {
           message: STATUS_TEXT[status],
-          errors: [{ errorCode: status === 400 && codes[0] ? codes[0].code : status === 404 && codes.some((c) => c.code === 2024) ? 2024 : 10000 + status, description: STATUS_TEXT[status] }],
+          errors: [{ errorCode: code, description: rule?.rule ?? STATUS_TEXT[status] }],
           trackingId: 'PH_0b6f9c2e-3a1d-4f5e-9b8c-7d6e5f4a3b2c',
         },
       },
     },
   };
+}
+
+/**
+ * Every status the door itself can answer besides the operation's own: 400 (query or
+ * onBehalfOf), 401, 403, 429 and 500 always; 404 with a path id; 413/415 with a body;
+ * 409 (key in flight) and 422 (key reused) where Idempotency-Key applies.
+ */
+function errorStatuses(e: ApiEndpoint): number[] {
+  const s = new Set<number>([...e.errorStatuses, 400, 401, 403, 429, 500]);
+  if (e.params) s.add(404);
+  if (e.body) [413, 415].forEach((x) => s.add(x));
+  if (e.method !== 'GET') [409, 422].forEach((x) => s.add(x));
+  return [...s].sort((a, b) => a - b);
 }
 
 function operation(e: ApiEndpoint): Json {
@@ -75,7 +101,7 @@ function operation(e: ApiEndpoint): Json {
   if (e.query && e.path !== '/customers/validate') (success.headers as Json).Link = header('RFC 8288 links to the next/prev page (rel="next", rel="prev").');
   if (e.response) success.content = { 'application/json': { schema: jsonSchema(e.response, 'output'), example: e.example.response ?? {} } };
   const responses: Json = { [e.status]: success };
-  for (const s of [...new Set([...e.errorStatuses, 401, 403, 429, 500])].sort()) responses[s] = errorResponse(s, e);
+  for (const s of errorStatuses(e)) responses[s] = errorResponse(s, e);
   const op: Json = {
     operationId: e.operationId,
     summary: e.summary,

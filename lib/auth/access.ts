@@ -5,6 +5,7 @@ import type { DbOrTx } from '@/db/client';
 import { customers, orgRelations, orgs, roleGrants, users } from '@/db/schema';
 import { isPartnerRole, type CustomerRole, type PartnerRole } from '@/lib/domain/roles';
 import type { OrgKind, OrgState } from '@/lib/domain/statuses';
+import type { Grant } from './permissions';
 import { canReach, type AccessSubject, type OrgRelation } from './policy';
 
 export interface Actor {
@@ -32,7 +33,16 @@ export interface OrgAccess extends AccessSubject {
   /** When working in another org's view: the partner org the actor acts from. */
   actingPartner: { id: string; name: string } | null;
   customer?: AccessSubject['customer'] & { id: string; partnerOrgId: string; attached: boolean };
+  /**
+   * The reach of the policy decision that admitted this call (set by authorize, gatePage
+   * and the API door): 'own' = only the customers the actor created (sales administrators).
+   * Services filter by it instead of re-deriving it from the roles.
+   */
+  reach?: Grant;
 }
+
+/** Only the customers the actor created? An access no decision has admitted yet reaches only its own. */
+export const reachesOwnOnly = (access: Pick<OrgAccess, 'reach'>): boolean => (access.reach ?? 'own') === 'own';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (v: string) => UUID.test(v);

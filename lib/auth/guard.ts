@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Capability } from './permissions';
 import { decide, DENIAL_MESSAGES } from './policy';
 import { loadActor, resolveAccess, type OrgAccess } from './access';
+import { ERROR_CODES } from '@/lib/platform/error-codes';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, type FieldErrors } from '@/lib/platform/errors';
 import { inTransaction, type ServiceCtx, type ServiceDeps } from '@/lib/platform/service-ctx';
 
@@ -18,10 +19,10 @@ export async function authorize(deps: Pick<ServiceDeps, 'db'>, userId: string | 
   const decision = decide(access, capability);
   if (!decision.allowed) {
     // A suspended owner is a state of the org (409, as the API reports it), not a role problem.
-    if (decision.reason === 'owner_suspended') throw new ConflictError(DENIAL_MESSAGES.owner_suspended, { _form: [DENIAL_MESSAGES.owner_suspended] }, 10413);
+    if (decision.reason === 'owner_suspended') throw new ConflictError(DENIAL_MESSAGES.owner_suspended, { _form: [DENIAL_MESSAGES.owner_suspended] }, ERROR_CODES.ownerSuspended);
     throw new ForbiddenError(DENIAL_MESSAGES[decision.reason]);
   }
-  return access;
+  return { ...access, reach: decision.reach };
 }
 
 export function zodFieldErrors(error: z.ZodError): FieldErrors {

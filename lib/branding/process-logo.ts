@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import sharp, { type Metadata } from 'sharp';
 import { ValidationError } from '@/lib/platform/errors';
-import { BRANDING_ERRORS } from '@/lib/admins/admins-error-codes';
+import { BRANDING_ERRORS } from '@/lib/platform/error-codes';
 import { LOGO_MAX_BYTES } from './branding-schema';
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

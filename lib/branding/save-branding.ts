@@ -4,7 +4,7 @@ import { branding } from '@/db/schema';
 import { audit } from '@/lib/platform/audit';
 import { ValidationError } from '@/lib/platform/errors';
 import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
-import { BRANDING_ERRORS } from '@/lib/admins/admins-error-codes';
+import { BRANDING_ERRORS } from '@/lib/platform/error-codes';
 import { brandingSchema, LOGO_MAX_BYTES } from './branding-schema';
 import { processLogo } from './process-logo';
 

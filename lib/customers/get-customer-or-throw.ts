@@ -1,8 +1,7 @@
 import { and, eq, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { customers } from '@/db/schema';
-import { isUuid, type OrgAccess } from '@/lib/auth/access';
-import { partnerGrant } from '@/lib/auth/policy';
+import { isUuid, reachesOwnOnly, type OrgAccess } from '@/lib/auth/access';
 import { NotFoundError } from '@/lib/platform/errors';
 
 export type CustomerRow = typeof customers.$inferSelect;
@@ -16,7 +15,7 @@ export type CustomerRow = typeof customers.$inferSelect;
 export async function getCustomerOrThrow(db: DbOrTx, access: OrgAccess, customerId: string, opts: { forUpdate?: boolean } = {}): Promise<CustomerRow> {
   if (!isUuid(customerId) || access.org.kind === 'customer') throw new NotFoundError('Customer not found.');
   const conditions: SQL[] = [eq(customers.id, customerId), eq(customers.partnerOrgId, access.org.id)];
-  if (partnerGrant(access.partnerRoles, 'customers.read', access.partnerWholesale) === 'own') {
+  if (reachesOwnOnly(access)) {
     conditions.push(eq(customers.createdBy, access.actor.userId));
   }
   const query = db.select().from(customers).where(and(...conditions));

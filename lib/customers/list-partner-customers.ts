@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { customers, orgs } from '@/db/schema';
-import { isUuid, type OrgAccess } from '@/lib/auth/access';
-import { decide, partnerGrant } from '@/lib/auth/policy';
+import { isUuid, reachesOwnOnly, type OrgAccess } from '@/lib/auth/access';
+import { decide } from '@/lib/auth/policy';
 import type { PackageId } from '@/lib/domain/packages';
 import type { CustomerStatus } from '@/lib/domain/statuses';
 import { ForbiddenError } from '@/lib/platform/errors';
@@ -45,7 +45,7 @@ async function scopeCondition(db: DbOrTx, access: OrgAccess, params: CustomerLis
   }
   const own = [eq(customers.partnerOrgId, access.org.id)];
   // Sales administrators reach only the customers they created.
-  if (partnerGrant(access.partnerRoles, 'customers.read', access.partnerWholesale) === 'own') {
+  if (reachesOwnOnly(access)) {
     own.push(eq(customers.createdBy, access.actor.userId));
   }
   return and(...own)!;

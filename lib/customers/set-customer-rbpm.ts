@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { customers, orgs, roleGrants, users } from '@/db/schema';
 import { audit } from '@/lib/platform/audit';
+import { ERROR_CODES } from '@/lib/platform/error-codes';
 import { ConflictError } from '@/lib/platform/errors';
 import { queueEmail } from '@/lib/platform/outbox';
 import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
@@ -16,7 +17,7 @@ import { getCustomerOrThrow } from './get-customer-or-throw';
 export async function setCustomerRbpm(ctx: ServiceCtx, input: z.output<typeof customerRbpmSchema>) {
   const customer = await getCustomerOrThrow(ctx.db, ctx.access, input.customerId, { forUpdate: true });
   if (customer.attached) {
-    throw new ConflictError('Restricted by Partner Mode is not available for organisations attached through the API.', undefined, 10413);
+    throw new ConflictError('Restricted by Partner Mode is not available for organisations attached through the API.', undefined, ERROR_CODES.rbpmNotForAttached);
   }
   if (customer.rbpm === input.rbpm) return { customerId: customer.id, rbpm: customer.rbpm };
 

@@ -1,8 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { customers, onboardingTemplates, orgs, packageAssignments } from '@/db/schema';
-import type { OrgAccess } from '@/lib/auth/access';
-import { partnerGrant } from '@/lib/auth/policy';
+import { reachesOwnOnly, type OrgAccess } from '@/lib/auth/access';
 import type { PackageId } from '@/lib/domain/packages';
 import type { CustomerStatus } from '@/lib/domain/statuses';
 
@@ -19,7 +18,7 @@ export interface PartnerOverview {
 export async function getPartnerOverview(db: DbOrTx, access: OrgAccess): Promise<PartnerOverview> {
   const orgId = access.org.id;
   // Sales administrators see only the customers they created.
-  const ownOnly = partnerGrant(access.partnerRoles, 'customers.read', access.partnerWholesale) === 'own';
+  const ownOnly = reachesOwnOnly(access);
   const customerScope = ownOnly
     ? and(eq(customers.partnerOrgId, orgId), eq(customers.createdBy, access.actor.userId))
     : eq(customers.partnerOrgId, orgId);

@@ -2,8 +2,9 @@
 // number whichever door (UI or API) hits it. Where the vendor published a number it is
 // used as is (10022, 2024, infoCode 100). Services keep throwing typed DomainErrors with
 // their human message; a field message is mapped to its rule's code here, so the API
-// names the rule without every service repeating numbers. Other engineers' ranges
-// (COMMON.md: 11000–17999) are merged into this file.
+// names the rule without every service repeating numbers. Each domain's range lives here
+// too (trials 12000s, administration and branding 13000s); the webhook and attach codes
+// (14000s) are still in lib/webhooks/webhook-error-codes.ts.
 
 export interface ErrorRule {
   code: number;
@@ -44,6 +45,7 @@ export const ERROR_RULES = [
   { code: 10108, rule: 'A calling location is required when calling packages are included.', match: /calling location is required/ },
   { code: 10109, rule: 'A package still held by subscribers cannot be removed.', match: /still held by/ },
   { code: 10412, rule: 'The customer cannot be deleted in its current status.', match: /can.t be deleted while it is/ },
+  { code: 10413, rule: 'The indirect provider that owns this is suspended: it can only read and delete customers.' },
   { code: 10414, rule: 'Users and packages change only while the customer’s services are live.', match: /^Users and packages can't be changed while/ },
   // Attaching an existing organisation (SPEC §8.3)
   { code: 10110, rule: 'The orgId is not an existing organisation that can be attached (unknown, or a partner).', match: /^No organisation with this orgId can be attached\.$/ },
@@ -51,6 +53,7 @@ export const ERROR_RULES = [
   { code: 10112, rule: 'customerInfo is not used when attaching: the organisation keeps its name and administrators.', match: /^customerInfo is not used when attaching/ },
   { code: 10113, rule: 'The attach request is no longer waiting for an answer.', match: /^This request is no longer waiting for an answer\.$/ },
   { code: 10114, rule: 'An organisation attached through the API is managed through the API only.', match: /^Managed through the API: / },
+  { code: 10416, rule: 'Restricted by Partner Mode is not available for organisations attached through the API.' },
   // Subscribers (SPEC §2)
   { code: 10201, rule: 'Extension already used at this location.', match: /^This extension is already used at this location\.$/ },
   { code: 10202, rule: 'Phone number already in use.', match: /^This phone number is already in use\.$/ },
@@ -64,6 +67,25 @@ export const ERROR_RULES = [
   { code: 10301, rule: 'Report period invalid (start ≤ end, within 5 years, before today).', match: /^The billing (start|end) date / },
   { code: 10302, rule: 'A live report for this period, type and sub-partner already exists.', match: /^A report for this period and type already exists/ },
   { code: 10303, rule: 'The sub-partner of the report is not one of yours.', match: /indirect provider is not one of yours|Only a parent partner can create reports/ },
+  // Trials (SPEC §9)
+  { code: 12001, rule: 'The trial is not in a status that allows this change.' },
+  { code: 12002, rule: 'A service can’t be trialled for this customer (not offered, already live or trialled by another partner).' },
+  { code: 12003, rule: 'A device of this type was already shipped to this customer: one shipment per device type.' },
+  { code: 12004, rule: 'Trials with devices last at most 120 days.' },
+  { code: 12005, rule: 'A tier-2 partner can’t convert a trial: contact your distributor.' },
+  { code: 12006, rule: 'The customer already has an open trial or trial request.' },
+  { code: 12007, rule: 'The e-mail belongs to an existing user or organisation: send a trial request instead.' },
+  { code: 12008, rule: 'The trial has no service this needs (e.g. Devices).' },
+  // Partner administration and branding (SPEC §1, §10)
+  { code: 13001, rule: 'The organisation must keep at least one full administrator.' },
+  { code: 13002, rule: 'The e-mail already belongs to a user.' },
+  { code: 13003, rule: 'The invitation was already accepted.' },
+  { code: 13004, rule: 'Administrator not found.' },
+  { code: 13101, rule: 'The logo must be a PNG, JPEG or SVG image.' },
+  { code: 13102, rule: 'The logo file is too large.' },
+  { code: 13103, rule: 'The logo file could not be read.' },
+  { code: 13104, rule: 'The colours lack contrast with the text on them.' },
+  { code: 13105, rule: 'Branding is restricted for this organisation.' },
 ] as const satisfies readonly ErrorRule[];
 
 export type ErrorCode = (typeof ERROR_RULES)[number]['code'];
@@ -86,6 +108,34 @@ export const ERROR_CODES = {
   internal: 10500,
   emailInUse: 10022,
   reportNotFound: 2024,
+  ownerSuspended: 10413,
+  rbpmNotForAttached: 10416,
+} as const satisfies Record<string, ErrorCode>;
+
+export const TRIAL_ERRORS = {
+  wrongStatus: 12001,
+  serviceUnavailable: 12002,
+  deviceAlreadyShipped: 12003,
+  deviceCapReached: 12004,
+  tierTwoConvert: 12005,
+  openTrialExists: 12006,
+  emailIsUser: 12007,
+  noServices: 12008,
+} as const satisfies Record<string, ErrorCode>;
+
+export const ADMIN_ERRORS = {
+  lastFullAdmin: 13001,
+  emailTaken: 13002,
+  notInvited: 13003,
+  adminNotFound: 13004,
+} as const satisfies Record<string, ErrorCode>;
+
+export const BRANDING_ERRORS = {
+  logoType: 13101,
+  logoTooLarge: 13102,
+  logoUnreadable: 13103,
+  contrast: 13104,
+  restricted: 13105,
 } as const satisfies Record<string, ErrorCode>;
 
 /** The rule a service message states, else the error's own code. */

@@ -39,5 +39,5 @@ export async function gatePage(orgId: string, capability: Capability, kind: 'par
   const isCustomer = access.org.kind === 'customer';
   if ((kind === 'customer') !== isCustomer) notFound();
   const d = decide(access, capability);
-  return d.allowed ? { access, denied: null } : { access, denied: DENIAL_MESSAGES[d.reason] };
+  return d.allowed ? { access: { ...access, reach: d.reach }, denied: null } : { access, denied: DENIAL_MESSAGES[d.reason] };
 }

@@ -12,7 +12,7 @@ import { queueEmail } from '@/lib/platform/outbox';
 import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
 import { changeTrialStatus } from './change-trial-status';
 import { getTrialOrThrow, trialCtxOf } from './trial-access';
-import { TRIAL_ERRORS } from './trial-error-codes';
+import { TRIAL_ERRORS } from '@/lib/platform/error-codes';
 import { customerAdminEmails } from './trial-recipients';
 import { trialEnd } from './trial-rules';
 import type { addTrialSchema, TrialServicesInput, trialDetailsSchema } from './trial-schema';

@@ -8,7 +8,7 @@ import { trialServices, trials } from '@/db/schema';
 import type { TrialStatus } from '@/lib/domain/statuses';
 import { audit, type AuditActor } from '@/lib/platform/audit';
 import { ConflictError } from '@/lib/platform/errors';
-import { TRIAL_ERRORS } from './trial-error-codes';
+import { TRIAL_ERRORS } from '@/lib/platform/error-codes';
 import { TRIAL_STATUS_LABELS, canTrialTransition } from './trial-statuses';
 
 /** What a status change needs: the transaction, "now" and who acts (a person, or the sweep). */

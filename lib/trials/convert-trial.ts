@@ -7,7 +7,7 @@ import type { ServiceCtx } from '@/lib/platform/service-ctx';
 import { changeTrialStatus } from './change-trial-status';
 import { removeTrialServices } from './end-trial';
 import { getTrialOrThrow, trialCtxOf } from './trial-access';
-import { TRIAL_ERRORS } from './trial-error-codes';
+import { TRIAL_ERRORS } from '@/lib/platform/error-codes';
 import { trialPackage } from './trial-packages';
 import type { trialIdSchema } from './trial-schema';
 import { deactivateTrialServices } from './trial-services';

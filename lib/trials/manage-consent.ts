@@ -6,7 +6,7 @@ import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
 import { changeTrialStatus } from './change-trial-status';
 import { sendConsentEmails } from './request-trial';
 import { getTrialOrThrow, trialCtxOf } from './trial-access';
-import { TRIAL_ERRORS } from './trial-error-codes';
+import { TRIAL_ERRORS } from '@/lib/platform/error-codes';
 import type { trialIdSchema } from './trial-schema';
 
 type Input = z.output<typeof trialIdSchema>;

@@ -8,7 +8,7 @@ import { ConflictError } from '@/lib/platform/errors';
 import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
 import { changeTrialStatus } from './change-trial-status';
 import { getTrialOrThrow, trialCtxOf, type TrialRow } from './trial-access';
-import { TRIAL_ERRORS } from './trial-error-codes';
+import { TRIAL_ERRORS } from '@/lib/platform/error-codes';
 import { DEVICE_CAP_DAYS, extendedEnd } from './trial-rules';
 import type { editServicesSchema, extendTrialSchema, shipDeviceSchema } from './trial-schema';
 import { assertAvailable, chosenServices, serviceAvailability, shipDevices, writeTrialServices } from './trial-services';

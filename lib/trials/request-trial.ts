@@ -10,7 +10,7 @@ import { ConflictError, uniqueViolation } from '@/lib/platform/errors';
 import { queueEmail } from '@/lib/platform/outbox';
 import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
 import type { z } from 'zod';
-import { TRIAL_ERRORS } from './trial-error-codes';
+import { TRIAL_ERRORS } from '@/lib/platform/error-codes';
 import { customerAdminEmails } from './trial-recipients';
 import type { lookupTrialEmailSchema, trialRequestSchema } from './trial-schema';
 import { serviceAvailability, type ServiceAvailability } from './trial-services';

@@ -10,7 +10,7 @@ import { resolveLocale } from '@/lib/domain/locales';
 import { audit } from '@/lib/platform/audit';
 import { ConflictError, uniqueViolation } from '@/lib/platform/errors';
 import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
-import { TRIAL_ERRORS } from './trial-error-codes';
+import { TRIAL_ERRORS } from '@/lib/platform/error-codes';
 import { trialPackage } from './trial-packages';
 import { trialEnd } from './trial-rules';
 import type { StartTrialInput } from './trial-schema';

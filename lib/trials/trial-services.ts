@@ -6,7 +6,7 @@ import type { DbOrTx } from '@/db/client';
 import { customerPackages, customers, trialDeviceShipments, trialServices, trials } from '@/db/schema';
 import { TRIAL_SERVICES, type TrialService } from '@/lib/domain/statuses';
 import { ConflictError, uniqueViolation } from '@/lib/platform/errors';
-import { TRIAL_ERRORS } from './trial-error-codes';
+import { TRIAL_ERRORS } from '@/lib/platform/error-codes';
 import { boughtServices } from './trial-packages';
 import type { TrialServicesInput } from './trial-schema';
 

@@ -11,6 +11,7 @@ import { EXAMPLE_CREATE_CUSTOMER } from '@/lib/api/examples';
 import { systemClock } from '@/lib/platform/clock';
 import { makeAdmin, makePartner } from './support/fixtures';
 import { makeTemplate, recordingJobs, serviceCaller } from './support/customer-fixtures';
+import { setupCustomer } from './support/customer-view-fixtures';
 import { startApiServer, type ApiServer } from './support/api-server';
 import { freshDb } from './support/test-db';
 
@@ -115,5 +116,20 @@ describe('customers through the API', () => {
     const dup = await api.call(token, 'POST', '/v1/wholesale/customers', { body: body('API-7', 'owner@api-eight.test') });
     expect(dup.status).toBe(409);
     expect((await dup.json()).errors[0].errorCode).toEqual(expect.any(Number));
+  });
+
+  it('PUT answers 202 + Location and the change is already applied: GET at Location shows the complete new package list, status unchanged', async () => {
+    const { token } = await newToken(['wholesale_customers_read', 'wholesale_customers_write']);
+    const c = await setupCustomer(db, partner.id, { rbpm: true, packages: ['webex_calling', 'webex_meetings'] });
+    // Added packages must be in the subscription of the customer's onboarding template.
+    await db.update(customers).set({ templateId: template.id }).where(eq(customers.id, c.customerId));
+    const put = await api.call(token, 'PUT', `/v1/wholesale/customers/${c.customerId}`, { body: { packages: ['webex_calling', 'webex_suite'], externalId: 'API-PUT-1' } });
+    expect(put.status).toBe(202);
+    const location = put.headers.get('location')!;
+    expect(location).toBe(`/v1/wholesale/customers/${c.customerId}`);
+    expect(await put.json()).toEqual({ url: location });
+    const got = await (await api.call(token, 'GET', location)).json();
+    expect(got).toMatchObject({ status: 'provisioned', externalId: 'API-PUT-1' });
+    expect(got.packages.map((p: { name: string; status: string }) => `${p.name}:${p.status}`).sort()).toEqual(['webex_calling:provisioned', 'webex_suite:provisioned']);
   });
 });

@@ -41,7 +41,7 @@ describe('a suspended indirect provider', () => {
 
   it("can't change a customer's settings (RBPM)", async () => {
     await expect(runAuthorized(deps, { userId: admin.userId, orgId: sub, input: { customerId: active.id, rbpm: !active.rbpm } }, 'customers.rbpm', customerRbpmSchema, setCustomerRbpm))
-      .rejects.toThrow('suspended');
+      .rejects.toMatchObject({ message: expect.stringContaining('suspended'), errorCode: 10413 });
     expect((await status(active.id)).rbpm).toBe(active.rbpm);
   });
 

@@ -123,7 +123,10 @@ export const listCustomersEndpoint = defineEndpoint({
 
 export const updateCustomerEndpoint = defineEndpoint({
   operationId: 'updateCustomer', method: 'PUT', path: '/customers/{customerId}', tag: 'Customers',
-  summary: 'Update a customer', description: '`packages` is the complete new list: a package left out is removed.',
+  summary: 'Update a customer',
+  description: '`packages` is the complete new list: a package left out is removed (409 while subscribers hold it). '
+    + 'The change is applied before this answers: the 202 and its Location keep the vendor\'s asynchronous shape, so clients written to poll work unchanged, '
+    + 'but the customer at Location already shows the new packages (each provisioned) and its status stays as it was — it never passes through updating.',
   capability: customerOps.update.capability, params: customerIdSchema, body: apiUpdateCustomerSchema, status: 202, response: urlBody,
   errorStatuses: [400, 404, 409, 422], errorCodes: [10001, 10002, 10101, 10102, 10103, 10109, 10414, 10404],
   example: { request: { packages: ['webex_calling', 'webex_meetings'], externalId: 'ACME-0042', address: EXAMPLE_ADDRESS }, response: { url: customerPath(EXAMPLE_CUSTOMER_ID) } },
