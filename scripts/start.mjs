@@ -36,6 +36,10 @@ if (process.env.SKIP_BUILD !== '1' && sourcesAt > builtAt) {
 
 const port = process.env.PORT ?? '3000';
 console.log(`[start] Partner Hub on http://localhost:${port}`);
-const child = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', port], { stdio: 'inherit', cwd: root, env: { ...process.env, NODE_ENV: 'production' } });
+// NEXT_MANUAL_SIG_HANDLE: on SIGTERM the app's own handler (jobs/start.ts) stops the workers
+// and closes the pool before exiting; Next's default handler would exit first.
+const child = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', port], {
+  stdio: 'inherit', cwd: root, env: { ...process.env, NODE_ENV: 'production', NEXT_MANUAL_SIG_HANDLE: 'true' },
+});
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

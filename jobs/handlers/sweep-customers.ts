@@ -3,6 +3,7 @@ import { customers, provisioningEvents, restrictedParties } from '@/db/schema';
 import { changeCustomerStatus, type AfterCommitSink } from '@/lib/customers/change-customer-status';
 import { normalizeCompanyName } from '@/lib/domain/company-name';
 import { ConflictError } from '@/lib/platform/errors';
+import { logger } from '@/lib/platform/logger';
 import type { ServiceDeps } from '@/lib/platform/service-ctx';
 import { QUEUES } from '@/lib/platform/queues';
 import { staleProvisioning } from './provision-customer';
@@ -18,7 +19,7 @@ async function apply(deps: ServiceDeps, fn: (tx: Tx, sink: AfterCommitSink) => P
   const after: (() => Promise<void> | void)[] = [];
   try {
     await deps.db.transaction((tx) => fn(tx, { jobs: deps.jobs, afterCommit: (f) => after.push(f) }));
-    for (const f of after) await Promise.resolve(f()).catch((err) => console.error('[sweep] after-commit', err));
+    for (const f of after) await Promise.resolve(f()).catch((err) => logger.error({ err }, 'customer sweep: after-commit step failed'));
     return true;
   } catch (err) {
     if (err instanceof ConflictError) return false;

@@ -1,5 +1,6 @@
 import { and, eq, lte, sql } from 'drizzle-orm';
 import { roleGrants, users, webhookAttempts, webhookDeliveries, webhookEndpoints, webhookEvents } from '@/db/schema';
+import { logger } from '@/lib/platform/logger';
 import { QUEUES } from '@/lib/platform/queues';
 import { queueEmail } from '@/lib/platform/outbox';
 import type { ServiceDeps } from '@/lib/platform/service-ctx';
@@ -86,7 +87,7 @@ export async function attemptDelivery(deps: ServiceDeps, deliveryId: string, opt
     after.push(() => deps.jobs.send(QUEUES.deliverWebhook, { deliveryId }, { singletonKey: deliveryId, startAfter: next }));
     return { kind: 'retry', result, attempt, nextAttemptAt: next };
   });
-  for (const f of after) await Promise.resolve(f()).catch((err) => console.error('[webhooks] after-commit', err));
+  for (const f of after) await Promise.resolve(f()).catch((err) => logger.error({ err }, 'webhook delivery: after-commit step failed'));
   return outcome;
 }
 
