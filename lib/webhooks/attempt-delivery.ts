@@ -8,6 +8,7 @@ import { ATTEMPT_LEASE_MS, RETRY_WINDOW_MS, retryDelayMs } from './retry-schedul
 import { WEBHOOK_TIMEOUT_MS, sendWebhook, type SendResult } from './send-webhook';
 import { webhookHeaders } from './sign-payload';
 import { decryptSecret } from './signing-secret';
+import { oneRow } from '@/db/one-row';
 
 export interface AttemptOptions {
   timeoutMs?: number;
@@ -67,10 +68,10 @@ export async function attemptDelivery(deps: ServiceDeps, deliveryId: string, opt
       await tx.update(webhookEndpoints).set({ failingSince: null }).where(eq(webhookEndpoints.id, e.id));
       return { kind: 'succeeded', result, attempt };
     }
-    const [ep] = await tx.update(webhookEndpoints)
+    const ep = await oneRow(tx.update(webhookEndpoints)
       .set({ failingSince: sql`coalesce(${webhookEndpoints.failingSince}, ${now.toISOString()}::timestamptz)` })
       .where(eq(webhookEndpoints.id, e.id))
-      .returning({ failingSince: webhookEndpoints.failingSince, enabled: webhookEndpoints.enabled });
+      .returning({ failingSince: webhookEndpoints.failingSince, enabled: webhookEndpoints.enabled }), 'the updated webhook endpoint');
     if (ep.enabled && ep.failingSince && now.getTime() - ep.failingSince.getTime() >= RETRY_WINDOW_MS) {
       await disableFailingEndpoint(tx, { ...deps, afterCommit: (f) => after.push(f) }, e, now);
       return { kind: 'endpoint_disabled', result, attempt };
