@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, lt, type SQL } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { customerPackages, customers, orgs, provisioningEvents } from '@/db/schema';
 import { changeCustomerStatus } from '@/lib/customers/change-customer-status';
@@ -99,8 +99,3 @@ async function currentOutcome(deps: ServiceDeps, customerId: string): Promise<Pr
   const s = row?.status;
   return s === 'provisioned' || s === 'pending_rpl_review' || s === 'error' ? s : 'skipped';
 }
-
-/** Customers stuck in 'provisioning' (a job lost with its server) are picked up again by the sweep. */
-export const STALE_PROVISIONING_MS = 2 * 60_000;
-export const staleProvisioning = (now: Date): SQL =>
-  and(eq(customers.status, 'provisioning'), lt(customers.statusChangedAt, new Date(now.getTime() - STALE_PROVISIONING_MS)), isNotNull(customers.provisioningRequest))!;

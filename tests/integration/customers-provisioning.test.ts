@@ -9,7 +9,7 @@ import {
 } from '@/db/schema';
 import { senderFor, startBoss } from '@/lib/platform/boss';
 import { provisionCustomer } from '@/jobs/handlers/provision-customer';
-import { recheckRestrictedParties, resumeStaleProvisioning } from '@/jobs/handlers/sweep-customers';
+import { recheckRestrictedParties, resumeStaleProvisioning } from '@/lib/customers/sweep-customers';
 import { QUEUES } from '@/lib/platform/queues';
 import { registerWorkers } from '@/jobs/worker';
 import type { Actor } from '@/lib/auth/access';
