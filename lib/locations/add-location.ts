@@ -3,7 +3,7 @@ import { locations } from '@/db/schema';
 import { audit } from '@/lib/platform/audit';
 import { ConflictError, uniqueViolation } from '@/lib/platform/errors';
 import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
-import { lockViewCustomer, NOT_DELETED } from '@/lib/subscribers/view-customer';
+import { getViewCustomerOrThrow, NOT_DELETED } from '@/lib/subscribers/get-view-customer-or-throw';
 import type { addLocationSchema } from './location-schema';
 import { oneRow } from '@/db/one-row';
 
@@ -12,7 +12,7 @@ export async function addLocation(ctx: ServiceCtx, input: z.output<typeof addLoc
   const { address: a } = input;
   // A wholesale customer's row lock orders this against Delete; an org without wholesale
   // services (an attached org) has nothing to delete.
-  if (ctx.access.customer) await lockViewCustomer(ctx, NOT_DELETED);
+  if (ctx.access.customer) await getViewCustomerOrThrow(ctx, NOT_DELETED);
   try {
     return await ctx.db.transaction(async (sp) => {
       const loc = await oneRow(sp.insert(locations).values({

@@ -8,7 +8,7 @@ import type { FieldErrors } from '@/lib/platform/errors';
 import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
 import { numberConflict } from './number-conflict';
 import type { addUsersSchema } from './subscriber-schemas';
-import { viewCustomer } from './view-customer';
+import { getViewCustomerOrThrow } from './get-view-customer-or-throw';
 import { emitSubscriberEvent } from '@/lib/webhooks/emit-resource-events';
 import { oneRow } from '@/db/one-row';
 
@@ -29,7 +29,7 @@ type Row = z.output<typeof addUsersSchema>['rows'][number];
  * result per row. Retrying rows that already succeeded reports them as created.
  */
 export async function addUsers(ctx: ServiceCtx, input: z.output<typeof addUsersSchema>): Promise<{ results: AddUserResult[]; created: number }> {
-  const customer = await viewCustomer(ctx);
+  const customer = await getViewCustomerOrThrow(ctx);
   const orgId = ctx.access.org.id;
   const emails = [...new Set(input.rows.map((r) => r.email.toLowerCase()))];
   // Everything the rows are checked against, in three queries whatever the row count.

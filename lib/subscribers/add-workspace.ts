@@ -8,13 +8,13 @@ import { ConflictError, ValidationError } from '@/lib/platform/errors';
 import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
 import { numberConflict } from './number-conflict';
 import type { addWorkspaceSchema } from './subscriber-schemas';
-import { viewCustomer } from './view-customer';
+import { getViewCustomerOrThrow } from './get-view-customer-or-throw';
 import { emitSubscriberEvent } from '@/lib/webhooks/emit-resource-events';
 import { oneRow } from '@/db/one-row';
 
 /** A workspace (hall phone, door phone…) with one of the customer's packages; billing starts now. */
 export async function addWorkspace(ctx: ServiceCtx, input: z.output<typeof addWorkspaceSchema>) {
-  const customer = await viewCustomer(ctx);
+  const customer = await getViewCustomerOrThrow(ctx);
   if (!customer.packages.includes(input.package)) {
     throw new ValidationError('Check the highlighted fields.', { package: [`${PACKAGE_INFO[input.package].name} isn't one of this customer's packages.`] });
   }
