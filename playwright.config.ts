@@ -23,10 +23,13 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   // The real `npm start` path (production build) on its own embedded database with fresh demo data.
+  // `npm test` builds before Playwright starts (scripts/run-tests.mjs); run alone, start.mjs builds
+  // when sources changed, which the bound below allows for on a loaded machine. Ready = GET /api/ready
+  // answers 200: migrations applied and job workers started, not merely the port open.
   webServer: {
     command: 'node scripts/with-db.mjs --reset --migrate --seed -- node scripts/start.mjs',
-    url: `${baseURL}/sign-in`,
-    timeout: 600_000,
+    url: `${baseURL}/api/ready`,
+    timeout: Number(process.env.E2E_SERVER_TIMEOUT_MS ?? 900_000),
     reuseExistingServer: !process.env.CI,
     stdout: 'pipe',
     gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },

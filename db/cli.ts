@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { createDb } from './client';
 import { runMigrations } from './migrate';
 import { seedDemo } from './seed';
+import { oneRow } from './one-row';
 
 async function main() {
   const task = process.argv[2];
@@ -17,7 +18,7 @@ async function main() {
       // Outside demo mode nothing is ever seeded (SPEC §10), whoever calls this.
       if (process.env.DEMO_MODE !== '1') throw new Error('Refusing to seed demo data: demo mode is off (set DEMO_MODE=1 to seed).');
       if (task === 'seed-if-empty') {
-        const [row] = await db.execute<{ n: number }>(sql`select count(*)::int as n from orgs`);
+        const row = await oneRow(db.execute<{ n: number }>(sql`select count(*)::int as n from orgs`), 'the org count');
         if (row.n > 0) return;
       }
       const started = Date.now();

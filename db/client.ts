@@ -24,3 +24,10 @@ export function getDb(): Db {
   }
   return globalForDb.__partnerHubDb;
 }
+
+/** Closes this process's pool, if one was opened (graceful shutdown). Running queries finish first, for up to 5 s. */
+export async function closeDb(): Promise<void> {
+  const db = globalForDb.__partnerHubDb;
+  globalForDb.__partnerHubDb = undefined;
+  await db?.$end();
+}

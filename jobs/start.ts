@@ -1,19 +1,38 @@
-import { getDb } from '@/db/client';
+import { closeDb, getDb } from '@/db/client';
 import { systemClock } from '@/lib/platform/clock';
 import { env } from '@/lib/env';
-import { getBoss } from '@/lib/platform/boss';
+import { getBoss, stopBoss } from '@/lib/platform/boss';
+import { lifecycle, runShutdown } from '@/lib/platform/lifecycle';
+import { logger } from '@/lib/platform/logger';
 import { registerWorkers } from './worker';
 
 /** Called once per server process from instrumentation.ts. */
 export async function startBackgroundWork(): Promise<void> {
   const config = env(); // refuse to start with a clear message when configuration is wrong
+  installGracefulShutdown();
   if (!config.JOBS_ENABLED) return;
   const boss = await getBoss();
   await registerWorkers(boss, getDb(), systemClock);
-  console.log('[jobs] workers started');
-  const stop = async () => {
-    await boss.stop({ graceful: true, timeout: 5_000 }).catch(() => {});
+  lifecycle.jobsStarted = true;
+  logger.info('job workers started');
+}
+
+/**
+ * SIGTERM/SIGINT: stop the workers, then close the pool (lib/platform/lifecycle.ts), then exit.
+ * scripts/start.mjs sets NEXT_MANUAL_SIG_HANDLE so that Next.js leaves the signal to us instead
+ * of exiting before the jobs in hand are finished; without it (next dev) Next exits on its own.
+ */
+function installGracefulShutdown() {
+  const g = globalThis as unknown as { __partnerHubShutdown?: boolean };
+  if (g.__partnerHubShutdown) return;
+  g.__partnerHubShutdown = true;
+  const onSignal = (signal: NodeJS.Signals) => {
+    logger.info({ signal }, 'shutting down');
+    void runShutdown({ stopWorkers: () => stopBoss(), closeDatabase: closeDb }).finally(() => {
+      logger.info('shutdown complete');
+      if (process.env.NEXT_MANUAL_SIG_HANDLE) process.exit(0);
+    });
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
 }

@@ -6,7 +6,7 @@ import { deliverEmail, sweepOutbox } from './handlers/deliver-email';
 import { smtpMailer } from '@/lib/email/mailer';
 import { provisionCustomer } from './handlers/provision-customer';
 import { runProvisioningJobs } from './handlers/provision-batch';
-import { recheckRestrictedParties, resumeStaleProvisioning } from './handlers/sweep-customers';
+import { recheckRestrictedParties, resumeStaleProvisioning } from '@/lib/customers/sweep-customers';
 import { generateReport, sweepReports } from './handlers/generate-report';
 import { attemptDelivery } from '@/lib/webhooks/attempt-delivery';
 import { sweepWebhookDeliveries } from '@/lib/webhooks/sweep-webhook-deliveries';

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm start`: build when the sources are newer than the last build, then serve.
+// `npm start`: build when the sources are newer than the last build, then serve (`--build-only`: just build).
 // Runs inside scripts/with-db.mjs, so DATABASE_URL is set (and AUTH_SECRET in demo mode).
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -34,8 +34,16 @@ if (process.env.SKIP_BUILD !== '1' && sourcesAt > builtAt) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+// `--build-only`: the test runner builds before Playwright starts the server, so that the
+// server's start-up (bounded by Playwright's timeout) is never a several-minute build.
+if (process.argv.includes('--build-only')) process.exit(0);
+
 const port = process.env.PORT ?? '3000';
 console.log(`[start] Partner Hub on http://localhost:${port}`);
-const child = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', port], { stdio: 'inherit', cwd: root, env: { ...process.env, NODE_ENV: 'production' } });
+// NEXT_MANUAL_SIG_HANDLE: on SIGTERM the app's own handler (jobs/start.ts) stops the workers
+// and closes the pool before exiting; Next's default handler would exit first.
+const child = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', port], {
+  stdio: 'inherit', cwd: root, env: { ...process.env, NODE_ENV: 'production', NEXT_MANUAL_SIG_HANDLE: 'true' },
+});
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -77,6 +77,9 @@ async function ensureDatabase(url, { reset }) {
 
 function run(cmd, args, env) {
   return new Promise((resolve) => {
+    // Stopped between two steps (e.g. by Playwright when the server took too long to come
+    // up): start nothing more, so main's finally stops the database instead of orphaning it.
+    if (interrupted) return resolve(interrupted === 'SIGINT' ? 130 : 143);
     const child = spawn(cmd, args, { stdio: 'inherit', env, cwd: root, detached: true });
     const forward = (sig) => () => {
       try { process.kill(-child.pid, sig); } catch { /* already gone */ }
@@ -132,8 +135,9 @@ async function main() {
   process.exit(code);
 }
 
-// Signals are forwarded to the child in run(); ignore them here meanwhile so the
-// database outlives the command it serves.
-process.on('SIGINT', () => {});
-process.on('SIGTERM', () => {});
+// Signals are forwarded to the child in run(); here they are only noted, so the database
+// outlives the command it serves and no further step starts.
+let interrupted = null;
+process.on('SIGINT', () => { interrupted ??= 'SIGINT'; });
+process.on('SIGTERM', () => { interrupted ??= 'SIGTERM'; });
 main();

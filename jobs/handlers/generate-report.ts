@@ -8,6 +8,7 @@ import { csvLine, REPORT_COLUMNS } from '@/lib/billing/report-csv';
 import { reportSubject } from '@/lib/billing/report-subject';
 import { usageCsvQuery } from '@/lib/billing/usage-csv-sql';
 import type { Clock } from '@/lib/platform/clock';
+import { logger } from '@/lib/platform/logger';
 import { emitReportFinished } from '@/lib/webhooks/emit-resource-events';
 import { QUEUES, type JobSender } from '@/lib/platform/queues';
 
@@ -89,7 +90,7 @@ async function generateLocked(db: Db, conn: Reserved, reportId: string, opts: Ge
     // Deleted while generating: the chunk insert hit the foreign key. Nothing to report.
     const [still] = await db.select({ id: billingReports.id }).from(billingReports).where(eq(billingReports.id, reportId));
     if (!still) return 'skipped';
-    console.error(`[jobs] billing report ${reportId} failed`, err);
+    logger.error({ err, reportId }, 'billing report failed');
     const after: (() => Promise<void> | void)[] = [];
     await db.transaction(async (tx) => {
       await tx.delete(billingReportChunks).where(eq(billingReportChunks.reportId, reportId));
@@ -106,7 +107,7 @@ async function generateLocked(db: Db, conn: Reserved, reportId: string, opts: Ge
 }
 
 async function runAfterCommit(after: (() => Promise<void> | void)[]) {
-  for (const f of after) await Promise.resolve(f()).catch((err) => console.error('[jobs] after-commit', err));
+  for (const f of after) await Promise.resolve(f()).catch((err) => logger.error({ err }, 'billing report: after-commit step failed'));
 }
 
 /** Re-enqueues reports still IN_PROGRESS long after creation (a missed after-commit send or a crashed run). */

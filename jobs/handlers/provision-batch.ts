@@ -7,6 +7,7 @@
 // Everything else (half-built after a crash, a restricted-party match, an e-mail taken,
 // a missing request) and any batch that fails goes through the one-customer path
 // (provision-customer.ts), whose steps handle those cases one by one.
+import { logger } from '@/lib/platform/logger';
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import {
@@ -226,7 +227,7 @@ export async function provisionBatch(deps: ServiceDeps, customerIds: string[]): 
       settled: ids.filter((id) => !liveIds.has(id)),
     };
   });
-  for (const f of after) await Promise.resolve(f()).catch((err) => console.error('[provision] after-commit', err));
+  for (const f of after) await Promise.resolve(f()).catch((err) => logger.error({ err }, 'provisioning after-commit step failed'));
   return result;
 }
 
@@ -248,7 +249,7 @@ export async function runProvisioningJobs(
   try {
     rest = new Set((await provisionBatch(deps, [...rest])).oneByOne);
   } catch (err) {
-    console.error('[provision] batch failed; provisioning its customers one by one', err);
+    logger.error({ err }, 'provisioning batch failed; provisioning its customers one by one');
   }
   const queue = jobs.filter((j) => rest.has(j.customerId));
   const lane = async () => {

@@ -1,4 +1,5 @@
-import { and, eq, isNotNull, lt, type SQL } from 'drizzle-orm';
+import { logger } from '@/lib/platform/logger';
+import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { customerPackages, customers, orgs, provisioningEvents } from '@/db/schema';
 import { changeCustomerStatus } from '@/lib/customers/change-customer-status';
@@ -55,7 +56,7 @@ async function markError(deps: ServiceDeps, customerId: string, step: string, er
       .where(and(eq(customerPackages.customerId, customerId), eq(customerPackages.status, 'provisioning')));
     await tx.insert(provisioningEvents).values({ customerId, at: now, step, level: 'error', message: `${description} (error ${errorCode})` });
   });
-  for (const f of after) await Promise.resolve(f()).catch((err) => console.error('[provision] after-commit', err));
+  for (const f of after) await Promise.resolve(f()).catch((err) => logger.error({ err }, 'provisioning after-commit step failed'));
 }
 
 /**
@@ -81,7 +82,7 @@ export async function provisionCustomer(deps: ServiceDeps, customerId: string, o
         }
         return 'continue' as const;
       });
-      for (const f of after) await Promise.resolve(f()).catch((err) => console.error('[provision] after-commit', err));
+      for (const f of after) await Promise.resolve(f()).catch((err) => logger.error({ err }, 'provisioning after-commit step failed'));
       if (result !== 'continue') return currentOutcome(deps, customerId);
     } catch (err) {
       if (err instanceof ProvisioningFailure) {
@@ -89,7 +90,7 @@ export async function provisionCustomer(deps: ServiceDeps, customerId: string, o
         return 'error';
       }
       if (options.finalAttempt) {
-        console.error(`[provision] ${customerId} ${step}`, err);
+        logger.error({ err, customerId, step }, 'provisioning step failed');
         await markError(deps, customerId, step, 10500, `Provisioning failed at step "${step}". Retry, or contact support if it fails again.`);
         return 'error';
       }
@@ -104,8 +105,3 @@ async function currentOutcome(deps: ServiceDeps, customerId: string): Promise<Pr
   const s = row?.status;
   return s === 'provisioned' || s === 'pending_rpl_review' || s === 'error' ? s : 'skipped';
 }
-
-/** Customers stuck in 'provisioning' (a job lost with its server) are picked up again by the sweep. */
-export const STALE_PROVISIONING_MS = 2 * 60_000;
-export const staleProvisioning = (now: Date): SQL =>
-  and(eq(customers.status, 'provisioning'), lt(customers.statusChangedAt, new Date(now.getTime() - STALE_PROVISIONING_MS)), isNotNull(customers.provisioningRequest))!;

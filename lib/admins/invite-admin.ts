@@ -9,6 +9,7 @@ import { queueAdminInvitation } from './admin-emails';
 import type { inviteAdminSchema } from './admin-schema';
 import { ADMIN_ERRORS } from '@/lib/platform/error-codes';
 import type { z } from 'zod';
+import { oneRow } from '@/db/one-row';
 
 const TAKEN = 'The e-mail is already associated with an existing user.';
 const taken = () => new ConflictError(TAKEN, { email: [TAKEN] }, ADMIN_ERRORS.emailTaken);
@@ -32,7 +33,7 @@ export async function inviteAdmin(ctx: ServiceCtx, input: z.output<typeof invite
     await ctx.db.update(invitations).set({ expiresAt: now }).where(and(eq(invitations.userId, userId), sql`${invitations.acceptedAt} is null`));
   } else {
     try {
-      const [u] = await ctx.db.insert(users).values({ orgId: org.id, email: input.email, firstName: input.firstName, lastName: input.lastName, createdAt: now, updatedAt: now }).returning({ id: users.id });
+      const u = await oneRow(ctx.db.insert(users).values({ orgId: org.id, email: input.email, firstName: input.firstName, lastName: input.lastName, createdAt: now, updatedAt: now }).returning({ id: users.id }), 'the inserted user');
       userId = u.id;
     } catch (err) {
       // Two invitations racing for one e-mail: the unique index decides.

@@ -5,6 +5,7 @@ import { ValidationError } from '@/lib/platform/errors';
 import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
 import type { createTokenSchema } from './token-schema';
 import { hashToken, newTokenSecret } from './token-secret';
+import { oneRow } from '@/db/one-row';
 
 const DAY_MS = 86_400_000;
 
@@ -15,10 +16,10 @@ export async function createApiToken(ctx: ServiceCtx, input: z.output<typeof cre
   const now = ctx.clock.now();
   const secret = newTokenSecret();
   const expiresAt = input.expiry === 'never' ? null : new Date(now.getTime() + Number(input.expiry) * DAY_MS);
-  const [row] = await ctx.db.insert(apiTokens).values({
+  const row = await oneRow(ctx.db.insert(apiTokens).values({
     orgId: ctx.access.org.id, name: input.name, tokenHash: hashToken(secret), prefix: secret.slice(0, 10),
     scopes: input.scopes, createdBy: ctx.access.actor.userId, createdAt: now, expiresAt,
-  }).returning({ id: apiTokens.id });
+  }).returning({ id: apiTokens.id }), 'the inserted api token');
   await audit(ctx.db, auditActor(ctx), {
     action: 'api_token.create', targetType: 'api_token', targetId: row.id,
     summary: `Created API token "${input.name}"`,

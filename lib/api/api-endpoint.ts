@@ -59,4 +59,11 @@ export interface ApiEndpoint<P extends z.ZodType = z.ZodType, Q extends z.ZodTyp
   run(call: ApiCall<z.output<P>, z.output<Q>, z.output<B>>): Promise<ApiOutput>;
 }
 
-export const defineEndpoint = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(e: ApiEndpoint<P, Q, B>) => e as unknown as ApiEndpoint;
+/**
+ * Erases an endpoint's schema types for the route table. The handler parses params, query and
+ * body with this endpoint's own schemas before calling run, so the call it passes has their types.
+ */
+export const defineEndpoint = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(e: ApiEndpoint<P, Q, B>): ApiEndpoint => ({
+  ...e,
+  run: (call) => e.run(call as ApiCall<z.output<P>, z.output<Q>, z.output<B>>),
+});

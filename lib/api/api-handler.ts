@@ -7,6 +7,7 @@ import { decideToken, tokenDenialMessage } from '@/lib/auth/token-scopes';
 import { ERROR_CODES } from '@/lib/platform/error-codes';
 import { DomainError, ForbiddenError, ValidationError } from '@/lib/platform/errors';
 import { errorResponse, newTrackingId } from '@/lib/platform/http-errors';
+import { annotateRequest, logger, withRequestContext } from '@/lib/platform/logger';
 import { inTransaction, type ServiceDeps } from '@/lib/platform/service-ctx';
 import type { ApiEndpoint, ApiOutput, PageInfo } from './api-endpoint';
 import { authenticateToken } from './authenticate-token';
@@ -69,9 +70,14 @@ function withStatus(res: Response, err: unknown): Response {
 const QUERY_BASE = z.object({ onBehalfOfSubPartnerOrgId: z.string().max(64).optional() });
 
 export function createApiHandler(endpoint: ApiEndpoint, depsFactory: () => ServiceDeps) {
-  return async (req: Request, context?: RouteContext): Promise<Response> => {
-    const started = Date.now();
+  // Every log line of the request (here and in the services) carries its TrackingID.
+  return (req: Request, context?: RouteContext): Promise<Response> => {
     const trackingId = newTrackingId();
+    return withRequestContext({ trackingId }, () => serve(req, context, trackingId));
+  };
+
+  async function serve(req: Request, context: RouteContext | undefined, trackingId: string): Promise<Response> {
+    const started = Date.now();
     const url = new URL(req.url);
     const headers = new Headers({ TrackingID: trackingId });
     let status = 500;
@@ -80,6 +86,7 @@ export function createApiHandler(endpoint: ApiEndpoint, depsFactory: () => Servi
     try {
       const now = deps.clock.now();
       const token = await authenticateToken(deps.db, req.headers.get('authorization'), now);
+      annotateRequest({ orgId: token.orgId, actorId: `api-token:${token.id}` });
       const limit = await takeToken(deps.db, token.id, now, rateLimitConfig());
       for (const [k, v] of Object.entries(rateHeaders(limit))) headers.set(k, v);
       if (!limit.allowed) {
@@ -147,9 +154,9 @@ export function createApiHandler(endpoint: ApiEndpoint, depsFactory: () => Servi
       }
       return res;
     } finally {
-      console.log(`[api] ${req.method} ${url.pathname} ${status} ${Date.now() - started}ms TrackingID=${trackingId}`);
+      logger.info({ method: req.method, path: url.pathname, status, ms: Date.now() - started }, 'api request');
     }
-  };
+  }
 }
 
 class ConflictLike extends DomainError {

@@ -34,7 +34,7 @@ const COMMON_HEADERS = {
 
 function parameters(e: ApiEndpoint): Json[] {
   const out: Json[] = [];
-  const shape = (s: z.ZodType | undefined) => ((s as unknown as { shape?: Record<string, z.ZodType> })?.shape ?? {});
+  const shape = (s: z.ZodType | undefined): Record<string, z.ZodType> => (s instanceof z.ZodObject ? s.shape : {});
   for (const [name, s] of Object.entries(shape(e.params))) out.push({ name, in: 'path', required: true, schema: jsonSchema(s, 'input') });
   for (const [name, s] of Object.entries(shape(e.query))) {
     const required = !s.safeParse(undefined).success;

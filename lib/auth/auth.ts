@@ -2,6 +2,7 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { clientAddress } from '@/lib/platform/client-address';
+import { logger } from '@/lib/platform/logger';
 import { safeCallbackPath } from '@/lib/platform/safe-redirect';
 import { isSessionLive, revokeSession, SESSION_MAX_AGE_S } from './sessions';
 import { attemptSignIn } from './sign-in';
@@ -27,7 +28,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // A wrong password or a throttled attempt is an expected outcome shown to the user, not a server error.
     error(error) {
       if (error instanceof CredentialsSignin || error.name === 'CredentialsSignin') return;
-      console.error('[auth]', error);
+      logger.error({ err: error }, 'sign-in error');
     },
   },
   providers: [

@@ -5,7 +5,10 @@ import type { Capability } from './permissions';
 import { decide, DENIAL_MESSAGES } from './policy';
 import { loadActor, resolveAccess, type OrgAccess } from './access';
 import { ERROR_CODES } from '@/lib/platform/error-codes';
-import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, type FieldErrors } from '@/lib/platform/errors';
+import type { ActionState } from '@/lib/platform/action-state';
+import { ConflictError, DomainError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, type FieldErrors } from '@/lib/platform/errors';
+import { newTrackingId } from '@/lib/platform/http-errors';
+import { annotateRequest, logger, withRequestContext } from '@/lib/platform/logger';
 import { inTransaction, type ServiceCtx, type ServiceDeps } from '@/lib/platform/service-ctx';
 
 /** Resolves the actor's access to orgId and checks the capability, or throws 401/404/403. */
@@ -13,6 +16,7 @@ export async function authorize(deps: Pick<ServiceDeps, 'db'>, userId: string | 
   if (!userId) throw new UnauthenticatedError();
   const actor = await loadActor(deps.db, userId);
   if (!actor) throw new UnauthenticatedError();
+  annotateRequest({ actorId: userId, orgId });
   const access = await resolveAccess(deps.db, actor, orgId);
   // No relation → the org does not exist for this actor (never leak that it does).
   if (!access) throw new NotFoundError('Organisation not found.');
@@ -54,4 +58,32 @@ export async function runAuthorized<S extends z.ZodType, R>(
   const access = await authorize(deps, request.userId, request.orgId, capability);
   const input = parseInput(schema, request.input);
   return inTransaction(deps, access, (ctx) => handler(ctx, input));
+}
+
+/** The message of an unexpected failure: nothing changed, and the id support finds the logs by. */
+export const internalErrorMessage = (trackingId: string) =>
+  `Something went wrong on our side. Nothing was changed; try again. If it keeps happening, quote tracking ID ${trackingId}.`;
+
+/**
+ * A server action's door: runAuthorized inside a request context (its own tracking id),
+ * with the outcome as the form's ActionState. A domain error becomes the form's message
+ * and field errors; anything else is logged with the tracking id, which the message quotes.
+ */
+export async function runAction<S extends z.ZodType, R>(
+  deps: ServiceDeps,
+  request: { userId: string | null | undefined; orgId: string; input: unknown },
+  capability: Capability,
+  schema: S,
+  handler: (ctx: ServiceCtx, input: z.output<S>) => Promise<R>,
+): Promise<ActionState<R>> {
+  const trackingId = newTrackingId();
+  return withRequestContext({ trackingId, orgId: request.orgId }, async () => {
+    try {
+      return { ok: true, data: await runAuthorized(deps, request, capability, schema, handler) };
+    } catch (err) {
+      if (err instanceof DomainError) return { ok: false, message: err.message, fieldErrors: err.fieldErrors, trackingId };
+      logger.error({ err }, 'server action failed');
+      return { ok: false, message: internalErrorMessage(trackingId), trackingId };
+    }
+  });
 }

@@ -5,6 +5,7 @@ import { invitations, orgs, users } from '@/db/schema';
 import { ValidationError } from '@/lib/platform/errors';
 import { hashPassword } from './password';
 import { revokeUserSessions } from './sessions';
+import { oneRow } from '@/db/one-row';
 
 const INVITATION_DAYS = 7;
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -36,7 +37,7 @@ export async function acceptInvitation(db: DbOrTx, input: { token: string; passw
   const [inv] = await db.select({ id: invitations.id, userId: invitations.userId }).from(invitations).where(open(input.token, input.now)).for('update');
   if (!inv) throw new ValidationError('This invitation link is invalid, already used or expired. Ask your administrator for a new one.');
   const passwordHash = await hashPassword(input.password);
-  const [user] = await db.update(users).set({ passwordHash, updatedAt: input.now }).where(eq(users.id, inv.userId)).returning({ email: users.email });
+  const user = await oneRow(db.update(users).set({ passwordHash, updatedAt: input.now }).where(eq(users.id, inv.userId)).returning({ email: users.email }), 'the updated user');
   await db.update(invitations).set({ acceptedAt: input.now }).where(eq(invitations.id, inv.id));
   // A password change ends every session of the person (SPEC §10).
   await revokeUserSessions(db, inv.userId, input.now);

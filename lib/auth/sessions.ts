@@ -5,6 +5,7 @@ import { and, eq, gt, isNull, lt } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { authSessions } from '@/db/schema';
 import { isUuid } from './access';
+import { oneRow } from '@/db/one-row';
 
 /** Same as the session cookie's lifetime (lib/auth/auth.ts). */
 export const SESSION_MAX_AGE_S = 8 * 60 * 60;
@@ -16,10 +17,10 @@ export async function createSession(
   input: { userId: string; ip?: string | null; userAgent?: string | null; now?: Date },
 ): Promise<string> {
   const now = input.now ?? new Date();
-  const [row] = await db.insert(authSessions).values({
+  const row = await oneRow(db.insert(authSessions).values({
     userId: input.userId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_S * 1000),
     ip: input.ip?.slice(0, 100) ?? null, userAgent: input.userAgent?.slice(0, 500) ?? null,
-  }).returning({ id: authSessions.id });
+  }).returning({ id: authSessions.id }), 'the inserted auth session');
   return row.id;
 }
 

@@ -3,7 +3,7 @@ import { billingReports } from '@/db/schema';
 import { parseInput } from '@/lib/auth/guard';
 import { audit } from '@/lib/platform/audit';
 import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
-import { findOwnReportOrThrow } from './find-own-report';
+import { getReportOrThrow } from './get-report-or-throw';
 import { reportIdSchema } from './report-schema';
 
 /**
@@ -13,7 +13,7 @@ import { reportIdSchema } from './report-schema';
  */
 export async function deleteReport(ctx: ServiceCtx, request: { reportId: string }): Promise<{ id: string }> {
   const { reportId } = parseInput(reportIdSchema, request);
-  const report = await findOwnReportOrThrow(ctx, reportId);
+  const report = await getReportOrThrow(ctx, reportId);
   await ctx.db.delete(billingReports).where(and(eq(billingReports.id, report.id), eq(billingReports.orgId, ctx.access.org.id)));
   const about = report.subPartnerName ? ` for ${report.subPartnerName}` : '';
   await audit(ctx.db, auditActor(ctx), {

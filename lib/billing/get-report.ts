@@ -1,7 +1,7 @@
 import { parseInput } from '@/lib/auth/guard';
 import type { ServiceCtx } from '@/lib/platform/service-ctx';
 import { signDownloadUrl } from './download-link';
-import { findOwnReportOrThrow } from './find-own-report';
+import { getReportOrThrow } from './get-report-or-throw';
 import { reportIdSchema } from './report-schema';
 import type { BillingReportView } from './report-view';
 
@@ -14,7 +14,7 @@ export interface BillingReportDetail extends BillingReportView {
 /** Status plus a fresh temporary download link (SPEC §7.2). */
 export async function getReport(ctx: ServiceCtx, request: { reportId: string }): Promise<BillingReportDetail> {
   const { reportId } = parseInput(reportIdSchema, request);
-  const report = await findOwnReportOrThrow(ctx, reportId);
+  const report = await getReportOrThrow(ctx, reportId);
   if (report.status !== 'COMPLETED') return { ...report, tempDownloadURL: null, tempDownloadURLExpires: null };
   const link = signDownloadUrl(report.id, ctx.clock.now());
   return { ...report, tempDownloadURL: link.url, tempDownloadURLExpires: link.expiresAt.toISOString() };

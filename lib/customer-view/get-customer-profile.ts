@@ -5,6 +5,7 @@ import { customerPackages, customers, onboardingTemplates, orgSettings, orgs, ps
 import type { OrgAccess } from '@/lib/auth/access';
 import type { PackageId } from '@/lib/domain/packages';
 import type { CustomerStatus, OrgState, PackageStatus } from '@/lib/domain/statuses';
+import { oneRow } from '@/db/one-row';
 
 type Settings = typeof orgSettings.$inferSelect;
 
@@ -37,7 +38,7 @@ export interface CustomerProfile {
 export async function getCustomerProfile(db: DbOrTx, access: OrgAccess): Promise<CustomerProfile> {
   const orgId = access.org.id;
   const partner = alias(orgs, 'partner');
-  const [row] = await db
+  const row = await oneRow(db
     .select({
       orgId: orgs.id,
       name: orgs.name,
@@ -72,7 +73,7 @@ export async function getCustomerProfile(db: DbOrTx, access: OrgAccess): Promise
     .leftJoin(onboardingTemplates, eq(onboardingTemplates.id, customers.templateId))
     .leftJoin(pstnProviders, eq(pstnProviders.id, onboardingTemplates.pstnProviderId))
     .leftJoin(orgSettings, eq(orgSettings.orgId, orgs.id))
-    .where(eq(orgs.id, orgId));
+    .where(eq(orgs.id, orgId)), 'the org');
 
   const packages = row.customerId
     ? await db

@@ -10,6 +10,7 @@ import { findCustomerProblems } from './find-customer-problems';
 import { generateExternalId } from './generate-external-id';
 import type { ProvisioningRequest } from './provisioning-request';
 import { throwProblems } from './validate-customer';
+import { oneRow } from '@/db/one-row';
 
 export interface CreatedCustomer {
   customerId: string;
@@ -46,11 +47,11 @@ export async function createCustomer(ctx: ServiceCtx, input: CreateCustomerInput
   };
 
   try {
-    const [org] = await ctx.db
+    const org = await oneRow(ctx.db
       .insert(orgs)
       .values({ kind: 'customer', name: input.companyName, wholesale: owner.wholesale, country, language, createdAt: now, updatedAt: now })
-      .returning({ id: orgs.id });
-    const [customer] = await ctx.db
+      .returning({ id: orgs.id }), 'the inserted org');
+    const customer = await oneRow(ctx.db
       .insert(customers)
       .values({
         orgId: org.id,
@@ -67,7 +68,7 @@ export async function createCustomer(ctx: ServiceCtx, input: CreateCustomerInput
         createdBy: ctx.access.actor.userId,
         createdAt: now,
       })
-      .returning({ id: customers.id });
+      .returning({ id: customers.id }), 'the inserted customer');
     await ctx.db.insert(customerPackages).values(input.packages.map((p) => ({ customerId: customer.id, package: p, status: 'provisioning' as const, updatedAt: now })));
     // The creator manages the customer; a sub-partner's parent does too (SPEC §1).
     const managers = [owner.id, ...(owner.parentPartnerId ? [owner.parentPartnerId] : [])];

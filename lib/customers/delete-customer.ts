@@ -12,6 +12,7 @@ import { assertManagedHere } from './api-only';
 import { getCustomerOrThrow } from './get-customer-or-throw';
 import { canDeleteFrom } from './status-machine';
 import { emitCustomerDeleted, emitSubscriberEvent } from '@/lib/webhooks/emit-resource-events';
+import { oneRow } from '@/db/one-row';
 
 /**
  * Delete (SPEC §4.5): removes the wholesale services, not the org or its history. The
@@ -22,7 +23,7 @@ import { emitCustomerDeleted, emitSubscriberEvent } from '@/lib/webhooks/emit-re
 export async function deleteCustomer(ctx: ServiceCtx, input: z.output<typeof customerIdSchema>) {
   const customer = await getCustomerOrThrow(ctx.db, ctx.access, input.customerId, { forUpdate: true });
   assertManagedHere(ctx.access, customer);
-  const [org] = await ctx.db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, customer.orgId));
+  const org = await oneRow(ctx.db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, customer.orgId)), "the customer's org");
   if (!canDeleteFrom(customer.status)) {
     throw new ConflictError(`“${org.name}” can’t be deleted while it is ${CUSTOMER_STATUS_LABELS[customer.status].toLowerCase()}.`, undefined, 10412);
   }

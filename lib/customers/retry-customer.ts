@@ -8,6 +8,7 @@ import { changeCustomerStatus } from './change-customer-status';
 import type { customerIdSchema } from './customer-id-schema';
 import { assertManagedHere } from './api-only';
 import { getCustomerOrThrow } from './get-customer-or-throw';
+import { oneRow } from '@/db/one-row';
 
 /**
  * Retry (SPEC §4.1): a customer in 'error' goes back to 'provisioning' and the job is
@@ -21,7 +22,7 @@ export async function retryCustomer(ctx: ServiceCtx, input: z.output<typeof cust
   await ctx.db.update(customerPackages).set({ status: 'provisioning', errors: [], updatedAt: now })
     .where(and(eq(customerPackages.customerId, customer.id), eq(customerPackages.status, 'error')));
   await ctx.db.insert(provisioningEvents).values({ customerId: customer.id, at: now, step: 'retry', message: `Retry requested by ${ctx.access.actor.email}` });
-  const [org] = await ctx.db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, customer.orgId));
+  const org = await oneRow(ctx.db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, customer.orgId)), "the customer's org");
   await audit(ctx.db, auditActor(ctx), {
     action: 'customer.retry', targetType: 'customer', targetId: customer.id, summary: `Retried provisioning of "${org.name}"`,
     before: { status: customer.status, errors: customer.errors }, after: { status: 'provisioning' },

@@ -8,6 +8,7 @@ import { queueEmail } from '@/lib/platform/outbox';
 import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
 import type { customerRbpmSchema } from './customer-id-schema';
 import { getCustomerOrThrow } from './get-customer-or-throw';
+import { oneRow } from '@/db/one-row';
 
 /**
  * Turns Restricted by Partner Mode on or off (SPEC §5.1): audited with before/after, and
@@ -22,7 +23,7 @@ export async function setCustomerRbpm(ctx: ServiceCtx, input: z.output<typeof cu
   if (customer.rbpm === input.rbpm) return { customerId: customer.id, rbpm: customer.rbpm };
 
   await ctx.db.update(customers).set({ rbpm: input.rbpm }).where(eq(customers.id, customer.id));
-  const [org] = await ctx.db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, customer.orgId));
+  const org = await oneRow(ctx.db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, customer.orgId)), "the customer's org");
   const state = input.rbpm ? 'on' : 'off';
   await audit(ctx.db, auditActor(ctx), {
     action: 'customer.rbpm.update', targetType: 'customer', targetId: customer.id,

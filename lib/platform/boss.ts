@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import postgres from 'postgres';
+import { logger } from './logger';
 import { QUEUE_POLICIES, QUEUES, type JobSender, type QueueName } from './queues';
 
 /**
@@ -32,7 +33,7 @@ export async function startBoss(connectionString: string, tuning: BossTuning = B
     ...(tuning.cronMonitorIntervalSeconds ? { cronMonitorIntervalSeconds: tuning.cronMonitorIntervalSeconds, cronWorkerIntervalSeconds: tuning.cronMonitorIntervalSeconds } : {}),
   });
   tuningOf.set(boss, tuning);
-  boss.on('error', (err) => console.error('[jobs]', err));
+  boss.on('error', (err) => logger.error({ err }, 'job queue error'));
   // Instances starting together on a new database deadlock creating queues (each attaches
   // a partition to pgboss.job): one at a time, under an advisory lock held on its own connection.
   const lock = postgres(connectionString, { max: 1, onnotice: () => {} });
@@ -78,6 +79,17 @@ export function getBoss(): Promise<PgBoss> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set');
   return (g.__partnerHubBoss ??= startBoss(url));
+}
+
+/**
+ * Stops this process's pg-boss, if it was started: no new jobs are fetched, the jobs in hand
+ * may finish (up to timeoutMs, then they are failed and retried elsewhere), then its pool closes.
+ */
+export async function stopBoss(timeoutMs = 20_000): Promise<void> {
+  const started = g.__partnerHubBoss;
+  if (!started) return;
+  const boss = await started;
+  await boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
 }
 
 export const appJobs: JobSender = {

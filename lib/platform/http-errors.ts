@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { codeForMessage, ERROR_CODES } from './error-codes';
 import { DomainError } from './errors';
+import { logger } from './logger';
 
 /** SPEC §8 error body: { message, errors: [{ errorCode, description }], trackingId }. */
 export interface ApiErrorBody {
@@ -32,7 +33,7 @@ export function errorResponse(err: unknown, trackingId = newTrackingId(), header
   const h = new Headers(headers);
   h.set('TrackingID', trackingId);
   if (err instanceof DomainError) return Response.json(errorBody(err, trackingId), { status: err.status, headers: h });
-  console.error(`[api] TrackingID=${trackingId}`, err);
+  logger.error({ err, trackingId }, 'request failed');
   const body: ApiErrorBody = {
     message: 'Internal error.',
     errors: [{ errorCode: ERROR_CODES.internal, description: 'Something went wrong on our side; nothing was changed.' }],

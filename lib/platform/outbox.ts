@@ -2,6 +2,7 @@ import type { DbOrTx } from '@/db/client';
 import { emailOutbox } from '@/db/schema';
 import { QUEUES } from '@/lib/platform/queues';
 import type { ServiceCtx } from './service-ctx';
+import { oneRow } from '@/db/one-row';
 
 export interface EmailMessage {
   to: string;
@@ -23,10 +24,10 @@ export interface EmailMessage {
  */
 export async function queueEmail(ctx: Pick<ServiceCtx, 'db' | 'afterCommit' | 'jobs'> & { access?: ServiceCtx['access'] }, msg: EmailMessage): Promise<string> {
   const causedBy = msg.causedBy !== undefined ? msg.causedBy : (ctx.access?.actor.userId ?? null);
-  const [row] = await (ctx.db as DbOrTx)
+  const row = await oneRow((ctx.db as DbOrTx)
     .insert(emailOutbox)
     .values({ to: msg.to, subject: msg.subject, body: msg.body, kind: msg.kind, orgId: msg.orgId, causedBy, oneTimeLink: msg.oneTimeLink ?? false })
-    .returning({ id: emailOutbox.id });
+    .returning({ id: emailOutbox.id }), 'the queued e-mail');
   ctx.afterCommit(() => ctx.jobs.send(QUEUES.deliverEmail, { emailId: row.id }, { singletonKey: row.id }));
   return row.id;
 }

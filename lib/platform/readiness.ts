@@ -4,12 +4,16 @@ import { pendingMigrationCount } from '@/db/migrate';
 
 export interface Readiness {
   ready: boolean;
-  checks: { database: 'ok' | 'unreachable'; migrations: 'ok' | `${number} pending` | 'unknown'; jobs: 'started' | 'disabled' | 'not started' };
+  checks: { database: 'ok' | 'unreachable'; migrations: 'ok' | `${number} pending` | 'unknown'; jobs: 'started' | 'disabled' | 'not started' | 'stopping' };
 }
 
 /** What `GET /api/ready` answers: may a load balancer send this instance traffic? */
-export async function checkReadiness(db: Db, jobs: { enabled: boolean; started: boolean }): Promise<Readiness> {
-  const checks: Readiness['checks'] = { database: 'ok', migrations: 'unknown', jobs: !jobs.enabled ? 'disabled' : jobs.started ? 'started' : 'not started' };
+export async function checkReadiness(db: Db, jobs: { enabled: boolean; started: boolean; shuttingDown?: boolean }): Promise<Readiness> {
+  const checks: Readiness['checks'] = {
+    database: 'ok',
+    migrations: 'unknown',
+    jobs: jobs.shuttingDown ? 'stopping' : !jobs.enabled ? 'disabled' : jobs.started ? 'started' : 'not started',
+  };
   try {
     await db.execute(sql`select 1`);
     const pending = await pendingMigrationCount(db);
@@ -17,6 +21,6 @@ export async function checkReadiness(db: Db, jobs: { enabled: boolean; started: 
   } catch {
     checks.database = 'unreachable';
   }
-  const ready = checks.database === 'ok' && checks.migrations === 'ok' && checks.jobs !== 'not started';
+  const ready = checks.database === 'ok' && checks.migrations === 'ok' && checks.jobs !== 'not started' && checks.jobs !== 'stopping';
   return { ready, checks };
 }

@@ -3,6 +3,7 @@ import type { JobSender } from '@/lib/platform/queues';
 import type { OrgAccess } from '@/lib/auth/access';
 import type { AuditActor } from './audit';
 import type { Clock } from './clock';
+import { logger } from './logger';
 
 /** Everything a service function needs: ctx = { db, access, clock, jobs }. */
 export interface ServiceCtx {
@@ -31,7 +32,7 @@ export async function inTransaction<R>(deps: ServiceDeps, access: OrgAccess, fn:
       await f();
     } catch (err) {
       // The committed state is the truth; sweeper jobs pick up what this missed.
-      console.error('[after-commit]', err);
+      logger.error({ err }, 'after-commit step failed');
     }
   }
   return result;

@@ -1,16 +1,14 @@
 import 'server-only';
 import type { z } from 'zod';
 import { auth } from '@/lib/auth/auth';
-import { runAuthorized } from '@/lib/auth/guard';
+import { runAction } from '@/lib/auth/guard';
 import type { Capability } from '@/lib/auth/permissions';
-import { DomainError, type FieldErrors } from '@/lib/platform/errors';
+import type { ActionState } from '@/lib/platform/action-state';
 import type { ServiceCtx } from '@/lib/platform/service-ctx';
 import type { UseCase } from '@/lib/platform/use-case';
 import { appDeps } from './deps';
 
-export type ActionState<T = unknown> =
-  | { ok: true; data: T; message?: string }
-  | { ok: false; message: string; fieldErrors?: FieldErrors };
+export type { ActionState } from '@/lib/platform/action-state';
 
 /**
  * Builds a server action for one org-scoped use case. The capability is part of the
@@ -32,13 +30,6 @@ export function orgAction<S extends z.ZodType, R>(
     : capabilityOrOp;
   return async (orgId: string, input: z.input<S>): Promise<ActionState<R>> => {
     const session = await auth();
-    try {
-      const data = await runAuthorized(appDeps(), { userId: session?.user?.id, orgId, input }, capability, schema, handler);
-      return { ok: true, data };
-    } catch (err) {
-      if (err instanceof DomainError) return { ok: false, message: err.message, fieldErrors: err.fieldErrors };
-      console.error('[action]', err);
-      return { ok: false, message: 'Something went wrong on our side. Nothing was changed; try again.' };
-    }
+    return runAction(appDeps(), { userId: session?.user?.id, orgId, input }, capability, schema, handler);
   };
 }

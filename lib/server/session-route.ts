@@ -4,7 +4,8 @@ import { auth } from '@/lib/auth/auth';
 import { runAuthorized } from '@/lib/auth/guard';
 import type { Capability } from '@/lib/auth/permissions';
 import { assertSameOriginJson } from '@/lib/platform/same-origin';
-import { errorResponse } from '@/lib/platform/http-errors';
+import { errorResponse, newTrackingId } from '@/lib/platform/http-errors';
+import { withRequestContext } from '@/lib/platform/logger';
 import type { ServiceCtx } from '@/lib/platform/service-ctx';
 import { appDeps } from './deps';
 
@@ -23,7 +24,12 @@ export function sessionRoute<S extends z.ZodType, R>(
   schema: S,
   handler: (ctx: ServiceCtx, input: z.output<S>, params: Record<string, string>) => Promise<R | Response>,
 ) {
-  return async (req: Request, context: RouteContext): Promise<Response> => {
+  return (req: Request, context: RouteContext): Promise<Response> => {
+    const trackingId = newTrackingId();
+    return withRequestContext({ trackingId }, () => serve(req, context, trackingId));
+  };
+
+  async function serve(req: Request, context: RouteContext, trackingId: string): Promise<Response> {
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') assertSameOriginJson(req);
       const params = await context.params;
@@ -34,7 +40,7 @@ export function sessionRoute<S extends z.ZodType, R>(
       const result = await runAuthorized(appDeps(), { userId: session?.user?.id, orgId: params.orgId, input }, capability, schema, (ctx, i) => handler(ctx, i, params));
       return result instanceof Response ? result : Response.json(result);
     } catch (err) {
-      return errorResponse(err);
+      return errorResponse(err, trackingId);
     }
-  };
+  }
 }

@@ -7,6 +7,7 @@ import { ConflictError, ValidationError, uniqueViolation } from '@/lib/platform/
 import { queueEmail } from '@/lib/platform/outbox';
 import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
 import type { CreateSubPartnerInput } from './sub-partner-schema';
+import { oneRow } from '@/db/one-row';
 
 /**
  * Sets up an indirect provider for the partner in ctx (SPEC §6.4): the org, the managed-by
@@ -24,17 +25,17 @@ export async function createSubPartner(ctx: ServiceCtx, input: CreateSubPartnerI
 
   const [{ country }] = await ctx.db.select({ country: orgs.country }).from(orgs).where(eq(orgs.id, parent.id));
   const billingStartDate = input.billingStartDate || now.toISOString().slice(0, 10);
-  const [org] = await ctx.db.insert(orgs).values({
+  const org = await oneRow(ctx.db.insert(orgs).values({
     kind: 'sub_partner', name: input.name, parentPartnerId: parent.id, wholesale: true, country, billingStartDate, createdAt: now, updatedAt: now,
-  }).returning({ id: orgs.id });
+  }).returning({ id: orgs.id }), 'the inserted org');
   await ctx.db.insert(orgRelations).values({ managerOrgId: parent.id, managedOrgId: org.id, createdAt: now });
   await ctx.db.insert(subPartnerSubscriptions).values({ subPartnerOrgId: org.id, subscriptionId: sub.id });
 
   let adminId: string;
   try {
-    const [admin] = await ctx.db.insert(users).values({
+    const admin = await oneRow(ctx.db.insert(users).values({
       orgId: org.id, email: input.adminEmail, firstName: input.adminFirstName, lastName: input.adminLastName, createdAt: now, updatedAt: now,
-    }).returning({ id: users.id });
+    }).returning({ id: users.id }), 'the inserted user');
     adminId = admin.id;
   } catch (err) {
     // Two setups racing for one e-mail: the unique index decides.

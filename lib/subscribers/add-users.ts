@@ -8,8 +8,9 @@ import type { FieldErrors } from '@/lib/platform/errors';
 import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
 import { numberConflict } from './number-conflict';
 import type { addUsersSchema } from './subscriber-schemas';
-import { viewCustomer } from './view-customer';
+import { getViewCustomerOrThrow } from './get-view-customer-or-throw';
 import { emitSubscriberEvent } from '@/lib/webhooks/emit-resource-events';
+import { oneRow } from '@/db/one-row';
 
 export interface AddUserResult {
   row: number;
@@ -28,7 +29,7 @@ type Row = z.output<typeof addUsersSchema>['rows'][number];
  * result per row. Retrying rows that already succeeded reports them as created.
  */
 export async function addUsers(ctx: ServiceCtx, input: z.output<typeof addUsersSchema>): Promise<{ results: AddUserResult[]; created: number }> {
-  const customer = await viewCustomer(ctx);
+  const customer = await getViewCustomerOrThrow(ctx);
   const orgId = ctx.access.org.id;
   const emails = [...new Set(input.rows.map((r) => r.email.toLowerCase()))];
   // Everything the rows are checked against, in three queries whatever the row count.
@@ -89,10 +90,10 @@ async function createOne(
   } else {
     [{ id }] = await db.insert(users).values({ orgId: customer.orgId, email: r.email, firstName: r.firstName, lastName: r.lastName, createdAt: now, updatedAt: now }).returning({ id: users.id });
   }
-  const [sub] = await db.insert(subscribers).values({
+  const sub = await oneRow(db.insert(subscribers).values({
     customerId: customer.id, orgId: customer.orgId, kind: 'user', userId: id, package: r.package, locationId: r.locationId,
     extension: r.extension || null, primaryPhoneNumber: r.primaryPhoneNumber || null, status: 'provisioned', createdAt: now, lastStatusChangeAt: now,
-  }).returning({ id: subscribers.id });
+  }).returning({ id: subscribers.id }), 'the inserted subscriber');
   await openAssignment(db, { subscriberId: sub.id, customerId: customer.id, partnerOrgId: customer.partnerOrgId, locationId: r.locationId }, r.package, now);
   await audit(db, auditActor(ctx), {
     action: 'subscriber.create', targetType: 'subscriber', targetId: sub.id,

@@ -8,12 +8,13 @@ import { ConflictError, ValidationError } from '@/lib/platform/errors';
 import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
 import { numberConflict } from './number-conflict';
 import type { addWorkspaceSchema } from './subscriber-schemas';
-import { viewCustomer } from './view-customer';
+import { getViewCustomerOrThrow } from './get-view-customer-or-throw';
 import { emitSubscriberEvent } from '@/lib/webhooks/emit-resource-events';
+import { oneRow } from '@/db/one-row';
 
 /** A workspace (hall phone, door phone…) with one of the customer's packages; billing starts now. */
 export async function addWorkspace(ctx: ServiceCtx, input: z.output<typeof addWorkspaceSchema>) {
-  const customer = await viewCustomer(ctx);
+  const customer = await getViewCustomerOrThrow(ctx);
   if (!customer.packages.includes(input.package)) {
     throw new ValidationError('Check the highlighted fields.', { package: [`${PACKAGE_INFO[input.package].name} isn't one of this customer's packages.`] });
   }
@@ -23,10 +24,10 @@ export async function addWorkspace(ctx: ServiceCtx, input: z.output<typeof addWo
   try {
     // A savepoint, so a lost race surfaces as a 409 rather than an aborted transaction.
     return await ctx.db.transaction(async (sp) => {
-      const [sub] = await sp.insert(subscribers).values({
+      const sub = await oneRow(sp.insert(subscribers).values({
         customerId: customer.id, orgId: customer.orgId, kind: 'workspace', workspaceName: input.name, package: input.package, locationId: loc.id,
         extension: input.extension || null, primaryPhoneNumber: input.primaryPhoneNumber || null, status: 'provisioned', createdAt: now, lastStatusChangeAt: now,
-      }).returning({ id: subscribers.id });
+      }).returning({ id: subscribers.id }), 'the inserted subscriber');
       await openAssignment(sp, { subscriberId: sub.id, customerId: customer.id, partnerOrgId: customer.partnerOrgId, locationId: loc.id }, input.package, now);
       await audit(sp, auditActor(ctx), {
         action: 'subscriber.create', targetType: 'subscriber', targetId: sub.id,

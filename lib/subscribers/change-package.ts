@@ -6,10 +6,10 @@ import { changeAssignment } from '@/lib/ledger/assignments';
 import { audit } from '@/lib/platform/audit';
 import { ConflictError, ValidationError } from '@/lib/platform/errors';
 import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
-import { findSubscriber } from './find-subscriber';
+import { getSubscriberOrThrow } from './get-subscriber-or-throw';
 import { numberConflict } from './number-conflict';
 import { numberingIssues, type changePackageSchema } from './subscriber-schemas';
-import { viewCustomer } from './view-customer';
+import { getViewCustomerOrThrow } from './get-view-customer-or-throw';
 import { emitSubscriberEvent } from '@/lib/webhooks/emit-resource-events';
 
 const invalid = (field: string, message: string) => new ValidationError(message, { [field]: [message] });
@@ -19,8 +19,8 @@ const invalid = (field: string, message: string) => new ValidationError(message,
  * interval and opens the new one at the same instant (SPEC §7.1).
  */
 export async function changePackage(ctx: ServiceCtx, input: z.output<typeof changePackageSchema>) {
-  const customer = await viewCustomer(ctx);
-  const sub = await findSubscriber(ctx, input.subscriberId);
+  const customer = await getViewCustomerOrThrow(ctx);
+  const sub = await getSubscriberOrThrow(ctx, input.subscriberId);
   const to = input.package;
   if (sub.package === to) return { subscriberId: sub.id, package: to };
   if (!customer.packages.includes(to)) throw invalid('package', `${PACKAGE_INFO[to].name} isn't one of this customer's packages.`);

@@ -4,7 +4,7 @@ import { subscribers } from '@/db/schema';
 import { closeSubscriberAssignment } from '@/lib/ledger/assignments';
 import { audit } from '@/lib/platform/audit';
 import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
-import { findSubscriber } from './find-subscriber';
+import { getSubscriberOrThrow } from './get-subscriber-or-throw';
 import type { subscriberIdSchema } from './subscriber-schemas';
 import { emitSubscriberEvent } from '@/lib/webhooks/emit-resource-events';
 
@@ -13,7 +13,7 @@ import { emitSubscriberEvent } from '@/lib/webhooks/emit-resource-events';
  * removedAt releases its number and extension (the unique indexes cover active rows only).
  */
 export async function removeSubscriber(ctx: ServiceCtx, input: z.output<typeof subscriberIdSchema>) {
-  const sub = await findSubscriber(ctx, input.subscriberId);
+  const sub = await getSubscriberOrThrow(ctx, input.subscriberId);
   const now = ctx.clock.now();
   await closeSubscriberAssignment(ctx.db, sub.id, now);
   await ctx.db.update(subscribers).set({ removedAt: now, status: 'removed', lastStatusChangeAt: now }).where(eq(subscribers.id, sub.id));

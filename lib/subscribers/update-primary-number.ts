@@ -4,14 +4,14 @@ import { subscribers } from '@/db/schema';
 import { audit } from '@/lib/platform/audit';
 import { ConflictError, ValidationError } from '@/lib/platform/errors';
 import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
-import { findSubscriber } from './find-subscriber';
+import { getSubscriberOrThrow } from './get-subscriber-or-throw';
 import { numberConflict } from './number-conflict';
 import { numberingIssues, type updatePrimaryNumberSchema } from './subscriber-schemas';
 import { emitSubscriberEvent } from '@/lib/webhooks/emit-resource-events';
 
 /** The primary work number (read-only for customer admins under RBPM); empty removes it. */
 export async function updatePrimaryNumber(ctx: ServiceCtx, input: z.output<typeof updatePrimaryNumberSchema>) {
-  const sub = await findSubscriber(ctx, input.subscriberId);
+  const sub = await getSubscriberOrThrow(ctx, input.subscriberId);
   const issues = numberingIssues({ package: sub.package, extension: sub.extension ?? '', primaryPhoneNumber: input.primaryPhoneNumber });
   if (issues.length) throw new ValidationError(issues[0].message, { primaryPhoneNumber: [issues[0].message] });
   try {

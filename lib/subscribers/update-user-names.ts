@@ -4,14 +4,14 @@ import { users } from '@/db/schema';
 import { audit } from '@/lib/platform/audit';
 import { ConflictError, NotFoundError } from '@/lib/platform/errors';
 import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
-import { findSubscriber } from './find-subscriber';
+import { getSubscriberOrThrow } from './get-subscriber-or-throw';
 import { numberConflict } from './number-conflict';
 import type { updateUserNamesSchema } from './subscriber-schemas';
 import { emitSubscriberEvent } from '@/lib/webhooks/emit-resource-events';
 
 /** First, last and display name and the primary e-mail: editable even under RBPM (SPEC §5.2). */
 export async function updateUserNames(ctx: ServiceCtx, input: z.output<typeof updateUserNamesSchema>) {
-  const sub = await findSubscriber(ctx, input.subscriberId);
+  const sub = await getSubscriberOrThrow(ctx, input.subscriberId);
   if (!sub.userId) throw new NotFoundError('User not found.');
   const [before] = await ctx.db.select({ firstName: users.firstName, lastName: users.lastName, displayName: users.displayName, email: users.email })
     .from(users).where(eq(users.id, sub.userId));

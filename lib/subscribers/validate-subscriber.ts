@@ -6,7 +6,7 @@ import { ConflictError, ValidationError, type FieldErrors } from '@/lib/platform
 import type { ServiceCtx } from '@/lib/platform/service-ctx';
 import { defaultLocationId } from './add-api-subscriber';
 import type { ApiCreateSubscriber } from './subscriber-api-schema';
-import { viewCustomer } from './view-customer';
+import { getViewCustomerOrThrow } from './get-view-customer-or-throw';
 
 /**
  * POST /subscribers/validate: every reason the subscriber would be refused, all at once
@@ -14,7 +14,7 @@ import { viewCustomer } from './view-customer';
  * customer, location not the org's), or infoCode 100 — changing nothing.
  */
 export async function validateSubscriber(ctx: ServiceCtx, input: ApiCreateSubscriber) {
-  const customer = await viewCustomer(ctx);
+  const customer = await getViewCustomerOrThrow(ctx);
   const p = input.provisioningParameters;
   const errors: FieldErrors = {};
   const add = (f: string, m: string) => (errors[f] ??= []).push(m);

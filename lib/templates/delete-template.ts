@@ -3,7 +3,7 @@ import { customers, onboardingTemplates } from '@/db/schema';
 import { audit } from '@/lib/platform/audit';
 import { ConflictError } from '@/lib/platform/errors';
 import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
-import { findTemplateForUpdate } from './find-template-for-update';
+import { getTemplateOrThrow } from './get-template-or-throw';
 import type { DeleteTemplateInput } from './template-schema';
 import { templateSnapshot } from './template-snapshot';
 
@@ -16,7 +16,7 @@ export const templateInUseMessage = (n: number) =>
  * foreign key; the foreign key itself is the last line.
  */
 export async function deleteTemplate(ctx: ServiceCtx, input: DeleteTemplateInput): Promise<{ id: string; name: string }> {
-  const row = await findTemplateForUpdate(ctx, input.templateId);
+  const row = await getTemplateOrThrow(ctx, input.templateId);
   const [{ n }] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(customers).where(eq(customers.templateId, row.id));
   if (n > 0) throw new ConflictError(templateInUseMessage(n));
   await ctx.db.delete(onboardingTemplates).where(eq(onboardingTemplates.id, row.id));

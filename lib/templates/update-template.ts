@@ -3,7 +3,7 @@ import { onboardingTemplates } from '@/db/schema';
 import { audit } from '@/lib/platform/audit';
 import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
 import { assertTemplateReferences } from './assert-template-references';
-import { findTemplateForUpdate } from './find-template-for-update';
+import { getTemplateOrThrow } from './get-template-or-throw';
 import { rethrowTemplateNameConflict } from './template-name-conflict';
 import type { UpdateTemplateInput } from './template-schema';
 import { templateColumns } from './template-columns';
@@ -15,7 +15,7 @@ import { templateSnapshot } from './template-snapshot';
  * The provisioning ID never changes: back-office systems keep using it.
  */
 export async function updateTemplate(ctx: ServiceCtx, input: UpdateTemplateInput): Promise<{ id: string; name: string }> {
-  const before = await findTemplateForUpdate(ctx, input.templateId);
+  const before = await getTemplateOrThrow(ctx, input.templateId);
   await assertTemplateReferences(ctx, input);
   const row = await ctx.db
     .update(onboardingTemplates)

@@ -19,6 +19,7 @@ import type { addTrialSchema, TrialServicesInput, trialDetailsSchema } from './t
 import { TRIAL_SERVICE_LABELS } from './trial-schema';
 import { assertAvailable, chosenServices, serviceAvailability, shipDevices, writeTrialServices } from './trial-services';
 import { OPEN_TRIAL_STATUSES } from './trial-statuses';
+import { oneRow } from '@/db/one-row';
 
 async function emailStarted(ctx: ServiceCtx, trial: { customerOrgId: string }, orgName: string, services: TrialServicesInput, endsAt: Date) {
   const list = chosenServices(services).map((s) => TRIAL_SERVICE_LABELS[s]).join(', ');
@@ -55,10 +56,10 @@ export async function addTrialToCustomer(ctx: ServiceCtx, input: z.output<typeof
   const now = ctx.clock.now();
   const endsAt = trialEnd(now, input.lengthDays);
   try {
-    const [trial] = await ctx.db.insert(trials).values({
+    const trial = await oneRow(ctx.db.insert(trials).values({
       partnerOrgId: ctx.access.org.id, customerOrgId: customer.orgId, customerId: customer.id, origin: 'paying_customer', status: 'active', statusChangedAt: now,
       lengthDays: input.lengthDays, startsAt: now, endsAt, createdBy: ctx.access.actor.userId, createdAt: now,
-    }).returning({ id: trials.id, customerOrgId: trials.customerOrgId });
+    }).returning({ id: trials.id, customerOrgId: trials.customerOrgId }), 'the inserted trial');
     await writeTrialServices(ctx.db, trial, input.services);
     if (input.services.devices) await shipDevices(ctx.db, trial, input.services.deviceLines, now);
     await audit(ctx.db, auditActor(ctx), {

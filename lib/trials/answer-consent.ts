@@ -12,6 +12,7 @@ import { changeTrialStatus } from './change-trial-status';
 import { trialCtxOf } from './trial-access';
 import { partnerAdminEmails } from './trial-recipients';
 import type { consentAnswerSchema } from './trial-schema';
+import { oneRow } from '@/db/one-row';
 
 /** The org's pending trial requests, for its consent page. */
 export async function listTrialRequests(ctx: ServiceCtx) {
@@ -39,10 +40,10 @@ export async function answerConsent(ctx: ServiceCtx, input: z.output<typeof cons
     const [existing] = await ctx.db.select({ id: customers.id }).from(customers).where(eq(customers.orgId, org.id));
     if (existing) customerId = existing.id;
     else {
-      const [c] = await ctx.db.insert(customers).values({
+      const c = await oneRow(ctx.db.insert(customers).values({
         orgId: org.id, partnerOrgId: trial.partnerOrgId, externalId: generateExternalId(now), status: 'provisioned', statusChangedAt: now, rbpm: false,
         adminEmail: trial.consentEmail ?? ctx.access.actor.email, createdBy: trial.createdBy, createdAt: now,
-      }).returning({ id: customers.id });
+      }).returning({ id: customers.id }), 'the inserted customer');
       customerId = c.id;
       await ctx.db.insert(provisioningEvents).values({ customerId, at: now, step: 'accepted', message: `Trial request from ${partnerName} accepted by ${ctx.access.actor.email}` });
     }

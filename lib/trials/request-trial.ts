@@ -14,6 +14,7 @@ import { TRIAL_ERRORS } from '@/lib/platform/error-codes';
 import { customerAdminEmails } from './trial-recipients';
 import type { lookupTrialEmailSchema, trialRequestSchema } from './trial-schema';
 import { serviceAvailability, type ServiceAvailability } from './trial-services';
+import { oneRow } from '@/db/one-row';
 
 export type EmailLookup =
   | { kind: 'new' }
@@ -65,10 +66,10 @@ export async function requestTrial(ctx: ServiceCtx, input: z.output<typeof trial
   }
   const now = ctx.clock.now();
   try {
-    const [trial] = await ctx.db.insert(trials).values({
+    const trial = await oneRow(ctx.db.insert(trials).values({
       partnerOrgId: ctx.access.org.id, customerOrgId: found.orgId, origin: 'existing_org', status: 'pending_consent', statusChangedAt: now,
       businessVertical: input.businessVertical, consentEmail: input.adminEmail.toLowerCase(), consentRequestedAt: now, createdBy: ctx.access.actor.userId, createdAt: now,
-    }).returning({ id: trials.id, customerOrgId: trials.customerOrgId });
+    }).returning({ id: trials.id, customerOrgId: trials.customerOrgId }), 'the inserted trial');
     await sendConsentEmails(ctx, { ...trial, consentEmail: input.adminEmail }, found.orgName);
     await audit(ctx.db, auditActor(ctx), {
       action: 'trial.request', targetType: 'trial', targetId: trial.id, summary: `Sent a trial request to ${input.adminEmail} for "${found.orgName}"`,

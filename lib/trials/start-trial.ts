@@ -15,6 +15,7 @@ import { trialPackage } from './trial-packages';
 import { trialEnd } from './trial-rules';
 import type { StartTrialInput } from './trial-schema';
 import { chosenServices, shipDevices, writeTrialServices } from './trial-services';
+import { oneRow } from '@/db/one-row';
 
 export interface StartedTrial { trialId: string; customerId: string; orgId: string }
 
@@ -35,21 +36,21 @@ export async function startTrial(ctx: ServiceCtx, input: StartTrialInput): Promi
   // No template or subscription: a non-wholesale customer (SPEC §9).
   const request: ProvisioningRequest = { version: 1, address: input.address, packages: [pkg], templateId: null, subscriptionId: null };
   try {
-    const [org] = await ctx.db.insert(orgs)
+    const org = await oneRow(ctx.db.insert(orgs)
       .values({ kind: 'customer', name: input.companyName, wholesale: false, country, language, createdAt: now, updatedAt: now })
-      .returning({ id: orgs.id });
-    const [customer] = await ctx.db.insert(customers).values({
+      .returning({ id: orgs.id }), 'the inserted org');
+    const customer = await oneRow(ctx.db.insert(customers).values({
       orgId: org.id, partnerOrgId: owner.id, templateId: null, externalId, status: 'provisioning', statusChangedAt: now, rbpm: false,
       adminEmail: input.adminEmail, language, creationPackage: pkg, provisioningRequest: { ...request }, createdBy: ctx.access.actor.userId, createdAt: now,
-    }).returning({ id: customers.id });
+    }).returning({ id: customers.id }), 'the inserted customer');
     await ctx.db.insert(customerPackages).values({ customerId: customer.id, package: pkg, status: 'provisioning', updatedAt: now });
     await ctx.db.insert(orgRelations).values({ managerOrgId: owner.id, managedOrgId: org.id, createdAt: now });
     await ctx.db.insert(provisioningEvents).values({ customerId: customer.id, at: now, step: 'accepted', message: `Trial customer accepted for provisioning (${input.lengthDays}-day trial)` });
-    const [trial] = await ctx.db.insert(trials).values({
+    const trial = await oneRow(ctx.db.insert(trials).values({
       partnerOrgId: owner.id, customerOrgId: org.id, customerId: customer.id, origin: 'new_customer', status: 'active', statusChangedAt: now,
       businessVertical: input.businessVertical, lengthDays: input.lengthDays, startsAt: now, endsAt: trialEnd(now, input.lengthDays),
       createdBy: ctx.access.actor.userId, createdAt: now,
-    }).returning({ id: trials.id });
+    }).returning({ id: trials.id }), 'the inserted trial');
     await writeTrialServices(ctx.db, { id: trial.id, customerOrgId: org.id }, input.services);
     if (input.services.devices) await shipDevices(ctx.db, { id: trial.id, customerOrgId: org.id }, input.services.deviceLines, now);
     await audit(ctx.db, auditActor(ctx), {

@@ -6,6 +6,7 @@ import { and, eq, inArray, isNotNull, isNull, lte, or } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { orgs, trialNotifications, trials } from '@/db/schema';
 import type { TrialStatus } from '@/lib/domain/statuses';
+import { logger } from '@/lib/platform/logger';
 import { queueEmail } from '@/lib/platform/outbox';
 import type { ServiceDeps } from '@/lib/platform/service-ctx';
 import { changeTrialStatus, systemActor, type TrialCtx } from './change-trial-status';
@@ -100,7 +101,7 @@ export async function sweepTrials(deps: ServiceDeps): Promise<SweepResult> {
       const [partner] = await tx.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, row.trial.partnerOrgId));
       await step({ tx, deps, trial: { ...row.trial, customerName: row.customerName, partnerName: partner?.name ?? '' }, now, after, result });
     });
-    for (const f of after) await Promise.resolve(f()).catch((err) => console.error('[trials-sweep] after-commit', err));
+    for (const f of after) await Promise.resolve(f()).catch((err) => logger.error({ err }, 'trials sweep: after-commit step failed'));
   }
   return result;
 }

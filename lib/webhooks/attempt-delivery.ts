@@ -1,5 +1,6 @@
 import { and, eq, lte, sql } from 'drizzle-orm';
 import { roleGrants, users, webhookAttempts, webhookDeliveries, webhookEndpoints, webhookEvents } from '@/db/schema';
+import { logger } from '@/lib/platform/logger';
 import { QUEUES } from '@/lib/platform/queues';
 import { queueEmail } from '@/lib/platform/outbox';
 import type { ServiceDeps } from '@/lib/platform/service-ctx';
@@ -7,6 +8,7 @@ import { ATTEMPT_LEASE_MS, RETRY_WINDOW_MS, retryDelayMs } from './retry-schedul
 import { WEBHOOK_TIMEOUT_MS, sendWebhook, type SendResult } from './send-webhook';
 import { webhookHeaders } from './sign-payload';
 import { decryptSecret } from './signing-secret';
+import { oneRow } from '@/db/one-row';
 
 export interface AttemptOptions {
   timeoutMs?: number;
@@ -66,10 +68,10 @@ export async function attemptDelivery(deps: ServiceDeps, deliveryId: string, opt
       await tx.update(webhookEndpoints).set({ failingSince: null }).where(eq(webhookEndpoints.id, e.id));
       return { kind: 'succeeded', result, attempt };
     }
-    const [ep] = await tx.update(webhookEndpoints)
+    const ep = await oneRow(tx.update(webhookEndpoints)
       .set({ failingSince: sql`coalesce(${webhookEndpoints.failingSince}, ${now.toISOString()}::timestamptz)` })
       .where(eq(webhookEndpoints.id, e.id))
-      .returning({ failingSince: webhookEndpoints.failingSince, enabled: webhookEndpoints.enabled });
+      .returning({ failingSince: webhookEndpoints.failingSince, enabled: webhookEndpoints.enabled }), 'the updated webhook endpoint');
     if (ep.enabled && ep.failingSince && now.getTime() - ep.failingSince.getTime() >= RETRY_WINDOW_MS) {
       await disableFailingEndpoint(tx, { ...deps, afterCommit: (f) => after.push(f) }, e, now);
       return { kind: 'endpoint_disabled', result, attempt };
@@ -86,7 +88,7 @@ export async function attemptDelivery(deps: ServiceDeps, deliveryId: string, opt
     after.push(() => deps.jobs.send(QUEUES.deliverWebhook, { deliveryId }, { singletonKey: deliveryId, startAfter: next }));
     return { kind: 'retry', result, attempt, nextAttemptAt: next };
   });
-  for (const f of after) await Promise.resolve(f()).catch((err) => console.error('[webhooks] after-commit', err));
+  for (const f of after) await Promise.resolve(f()).catch((err) => logger.error({ err }, 'webhook delivery: after-commit step failed'));
   return outcome;
 }
 

@@ -4,6 +4,7 @@ import { orgs, webhookDeliveries, webhookEndpoints, webhookEvents } from '@/db/s
 import { QUEUES, type JobSender } from '@/lib/platform/queues';
 import type { WebhookEventType } from './event-types';
 import type { WebhookEventData } from './event-schemas';
+import { oneRow } from '@/db/one-row';
 
 /**
  * What emitting needs: the transaction of the change, and — when the caller has them —
@@ -46,10 +47,10 @@ export async function emitWebhookEvent<T extends WebhookEventType>(ctx: EmitCtx,
   if (!endpoints.length) return null;
   const data = typeof input.data === 'function' ? await input.data() : input.data;
   if (!data) return null;
-  const [event] = await ctx.db
+  const event = await oneRow(ctx.db
     .insert(webhookEvents)
     .values({ orgId: input.orgId, type: input.type, payload: { type: input.type, timestamp: input.at.toISOString(), data }, createdAt: input.at })
-    .returning({ id: webhookEvents.id });
+    .returning({ id: webhookEvents.id }), 'the inserted webhook event');
   const deliveries = await ctx.db
     .insert(webhookDeliveries)
     .values(endpoints.map((e) => ({ eventId: event.id, endpointId: e.id, nextAttemptAt: input.at, createdAt: input.at })))

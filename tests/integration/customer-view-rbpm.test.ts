@@ -10,11 +10,11 @@ import { addLocation } from '@/lib/locations/add-location';
 import { addLocationSchema } from '@/lib/locations/location-schema';
 import {
   updateAccountSchema, updateDomainSchema, updateEmailSettingsSchema, updateSsoSchema,
-} from '@/lib/org-settings/org-settings-schemas';
-import { updateAccount } from '@/lib/org-settings/update-account';
-import { updateDomain } from '@/lib/org-settings/update-domain';
-import { updateEmailSettings } from '@/lib/org-settings/update-email-settings';
-import { updateSso } from '@/lib/org-settings/update-sso';
+} from '@/lib/customer-org-settings/org-settings-schemas';
+import { updateAccount } from '@/lib/customer-org-settings/update-account';
+import { updateDomain } from '@/lib/customer-org-settings/update-domain';
+import { updateEmailSettings } from '@/lib/customer-org-settings/update-email-settings';
+import { updateSso } from '@/lib/customer-org-settings/update-sso';
 import { fixedClock } from '@/lib/platform/clock';
 import { ForbiddenError } from '@/lib/platform/errors';
 import type { ServiceCtx } from '@/lib/platform/service-ctx';

@@ -9,7 +9,7 @@ import {
 } from '@/db/schema';
 import { senderFor, startBoss } from '@/lib/platform/boss';
 import { provisionCustomer } from '@/jobs/handlers/provision-customer';
-import { recheckRestrictedParties, resumeStaleProvisioning } from '@/jobs/handlers/sweep-customers';
+import { recheckRestrictedParties, resumeStaleProvisioning } from '@/lib/customers/sweep-customers';
 import { QUEUES } from '@/lib/platform/queues';
 import { registerWorkers } from '@/jobs/worker';
 import type { Actor } from '@/lib/auth/access';
@@ -262,7 +262,13 @@ describe('on a real pg-boss', () => {
       await new Promise((r) => setTimeout(r, 200));
     }
     expect(status).toBe('provisioned');
-    await new Promise((r) => setTimeout(r, 500)); // let a duplicate job, if any, run too
+    // Not a fixed pause: wait until no provisioning job for it is queued or running, so that a
+    // duplicate, had one been enqueued, has run too before the footprint is counted.
+    for (let open = 1; open > 0 && Date.now() < until;) {
+      [{ open }] = await db.execute<{ open: number }>(sql`select count(*)::int as open from pgboss.job
+        where name = ${QUEUES.provisionCustomer} and data->>'customerId' = ${customerId} and state in ('created', 'retry', 'active')`);
+      if (open > 0) await new Promise((r) => setTimeout(r, 100));
+    }
     expect(await footprint(customerId)).toEqual(DONE);
   });
 });

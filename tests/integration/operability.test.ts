@@ -1,10 +1,13 @@
 // Start-up safety: migrations under an advisory lock, and the readiness probe's answers.
 import { randomBytes } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createDb } from '@/db/client';
-import { pendingMigrationCount, runMigrations } from '@/db/migrate';
+import { MIGRATIONS_FOLDER, pendingMigrationCount, runMigrations } from '@/db/migrate';
 import { checkReadiness } from '@/lib/platform/readiness';
 
 const base = inject('baseDatabaseUrl');
@@ -48,6 +51,41 @@ describe('migrations at start-up', () => {
     } finally {
       await a.$end();
       await b.$end();
+    }
+  });
+});
+
+describe('index migrations on big tables', () => {
+  it('a CREATE INDEX CONCURRENTLY migration of its own is applied outside a transaction, leaves a valid index and is recorded once', async () => {
+    // The real migrations plus one index migration written by the convention (README "Architecture").
+    const folder = mkdtempSync(path.join(tmpdir(), 'ph-migrations-'));
+    try {
+      cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
+      writeFileSync(path.join(folder, '9999_concurrent_index.sql'),
+        'DROP INDEX CONCURRENTLY IF EXISTS "subscribers_probe_idx";--> statement-breakpoint\n' +
+        'CREATE INDEX CONCURRENTLY "subscribers_probe_idx" ON "subscribers" USING btree ("customer_id");\n');
+      const journalFile = path.join(folder, 'meta', '_journal.json');
+      const journal = JSON.parse(readFileSync(journalFile, 'utf8'));
+      const lastWhen = journal.entries.at(-1).when;
+      journal.entries.push({ idx: journal.entries.length, version: '7', when: lastWhen + 1, tag: '9999_concurrent_index', breakpoints: true });
+      writeFileSync(journalFile, JSON.stringify(journal));
+
+      const url = await emptyDatabase();
+      const db = createDb(url, { max: 2 });
+      try {
+        await runMigrations(db, folder);
+        const [index] = await db.execute<{ valid: boolean }>(sql`
+          select i.indisvalid as valid from pg_index i join pg_class c on c.oid = i.indexrelid where c.relname = 'subscribers_probe_idx'`);
+        expect(index).toEqual({ valid: true });
+        expect(await pendingMigrationCount(db, folder)).toBe(0);
+        await runMigrations(db, folder); // a second start finds nothing to do
+        const [{ n }] = await db.execute<{ n: number }>(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+        expect(n).toBe(journal.entries.length);
+      } finally {
+        await db.$end();
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 });

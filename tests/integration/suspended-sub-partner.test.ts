@@ -77,8 +77,8 @@ describe('a suspended indirect provider, at every door the review found open (is
     const { addUsersSchema } = await import('@/lib/subscribers/subscriber-schemas');
     const { addLocation } = await import('@/lib/locations/add-location');
     const { addLocationSchema } = await import('@/lib/locations/location-schema');
-    const { updateAccount } = await import('@/lib/org-settings/update-account');
-    const { updateAccountSchema } = await import('@/lib/org-settings/org-settings-schemas');
+    const { updateAccount } = await import('@/lib/customer-org-settings/update-account');
+    const { updateAccountSchema } = await import('@/lib/customer-org-settings/org-settings-schemas');
     const { locations, onboardingTemplates, billingReports, subscribers } = await import('@/db/schema');
 
     const parent = await makePartner(db);

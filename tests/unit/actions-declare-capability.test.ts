@@ -43,9 +43,13 @@ describe('server actions', () => {
 
 /**
  * Route handlers authenticated otherwise: next-auth's own endpoints, and the report
- * download, whose URL is an HMAC-signed, 30-minute, per-report token (SPEC §7.2).
+ * download, whose URL is an HMAC-signed, 30-minute, per-report token (SPEC §7.2); and the
+ * operators' probes, which answer only "up" and "ready" with the names of the checks.
  */
-const PUBLIC_ROUTES = new Set(['app/api/auth/[...nextauth]/route.ts', 'app/api/billing/reports/[reportId]/download/route.ts', 'app/api/openapi.json/route.ts']);
+const PUBLIC_ROUTES = new Set([
+  'app/api/auth/[...nextauth]/route.ts', 'app/api/billing/reports/[reportId]/download/route.ts', 'app/api/openapi.json/route.ts',
+  'app/api/health/route.ts', 'app/api/ready/route.ts',
+]);
 
 describe('route handlers', () => {
   it('every handler under app/api is built with sessionRoute(<capability>, …) or is a listed public route', () => {

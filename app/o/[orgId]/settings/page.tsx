@@ -10,7 +10,7 @@ import { countryOf } from '@/lib/domain/countries';
 import { ROLE_NAMES } from '@/lib/domain/roles';
 import { formatDate, yesNo } from '@/lib/format';
 import { gatePage } from '@/lib/server/session';
-import { getOrgProfile } from '@/lib/settings/get-org-profile';
+import { getOrgProfile } from '@/lib/partner-profile/get-org-profile';
 
 export const metadata: Metadata = { title: 'Settings' };
 

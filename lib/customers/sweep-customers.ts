@@ -1,11 +1,14 @@
-import { eq, inArray } from 'drizzle-orm';
+// The customer rules that run on a clock rather than on a request: the restricted-party
+// 72-hour rule and the pick-up of provisioning lost with its server. jobs/worker.ts only
+// schedules them (every minute) and calls them.
+import { and, eq, inArray, isNotNull, lt, type SQL } from 'drizzle-orm';
 import { customers, provisioningEvents, restrictedParties } from '@/db/schema';
-import { changeCustomerStatus, type AfterCommitSink } from '@/lib/customers/change-customer-status';
+import { changeCustomerStatus, type AfterCommitSink } from './change-customer-status';
 import { normalizeCompanyName } from '@/lib/domain/company-name';
 import { ConflictError } from '@/lib/platform/errors';
+import { logger } from '@/lib/platform/logger';
 import type { ServiceDeps } from '@/lib/platform/service-ctx';
 import { QUEUES } from '@/lib/platform/queues';
-import { staleProvisioning } from './provision-customer';
 
 /** SPEC §4.1: still on the restricted-party list this long after the review started → suspended. */
 export const RPL_REVIEW_LIMIT_MS = 72 * 60 * 60 * 1000;
@@ -18,7 +21,7 @@ async function apply(deps: ServiceDeps, fn: (tx: Tx, sink: AfterCommitSink) => P
   const after: (() => Promise<void> | void)[] = [];
   try {
     await deps.db.transaction((tx) => fn(tx, { jobs: deps.jobs, afterCommit: (f) => after.push(f) }));
-    for (const f of after) await Promise.resolve(f()).catch((err) => console.error('[sweep] after-commit', err));
+    for (const f of after) await Promise.resolve(f()).catch((err) => logger.error({ err }, 'customer sweep: after-commit step failed'));
     return true;
   } catch (err) {
     if (err instanceof ConflictError) return false;
@@ -69,6 +72,11 @@ export async function recheckRestrictedParties(deps: ServiceDeps): Promise<Reche
   }
   return out;
 }
+
+/** Customers stuck in 'provisioning' (a job lost with its server) are picked up again by the sweep. */
+export const STALE_PROVISIONING_MS = 2 * 60_000;
+export const staleProvisioning = (now: Date): SQL =>
+  and(eq(customers.status, 'provisioning'), lt(customers.statusChangedAt, new Date(now.getTime() - STALE_PROVISIONING_MS)), isNotNull(customers.provisioningRequest))!;
 
 /** Re-enqueues customers whose provisioning job was lost (e.g. with a crashed server). */
 export async function resumeStaleProvisioning(deps: ServiceDeps): Promise<number> {

@@ -10,13 +10,15 @@ export const NOT_DELETED: readonly CustomerStatus[] = CUSTOMER_STATUSES.filter((
 const NONE = 'This organisation has no wholesale services to manage.';
 
 /**
- * The wholesale customer record of the customer org in the URL, LOCKED (FOR UPDATE) for
+ * The wholesale customer record of the customer org in the URL (or 404), LOCKED (FOR UPDATE) for
  * the caller's transaction. Every write that adds or changes a customer's subscribers,
  * packages or locations takes this lock first, and Delete takes it too, so the status
  * is checked under the lock: nothing lands after a delete (billing stops for good).
  * Tenancy comes from the wrapper's access (resolved from the org id), never from input.
+ * By default its services must be live (a package change is billing); pass NOT_DELETED
+ * where names, numbers and locations may change before that.
  */
-export async function lockViewCustomer(ctx: ServiceCtx, allowed: readonly CustomerStatus[] = SERVICES_LIVE_STATUSES) {
+export async function getViewCustomerOrThrow(ctx: ServiceCtx, allowed: readonly CustomerStatus[] = SERVICES_LIVE_STATUSES) {
   const id = ctx.access.customer?.id;
   if (!id) throw new NotFoundError(NONE);
   const [row] = await ctx.db.select().from(customers).where(eq(customers.id, id)).for('update');
@@ -26,6 +28,3 @@ export async function lockViewCustomer(ctx: ServiceCtx, allowed: readonly Custom
   }
   return row;
 }
-
-/** For a package change: the customer's services must be live (package assignments are billing). */
-export const viewCustomer = (ctx: ServiceCtx) => lockViewCustomer(ctx);

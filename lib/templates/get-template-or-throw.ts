@@ -7,7 +7,7 @@ import type { ServiceCtx } from '@/lib/platform/service-ctx';
  * The org's template, row-locked for the rest of the transaction so an edit or delete
  * never races another. Another org's template id answers exactly like a missing one.
  */
-export async function findTemplateForUpdate(ctx: Pick<ServiceCtx, 'db' | 'access'>, templateId: string) {
+export async function getTemplateOrThrow(ctx: Pick<ServiceCtx, 'db' | 'access'>, templateId: string) {
   const [row] = await ctx.db
     .select()
     .from(onboardingTemplates)

@@ -9,7 +9,7 @@ import { selectReports, toReportView, type BillingReportView } from './report-vi
  * A report of the org in ctx, or 404 — also for another org's report, so a sub-partner
  * can't learn that its parent's or a sibling's report exists.
  */
-export async function findOwnReportOrThrow(ctx: Pick<ServiceCtx, 'db' | 'access'>, reportId: string): Promise<BillingReportView> {
+export async function getReportOrThrow(ctx: Pick<ServiceCtx, 'db' | 'access'>, reportId: string): Promise<BillingReportView> {
   if (!isReportId(reportId)) throw new NotFoundError('Report not found.');
   const [row] = await selectReports(ctx.db).where(and(eq(billingReports.id, reportId), eq(billingReports.orgId, ctx.access.org.id)));
   if (!row) throw new NotFoundError('Report not found.');
