@@ -31,6 +31,7 @@ export const ERROR_RULES = [
   { code: 10422, rule: 'Idempotency-Key reused with a different request.' },
   { code: 10423, rule: 'A request with this Idempotency-Key is still in progress.' },
   { code: 10429, rule: 'Rate limit exceeded: retry after the Retry-After seconds.' },
+  { code: 10415, rule: 'Something the change refers to was deleted meanwhile (a foreign key refused it); nothing was changed.', match: /^Something this change refers to was deleted meanwhile/ },
   { code: 10500, rule: 'Internal error; nothing was changed.' },
   { code: 10501, rule: 'Attaching an existing organisation is not available.' },
   // Customers (SPEC §4, §8)
@@ -44,6 +45,7 @@ export const ERROR_RULES = [
   { code: 10107, rule: 'Common Area Calling is for workspaces: the administrator needs another package.', match: /^Common Area Calling is for workspaces/ },
   { code: 10108, rule: 'A calling location is required when calling packages are included.', match: /calling location is required/ },
   { code: 10109, rule: 'A package still held by subscribers cannot be removed.', match: /still held by/ },
+  { code: 10110, rule: 'The onboarding template was deleted while the customer was being created.', match: /^The onboarding template was deleted while/ },
   { code: 10412, rule: 'The customer cannot be deleted in its current status.', match: /can.t be deleted while it is/ },
   { code: 10414, rule: 'Users and packages change only while the customer’s services are live.', match: /^Users and packages can't be changed while/ },
   // Subscribers (SPEC §2)
@@ -75,6 +77,8 @@ export const ERROR_CODES = {
   forbidden: 10403,
   notFound: 10404,
   conflict: 10409,
+  referenceGone: 10415,
+  templateDeleted: 10110,
   idempotencyMismatch: 10422,
   idempotencyInFlight: 10423,
   rateLimited: 10429,
