@@ -36,6 +36,7 @@ if (process.env.SKIP_BUILD !== '1' && sourcesAt > builtAt) {
 
 const port = process.env.PORT ?? '3000';
 console.log(`[start] Partner Hub on http://localhost:${port}`);
-const child = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', port], { stdio: 'inherit', cwd: root, env: { ...process.env, NODE_ENV: 'production' } });
+// scripts/serve.mjs rather than `next start`: it sets the client address from the socket (see there).
+const child = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs')], { stdio: 'inherit', cwd: root, env: { ...process.env, NODE_ENV: 'production', PORT: port } });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));
