@@ -24,6 +24,10 @@ export interface ServerAction {
   wrapper: string | null;
   /** First argument: a capability literal, `<x>.capability`, or a declared use case (identifier/member). */
   capability: { literal: string } | { declared: string } | null;
+  /** The wrapper's arguments as written (`a.b`, or '?' for anything but a name or member). */
+  args?: string[];
+  /** Where each top-level name of the file comes from: an import (module + path) or a destructuring of one. */
+  bindings?: Record<string, { module: string; path: string[] }>;
 }
 
 function sourceFiles(dir: string): string[] {
@@ -36,13 +40,13 @@ function sourceFiles(dir: string): string[] {
 
 const hasUseServer = (directives: t.Directive[]) => directives.some((d) => d.value.value === 'use server');
 
-function describeInit(init: t.Node | null | undefined): Pick<ServerAction, 'wrapper' | 'capability'> {
+function describeInit(init: t.Node | null | undefined): Pick<ServerAction, 'wrapper' | 'capability' | 'args'> {
   if (!init || !t.isCallExpression(init) || !t.isIdentifier(init.callee)) return { wrapper: null, capability: null };
   const [first] = init.arguments;
   let capability: ServerAction['capability'] = null;
   if (t.isStringLiteral(first)) capability = { literal: first.value };
   else if (t.isMemberExpression(first) || t.isIdentifier(first)) capability = { declared: source(first) };
-  return { wrapper: init.callee.name, capability };
+  return { wrapper: init.callee.name, capability, args: init.arguments.map((a) => source(a)) };
 }
 
 function source(n: t.Node): string {
@@ -69,6 +73,26 @@ export function discoverServerActions(root = ROOT): ServerAction[] {
     const ast = parse(code, { sourceType: 'module', plugins: ['typescript', ...(/x$/.test(abs) ? (['jsx'] as const) : [])] });
     const program = ast.program;
 
+    const bindings: Record<string, { module: string; path: string[] }> = {};
+    for (const st of program.body) {
+      if (t.isImportDeclaration(st) && st.importKind !== 'type') {
+        for (const sp of st.specifiers) {
+          if (t.isImportSpecifier(sp)) bindings[sp.local.name] = { module: st.source.value, path: [t.isIdentifier(sp.imported) ? sp.imported.name : sp.imported.value] };
+          else if (t.isImportNamespaceSpecifier(sp)) bindings[sp.local.name] = { module: st.source.value, path: [] };
+          else bindings[sp.local.name] = { module: st.source.value, path: ['default'] };
+        }
+      }
+      if (t.isVariableDeclaration(st)) {
+        for (const d of st.declarations) {
+          const from = t.isIdentifier(d.init) ? bindings[d.init.name] : undefined;
+          if (!from || !t.isObjectPattern(d.id)) continue;
+          for (const prop of d.id.properties) {
+            if (t.isObjectProperty(prop) && t.isIdentifier(prop.key) && t.isIdentifier(prop.value)) bindings[prop.value.name] = { module: from.module, path: [...from.path, prop.key.name] };
+          }
+        }
+      }
+    }
+    const before = found.length;
     if (hasUseServer(program.directives)) {
       const topLevel = new Map<string, t.Node | null | undefined>();
       for (const s of program.body) {
@@ -100,6 +124,7 @@ export function discoverServerActions(root = ROOT): ServerAction[] {
       }
     }
 
+    for (const a of found.slice(before)) a.bindings = bindings;
     walk(program, (n) => {
       if (t.isFunction(n) && t.isBlockStatement(n.body) && hasUseServer(n.body.directives)) {
         const line = n.loc?.start.line ?? 0;
@@ -127,4 +152,23 @@ export function serverActionProblem(a: ServerAction): string | null {
   if (!a.capability) return 'orgAction without a capability or declared use case';
   if ('literal' in a.capability && !CAPABILITIES.has(a.capability.literal)) return `unknown capability ${a.capability.literal}`;
   return null;
+}
+
+/**
+ * The values a wrapper was called with (capability, schema, handler), loaded from the
+ * modules they are imported from — so a test can run exactly what the action runs.
+ */
+export async function resolveWrapperArgs(a: ServerAction, root = ROOT): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for (const expr of a.args ?? []) {
+    const [head, ...rest] = expr.split('.');
+    const binding = a.bindings?.[head];
+    if (expr === '?' || !binding) throw new Error(`${a.file} ${a.name}: can't resolve argument ${expr}`);
+    const spec = binding.module.startsWith('@/') ? path.join(root, binding.module.slice(2)) : path.resolve(path.dirname(path.join(root, a.file)), binding.module);
+    const candidates = [`${spec}.ts`, `${spec}.tsx`, path.join(spec, 'index.ts')].filter((c) => existsSync(c));
+    let v: unknown = await import(/* @vite-ignore */ candidates[0] ?? spec);
+    for (const k of [...binding.path, ...rest]) v = (v as Record<string, unknown>)[k];
+    out.push(v);
+  }
+  return out;
 }
