@@ -24,7 +24,7 @@ export interface ServerAction {
   wrapper: string | null;
   /** First argument: a capability literal, `<x>.capability`, or a declared use case (identifier/member). */
   capability: { literal: string } | { declared: string } | null;
-  /** The wrapper's arguments as written (`a.b`, or '?' for anything but a name or member). */
+  /** The wrapper's arguments as written (`a.b`, a JSON string literal, or '?' for anything else). */
   args?: string[];
   /** Where each top-level name of the file comes from: an import (module + path) or a destructuring of one. */
   bindings?: Record<string, { module: string; path: string[] }>;
@@ -50,6 +50,7 @@ function describeInit(init: t.Node | null | undefined): Pick<ServerAction, 'wrap
 }
 
 function source(n: t.Node): string {
+  if (t.isStringLiteral(n)) return JSON.stringify(n.value);
   if (t.isIdentifier(n)) return n.name;
   if (t.isMemberExpression(n)) return `${source(n.object)}.${t.isIdentifier(n.property) ? n.property.name : '?'}`;
   return '?';
@@ -84,7 +85,10 @@ export function discoverServerActions(root = ROOT): ServerAction[] {
       }
       if (t.isVariableDeclaration(st)) {
         for (const d of st.declarations) {
-          const from = t.isIdentifier(d.init) ? bindings[d.init.name] : undefined;
+          // const { a, b: c } = imported  |  = imported.member
+          const [head, ...rest] = d.init ? source(d.init).split('.') : [''];
+          const base = bindings[head];
+          const from = base ? { module: base.module, path: [...base.path, ...rest] } : undefined;
           if (!from || !t.isObjectPattern(d.id)) continue;
           for (const prop of d.id.properties) {
             if (t.isObjectProperty(prop) && t.isIdentifier(prop.key) && t.isIdentifier(prop.value)) bindings[prop.value.name] = { module: from.module, path: [...from.path, prop.key.name] };
@@ -161,6 +165,10 @@ export function serverActionProblem(a: ServerAction): string | null {
 export async function resolveWrapperArgs(a: ServerAction, root = ROOT): Promise<unknown[]> {
   const out: unknown[] = [];
   for (const expr of a.args ?? []) {
+    if (expr.startsWith('"')) {
+      out.push(JSON.parse(expr));
+      continue;
+    }
     const [head, ...rest] = expr.split('.');
     const binding = a.bindings?.[head];
     if (expr === '?' || !binding) throw new Error(`${a.file} ${a.name}: can't resolve argument ${expr}`);
