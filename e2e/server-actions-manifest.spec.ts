@@ -23,7 +23,7 @@ test('every server action in the build is found in the sources and built with a 
     const file = (entry.filename ?? worker?.filename ?? '').replace(/^\.\//, '');
     const name = entry.exportedName ?? worker?.exportedName ?? '';
     // Inline actions are emitted under generated names ($$RSC_SERVER_ACTION_n) in their page's file.
-    const inline = /^\$\$RSC_SERVER_ACTION/.test(name);
+    const inline = name.startsWith('$$RSC_SERVER_ACTION');
     const match = discovered.find((a) => a.file === file && (inline ? a.kind === 'inline' : a.name === name));
     if (!match) failures.push(`${id.slice(0, 8)} ${file} ${name}: not found by the source check`);
     else if (serverActionProblem(match)) failures.push(`${file} ${name}: ${serverActionProblem(match)}`);

@@ -6,7 +6,7 @@
 // REAL ids of its customers, templates, subscribers, reports, tokens, webhook endpoints
 // and admins. Every call is refused (or, for a read on the actor's own org, returns none
 // of the other tenant's ids), and a fingerprint of every table is the same afterwards.
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { orgs } from '@/db/schema';
@@ -24,7 +24,6 @@ import { DomainError } from '@/lib/platform/errors';
 import type { ServiceCtx } from '@/lib/platform/service-ctx';
 import { trialOps } from '@/lib/trials/trial-operations';
 import { webhookOps } from '@/lib/webhooks/webhook-operations';
-import { eq } from 'drizzle-orm';
 import { discoverServerActions, PUBLIC_ACTIONS, resolveWrapperArgs, ROOT } from '../support/server-actions';
 import { startApiServer, type ApiServer } from './support/api-server';
 import { makeTemplate, recordingJobs } from './support/customer-fixtures';

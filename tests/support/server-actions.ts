@@ -71,7 +71,7 @@ export function discoverServerActions(root = ROOT): ServerAction[] {
     const code = readFileSync(abs, 'utf8');
     if (!code.includes('use server')) continue;
     const file = path.relative(root, abs);
-    const ast = parse(code, { sourceType: 'module', plugins: ['typescript', ...(/x$/.test(abs) ? (['jsx'] as const) : [])] });
+    const ast = parse(code, { sourceType: 'module', plugins: ['typescript', ...(abs.endsWith('x') ? (['jsx'] as const) : [])] });
     const program = ast.program;
 
     const bindings: Record<string, { module: string; path: string[] }> = {};
