@@ -40,10 +40,11 @@ if (process.argv.includes('--build-only')) process.exit(0);
 
 const port = process.env.PORT ?? '3000';
 console.log(`[start] Partner Hub on http://localhost:${port}`);
+// scripts/serve.mjs rather than `next start`: it sets the client address from the socket (see there).
 // NEXT_MANUAL_SIG_HANDLE: on SIGTERM the app's own handler (jobs/start.ts) stops the workers
 // and closes the pool before exiting; Next's default handler would exit first.
-const child = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', port], {
-  stdio: 'inherit', cwd: root, env: { ...process.env, NODE_ENV: 'production', NEXT_MANUAL_SIG_HANDLE: 'true' },
+const child = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs')], {
+  stdio: 'inherit', cwd: root, env: { ...process.env, NODE_ENV: 'production', PORT: port, NEXT_MANUAL_SIG_HANDLE: 'true' },
 });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
 import { auditLog, orgs, users } from '@/db/schema';
 import type { OrgAccess } from '@/lib/auth/access';
-import { containsPattern, pageRequest, type PageResult } from '@/lib/paging/search-params';
+import { containsPattern, searchCondition, pageRequest, type PageResult } from '@/lib/paging/search-params';
 
 export const ACTIVITY_PAGE_SIZE = 50;
 
@@ -46,10 +46,12 @@ export async function listActivity(db: DbOrTx, access: OrgAccess, f: ActivityFil
 
   const conditions: SQL[] = [scope];
   if (f.action) {
-    const prefix = f.action.endsWith('*') ? f.action.slice(0, -1) : f.action.endsWith('.') ? f.action : null;
-    conditions.push(prefix !== null ? sql`${auditLog.action} like ${`${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : eq(auditLog.action, f.action));
+    conditions.push(searchCondition(f.action, (action) => {
+      const prefix = action.endsWith('*') ? action.slice(0, -1) : action.endsWith('.') ? action : null;
+      return prefix !== null ? sql`${auditLog.action} like ${`${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : eq(auditLog.action, action);
+    }));
   }
-  if (f.actor) conditions.push(sql`lower(${users.email}) like ${containsPattern(f.actor)}`);
+  if (f.actor) conditions.push(searchCondition(f.actor, (actor) => sql`lower(${users.email}) like ${containsPattern(actor)}`));
   if (f.from) conditions.push(gte(auditLog.at, new Date(`${f.from}T00:00:00Z`)));
   if (f.to) {
     const end = new Date(`${f.to}T00:00:00Z`);

@@ -9,6 +9,7 @@ import type { ActionState } from '@/lib/platform/action-state';
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, type FieldErrors } from '@/lib/platform/errors';
 import { newTrackingId } from '@/lib/platform/http-errors';
 import { annotateRequest, logger, withRequestContext } from '@/lib/platform/logger';
+import { CONTROL_CHARACTER_MESSAGE, controlCharacterPaths } from '@/lib/domain/text';
 import { inTransaction, type ServiceCtx, type ServiceDeps } from '@/lib/platform/service-ctx';
 
 /** Resolves the actor's access to orgId and checks the capability, or throws 401/404/403. */
@@ -38,9 +39,26 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
   return out;
 }
 
+/** Field errors for every text in the raw input holding a control character (lib/domain/text.ts). */
+export function controlCharacterErrors(input: unknown): FieldErrors {
+  const out: FieldErrors = {};
+  for (const path of controlCharacterPaths(input)) out[path] = [CONTROL_CHARACTER_MESSAGE];
+  return out;
+}
+
+/**
+ * Validates with the shared schema. Every door's input passes here, so the control-character
+ * rule is applied once for every schema and field (a NUL must never reach PostgreSQL); its
+ * field errors are reported together with the schema's own.
+ */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new ValidationError('Check the highlighted fields.', zodFieldErrors(parsed.error));
+  const control = controlCharacterErrors(input);
+  if (!parsed.success || Object.keys(control).length) {
+    const errors = parsed.success ? {} : zodFieldErrors(parsed.error);
+    for (const [k, msgs] of Object.entries(control)) errors[k] = [...msgs, ...(errors[k] ?? [])];
+    throw new ValidationError('Check the highlighted fields.', errors);
+  }
   return parsed.data;
 }
 

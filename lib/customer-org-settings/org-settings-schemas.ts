@@ -1,5 +1,6 @@
 // Inputs of the Account and Organisation settings forms (SPEC §5.2), shared with the server.
 import { z } from 'zod';
+import { idpEntityIdSchema, idpNameSchema } from '@/lib/domain/identity-provider';
 import { LOCALES } from '@/lib/domain/locales';
 
 export const updateAccountSchema = z.object({
@@ -19,6 +20,7 @@ export const updateEmailSettingsSchema = z.object({
 
 export const updateSsoSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('webex') }),
-  z.object({ mode: z.literal('saml'), idpEntityId: z.string().trim().min(1, 'Enter the IdP entity ID.').max(512) }),
-  z.object({ mode: z.literal('oidc'), idpName: z.string().trim().min(1, 'Enter the IdP name.').max(128) }),
+  // The same IdP rules as the onboarding template (one rule, lib/domain/identity-provider.ts).
+  z.object({ mode: z.literal('saml'), idpEntityId: idpEntityIdSchema }),
+  z.object({ mode: z.literal('oidc'), idpName: idpNameSchema }),
 ]);

@@ -3,7 +3,7 @@ import type { DbOrTx } from '@/db/client';
 import { locations, subscribers, users } from '@/db/schema';
 import type { OrgAccess } from '@/lib/auth/access';
 import type { PackageId } from '@/lib/domain/packages';
-import { containsPattern, pageRequest, type PageResult } from '@/lib/paging/search-params';
+import { containsPattern, searchCondition, pageRequest, type PageResult } from '@/lib/paging/search-params';
 import { qualified } from '@/lib/sql/qualified';
 
 export const SUBSCRIBERS_PAGE_SIZE = 50;
@@ -38,16 +38,16 @@ export async function listSubscribers(
   const { page, pageSize, offset } = pageRequest(params.page, SUBSCRIBERS_PAGE_SIZE);
   const conditions: SQL[] = [eq(subscribers.orgId, orgId), eq(subscribers.kind, params.kind), isNull(subscribers.removedAt)];
   if (params.q) {
-    const p = containsPattern(params.q);
-    conditions.push(
-      params.kind === 'user'
+    conditions.push(searchCondition(params.q, (q) => {
+      const p = containsPattern(q);
+      return params.kind === 'user'
         ? or(
             sql`lower(${users.firstName} || ' ' || ${users.lastName}) like ${p}`,
             sql`lower(coalesce(${users.displayName}, '')) like ${p}`,
             sql`lower(${users.email}) like ${p}`,
           )!
-        : sql`lower(${subscribers.workspaceName}) like ${p}`,
-    );
+        : sql`lower(${subscribers.workspaceName}) like ${p}`;
+    }));
   }
   const where = and(...conditions);
   const isAdmin = sql<boolean>`exists (select 1 from role_grants g where g.user_id = ${qualified(subscribers.userId)} and g.org_id = ${orgId} and g.role in ('customer_full_admin', 'customer_readonly_admin'))`;

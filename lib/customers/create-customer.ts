@@ -3,7 +3,8 @@ import { QUEUES } from '@/lib/platform/queues';
 import { resolveLocale } from '@/lib/domain/locales';
 import { creationPackage } from '@/lib/domain/packages';
 import { audit } from '@/lib/platform/audit';
-import { ConflictError, uniqueViolation } from '@/lib/platform/errors';
+import { ERROR_CODES } from '@/lib/platform/error-codes';
+import { ConflictError, foreignKeyViolation, uniqueViolation } from '@/lib/platform/errors';
 import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
 import type { CreateCustomerInput } from './customer-schema';
 import { findCustomerProblems } from './find-customer-problems';
@@ -23,6 +24,8 @@ const RACE_FIELDS: Record<string, [field: string, message: string]> = {
   customers_partner_external_id_unique: ['externalId', 'This external ID is already used by another of your customers.'],
   customers_pending_admin_email_unique: ['adminEmail', 'The email is already associated with an existing user.'],
 };
+
+export const TEMPLATE_DELETED_MESSAGE = 'The onboarding template was deleted while this customer was being created. Choose another template.';
 
 /**
  * Create customer (SPEC §4.1): re-runs the pre-check inside the transaction, writes the
@@ -88,6 +91,11 @@ export async function createCustomer(ctx: ServiceCtx, input: CreateCustomerInput
   } catch (err) {
     const race = RACE_FIELDS[uniqueViolation(err) ?? ''];
     if (race) throw new ConflictError('Fix the highlighted problems before creating the customer.', { [race[0]]: [race[1]] });
+    // Delete template won the race: it holds the template row, so this insert's foreign key
+    // waited for it and then found the template gone (23503).
+    if (foreignKeyViolation(err) === 'customers_template_id_onboarding_templates_id_fk') {
+      throw new ConflictError(TEMPLATE_DELETED_MESSAGE, { templateId: [TEMPLATE_DELETED_MESSAGE] }, ERROR_CODES.templateDeleted);
+    }
     throw err;
   }
 }

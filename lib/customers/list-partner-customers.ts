@@ -6,7 +6,7 @@ import { decide } from '@/lib/auth/policy';
 import type { PackageId } from '@/lib/domain/packages';
 import type { CustomerStatus } from '@/lib/domain/statuses';
 import { ForbiddenError } from '@/lib/platform/errors';
-import { containsPattern, pageRequest, type PageResult } from '@/lib/paging/search-params';
+import { containsPattern, searchCondition, pageRequest, type PageResult } from '@/lib/paging/search-params';
 import type { CustomerListParams } from './customer-list-params';
 
 export const CUSTOMERS_PAGE_SIZE = 25;
@@ -70,9 +70,11 @@ function filterConditions(params: CustomerListParams): SQL[] {
   const q = params.q;
   if (q) {
     // Each branch has its index: trigram on lower(name), (partner, external_id), org_id.
-    const matches: SQL[] = [sql`lower(${customers.name}) like ${containsPattern(q)}`, eq(customers.externalId, q)];
-    if (isUuid(q)) matches.push(eq(customers.orgId, q.toLowerCase()));
-    conditions.push(or(...matches)!);
+    conditions.push(searchCondition(q, (term) => {
+      const matches: SQL[] = [sql`lower(${customers.name}) like ${containsPattern(term)}`, eq(customers.externalId, term)];
+      if (isUuid(term)) matches.push(eq(customers.orgId, term.toLowerCase()));
+      return or(...matches)!;
+    }));
   }
   if (params.status) conditions.push(eq(customers.status, params.status));
   if (params.package) conditions.push(sql`${customers.packages} @> array[${params.package}]::package_id[]`);

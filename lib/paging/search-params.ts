@@ -1,4 +1,7 @@
 // Reading list-page search params (?q=…&page=…) safely: they are user input.
+import { sql, type SQL } from 'drizzle-orm';
+import { hasControlCharacters } from '@/lib/domain/text';
+
 export type RawSearchParams = Record<string, string | string[] | undefined>;
 
 /** The first value of a param, trimmed and length-capped; '' when absent. */
@@ -29,6 +32,15 @@ export interface PageResult<T> {
   total: number;
   page: number;
   pageSize: number;
+}
+
+/**
+ * The WHERE condition for a search term. A term holding a control character matches
+ * nothing: no stored text has one (every input refuses them), and PostgreSQL would refuse
+ * a NUL with 22021 — so such a term never reaches the database.
+ */
+export function searchCondition(q: string, match: (q: string) => SQL): SQL {
+  return hasControlCharacters(q) ? sql`false` : match(q);
 }
 
 /** LIKE pattern for a "contains" search, with %, _ and \ in the input taken literally. */

@@ -8,9 +8,10 @@ export function trustProxy(): boolean {
 
 /**
  * The client's address for the sign-in throttle. Behind a trusted proxy: the first
- * X-Forwarded-For entry (the proxy's view of the client). Without one, Next.js's server
- * fills X-Forwarded-For from the socket when the client sent none; a client-sent value
- * can't be told apart there, so we take its last entry — the hop nearest to us.
+ * X-Forwarded-For entry (the proxy's view of the client). Without one, the production
+ * server (scripts/serve.mjs) has replaced X-Forwarded-For with the socket's peer address
+ * before Next.js sees the request, so it is the only entry and can't be forged. (Under
+ * `next dev` Next only fills it when absent; the last entry is the nearest hop.)
  */
 export function clientAddress(headers: Headers, trusted = trustProxy()): string {
   const xff = (headers.get('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);

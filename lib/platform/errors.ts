@@ -39,6 +39,16 @@ export class ConflictError extends DomainError {
   }
 }
 
+/** Postgres foreign-key violation (23503) → the constraint name: a row the change refers to was deleted meanwhile. */
+export function foreignKeyViolation(err: unknown): string | null {
+  const e = err as { code?: string; constraint_name?: string; cause?: unknown };
+  if (e?.code === '23503') return e.constraint_name ?? 'foreign_key';
+  if (e?.cause) return foreignKeyViolation(e.cause);
+  return null;
+}
+
+export const REFERENCE_GONE_MESSAGE = 'Something this change refers to was deleted meanwhile. Reload the page and try again; nothing was changed.';
+
 /** Postgres unique violation (23505) → the constraint name, so services can map races to 409s. */
 export function uniqueViolation(err: unknown): string | null {
   const e = err as { code?: string; constraint_name?: string; cause?: unknown };

@@ -3,7 +3,7 @@ import type { DbOrTx } from '@/db/client';
 import { orgs } from '@/db/schema';
 import type { OrgAccess } from '@/lib/auth/access';
 import type { OrgState } from '@/lib/domain/statuses';
-import { containsPattern, pageRequest, type PageResult } from '@/lib/paging/search-params';
+import { containsPattern, searchCondition, pageRequest, type PageResult } from '@/lib/paging/search-params';
 import { qualified } from '@/lib/sql/qualified';
 
 export const SUB_PARTNERS_PAGE_SIZE = 25;
@@ -26,7 +26,8 @@ export async function listSubPartners(db: DbOrTx, access: OrgAccess, params: { q
   const { page, pageSize, offset } = pageRequest(params.page, SUB_PARTNERS_PAGE_SIZE);
   const mine = and(eq(orgs.parentPartnerId, access.org.id), eq(orgs.kind, 'sub_partner'))!;
   const conditions: SQL[] = [mine];
-  if (params.q) conditions.push(sql`lower(${orgs.name}) like ${containsPattern(params.q)}`);
+  const matching = params.q ? searchCondition(params.q, (q) => sql`lower(${orgs.name}) like ${containsPattern(q)}`) : null;
+  if (matching) conditions.push(matching);
   const where = and(...conditions);
 
   const [rows, [counts]] = await Promise.all([
@@ -46,7 +47,7 @@ export async function listSubPartners(db: DbOrTx, access: OrgAccess, params: { q
     db
       .select({
         all: sql<number>`count(*)::int`,
-        total: params.q ? sql<number>`(count(*) filter (where lower(${orgs.name}) like ${containsPattern(params.q)}))::int` : sql<number>`count(*)::int`,
+        total: matching ? sql<number>`(count(*) filter (where ${matching}))::int` : sql<number>`count(*)::int`,
       })
       .from(orgs)
       .where(mine),

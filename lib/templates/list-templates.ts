@@ -1,7 +1,7 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { customers, onboardingTemplates, pstnProviders } from '@/db/schema';
 import type { AuthMode } from '@/lib/domain/statuses';
-import { containsPattern, pageRequest, type PageResult } from '@/lib/paging/search-params';
+import { containsPattern, searchCondition, pageRequest, type PageResult } from '@/lib/paging/search-params';
 import type { ServiceCtx } from '@/lib/platform/service-ctx';
 
 export const TEMPLATES_PAGE_SIZE = 25;
@@ -29,7 +29,7 @@ export async function listTemplates(
   const { page, pageSize, offset } = pageRequest(input.page, TEMPLATES_PAGE_SIZE);
   const orgId = ctx.access.org.id;
   const conditions: SQL[] = [eq(onboardingTemplates.orgId, orgId)];
-  if (input.q) conditions.push(sql`lower(${onboardingTemplates.name}) like ${containsPattern(input.q)}`);
+  if (input.q) conditions.push(searchCondition(input.q, (q) => sql`lower(${onboardingTemplates.name}) like ${containsPattern(q)}`));
   const where = and(...conditions);
 
   const usage = ctx.db

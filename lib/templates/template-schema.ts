@@ -5,15 +5,14 @@
 import { z } from 'zod';
 import { COUNTRY_CODES } from '@/lib/domain/countries';
 import { LOCALES } from '@/lib/domain/locales';
+import { IDP_ENTITY_ID_MAX, IDP_NAME_MAX, idpEntityIdProblem, idpNameProblem } from '@/lib/domain/identity-provider';
 import { AUTH_MODES, type AuthMode } from '@/lib/domain/statuses';
 
 export const TEMPLATE_TYPES = ['webex_wholesale'] as const;
 export const TEMPLATE_NAME_MAX = 80;
-export const IDP_NAME_MAX = 128;
-export const IDP_ENTITY_ID_MAX = 1024;
 export const BRAND_NAME_MAX = 80;
-/** OIDC IdP names: letters, digits and - _ . ~ (case-sensitive, so never lower-cased). */
-export const IDP_NAME_PATTERN = /^[A-Za-z0-9\-_.~]+$/;
+// The IdP rules are shared with Organisation settings → SSO (lib/domain/identity-provider.ts).
+export { IDP_ENTITY_ID_MAX, IDP_NAME_MAX, IDP_NAME_PATTERN } from '@/lib/domain/identity-provider';
 
 /** Optional text: trimmed; empty becomes null. Output stays valid input, so parsing twice is harmless. */
 const optionalText = (max: number, message: string) =>
@@ -31,7 +30,7 @@ const fields = {
   subscriptionId: z.string({ error: 'Choose a wholesale subscription.' }).trim().min(1, 'Choose a wholesale subscription.').max(64),
   authMode: z.enum(AUTH_MODES, { error: 'Choose an authentication method.' }),
   // Checked against the chosen mode below: a value left over from another mode is dropped, not refused.
-  idpEntityId: optionalText(IDP_ENTITY_ID_MAX, `Use at most ${IDP_ENTITY_ID_MAX} characters.`),
+  idpEntityId: optionalText(2 * IDP_ENTITY_ID_MAX, `Use at most ${IDP_ENTITY_ID_MAX} characters.`),
   idpName: optionalText(2 * IDP_NAME_MAX, `Use at most ${IDP_NAME_MAX} characters.`),
   pstnProviderId: optionalText(64, 'Choose a PSTN provider from the list.'),
   allowAdminInviteEmails: z.boolean().default(false),
@@ -47,16 +46,8 @@ interface AuthFields {
 }
 
 function authRules(v: AuthFields, ctx: z.RefinementCtx) {
-  if (v.authMode === 'saml' && !v.idpEntityId) {
-    ctx.addIssue({ code: 'custom', path: ['idpEntityId'], message: 'Enter the IdP entity ID.' });
-  }
-  if (v.authMode === 'oidc') {
-    if (!v.idpName) ctx.addIssue({ code: 'custom', path: ['idpName'], message: 'Enter the IdP name.' });
-    else if (v.idpName.length > IDP_NAME_MAX) ctx.addIssue({ code: 'custom', path: ['idpName'], message: `Use at most ${IDP_NAME_MAX} characters.` });
-    else if (!IDP_NAME_PATTERN.test(v.idpName)) {
-      ctx.addIssue({ code: 'custom', path: ['idpName'], message: 'Use only letters, digits and - _ . ~ (no spaces).' });
-    }
-  }
+  const problem = v.authMode === 'saml' ? idpEntityIdProblem(v.idpEntityId) : v.authMode === 'oidc' ? idpNameProblem(v.idpName) : null;
+  if (problem) ctx.addIssue({ code: 'custom', path: [v.authMode === 'saml' ? 'idpEntityId' : 'idpName'], message: problem });
 }
 
 /** Only the IdP value of the chosen mode is kept. */

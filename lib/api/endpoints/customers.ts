@@ -62,7 +62,7 @@ async function toAttachInput(ctx: ServiceCtx, body: ApiCreateCustomer): Promise<
 
 const urlBody = z.object({ url: z.string() });
 const customerPath = (id: string) => `/v1/wholesale/customers/${id}`;
-const CUSTOMER_ERRORS = [10001, 10002, 10022, 10101, 10102, 10103, 10104, 10105, 10106, 10107, 10108, 10110, 10111, 10112] as const;
+const CUSTOMER_ERRORS = [10001, 10002, 10022, 10101, 10102, 10103, 10104, 10105, 10106, 10107, 10108, 10110, 10111, 10112, 10115] as const;
 
 export const createCustomerEndpoint = defineEndpoint({
   operationId: 'createCustomer', method: 'POST', path: '/customers', tag: 'Customers',

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { SelectField, TextField, Toggle } from '@/components/ui/form-controls';
 import { buttonClass } from '@/components/ui/primitives';
 import { useSave } from '@/components/ui/use-save';
+import { IDP_NAME_HINT } from '@/lib/domain/identity-provider';
 import { LOCALES, type Locale } from '@/lib/domain/locales';
 import { updateDomainAction, updateEmailSettingsAction, updateSsoAction } from '../actions';
 
@@ -47,7 +48,7 @@ export function SsoForm({ orgId, mode, idp }: { orgId: string; mode: 'webex' | '
         <option value="saml">SAML single sign-on</option>
         <option value="oidc">OpenID Connect single sign-on</option>
       </SelectField>
-      {m !== 'webex' && <TextField id="idp" label={m === 'saml' ? 'IdP entity ID' : 'Identity provider'} value={value} onChange={(e) => setValue(e.target.value)} />}
+      {m !== 'webex' && <TextField id="idp" label={m === 'saml' ? 'IdP entity ID' : 'Identity provider'} value={value} onChange={(e) => setValue(e.target.value)} hint={m === 'oidc' ? IDP_NAME_HINT : undefined} />}
       <FormError text={error} /><Save pending={pending} />
     </form>
   );

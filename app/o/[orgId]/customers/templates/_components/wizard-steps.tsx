@@ -8,7 +8,8 @@ import { LOCALES } from '@/lib/domain/locales';
 import { LOCALE_NAMES } from '@/lib/domain/locale-names';
 import type { TemplateFormOptions } from '@/lib/templates/get-template-form-options';
 import { AUTH_MODE_LABELS } from '@/lib/templates/template-labels';
-import { IDP_NAME_MAX, TEMPLATE_NAME_MAX, type TemplateFormValues } from '@/lib/templates/template-schema';
+import { IDP_NAME_HINT } from '@/lib/domain/identity-provider';
+import { TEMPLATE_NAME_MAX, type TemplateFormValues } from '@/lib/templates/template-schema';
 import { FieldError, SelectField, TextField, Toggle } from '@/components/ui/form-controls';
 
 const useErrors = () => useFormContext<TemplateFormValues>().formState.errors;
@@ -94,7 +95,7 @@ export function AuthStep() {
         description="Your own OpenID Connect identity provider.">
         {mode === 'oidc' && (
           <TextField id="idpName" label="IdP name" required autoComplete="off" spellCheck={false} {...register('idpName')} error={errors.idpName?.message}
-            hint={`As set up for your OpenID Connect identity provider: letters, digits and - _ . ~, at most ${IDP_NAME_MAX} characters, case-sensitive.`} />
+            hint={IDP_NAME_HINT} />
         )}
       </RadioOption>
       <FieldError id="authMode" message={errors.authMode?.message} />
