@@ -1,7 +1,7 @@
 // Issue 10, item 14: the OIDC IdP name (and SAML entity ID) follow one rule in the
 // template wizard and in Organisation settings → SSO — the same verdict and message.
 import { describe, expect, it } from 'vitest';
-import { updateSsoSchema } from '@/lib/org-settings/org-settings-schemas';
+import { updateSsoSchema } from '@/lib/customer-org-settings/org-settings-schemas';
 import { templateSchema, type TemplateFormValues } from '@/lib/templates/template-schema';
 
 const template: TemplateFormValues = {

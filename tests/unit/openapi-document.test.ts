@@ -13,7 +13,7 @@ import { ERROR_RULES } from '@/lib/platform/error-codes';
 import { contractChecker, type OpenApiDocument } from '../integration/support/openapi-contract';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const doc = (await GET().json()) as OpenApiDocument & { 'x-error-codes': { errorCode: number }[] };
+const doc = (await GET().json()) as OpenApiDocument & { 'x-error-codes': { errorCode: number }[]; 'x-info-codes': { infoCode: number; description: string }[] };
 
 // oxlint-disable-next-line typescript/no-explicit-any -- walking a JSON document whose shape the assertions check
 type Json = Record<string, any>;
@@ -108,7 +108,9 @@ describe('every operation is fully documented', () => {
     const codes = ERROR_RULES.map((r) => r.code);
     expect(new Set(codes).size).toBe(codes.length);
     expect(codes).toEqual(expect.arrayContaining([10022, 2024]));
-    expect(doc['x-info-codes']).toEqual([{ infoCode: 100, description: 'Provisioning preCheck validation successful.' }]);
+    // 100: the vendor's pre-check success; 101/102: what attaching an existing org would do (SPEC §8.3).
+    expect(doc['x-info-codes'].map((c) => c.infoCode)).toEqual([100, 101, 102]);
+    expect(doc['x-info-codes'][0]).toEqual({ infoCode: 100, description: 'Provisioning preCheck validation successful.' });
   });
 });
 
