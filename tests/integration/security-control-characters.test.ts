@@ -78,11 +78,12 @@ describe('a NUL company name', () => {
     const before = await db.$count(customers);
     const input = customerInput(template.id, { companyName: 'Nul\u0000Corp' });
     const { validate, create } = customerOps;
+    // One at a time: a second call started alongside would reject before anything awaits it.
     for (const attempt of [
-      call(full.userId, partner.id, validate.capability, validate.schema, validate.handler, input),
-      call(full.userId, partner.id, create.capability, create.schema, create.handler, input),
+      () => call(full.userId, partner.id, validate.capability, validate.schema, validate.handler, input),
+      () => call(full.userId, partner.id, create.capability, create.schema, create.handler, input),
     ]) {
-      const err = await rejection(attempt);
+      const err = await rejection(attempt());
       expect(err).toBeInstanceOf(ValidationError);
       expect((err as ValidationError).fieldErrors).toEqual({ companyName: [CONTROL_CHARACTER_MESSAGE] });
     }

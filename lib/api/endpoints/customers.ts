@@ -69,7 +69,7 @@ export const createCustomerEndpoint = defineEndpoint({
   summary: 'Provision a customer',
   description: 'Accepted for asynchronous provisioning: poll the customer at the Location URL until its status is provisioned.',
   capability: customerOps.create.capability, body: apiCreateCustomerSchema, status: 202, response: urlBody,
-  errorStatuses: [400, 409, 422], errorCodes: CUSTOMER_ERRORS,
+  errorStatuses: [400, 404, 409, 422], errorCodes: CUSTOMER_ERRORS,
   example: { request: EXAMPLE_CREATE_CUSTOMER, response: { url: customerPath(EXAMPLE_CUSTOMER_ID) } },
   async run({ body, access, exec }) {
     if (body.orgId) {
@@ -89,7 +89,7 @@ export const validateCustomerEndpoint = defineEndpoint({
   description: 'Runs every rule of POST /customers and reports all problems at once (400/409), or infoCode 100. Changes nothing.',
   capability: customerOps.validate.capability, body: apiCreateCustomerSchema, status: 200,
   response: z.object({ message: z.string(), info: z.array(z.object({ infoCode: z.number(), description: z.string() })) }),
-  errorStatuses: [400, 409, 422], errorCodes: CUSTOMER_ERRORS,
+  errorStatuses: [400, 404, 409, 422], errorCodes: CUSTOMER_ERRORS,
   example: { request: EXAMPLE_CREATE_CUSTOMER, response: { message: 'Provisioning preCheck validation successful.', info: [{ infoCode: 100, description: 'Provisioning preCheck validation successful.' }] } },
   async run({ body, access, exec }) {
     if (body.orgId) {
