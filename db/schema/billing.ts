@@ -44,6 +44,34 @@ export const packageAssignments = pgTable(
   ],
 );
 
+/**
+ * Open seats per owner and package, kept exact by statement triggers on the ledger
+ * (migration pages_custom): every statement that opens or closes intervals appends one
+ * delta row per (owner, package) it changed — an insert, so concurrent provisioning
+ * never waits on a shared counter row — and readers fold the deltas into
+ * partner_seat_counts (lib/overview/seat-counts.ts). Seats = counts + pending deltas.
+ */
+export const partnerSeatCounts = pgTable(
+  'partner_seat_counts',
+  {
+    partnerOrgId: uuid('partner_org_id').notNull(),
+    package: packageId('package').notNull(),
+    seats: integer('seats').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.partnerOrgId, t.package] })],
+);
+
+export const partnerSeatDeltas = pgTable(
+  'partner_seat_deltas',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    partnerOrgId: uuid('partner_org_id').notNull(),
+    package: packageId('package').notNull(),
+    delta: integer('delta').notNull(),
+  },
+  (t) => [index('partner_seat_deltas_partner_idx').on(t.partnerOrgId)],
+);
+
 /** Billing reconciliation reports (SPEC §7.2). */
 export const billingReports = pgTable(
   'billing_reports',
