@@ -14,7 +14,7 @@ import { fixedClock } from '@/lib/platform/clock';
 import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/platform/errors';
 import type { ServiceDeps } from '@/lib/platform/service-ctx';
 import { parseCsv } from './support/csv';
-import { makeAdmin, makeCustomer, makePartner, makeSubPartner } from './support/fixtures';
+import { makeAdmin, makeCustomer, makePartner } from './support/fixtures';
 import { freshDb } from './support/test-db';
 
 const db = await freshDb();
