@@ -89,7 +89,7 @@ export const customers = pgTable(
     index('customers_template_idx').on(t.templateId),
     index('customers_created_by_idx').on(t.partnerOrgId, t.createdBy),
     // Customer list at scale (SPEC §4.2, §11): sort by name, contains-search on name,
-    // package filter. Measured with bench/explain-customer-list.ts.
+    // package filter. Measured with bench/pages.ts (npm run bench:pages).
     index('customers_partner_name_idx').on(t.partnerOrgId, sql`lower(${t.name})`, t.id),
     index('customers_name_trgm_idx').using('gin', sql`lower(${t.name}) gin_trgm_ops`),
     index('customers_packages_idx').using('gin', t.packages),

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
-import { listHref, Pagination } from '@/components/ui/pagination';
+import { KeysetPagination } from '@/components/ui/keyset-pagination';
+import { listHref } from '@/components/ui/pagination';
 import { EmptyState, Forbidden, PageHeader, buttonClass } from '@/components/ui/primitives';
 import { decide } from '@/lib/auth/policy';
 import {
@@ -57,7 +58,7 @@ export default async function CustomersPage({ params, searchParams }: { params: 
 
   const trials = await trialBadges(db, access, list.rows.map((r) => r.orgId), appDeps().clock.now());
   const base = `/o/${access.org.id}/customers`;
-  const query = customerListQuery(p);
+  const query = customerListQuery({ ...p, page: list.page });
   const can = {
     write: decide(access, 'customers.write').allowed,
     delete: decide(access, 'customers.delete').allowed,
@@ -106,7 +107,10 @@ export default async function CustomersPage({ params, searchParams }: { params: 
                 selectedId={detail?.customerId ?? null}
                 headers={{ name: sortHeader(base, p, 'name', 'Name'), status: sortHeader(base, p, 'status', 'Status'), created: sortHeader(base, p, 'created', 'Created') }}
               />
-              <Pagination page={list.page} pageSize={CUSTOMERS_PAGE_SIZE} total={list.total} basePath={base} params={query} />
+              <KeysetPagination
+                page={list.page} pageSize={CUSTOMERS_PAGE_SIZE} rows={list.rows.length} total={list.total} totalCapped={list.totalCapped} lastPage={list.lastPage}
+                prevCursor={list.prevCursor} nextCursor={list.nextCursor} basePath={base} params={{ ...query, page: undefined }}
+              />
             </>
           )}
         </div>
