@@ -1,21 +1,32 @@
-CREATE TABLE "partner_seat_counts" (
+CREATE TABLE "customer_open_seats" (
+	"customer_id" uuid PRIMARY KEY NOT NULL,
 	"partner_org_id" uuid NOT NULL,
-	"package" "package_id" NOT NULL,
-	"seats" integer NOT NULL,
-	CONSTRAINT "partner_seat_counts_partner_org_id_package_pk" PRIMARY KEY("partner_org_id","package")
+	"seats" integer NOT NULL
 );
 --> statement-breakpoint
-CREATE TABLE "partner_seat_deltas" (
+CREATE TABLE "partner_seat_month_deltas" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"partner_org_id" uuid NOT NULL,
 	"package" "package_id" NOT NULL,
-	"delta" integer NOT NULL
+	"month" date NOT NULL,
+	"started" integer NOT NULL,
+	"ended" integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "partner_seat_months" (
+	"partner_org_id" uuid NOT NULL,
+	"package" "package_id" NOT NULL,
+	"month" date NOT NULL,
+	"started" integer NOT NULL,
+	"ended" integer NOT NULL,
+	CONSTRAINT "partner_seat_months_partner_org_id_package_month_pk" PRIMARY KEY("partner_org_id","package","month")
 );
 --> statement-breakpoint
 DROP INDEX "audit_log_org_at_idx";--> statement-breakpoint
 DROP INDEX "audit_log_org_action_idx";--> statement-breakpoint
 DROP INDEX "audit_log_actor_org_idx";--> statement-breakpoint
-CREATE INDEX "partner_seat_deltas_partner_idx" ON "partner_seat_deltas" USING btree ("partner_org_id");--> statement-breakpoint
+CREATE INDEX "customer_open_seats_top_idx" ON "customer_open_seats" USING btree ("partner_org_id","seats");--> statement-breakpoint
+CREATE INDEX "partner_seat_month_deltas_partner_idx" ON "partner_seat_month_deltas" USING btree ("partner_org_id");--> statement-breakpoint
 CREATE INDEX "users_email_trgm_idx" ON "users" USING gin (lower("email") gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "audit_log_org_actor_idx" ON "audit_log" USING btree ("org_id","actor_user_id","at","id");--> statement-breakpoint
 CREATE INDEX "audit_log_actor_org_action_idx" ON "audit_log" USING btree ("actor_org_id","action","at","id");--> statement-breakpoint

@@ -1,70 +1,123 @@
--- Open-seat counters per owner and package (db/schema/billing.ts partner_seat_counts):
--- statement triggers on the ledger append one delta per (owner, package) a statement
--- changed. Inserts only, so concurrent transactions never wait on one counter row;
--- readers fold the deltas into the counts (lib/overview/seat-counts.ts).
-CREATE OR REPLACE FUNCTION partner_seats_on_open() RETURNS trigger AS $$
+-- The ledger summed by month and open seats per customer (db/schema/billing.ts
+-- partner_seat_months, customer_open_seats), kept exact by statement triggers on the
+-- ledger: each statement contributes +1 started (month of started_at) and +1 ended
+-- (month of ended_at, when set) per new row, the opposite per old row. Monthly totals go
+-- through insert-only deltas (no shared row to wait on; readers fold them, see
+-- lib/ledger/seat-months.ts); per-customer counts are updated in place, in customer order.
+CREATE OR REPLACE FUNCTION ledger_summary_on_insert() RETURNS trigger AS $$
 BEGIN
-  INSERT INTO partner_seat_deltas (partner_org_id, package, delta)
-  SELECT partner_org_id, package, count(*)::int FROM opened WHERE ended_at IS NULL GROUP BY 1, 2;
-  RETURN NULL;
-END;
-$$ LANGUAGE plpgsql;
---> statement-breakpoint
-CREATE TRIGGER package_assignments_seats_insert
-  AFTER INSERT ON package_assignments REFERENCING NEW TABLE AS opened
-  FOR EACH STATEMENT EXECUTE FUNCTION partner_seats_on_open();
---> statement-breakpoint
--- Closing an interval (the only update the ledger allows), written generally: open rows
--- before count -1, open rows after count +1.
-CREATE OR REPLACE FUNCTION partner_seats_on_update() RETURNS trigger AS $$
-BEGIN
-  INSERT INTO partner_seat_deltas (partner_org_id, package, delta)
-  SELECT partner_org_id, package, sum(d)::int FROM (
-    SELECT partner_org_id, package, -1 AS d FROM before_rows WHERE ended_at IS NULL
+  WITH changes AS (
+    SELECT partner_org_id, customer_id, package, started_at, ended_at, 1 AS sign FROM opened
+  ), contributions AS (
+    SELECT partner_org_id, package, date_trunc('month', started_at AT TIME ZONE 'UTC')::date AS month, sign AS started, 0 AS ended FROM changes
     UNION ALL
-    SELECT partner_org_id, package, 1 FROM after_rows WHERE ended_at IS NULL
-  ) x GROUP BY 1, 2 HAVING sum(d) <> 0;
+    SELECT partner_org_id, package, date_trunc('month', ended_at AT TIME ZONE 'UTC')::date, 0, sign FROM changes WHERE ended_at IS NOT NULL
+  )
+  INSERT INTO partner_seat_month_deltas (partner_org_id, package, month, started, ended)
+  SELECT partner_org_id, package, month, sum(started)::int, sum(ended)::int FROM contributions
+  GROUP BY 1, 2, 3 HAVING sum(started) <> 0 OR sum(ended) <> 0;
+  WITH changes AS (
+    SELECT partner_org_id, customer_id, package, started_at, ended_at, 1 AS sign FROM opened
+  )
+  INSERT INTO customer_open_seats (customer_id, partner_org_id, seats)
+  SELECT customer_id, (array_agg(partner_org_id))[1], sum(sign)::int FROM changes WHERE ended_at IS NULL
+  GROUP BY customer_id HAVING sum(sign) <> 0 ORDER BY customer_id
+  ON CONFLICT (customer_id) DO UPDATE SET seats = customer_open_seats.seats + excluded.seats;
   RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
 --> statement-breakpoint
-CREATE TRIGGER package_assignments_seats_update
+CREATE TRIGGER package_assignments_summary_insert
+  AFTER INSERT ON package_assignments REFERENCING NEW TABLE AS opened
+  FOR EACH STATEMENT EXECUTE FUNCTION ledger_summary_on_insert();
+--> statement-breakpoint
+-- Closing an interval is the only update the ledger allows; written generally all the same.
+CREATE OR REPLACE FUNCTION ledger_summary_on_update() RETURNS trigger AS $$
+BEGIN
+  WITH changes AS (
+    SELECT partner_org_id, customer_id, package, started_at, ended_at, -1 AS sign FROM before_rows
+    UNION ALL
+    SELECT partner_org_id, customer_id, package, started_at, ended_at, 1 FROM after_rows
+  ), contributions AS (
+    SELECT partner_org_id, package, date_trunc('month', started_at AT TIME ZONE 'UTC')::date AS month, sign AS started, 0 AS ended FROM changes
+    UNION ALL
+    SELECT partner_org_id, package, date_trunc('month', ended_at AT TIME ZONE 'UTC')::date, 0, sign FROM changes WHERE ended_at IS NOT NULL
+  )
+  INSERT INTO partner_seat_month_deltas (partner_org_id, package, month, started, ended)
+  SELECT partner_org_id, package, month, sum(started)::int, sum(ended)::int FROM contributions
+  GROUP BY 1, 2, 3 HAVING sum(started) <> 0 OR sum(ended) <> 0;
+  WITH changes AS (
+    SELECT partner_org_id, customer_id, package, started_at, ended_at, -1 AS sign FROM before_rows
+    UNION ALL
+    SELECT partner_org_id, customer_id, package, started_at, ended_at, 1 FROM after_rows
+  )
+  INSERT INTO customer_open_seats (customer_id, partner_org_id, seats)
+  SELECT customer_id, (array_agg(partner_org_id))[1], sum(sign)::int FROM changes WHERE ended_at IS NULL
+  GROUP BY customer_id HAVING sum(sign) <> 0 ORDER BY customer_id
+  ON CONFLICT (customer_id) DO UPDATE SET seats = customer_open_seats.seats + excluded.seats;
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+CREATE TRIGGER package_assignments_summary_update
   AFTER UPDATE ON package_assignments REFERENCING OLD TABLE AS before_rows NEW TABLE AS after_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION partner_seats_on_update();
+  FOR EACH STATEMENT EXECUTE FUNCTION ledger_summary_on_update();
 --> statement-breakpoint
 -- Deletes are refused by package_assignments_append_only; kept exact should that change.
-CREATE OR REPLACE FUNCTION partner_seats_on_delete() RETURNS trigger AS $$
+CREATE OR REPLACE FUNCTION ledger_summary_on_delete() RETURNS trigger AS $$
 BEGIN
-  INSERT INTO partner_seat_deltas (partner_org_id, package, delta)
-  SELECT partner_org_id, package, -count(*)::int FROM removed WHERE ended_at IS NULL GROUP BY 1, 2;
+  WITH changes AS (
+    SELECT partner_org_id, customer_id, package, started_at, ended_at, -1 AS sign FROM removed
+  ), contributions AS (
+    SELECT partner_org_id, package, date_trunc('month', started_at AT TIME ZONE 'UTC')::date AS month, sign AS started, 0 AS ended FROM changes
+    UNION ALL
+    SELECT partner_org_id, package, date_trunc('month', ended_at AT TIME ZONE 'UTC')::date, 0, sign FROM changes WHERE ended_at IS NOT NULL
+  )
+  INSERT INTO partner_seat_month_deltas (partner_org_id, package, month, started, ended)
+  SELECT partner_org_id, package, month, sum(started)::int, sum(ended)::int FROM contributions
+  GROUP BY 1, 2, 3 HAVING sum(started) <> 0 OR sum(ended) <> 0;
+  WITH changes AS (
+    SELECT partner_org_id, customer_id, package, started_at, ended_at, -1 AS sign FROM removed
+  )
+  INSERT INTO customer_open_seats (customer_id, partner_org_id, seats)
+  SELECT customer_id, (array_agg(partner_org_id))[1], sum(sign)::int FROM changes WHERE ended_at IS NULL
+  GROUP BY customer_id HAVING sum(sign) <> 0 ORDER BY customer_id
+  ON CONFLICT (customer_id) DO UPDATE SET seats = customer_open_seats.seats + excluded.seats;
   RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
 --> statement-breakpoint
-CREATE TRIGGER package_assignments_seats_delete
+CREATE TRIGGER package_assignments_summary_delete
   AFTER DELETE ON package_assignments REFERENCING OLD TABLE AS removed
-  FOR EACH STATEMENT EXECUTE FUNCTION partner_seats_on_delete();
+  FOR EACH STATEMENT EXECUTE FUNCTION ledger_summary_on_delete();
 --> statement-breakpoint
--- The counters from scratch: after a TRUNCATE of the ledger (tests, the bench generator)
--- and once here for the rows that exist already.
-CREATE OR REPLACE FUNCTION rebuild_partner_seat_counts() RETURNS void AS $$
+-- The summaries from scratch: after a TRUNCATE of the ledger (tests, the bench generator,
+-- which loads with triggers off and calls it) and once here for the rows that exist.
+CREATE OR REPLACE FUNCTION rebuild_ledger_summaries() RETURNS void AS $$
 BEGIN
-  DELETE FROM partner_seat_deltas;
-  DELETE FROM partner_seat_counts;
-  INSERT INTO partner_seat_counts (partner_org_id, package, seats)
-  SELECT partner_org_id, package, count(*)::int FROM package_assignments WHERE ended_at IS NULL GROUP BY 1, 2;
+  DELETE FROM partner_seat_month_deltas;
+  DELETE FROM partner_seat_months;
+  DELETE FROM customer_open_seats;
+  INSERT INTO partner_seat_months (partner_org_id, package, month, started, ended)
+  SELECT partner_org_id, package, month, sum(started)::int, sum(ended)::int FROM (
+    SELECT partner_org_id, package, date_trunc('month', started_at AT TIME ZONE 'UTC')::date AS month, 1 AS started, 0 AS ended FROM package_assignments
+    UNION ALL
+    SELECT partner_org_id, package, date_trunc('month', ended_at AT TIME ZONE 'UTC')::date, 0, 1 FROM package_assignments WHERE ended_at IS NOT NULL
+  ) c GROUP BY 1, 2, 3;
+  INSERT INTO customer_open_seats (customer_id, partner_org_id, seats)
+  SELECT customer_id, (array_agg(partner_org_id))[1], count(*)::int FROM package_assignments WHERE ended_at IS NULL GROUP BY customer_id;
 END;
 $$ LANGUAGE plpgsql;
 --> statement-breakpoint
-CREATE OR REPLACE FUNCTION partner_seats_on_truncate() RETURNS trigger AS $$
+CREATE OR REPLACE FUNCTION ledger_summary_on_truncate() RETURNS trigger AS $$
 BEGIN
-  PERFORM rebuild_partner_seat_counts();
+  PERFORM rebuild_ledger_summaries();
   RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
 --> statement-breakpoint
-CREATE TRIGGER package_assignments_seats_truncate
+CREATE TRIGGER package_assignments_summary_truncate
   AFTER TRUNCATE ON package_assignments
-  FOR EACH STATEMENT EXECUTE FUNCTION partner_seats_on_truncate();
+  FOR EACH STATEMENT EXECUTE FUNCTION ledger_summary_on_truncate();
 --> statement-breakpoint
-SELECT rebuild_partner_seat_counts();
+SELECT rebuild_ledger_summaries();

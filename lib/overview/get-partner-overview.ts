@@ -5,7 +5,7 @@ import type { OrgAccess } from '@/lib/auth/access';
 import { partnerGrant } from '@/lib/auth/policy';
 import type { PackageId } from '@/lib/domain/packages';
 import type { CustomerStatus } from '@/lib/domain/statuses';
-import { currentSeatsByPackage } from './seat-counts';
+import { currentSeatsByPackage } from '@/lib/ledger/seat-months';
 
 export interface PartnerOverview {
   customersByStatus: Partial<Record<CustomerStatus, number>>;
@@ -27,7 +27,7 @@ export async function getPartnerOverview(db: DbOrTx, access: OrgAccess): Promise
 
   const [byStatus, seats, [templates], [subs]] = await Promise.all([
     db.select({ status: customers.status, n: sql<number>`count(*)::int` }).from(customers).where(customerScope).groupBy(customers.status),
-    // Trigger-kept counters (lib/overview/seat-counts.ts), not a count of the open ledger.
+    // Trigger-kept counters (lib/ledger/seat-months.ts), not a count of the open ledger.
     ownOnly ? Promise.resolve([] as { pkg: PackageId; n: number }[]) : currentSeatsByPackage(db, orgId),
     db.select({ n: sql<number>`count(*)::int` }).from(onboardingTemplates).where(eq(onboardingTemplates.orgId, orgId)),
     db.select({ n: sql<number>`count(*)::int` }).from(orgs).where(eq(orgs.parentPartnerId, orgId)),

@@ -1,10 +1,10 @@
-// The Overview's open-seat counters (trigger-kept deltas folded into counts) against a
-// full recount of the ledger, after a seeded random mix of changes: subscribers added,
+// The ledger summaries (trigger-kept monthly deltas folded into totals, open seats per
+// customer) behind the Overview and Analytics, against a full recount of the ledger, after a seeded random mix of changes: subscribers added,
 // removed and moved between packages, customers deleted through the real service,
 // rolled-back transactions, and concurrent writers folding at the same time.
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { packageAssignments, partnerSeatDeltas } from '@/db/schema';
+import { packageAssignments, partnerSeatMonthDeltas } from '@/db/schema';
 import { resolveAccess, type Actor } from '@/lib/auth/access';
 import { deleteCustomer } from '@/lib/customers/delete-customer';
 import { PACKAGES, type PackageId } from '@/lib/domain/packages';
@@ -12,7 +12,7 @@ import { changeAssignment, closeSubscriberAssignment, openAssignment } from '@/l
 import { fixedClock } from '@/lib/platform/clock';
 import { inTransaction, type ServiceDeps } from '@/lib/platform/service-ctx';
 import { getPartnerOverview } from '@/lib/overview/get-partner-overview';
-import { currentSeatsByPackage, openSeatsByPackage } from '@/lib/overview/seat-counts';
+import { currentSeatsByPackage, openSeatsByPackage, seatMonthsByPackage, topCustomersBySeats } from '@/lib/ledger/seat-months';
 import { addSubscriber, type CustomerRef } from './support/billing';
 import { makeAdmin, makeCustomer, makePartner, makeSubPartner } from './support/fixtures';
 import { freshDb } from './support/test-db';
@@ -36,6 +36,27 @@ async function recount(partnerOrgId: string): Promise<Record<string, number>> {
   const rows = await db.select({ pkg: packageAssignments.package, n: sql<number>`count(*)::int` }).from(packageAssignments)
     .where(and(eq(packageAssignments.partnerOrgId, partnerOrgId), isNull(packageAssignments.endedAt))).groupBy(packageAssignments.package);
   return Object.fromEntries(rows.map((r) => [r.pkg, r.n]));
+}
+/** Started and ended intervals per package and month, and open seats per customer, counted from the ledger. */
+async function recountSummaries(partnerOrgId: string) {
+  const months = await db.execute<{ k: string; started: number; ended: number }>(sql`
+    select package || ' ' || m as k, sum(s)::int as started, sum(e)::int as ended from (
+      select package, to_char(started_at at time zone 'UTC', 'YYYY-MM') as m, 1 as s, 0 as e from package_assignments where partner_org_id = ${partnerOrgId}
+      union all
+      select package, to_char(ended_at at time zone 'UTC', 'YYYY-MM'), 0, 1 from package_assignments where partner_org_id = ${partnerOrgId} and ended_at is not null
+    ) x group by 1`);
+  const top = await db.execute<{ id: string; seats: number }>(sql`
+    select o.id, count(*)::int as seats from package_assignments p join customers c on c.id = p.customer_id join orgs o on o.id = c.org_id
+    where p.partner_org_id = ${partnerOrgId} and p.ended_at is null group by o.id order by seats desc, o.id`);
+  return { months: Object.fromEntries(months.map((r) => [r.k, [r.started, r.ended]])), top: top.map((r) => [r.id, r.seats]) };
+}
+async function summaries(partnerOrgId: string) {
+  const months = await seatMonthsByPackage(db, partnerOrgId, '0000-00');
+  const top = await topCustomersBySeats(db, partnerOrgId, 1000);
+  return {
+    months: Object.fromEntries(months.filter((r) => r.started || r.ended).map((r) => [`${r.package} ${r.m}`, [r.started, r.ended]])),
+    top: top.map((r) => [r.id, r.seats] as [string, number]).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
+  };
 }
 const asRecord = (rows: { pkg: PackageId; n: number }[]) => Object.fromEntries(rows.map((r) => [r.pkg, r.n]));
 
@@ -120,7 +141,9 @@ describe('open-seat counters', () => {
     for (const owner of [partner, sub]) {
       expect(Object.keys(await recount(owner)).length).toBeGreaterThan(1);
       expect(asRecord(await currentSeatsByPackage(db, owner))).toEqual(await recount(owner));
-      expect(await db.$count(partnerSeatDeltas, eq(partnerSeatDeltas.partnerOrgId, owner))).toBe(0);
+      expect(await db.$count(partnerSeatMonthDeltas, eq(partnerSeatMonthDeltas.partnerOrgId, owner))).toBe(0);
+      // The Analytics summaries: started/ended by month and the per-customer open seats.
+      expect(await summaries(owner)).toEqual(await recountSummaries(owner));
     }
   });
 
@@ -135,6 +158,7 @@ describe('open-seat counters', () => {
     }));
     expect(asRecord(await currentSeatsByPackage(db, partner))).toEqual(await recount(partner));
     expect(asRecord(await openSeatsByPackage(db, sub))).toEqual(await recount(sub));
+    expect(await summaries(partner)).toEqual(await recountSummaries(partner));
   });
 
   it('are what the Overview shows', async () => {
