@@ -12,10 +12,9 @@ import { getCustomerDetail, type CustomerDetail } from '@/lib/customers/get-cust
 import { CUSTOMERS_PAGE_SIZE, listPartnerCustomers } from '@/lib/customers/list-partner-customers';
 import { NotFoundError } from '@/lib/platform/errors';
 import { param, type RawSearchParams } from '@/lib/paging/search-params';
-import { gatePage } from '@/lib/server/session';
+import { gatePage, subPartnerCount } from '@/lib/server/session';
 import { appDeps } from '@/lib/server/deps';
 import { trialBadges } from '@/lib/trials/list-trials';
-import { countSubPartners } from '@/lib/sub-partners/count-sub-partners';
 import { CustomerFilters } from './customer-filters';
 import { CustomersTabs } from './customers-tabs';
 import { CustomerPanel } from './customer-panel';
@@ -43,7 +42,7 @@ export default async function CustomersPage({ params, searchParams }: { params: 
   const p = parseCustomerListParams(sp);
 
   // The scope switch exists for parents with indirect providers and the capability to search them (SPEC §1.2, §4.2).
-  const subPartners = await countSubPartners(db, access);
+  const subPartners = await subPartnerCount(access);
   const canSearchIndirect = subPartners > 0 && decide(access, 'subPartners.access').allowed;
   if (!canSearchIndirect) p.scope = 'own';
 
