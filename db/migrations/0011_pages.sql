@@ -29,8 +29,8 @@ CREATE INDEX "customer_open_seats_top_idx" ON "customer_open_seats" USING btree 
 CREATE INDEX "partner_seat_month_deltas_partner_idx" ON "partner_seat_month_deltas" USING btree ("partner_org_id");--> statement-breakpoint
 CREATE INDEX "users_email_trgm_idx" ON "users" USING gin (lower("email") gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "audit_log_org_actor_idx" ON "audit_log" USING btree ("org_id","actor_user_id","at","id");--> statement-breakpoint
-CREATE INDEX "audit_log_actor_org_action_idx" ON "audit_log" USING btree ("actor_org_id","action","at","id");--> statement-breakpoint
-CREATE INDEX "audit_log_actor_org_actor_idx" ON "audit_log" USING btree ("actor_org_id","actor_user_id","at","id");--> statement-breakpoint
+CREATE INDEX "audit_log_actor_org_action_idx" ON "audit_log" USING btree ("actor_org_id","action","at","id") WHERE "audit_log"."actor_org_id" <> "audit_log"."org_id";--> statement-breakpoint
+CREATE INDEX "audit_log_actor_org_actor_idx" ON "audit_log" USING btree ("actor_org_id","actor_user_id","at","id") WHERE "audit_log"."actor_org_id" <> "audit_log"."org_id";--> statement-breakpoint
 CREATE INDEX "audit_log_org_at_idx" ON "audit_log" USING btree ("org_id","at","id");--> statement-breakpoint
 CREATE INDEX "audit_log_org_action_idx" ON "audit_log" USING btree ("org_id","action","at","id");--> statement-breakpoint
-CREATE INDEX "audit_log_actor_org_idx" ON "audit_log" USING btree ("actor_org_id","at","id");
+CREATE INDEX "audit_log_actor_org_idx" ON "audit_log" USING btree ("actor_org_id","at","id") WHERE "audit_log"."actor_org_id" <> "audit_log"."org_id";

@@ -87,9 +87,14 @@ function filterSql(f: ActivityFilters): SQL {
 /**
  * The two halves of the scope, disjoint: entries on the org, and entries its admins made
  * on another org. Each has an index per filter path: (org_id | actor_org_id) followed by
- * nothing, action or actor_user_id, then (at, id).
+ * nothing, action or actor_user_id, then (at, id); the second half's are partial (only
+ * entries on another org), so its scans never step over the org's own entries.
  */
-const BRANCHES = (orgId: string): SQL[] => [sql`a.org_id = ${orgId}`, sql`a.actor_org_id = ${orgId} and a.org_id <> ${orgId}`];
+const BRANCHES = (orgId: string): SQL[] => [
+  sql`a.org_id = ${orgId}`,
+  // Written as the partial indexes' predicate (actor_org_id <> org_id) so the planner uses them.
+  sql`a.actor_org_id = ${orgId} and a.actor_org_id <> a.org_id`,
+];
 
 interface PageIds {
   id: number;

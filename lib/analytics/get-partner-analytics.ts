@@ -35,14 +35,16 @@ export async function getPartnerAnalytics(db: DbOrTx, partnerOrgId: string, now:
   const [statusRows, seatMonths, provRows, provStats, top] = await Promise.all([
     // Customers grouped by (status, created month, last change month, deprovisioned month);
     // months before the period collapse into its first month, which keeps the groups few.
+    // Grouped on date_trunc first (a hash of timestamps over an index-only scan), formatted after.
     db.execute<{ status: CustomerStatus; created: string; changed: string; deprov: string | null; n: number }>(sql`
-      select status::text as status,
-        greatest(${ym(sql`created_at`)}, ${first}) as created,
-        greatest(${ym(sql`status_changed_at`)}, ${first}) as changed,
-        case when deprovisioned_at is null then null else greatest(${ym(sql`deprovisioned_at`)}, ${first}) end as deprov,
-        count(*)::int as n
-      from customers where partner_org_id = ${partnerOrgId}::uuid
-      group by 1, 2, 3, 4`),
+      select status, greatest(${ym(sql`c`)}, ${first}) as created, greatest(${ym(sql`ch`)}, ${first}) as changed,
+        case when d is null then null else greatest(${ym(sql`d`)}, ${first}) end as deprov, sum(n)::int as n
+      from (
+        select status::text as status, date_trunc('month', created_at, 'UTC') as c, date_trunc('month', status_changed_at, 'UTC') as ch,
+          date_trunc('month', deprovisioned_at, 'UTC') as d, count(*) as n
+        from customers where partner_org_id = ${partnerOrgId}::uuid
+        group by 1, 2, 3, 4
+      ) g group by 1, 2, 3, 4`),
     // Ledger (SPEC §7.1): seats at a month end = intervals started by then − ended by then,
     // from the trigger-kept monthly summary (lib/ledger/seat-months.ts), not the 2 M rows.
     seatMonthsByPackage(db, partnerOrgId, first),
