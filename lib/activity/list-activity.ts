@@ -73,12 +73,26 @@ export function actionsMatching(action: string): string[] | null {
   return prefix === null ? [action] : AUDIT_ACTIONS.filter((a) => a.startsWith(prefix));
 }
 
+/** Up to this many people matching "Actor e-mail contains" are passed as a literal id list. */
+const ACTOR_IDS_MAX = 20;
+
+/**
+ * The people an actor filter stands for (trigram index on lower(email)): their ids, so each
+ * branch walks its (…, actor_user_id, at, id) index; null when too many match (then the
+ * filter stays a subquery), [] when nobody does.
+ */
+async function actorIds(db: DbOrTx, actor: string): Promise<string[] | null> {
+  const rows = await db.execute<{ id: string }>(sql`select u.id from users u where lower(u.email) like ${containsPattern(actor)} limit ${ACTOR_IDS_MAX + 1}`);
+  return rows.length > ACTOR_IDS_MAX ? null : rows.map((r) => r.id);
+}
+
 /** The filter conditions on audit_log `a` (shared by both branches and the count). */
-function filterSql(f: ActivityFilters): SQL {
+function filterSql(f: ActivityFilters, actors: string[] | null = null): SQL {
   const parts: SQL[] = [];
   const actions = actionsMatching(f.action);
   if (actions) parts.push(actions.length === 1 ? sql`and a.action = ${actions[0]}` : sql`and a.action = any(${`{${actions.join(',')}}`}::text[])`);
-  if (f.actor) parts.push(sql`and a.actor_user_id in (select u.id from users u where lower(u.email) like ${containsPattern(f.actor)})`);
+  if (f.actor && actors) parts.push(actors.length === 1 ? sql`and a.actor_user_id = ${actors[0]}` : sql`and a.actor_user_id = any(${`{${actors.join(',')}}`}::uuid[])`);
+  else if (f.actor) parts.push(sql`and a.actor_user_id in (select u.id from users u where lower(u.email) like ${containsPattern(f.actor)})`);
   if (f.from) parts.push(sql`and a.at >= ${`${f.from}T00:00:00Z`}::timestamptz`);
   if (f.to) parts.push(sql`and a.at < ${`${f.to}T00:00:00Z`}::timestamptz + interval '1 day'`);
   return sql.join(parts, sql` `);
@@ -101,13 +115,13 @@ interface PageIds {
 }
 
 /** Up to `limit` ids in page order, starting after the cursor; `newer` reads upwards. */
-async function pageIds(db: DbOrTx, orgId: string, f: ActivityFilters, cursor: ActivityCursor, limit: number): Promise<PageIds[]> {
+async function pageIds(db: DbOrTx, orgId: string, f: ActivityFilters, cursor: ActivityCursor, limit: number, actors: string[] | null): Promise<PageIds[]> {
   const newer = cursor !== null && 'before' in cursor;
   const dir = sql.raw(newer ? 'asc' : 'desc');
   const keyset = cursor === null
     ? sql``
     : sql`and (a.at, a.id) ${sql.raw(newer ? '>' : '<')} (select c.at, c.id from audit_log c where c.id = ${newer ? (cursor as { before: number }).before : (cursor as { after: number }).after})`;
-  const filters = filterSql(f);
+  const filters = filterSql(f, actors);
   const branches = BRANCHES(orgId).map((scope) => sql`(select a.id, a.at from audit_log a where ${scope} ${filters} ${keyset} order by a.at ${dir}, a.id ${dir} limit ${limit})`);
   const rows = await db.execute<{ id: string | number }>(sql`
     select id from (${sql.join(branches, sql` union all `)}) b order by at ${dir}, id ${dir} limit ${limit}`);
@@ -146,8 +160,8 @@ async function hydrate(db: DbOrTx, ids: number[]): Promise<ActivityRow[]> {
 }
 
 /** Matching entries up to the cap + 1: each branch stops counting there. */
-async function cappedCount(db: DbOrTx, orgId: string, f: ActivityFilters): Promise<number> {
-  const filters = filterSql(f);
+async function cappedCount(db: DbOrTx, orgId: string, f: ActivityFilters, actors: string[] | null): Promise<number> {
+  const filters = filterSql(f, actors);
   const counts = BRANCHES(orgId).map((scope) => sql`(select count(*) from (select 1 from audit_log a where ${scope} ${filters} limit ${ACTIVITY_COUNT_CAP + 1}) s)`);
   const [row] = await db.execute<{ n: string | number }>(sql`select least(${ACTIVITY_COUNT_CAP + 1}, ${sql.join(counts, sql` + `)}) as n`);
   return Number(row.n);
@@ -157,7 +171,10 @@ async function cappedCount(db: DbOrTx, orgId: string, f: ActivityFilters): Promi
 export async function listActivity(db: DbOrTx, access: OrgAccess, f: ActivityFilters, cursor: ActivityCursor = null): Promise<ActivityPage> {
   const orgId = access.org.id;
   const size = ACTIVITY_PAGE_SIZE;
-  const [fetched, total] = await Promise.all([pageIds(db, orgId, f, cursor, size + 1), cappedCount(db, orgId, f)]);
+  const actors = f.actor ? await actorIds(db, f.actor) : null;
+  const [fetched, total] = actors?.length === 0
+    ? [[], 0]
+    : await Promise.all([pageIds(db, orgId, f, cursor, size + 1, actors), cappedCount(db, orgId, f, actors)]);
   let ids = fetched;
   let hasNewer: boolean;
   let hasOlder: boolean;
@@ -189,8 +206,10 @@ export async function listActivity(db: DbOrTx, access: OrgAccess, f: ActivityFil
  */
 export async function* activityBatches(db: DbOrTx, access: OrgAccess, f: ActivityFilters, batchSize = 1_000): AsyncGenerator<ActivityRow[]> {
   let cursor: ActivityCursor = null;
+  const actors = f.actor ? await actorIds(db, f.actor) : null;
+  if (actors?.length === 0) return;
   for (;;) {
-    const ids = await pageIds(db, access.org.id, f, cursor, batchSize);
+    const ids = await pageIds(db, access.org.id, f, cursor, batchSize, actors);
     if (ids.length === 0) return;
     yield await hydrate(db, ids.map((r) => r.id));
     if (ids.length < batchSize) return;

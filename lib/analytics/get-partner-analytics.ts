@@ -37,11 +37,12 @@ export async function getPartnerAnalytics(db: DbOrTx, partnerOrgId: string, now:
     // months before the period collapse into its first month, which keeps the groups few.
     // Grouped on date_trunc first (a hash of timestamps over an index-only scan), formatted after.
     db.execute<{ status: CustomerStatus; created: string; changed: string; deprov: string | null; n: number }>(sql`
-      select status, greatest(${ym(sql`c`)}, ${first}) as created, greatest(${ym(sql`ch`)}, ${first}) as changed,
-        case when d is null then null else greatest(${ym(sql`d`)}, ${first}) end as deprov, sum(n)::int as n
+      select status, greatest(to_char(c, 'YYYY-MM'), ${first}) as created, greatest(to_char(ch, 'YYYY-MM'), ${first}) as changed,
+        case when d is null then null else greatest(to_char(d, 'YYYY-MM'), ${first}) end as deprov, sum(n)::int as n
       from (
-        select status::text as status, date_trunc('month', created_at, 'UTC') as c, date_trunc('month', status_changed_at, 'UTC') as ch,
-          date_trunc('month', deprovisioned_at, 'UTC') as d, count(*) as n
+        -- UTC wall-clock timestamps (no zone lookup per row), truncated to the month.
+        select status::text as status, date_trunc('month', created_at at time zone 'UTC') as c,
+          date_trunc('month', status_changed_at at time zone 'UTC') as ch, date_trunc('month', deprovisioned_at at time zone 'UTC') as d, count(*) as n
         from customers where partner_org_id = ${partnerOrgId}::uuid
         group by 1, 2, 3, 4
       ) g group by 1, 2, 3, 4`),
