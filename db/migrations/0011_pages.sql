@@ -1,3 +1,17 @@
+CREATE TABLE "partner_status_counts" (
+	"partner_org_id" uuid NOT NULL,
+	"status" "customer_status" NOT NULL,
+	"n" integer NOT NULL,
+	CONSTRAINT "partner_status_counts_partner_org_id_status_pk" PRIMARY KEY("partner_org_id","status")
+);
+--> statement-breakpoint
+CREATE TABLE "partner_status_deltas" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"partner_org_id" uuid NOT NULL,
+	"status" "customer_status" NOT NULL,
+	"n" integer NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "customer_open_seats" (
 	"customer_id" uuid PRIMARY KEY NOT NULL,
 	"partner_org_id" uuid NOT NULL,
@@ -25,6 +39,7 @@ CREATE TABLE "partner_seat_months" (
 DROP INDEX "audit_log_org_at_idx";--> statement-breakpoint
 DROP INDEX "audit_log_org_action_idx";--> statement-breakpoint
 DROP INDEX "audit_log_actor_org_idx";--> statement-breakpoint
+CREATE INDEX "partner_status_deltas_partner_idx" ON "partner_status_deltas" USING btree ("partner_org_id");--> statement-breakpoint
 CREATE INDEX "customer_open_seats_top_idx" ON "customer_open_seats" USING btree ("partner_org_id","seats");--> statement-breakpoint
 CREATE INDEX "partner_seat_month_deltas_partner_idx" ON "partner_seat_month_deltas" USING btree ("partner_org_id");--> statement-breakpoint
 CREATE INDEX "users_email_trgm_idx" ON "users" USING gin (lower("email") gin_trgm_ops);--> statement-breakpoint

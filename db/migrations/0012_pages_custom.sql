@@ -120,4 +120,68 @@ CREATE TRIGGER package_assignments_summary_truncate
   AFTER TRUNCATE ON package_assignments
   FOR EACH STATEMENT EXECUTE FUNCTION ledger_summary_on_truncate();
 --> statement-breakpoint
+-- Customers per owner and status (db/schema/customers.ts partner_status_counts) for the
+-- Overview: the same insert-only deltas, from statement triggers on customers.
+CREATE OR REPLACE FUNCTION customer_status_on_insert() RETURNS trigger AS $$
+BEGIN
+  INSERT INTO partner_status_deltas (partner_org_id, status, n)
+  SELECT partner_org_id, status, count(*)::int FROM added GROUP BY 1, 2;
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+CREATE TRIGGER customers_status_count_insert
+  AFTER INSERT ON customers REFERENCING NEW TABLE AS added
+  FOR EACH STATEMENT EXECUTE FUNCTION customer_status_on_insert();
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION customer_status_on_update() RETURNS trigger AS $$
+BEGIN
+  INSERT INTO partner_status_deltas (partner_org_id, status, n)
+  SELECT partner_org_id, status, sum(d)::int FROM (
+    SELECT partner_org_id, status, -1 AS d FROM before_rows
+    UNION ALL
+    SELECT partner_org_id, status, 1 FROM after_rows
+  ) x GROUP BY 1, 2 HAVING sum(d) <> 0;
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+CREATE TRIGGER customers_status_count_update
+  AFTER UPDATE ON customers REFERENCING OLD TABLE AS before_rows NEW TABLE AS after_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION customer_status_on_update();
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION customer_status_on_delete() RETURNS trigger AS $$
+BEGIN
+  INSERT INTO partner_status_deltas (partner_org_id, status, n)
+  SELECT partner_org_id, status, -count(*)::int FROM removed GROUP BY 1, 2;
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+CREATE TRIGGER customers_status_count_delete
+  AFTER DELETE ON customers REFERENCING OLD TABLE AS removed
+  FOR EACH STATEMENT EXECUTE FUNCTION customer_status_on_delete();
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION rebuild_customer_status_counts() RETURNS void AS $$
+BEGIN
+  DELETE FROM partner_status_deltas;
+  DELETE FROM partner_status_counts;
+  INSERT INTO partner_status_counts (partner_org_id, status, n)
+  SELECT partner_org_id, status, count(*)::int FROM customers GROUP BY 1, 2;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION customer_status_on_truncate() RETURNS trigger AS $$
+BEGIN
+  PERFORM rebuild_customer_status_counts();
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+CREATE TRIGGER customers_status_count_truncate
+  AFTER TRUNCATE ON customers
+  FOR EACH STATEMENT EXECUTE FUNCTION customer_status_on_truncate();
+--> statement-breakpoint
+SELECT rebuild_customer_status_counts();
+--> statement-breakpoint
 SELECT rebuild_ledger_summaries();

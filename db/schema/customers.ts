@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigserial, boolean, check, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+  bigserial, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 import { customerStatus, packageId, packageStatus, subscriberKind, subscriberStatus } from './enums';
 import { orgs, subscriptions, users } from './orgs';
@@ -175,4 +175,30 @@ export const restrictedParties = pgTable(
     normalizedName: text('normalized_name').notNull(),
   },
   (t) => [uniqueIndex('restricted_parties_normalized_unique').on(t.normalizedName)],
+);
+
+/**
+ * Customers per owner and status for the Overview, kept exact by statement triggers on
+ * `customers` (migration pages_custom) through insert-only deltas folded by readers
+ * (lib/overview/status-counts.ts) — the same pattern as the ledger's partner_seat_months.
+ */
+export const partnerStatusCounts = pgTable(
+  'partner_status_counts',
+  {
+    partnerOrgId: uuid('partner_org_id').notNull(),
+    status: customerStatus('status').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.partnerOrgId, t.status] })],
+);
+
+export const partnerStatusDeltas = pgTable(
+  'partner_status_deltas',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    partnerOrgId: uuid('partner_org_id').notNull(),
+    status: customerStatus('status').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [index('partner_status_deltas_partner_idx').on(t.partnerOrgId)],
 );

@@ -6,6 +6,7 @@ import { partnerGrant } from '@/lib/auth/policy';
 import type { PackageId } from '@/lib/domain/packages';
 import type { CustomerStatus } from '@/lib/domain/statuses';
 import { currentSeatsByPackage } from '@/lib/ledger/seat-months';
+import { customersByStatus } from './status-counts';
 
 export interface PartnerOverview {
   customersByStatus: Partial<Record<CustomerStatus, number>>;
@@ -26,7 +27,10 @@ export async function getPartnerOverview(db: DbOrTx, access: OrgAccess): Promise
     : eq(customers.partnerOrgId, orgId);
 
   const [byStatus, seats, [templates], [subs]] = await Promise.all([
-    db.select({ status: customers.status, n: sql<number>`count(*)::int` }).from(customers).where(customerScope).groupBy(customers.status),
+    // The whole org: trigger-kept counters; a sales admin's own customers: counted (few).
+    ownOnly
+      ? db.select({ status: customers.status, n: sql<number>`count(*)::int` }).from(customers).where(customerScope).groupBy(customers.status)
+      : customersByStatus(db, orgId),
     // Trigger-kept counters (lib/ledger/seat-months.ts), not a count of the open ledger.
     ownOnly ? Promise.resolve([] as { pkg: PackageId; n: number }[]) : currentSeatsByPackage(db, orgId),
     db.select({ n: sql<number>`count(*)::int` }).from(onboardingTemplates).where(eq(onboardingTemplates.orgId, orgId)),

@@ -4,7 +4,7 @@
 // rolled-back transactions, and concurrent writers folding at the same time.
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { packageAssignments, partnerSeatMonthDeltas } from '@/db/schema';
+import { customers, packageAssignments, partnerSeatMonthDeltas } from '@/db/schema';
 import { resolveAccess, type Actor } from '@/lib/auth/access';
 import { deleteCustomer } from '@/lib/customers/delete-customer';
 import { PACKAGES, type PackageId } from '@/lib/domain/packages';
@@ -161,10 +161,20 @@ describe('open-seat counters', () => {
     expect(await summaries(partner)).toEqual(await recountSummaries(partner));
   });
 
-  it('are what the Overview shows', async () => {
+  it('are what the Overview shows, with customer counts by status kept the same way', async () => {
+    // Status changes in bulk and one by one, a rolled-back one, and a new customer.
+    await db.update(customers).set({ status: 'error' }).where(and(eq(customers.partnerOrgId, partner), eq(customers.status, 'provisioned')));
+    await makeCustomer(db, partner);
+    await db.transaction(async (tx) => {
+      await tx.update(customers).set({ status: 'suspended' }).where(eq(customers.partnerOrgId, partner));
+      tx.rollback();
+    }).catch(() => {});
     const overview = await getPartnerOverview(db, (await resolveAccess(db, admin, partner))!);
     const expected = await recount(partner);
     expect(overview.activeSeatsByPackage).toEqual(expected);
     expect(overview.totalActiveSeats).toBe(Object.values(expected).reduce((a, n) => a + n, 0));
+    const byStatus = await db.select({ status: customers.status, n: sql<number>`count(*)::int` }).from(customers).where(eq(customers.partnerOrgId, partner)).groupBy(customers.status);
+    expect(overview.customersByStatus).toEqual(Object.fromEntries(byStatus.map((r) => [r.status, r.n])));
+    expect(overview.totalCustomers).toBe(byStatus.reduce((a, r) => a + r.n, 0));
   });
 });
