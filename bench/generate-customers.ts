@@ -156,7 +156,7 @@ async function main() {
       where k < 9 or p.n % 5 < 3`));
     await db.execute(sql`set session_replication_role = origin`);
     // The ledger summaries (Overview, Analytics) are kept by ledger triggers, which were off above.
-    await step('seat counters', () => db.execute(sql`select rebuild_ledger_summaries(), rebuild_customer_status_counts()`));
+    await step('seat counters', () => db.execute(sql`select rebuild_ledger_summaries(), rebuild_customer_months()`));
     await step('vacuum analyze', () => db.execute(sql`vacuum analyze`));
     const [counts] = await db.execute<{ customers: number; subscribers: number; ledger: number; audit: number }>(sql`
       select (select count(*)::int from customers) as customers, (select count(*)::int from subscribers) as subscribers,

@@ -1,15 +1,21 @@
-CREATE TABLE "partner_status_counts" (
-	"partner_org_id" uuid NOT NULL,
-	"status" "customer_status" NOT NULL,
-	"n" integer NOT NULL,
-	CONSTRAINT "partner_status_counts_partner_org_id_status_pk" PRIMARY KEY("partner_org_id","status")
-);
---> statement-breakpoint
-CREATE TABLE "partner_status_deltas" (
+CREATE TABLE "partner_customer_month_deltas" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"partner_org_id" uuid NOT NULL,
 	"status" "customer_status" NOT NULL,
+	"created_month" date NOT NULL,
+	"changed_month" date NOT NULL,
+	"deprovisioned_month" date NOT NULL,
 	"n" integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "partner_customer_months" (
+	"partner_org_id" uuid NOT NULL,
+	"status" "customer_status" NOT NULL,
+	"created_month" date NOT NULL,
+	"changed_month" date NOT NULL,
+	"deprovisioned_month" date NOT NULL,
+	"n" integer NOT NULL,
+	CONSTRAINT "partner_customer_months_partner_org_id_status_created_month_changed_month_deprovisioned_month_pk" PRIMARY KEY("partner_org_id","status","created_month","changed_month","deprovisioned_month")
 );
 --> statement-breakpoint
 CREATE TABLE "customer_open_seats" (
@@ -39,7 +45,7 @@ CREATE TABLE "partner_seat_months" (
 DROP INDEX "audit_log_org_at_idx";--> statement-breakpoint
 DROP INDEX "audit_log_org_action_idx";--> statement-breakpoint
 DROP INDEX "audit_log_actor_org_idx";--> statement-breakpoint
-CREATE INDEX "partner_status_deltas_partner_idx" ON "partner_status_deltas" USING btree ("partner_org_id");--> statement-breakpoint
+CREATE INDEX "partner_customer_month_deltas_partner_idx" ON "partner_customer_month_deltas" USING btree ("partner_org_id");--> statement-breakpoint
 CREATE INDEX "customer_open_seats_top_idx" ON "customer_open_seats" USING btree ("partner_org_id","seats");--> statement-breakpoint
 CREATE INDEX "partner_seat_month_deltas_partner_idx" ON "partner_seat_month_deltas" USING btree ("partner_org_id");--> statement-breakpoint
 CREATE INDEX "users_email_trgm_idx" ON "users" USING gin (lower("email") gin_trgm_ops);--> statement-breakpoint

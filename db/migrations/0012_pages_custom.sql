@@ -120,68 +120,85 @@ CREATE TRIGGER package_assignments_summary_truncate
   AFTER TRUNCATE ON package_assignments
   FOR EACH STATEMENT EXECUTE FUNCTION ledger_summary_on_truncate();
 --> statement-breakpoint
--- Customers per owner and status (db/schema/customers.ts partner_status_counts) for the
--- Overview: the same insert-only deltas, from statement triggers on customers.
-CREATE OR REPLACE FUNCTION customer_status_on_insert() RETURNS trigger AS $$
+-- Customers per owner, status and months of creation, last change and deprovisioning
+-- (db/schema/customers.ts partner_customer_months) for the Overview and the Analytics status
+-- history: the same insert-only deltas, from statement triggers on customers.
+CREATE OR REPLACE FUNCTION customer_months_on_insert() RETURNS trigger AS $$
 BEGIN
-  INSERT INTO partner_status_deltas (partner_org_id, status, n)
-  SELECT partner_org_id, status, count(*)::int FROM added GROUP BY 1, 2;
+  INSERT INTO partner_customer_month_deltas (partner_org_id, status, created_month, changed_month, deprovisioned_month, n)
+  SELECT partner_org_id, status, cm, chm, dm, sum(d)::int FROM (
+    SELECT partner_org_id, status, date_trunc('month', created_at AT TIME ZONE 'UTC')::date AS cm,
+      date_trunc('month', status_changed_at AT TIME ZONE 'UTC')::date AS chm,
+      coalesce(date_trunc('month', deprovisioned_at AT TIME ZONE 'UTC')::date, 'infinity'::date) AS dm, 1 AS d FROM added
+  ) x GROUP BY 1, 2, 3, 4, 5 HAVING sum(d) <> 0;
   RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
 --> statement-breakpoint
-CREATE TRIGGER customers_status_count_insert
+CREATE TRIGGER customers_months_insert
   AFTER INSERT ON customers REFERENCING NEW TABLE AS added
-  FOR EACH STATEMENT EXECUTE FUNCTION customer_status_on_insert();
+  FOR EACH STATEMENT EXECUTE FUNCTION customer_months_on_insert();
 --> statement-breakpoint
-CREATE OR REPLACE FUNCTION customer_status_on_update() RETURNS trigger AS $$
+CREATE OR REPLACE FUNCTION customer_months_on_update() RETURNS trigger AS $$
 BEGIN
-  INSERT INTO partner_status_deltas (partner_org_id, status, n)
-  SELECT partner_org_id, status, sum(d)::int FROM (
-    SELECT partner_org_id, status, -1 AS d FROM before_rows
+  INSERT INTO partner_customer_month_deltas (partner_org_id, status, created_month, changed_month, deprovisioned_month, n)
+  SELECT partner_org_id, status, cm, chm, dm, sum(d)::int FROM (
+    SELECT partner_org_id, status, date_trunc('month', created_at AT TIME ZONE 'UTC')::date AS cm,
+      date_trunc('month', status_changed_at AT TIME ZONE 'UTC')::date AS chm,
+      coalesce(date_trunc('month', deprovisioned_at AT TIME ZONE 'UTC')::date, 'infinity'::date) AS dm, -1 AS d FROM before_rows
     UNION ALL
-    SELECT partner_org_id, status, 1 FROM after_rows
-  ) x GROUP BY 1, 2 HAVING sum(d) <> 0;
+    SELECT partner_org_id, status, date_trunc('month', created_at AT TIME ZONE 'UTC')::date AS cm,
+      date_trunc('month', status_changed_at AT TIME ZONE 'UTC')::date AS chm,
+      coalesce(date_trunc('month', deprovisioned_at AT TIME ZONE 'UTC')::date, 'infinity'::date) AS dm, 1 AS d FROM after_rows
+  ) x GROUP BY 1, 2, 3, 4, 5 HAVING sum(d) <> 0;
   RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
 --> statement-breakpoint
-CREATE TRIGGER customers_status_count_update
+CREATE TRIGGER customers_months_update
   AFTER UPDATE ON customers REFERENCING OLD TABLE AS before_rows NEW TABLE AS after_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION customer_status_on_update();
+  FOR EACH STATEMENT EXECUTE FUNCTION customer_months_on_update();
 --> statement-breakpoint
-CREATE OR REPLACE FUNCTION customer_status_on_delete() RETURNS trigger AS $$
+CREATE OR REPLACE FUNCTION customer_months_on_delete() RETURNS trigger AS $$
 BEGIN
-  INSERT INTO partner_status_deltas (partner_org_id, status, n)
-  SELECT partner_org_id, status, -count(*)::int FROM removed GROUP BY 1, 2;
+  INSERT INTO partner_customer_month_deltas (partner_org_id, status, created_month, changed_month, deprovisioned_month, n)
+  SELECT partner_org_id, status, cm, chm, dm, sum(d)::int FROM (
+    SELECT partner_org_id, status, date_trunc('month', created_at AT TIME ZONE 'UTC')::date AS cm,
+      date_trunc('month', status_changed_at AT TIME ZONE 'UTC')::date AS chm,
+      coalesce(date_trunc('month', deprovisioned_at AT TIME ZONE 'UTC')::date, 'infinity'::date) AS dm, -1 AS d FROM removed
+  ) x GROUP BY 1, 2, 3, 4, 5 HAVING sum(d) <> 0;
   RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
 --> statement-breakpoint
-CREATE TRIGGER customers_status_count_delete
+CREATE TRIGGER customers_months_delete
   AFTER DELETE ON customers REFERENCING OLD TABLE AS removed
-  FOR EACH STATEMENT EXECUTE FUNCTION customer_status_on_delete();
+  FOR EACH STATEMENT EXECUTE FUNCTION customer_months_on_delete();
 --> statement-breakpoint
-CREATE OR REPLACE FUNCTION rebuild_customer_status_counts() RETURNS void AS $$
+CREATE OR REPLACE FUNCTION rebuild_customer_months() RETURNS void AS $$
 BEGIN
-  DELETE FROM partner_status_deltas;
-  DELETE FROM partner_status_counts;
-  INSERT INTO partner_status_counts (partner_org_id, status, n)
-  SELECT partner_org_id, status, count(*)::int FROM customers GROUP BY 1, 2;
+  DELETE FROM partner_customer_month_deltas;
+  DELETE FROM partner_customer_months;
+  INSERT INTO partner_customer_months (partner_org_id, status, created_month, changed_month, deprovisioned_month, n)
+  SELECT partner_org_id, status, cm, chm, dm, count(*)::int FROM (
+    SELECT partner_org_id, status, date_trunc('month', created_at AT TIME ZONE 'UTC')::date AS cm,
+      date_trunc('month', status_changed_at AT TIME ZONE 'UTC')::date AS chm,
+      coalesce(date_trunc('month', deprovisioned_at AT TIME ZONE 'UTC')::date, 'infinity'::date) AS dm, 1 AS d FROM customers
+  ) x GROUP BY 1, 2, 3, 4, 5;
 END;
 $$ LANGUAGE plpgsql;
 --> statement-breakpoint
-CREATE OR REPLACE FUNCTION customer_status_on_truncate() RETURNS trigger AS $$
+CREATE OR REPLACE FUNCTION customer_months_on_truncate() RETURNS trigger AS $$
 BEGIN
-  PERFORM rebuild_customer_status_counts();
+  PERFORM rebuild_customer_months();
   RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
 --> statement-breakpoint
-CREATE TRIGGER customers_status_count_truncate
+CREATE TRIGGER customers_months_truncate
   AFTER TRUNCATE ON customers
-  FOR EACH STATEMENT EXECUTE FUNCTION customer_status_on_truncate();
+  FOR EACH STATEMENT EXECUTE FUNCTION customer_months_on_truncate();
 --> statement-breakpoint
-SELECT rebuild_customer_status_counts();
+SELECT rebuild_customer_months();
 --> statement-breakpoint
 SELECT rebuild_ledger_summaries();

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigserial, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+  bigserial, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 import { customerStatus, packageId, packageStatus, subscriberKind, subscriberStatus } from './enums';
 import { orgs, subscriptions, users } from './orgs';
@@ -178,27 +178,35 @@ export const restrictedParties = pgTable(
 );
 
 /**
- * Customers per owner and status for the Overview, kept exact by statement triggers on
+ * Customers per owner, status and UTC months of creation, last status change and
+ * deprovisioning ('infinity' = not deprovisioned): the Overview sums it by status, the
+ * Analytics status history groups it by month. Kept exact by statement triggers on
  * `customers` (migration pages_custom) through insert-only deltas folded by readers
- * (lib/overview/status-counts.ts) — the same pattern as the ledger's partner_seat_months.
+ * (lib/overview/customer-months.ts) — the same pattern as the ledger's partner_seat_months.
  */
-export const partnerStatusCounts = pgTable(
-  'partner_status_counts',
+export const partnerCustomerMonths = pgTable(
+  'partner_customer_months',
   {
     partnerOrgId: uuid('partner_org_id').notNull(),
     status: customerStatus('status').notNull(),
+    createdMonth: date('created_month').notNull(),
+    changedMonth: date('changed_month').notNull(),
+    deprovisionedMonth: date('deprovisioned_month').notNull(),
     n: integer('n').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.partnerOrgId, t.status] })],
+  (t) => [primaryKey({ columns: [t.partnerOrgId, t.status, t.createdMonth, t.changedMonth, t.deprovisionedMonth] })],
 );
 
-export const partnerStatusDeltas = pgTable(
-  'partner_status_deltas',
+export const partnerCustomerMonthDeltas = pgTable(
+  'partner_customer_month_deltas',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     partnerOrgId: uuid('partner_org_id').notNull(),
     status: customerStatus('status').notNull(),
+    createdMonth: date('created_month').notNull(),
+    changedMonth: date('changed_month').notNull(),
+    deprovisionedMonth: date('deprovisioned_month').notNull(),
     n: integer('n').notNull(),
   },
-  (t) => [index('partner_status_deltas_partner_idx').on(t.partnerOrgId)],
+  (t) => [index('partner_customer_month_deltas_partner_idx').on(t.partnerOrgId)],
 );

@@ -3,6 +3,7 @@ import type { DbOrTx } from '@/db/client';
 import { PACKAGES, PACKAGE_INFO, type PackageId } from '@/lib/domain/packages';
 import { CUSTOMER_STATUSES, CUSTOMER_STATUS_LABELS, type CustomerStatus } from '@/lib/domain/statuses';
 import { seatMonthsByPackage, topCustomersBySeats } from '@/lib/ledger/seat-months';
+import { customerStatusMonths } from '@/lib/overview/customer-months';
 import { monthStart, periodMonths } from './analytics-period';
 
 /** One chart's data: x labels (month keys or names) and one value series per category. */
@@ -33,19 +34,9 @@ export async function getPartnerAnalytics(db: DbOrTx, partnerOrgId: string, now:
   const first = months[0];
   const start = monthStart(first);
   const [statusRows, seatMonths, provRows, provStats, top] = await Promise.all([
-    // Customers grouped by (status, created month, last change month, deprovisioned month);
-    // months before the period collapse into its first month, which keeps the groups few.
-    // Grouped on date_trunc first (a hash of timestamps over an index-only scan), formatted after.
-    db.execute<{ status: CustomerStatus; created: string; changed: string; deprov: string | null; n: number }>(sql`
-      select status, greatest(to_char(c, 'YYYY-MM'), ${first}) as created, greatest(to_char(ch, 'YYYY-MM'), ${first}) as changed,
-        case when d is null then null else greatest(to_char(d, 'YYYY-MM'), ${first}) end as deprov, sum(n)::int as n
-      from (
-        -- UTC wall-clock timestamps (no zone lookup per row), truncated to the month.
-        select status::text as status, date_trunc('month', created_at at time zone 'UTC') as c,
-          date_trunc('month', status_changed_at at time zone 'UTC') as ch, date_trunc('month', deprovisioned_at at time zone 'UTC') as d, count(*) as n
-        from customers where partner_org_id = ${partnerOrgId}::uuid
-        group by 1, 2, 3, 4
-      ) g group by 1, 2, 3, 4`),
+    // Customers grouped by (status, created month, last change month, deprovisioned month),
+    // months before the period collapsed into its first: from the trigger-kept summary.
+    customerStatusMonths(db, partnerOrgId, first),
     // Ledger (SPEC §7.1): seats at a month end = intervals started by then − ended by then,
     // from the trigger-kept monthly summary (lib/ledger/seat-months.ts), not the 2 M rows.
     seatMonthsByPackage(db, partnerOrgId, first),

@@ -6,7 +6,7 @@ import { partnerGrant } from '@/lib/auth/policy';
 import type { PackageId } from '@/lib/domain/packages';
 import type { CustomerStatus } from '@/lib/domain/statuses';
 import { currentSeatsByPackage } from '@/lib/ledger/seat-months';
-import { customersByStatus } from './status-counts';
+import { customersByStatus } from './customer-months';
 
 export interface PartnerOverview {
   customersByStatus: Partial<Record<CustomerStatus, number>>;
