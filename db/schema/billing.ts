@@ -44,6 +44,54 @@ export const packageAssignments = pgTable(
   ],
 );
 
+/**
+ * The ledger summed by month, kept exact by statement triggers (migration pages_custom):
+ * per owner, package and UTC month, the intervals that started and that ended in it.
+ * Open seats now = Σ started − Σ ended (the Overview); seats at a month end = the same sum
+ * up to that month (Analytics). Every ledger statement appends one delta row per
+ * (owner, package, month) it changed — an insert, so concurrent provisioning never waits
+ * on a shared counter row — and readers fold deltas into the totals
+ * (lib/ledger/seat-months.ts). A reader sums totals + pending deltas, so it is exact.
+ */
+export const partnerSeatMonths = pgTable(
+  'partner_seat_months',
+  {
+    partnerOrgId: uuid('partner_org_id').notNull(),
+    package: packageId('package').notNull(),
+    month: date('month').notNull(),
+    started: integer('started').notNull(),
+    ended: integer('ended').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.partnerOrgId, t.package, t.month] })],
+);
+
+export const partnerSeatMonthDeltas = pgTable(
+  'partner_seat_month_deltas',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    partnerOrgId: uuid('partner_org_id').notNull(),
+    package: packageId('package').notNull(),
+    month: date('month').notNull(),
+    started: integer('started').notNull(),
+    ended: integer('ended').notNull(),
+  },
+  (t) => [index('partner_seat_month_deltas_partner_idx').on(t.partnerOrgId)],
+);
+
+/**
+ * Open seats per customer (Analytics' top customers), kept by the same triggers. Updated
+ * in place: a customer's ledger writes already run one at a time (its row is locked).
+ */
+export const customerOpenSeats = pgTable(
+  'customer_open_seats',
+  {
+    customerId: uuid('customer_id').primaryKey(),
+    partnerOrgId: uuid('partner_org_id').notNull(),
+    seats: integer('seats').notNull(),
+  },
+  (t) => [index('customer_open_seats_top_idx').on(t.partnerOrgId, t.seats)],
+);
+
 /** Billing reconciliation reports (SPEC §7.2). */
 export const billingReports = pgTable(
   'billing_reports',

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigserial, boolean, check, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+  bigserial, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 import { customerStatus, packageId, packageStatus, subscriberKind, subscriberStatus } from './enums';
 import { orgs, subscriptions, users } from './orgs';
@@ -89,7 +89,7 @@ export const customers = pgTable(
     index('customers_template_idx').on(t.templateId),
     index('customers_created_by_idx').on(t.partnerOrgId, t.createdBy),
     // Customer list at scale (SPEC §4.2, §11): sort by name, contains-search on name,
-    // package filter. Measured with bench/explain-customer-list.ts.
+    // package filter. Measured with bench/pages.ts (npm run bench:pages).
     index('customers_partner_name_idx').on(t.partnerOrgId, sql`lower(${t.name})`, t.id),
     index('customers_name_trgm_idx').using('gin', sql`lower(${t.name}) gin_trgm_ops`),
     index('customers_packages_idx').using('gin', t.packages),
@@ -175,4 +175,38 @@ export const restrictedParties = pgTable(
     normalizedName: text('normalized_name').notNull(),
   },
   (t) => [uniqueIndex('restricted_parties_normalized_unique').on(t.normalizedName)],
+);
+
+/**
+ * Customers per owner, status and UTC months of creation, last status change and
+ * deprovisioning ('infinity' = not deprovisioned): the Overview sums it by status, the
+ * Analytics status history groups it by month. Kept exact by statement triggers on
+ * `customers` (migration pages_custom) through insert-only deltas folded by readers
+ * (lib/overview/customer-months.ts) — the same pattern as the ledger's partner_seat_months.
+ */
+export const partnerCustomerMonths = pgTable(
+  'partner_customer_months',
+  {
+    partnerOrgId: uuid('partner_org_id').notNull(),
+    status: customerStatus('status').notNull(),
+    createdMonth: date('created_month').notNull(),
+    changedMonth: date('changed_month').notNull(),
+    deprovisionedMonth: date('deprovisioned_month').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.partnerOrgId, t.status, t.createdMonth, t.changedMonth, t.deprovisionedMonth] })],
+);
+
+export const partnerCustomerMonthDeltas = pgTable(
+  'partner_customer_month_deltas',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    partnerOrgId: uuid('partner_org_id').notNull(),
+    status: customerStatus('status').notNull(),
+    createdMonth: date('created_month').notNull(),
+    changedMonth: date('changed_month').notNull(),
+    deprovisionedMonth: date('deprovisioned_month').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [index('partner_customer_month_deltas_partner_idx').on(t.partnerOrgId)],
 );

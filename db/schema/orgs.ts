@@ -72,6 +72,8 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('users_email_unique').on(sql`lower(${t.email})`),
     index('users_org_idx').on(t.orgId, t.lastName, t.firstName),
+    // Activity's "Actor e-mail contains" filter (a substring: trigrams).
+    index('users_email_trgm_idx').using('gin', sql`lower(${t.email}) gin_trgm_ops`),
   ],
 );
 

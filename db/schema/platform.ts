@@ -55,10 +55,18 @@ export const auditLog = pgTable(
     after: jsonb('after'),
   },
   (t) => [
-    index('audit_log_org_at_idx').on(t.orgId, t.at),
-    index('audit_log_org_action_idx').on(t.orgId, t.action, t.at),
+    // Activity (lib/activity): each half of an org's scope (org_id, actor_org_id) has one
+    // index per filter path — none, action, actor — ending in (at, id), the page order, so
+    // a page is read in index order and stops at its size.
+    index('audit_log_org_at_idx').on(t.orgId, t.at, t.id),
+    index('audit_log_org_action_idx').on(t.orgId, t.action, t.at, t.id),
+    index('audit_log_org_actor_idx').on(t.orgId, t.actorUserId, t.at, t.id),
     index('audit_log_actor_idx').on(t.actorUserId, t.at),
-    index('audit_log_actor_org_idx').on(t.actorOrgId, t.at),
+    // The second half holds only entries made on another org (partial), so its scans never
+    // step over the org's own entries, which the first half already returns.
+    index('audit_log_actor_org_idx').on(t.actorOrgId, t.at, t.id).where(sql`${t.actorOrgId} <> ${t.orgId}`),
+    index('audit_log_actor_org_action_idx').on(t.actorOrgId, t.action, t.at, t.id).where(sql`${t.actorOrgId} <> ${t.orgId}`),
+    index('audit_log_actor_org_actor_idx').on(t.actorOrgId, t.actorUserId, t.at, t.id).where(sql`${t.actorOrgId} <> ${t.orgId}`),
   ],
 );
 

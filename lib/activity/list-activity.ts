@@ -1,11 +1,23 @@
-import { and, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+// An org's Activity (SPEC §10 audit log): the changes made on the org and the changes its
+// admins made elsewhere (cross-launched). At ~1 M rows (SPEC §11) every read here is
+// bounded by its page size, never by the size of the log:
+// - the scope `org_id = X OR actor_org_id = X` is read as a UNION ALL of two branches,
+//   each walking its own index in (at, id) order and stopping at the page size; the names
+//   of the actor and orgs are joined for the page's rows only;
+// - paging is by keyset (the last row seen), so page 1,000 costs what page 1 costs;
+// - the total is counted up to 10,001 rows at most ("10,000+");
+// - the action filter lists the actions the code defines (AUDIT_ACTIONS), not the
+//   distinct values of the log.
+import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { auditLog, orgs, users } from '@/db/schema';
 import type { OrgAccess } from '@/lib/auth/access';
-import { containsPattern, searchCondition, pageRequest, type PageResult } from '@/lib/paging/search-params';
+import { AUDIT_ACTIONS } from '@/lib/domain/audit-actions';
+import { hasControlCharacters } from '@/lib/domain/text';
+import { containsPattern } from '@/lib/paging/search-params';
 
 export const ACTIVITY_PAGE_SIZE = 50;
+/** Counting stops here: the page shows "10,000+" beyond it. */
+export const ACTIVITY_COUNT_CAP = 10_000;
 
 export interface ActivityFilters {
   /** Exact action, or a prefix when it ends with '.' or '*' (e.g. "customer."). */
@@ -15,7 +27,18 @@ export interface ActivityFilters {
   /** yyyy-mm-dd, inclusive, UTC. */
   from: string;
   to: string;
-  page: number;
+}
+
+/** Where a page starts: older than the row `after`, or newer than the row `before` (audit ids). */
+export type ActivityCursor = { after: number } | { before: number } | null;
+
+/** The cursor from the URL (`?after=<id>` older, `?before=<id>` newer); anything invalid is the first page. */
+export function activityCursor(after: string, before: string): ActivityCursor {
+  const id = (v: string) => (/^[1-9]\d{0,17}$/.test(v) && Number.isSafeInteger(Number(v)) ? Number(v) : null);
+  const a = id(after);
+  if (a !== null) return { after: a };
+  const b = id(before);
+  return b !== null ? { before: b } : null;
 }
 
 export interface ActivityRow {
@@ -32,71 +55,170 @@ export interface ActivityRow {
   summary: string;
 }
 
-export interface ActivityPage extends PageResult<ActivityRow> {
-  /** Distinct actions present in this org's log, for the filter. */
-  actions: string[];
+export interface ActivityPage {
+  rows: ActivityRow[];
+  /** Matching entries, counted up to ACTIVITY_COUNT_CAP + 1 (then `totalCapped`). */
+  total: number;
+  totalCapped: boolean;
+  /** Cursors of the neighbouring pages (null at either end). */
+  newer: number | null;
+  older: number | null;
+  /** The actions the filter offers. */
+  actions: readonly string[];
 }
 
-/** This org's audit log: changes made on it and changes its admins made elsewhere (cross-launch). */
-export async function listActivity(db: DbOrTx, access: OrgAccess, f: ActivityFilters): Promise<ActivityPage> {
+/** The actions a filter value stands for: one exact name, or every defined name with the prefix. */
+export function actionsMatching(action: string): string[] | null {
+  if (!action) return null;
+  const prefix = action.endsWith('*') ? action.slice(0, -1) : action.endsWith('.') ? action : null;
+  return prefix === null ? [action] : AUDIT_ACTIONS.filter((a) => a.startsWith(prefix));
+}
+
+/** Up to this many people matching "Actor e-mail contains" are passed as a literal id list. */
+const ACTOR_IDS_MAX = 20;
+
+/**
+ * The people an actor filter stands for (trigram index on lower(email)): their ids, so each
+ * branch walks its (…, actor_user_id, at, id) index; null when too many match (then the
+ * filter stays a subquery), [] when nobody does.
+ */
+async function actorIds(db: DbOrTx, actor: string): Promise<string[] | null> {
+  const rows = await db.execute<{ id: string }>(sql`select u.id from users u where lower(u.email) like ${containsPattern(actor)} limit ${ACTOR_IDS_MAX + 1}`);
+  return rows.length > ACTOR_IDS_MAX ? null : rows.map((r) => r.id);
+}
+
+/** The filter conditions on audit_log `a` (shared by both branches and the count). */
+function filterSql(f: ActivityFilters, actors: string[] | null = null): SQL {
+  const parts: SQL[] = [];
+  const actions = actionsMatching(f.action);
+  if (actions) parts.push(actions.length === 1 ? sql`and a.action = ${actions[0]}` : sql`and a.action = any(${`{${actions.join(',')}}`}::text[])`);
+  if (f.actor && actors) parts.push(actors.length === 1 ? sql`and a.actor_user_id = ${actors[0]}` : sql`and a.actor_user_id = any(${`{${actors.join(',')}}`}::uuid[])`);
+  else if (f.actor) parts.push(sql`and a.actor_user_id in (select u.id from users u where lower(u.email) like ${containsPattern(f.actor)})`);
+  if (f.from) parts.push(sql`and a.at >= ${`${f.from}T00:00:00Z`}::timestamptz`);
+  if (f.to) parts.push(sql`and a.at < ${`${f.to}T00:00:00Z`}::timestamptz + interval '1 day'`);
+  return sql.join(parts, sql` `);
+}
+
+/**
+ * The two halves of the scope, disjoint: entries on the org, and entries its admins made
+ * on another org. Each has an index per filter path: (org_id | actor_org_id) followed by
+ * nothing, action or actor_user_id, then (at, id); the second half's are partial (only
+ * entries on another org), so its scans never step over the org's own entries.
+ */
+const BRANCHES = (orgId: string): SQL[] => [
+  sql`a.org_id = ${orgId}`,
+  // Written as the partial indexes' predicate (actor_org_id <> org_id) so the planner uses them.
+  sql`a.actor_org_id = ${orgId} and a.actor_org_id <> a.org_id`,
+];
+
+interface PageIds {
+  id: number;
+}
+
+/** Up to `limit` ids in page order, starting after the cursor; `newer` reads upwards. */
+async function pageIds(db: DbOrTx, orgId: string, f: ActivityFilters, cursor: ActivityCursor, limit: number, actors: string[] | null): Promise<PageIds[]> {
+  const newer = cursor !== null && 'before' in cursor;
+  const dir = sql.raw(newer ? 'asc' : 'desc');
+  const keyset = cursor === null
+    ? sql``
+    : sql`and (a.at, a.id) ${sql.raw(newer ? '>' : '<')} (select c.at, c.id from audit_log c where c.id = ${newer ? (cursor as { before: number }).before : (cursor as { after: number }).after})`;
+  const filters = filterSql(f, actors);
+  const branches = BRANCHES(orgId).map((scope) => sql`(select a.id, a.at from audit_log a where ${scope} ${filters} ${keyset} order by a.at ${dir}, a.id ${dir} limit ${limit})`);
+  const rows = await db.execute<{ id: string | number }>(sql`
+    select id from (${sql.join(branches, sql` union all `)}) b order by at ${dir}, id ${dir} limit ${limit}`);
+  const ids = rows.map((r) => ({ id: Number(r.id) }));
+  return newer ? ids.reverse() : ids;
+}
+
+/** The page's entries with their names (one primary-key join per row). */
+async function hydrate(db: DbOrTx, ids: number[]): Promise<ActivityRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.execute<{
+    id: string | number; at: string | Date; actor_first: string | null; actor_last: string | null; actor_display: string | null; actor_email: string | null;
+    api_token_id: string | null; actor_org_id: string | null; actor_org_name: string | null; org_id: string; org_name: string; action: string; summary: string;
+  }>(sql`
+    select a.id, a.at, u.first_name as actor_first, u.last_name as actor_last, u.display_name as actor_display, u.email as actor_email,
+      a.api_token_id, a.actor_org_id, ao.name as actor_org_name, a.org_id, o.name as org_name, a.action, a.summary
+    from audit_log a
+    join orgs o on o.id = a.org_id
+    left join users u on u.id = a.actor_user_id
+    left join orgs ao on ao.id = a.actor_org_id
+    where a.id = any(${`{${ids.join(',')}}`}::bigint[])
+    order by a.at desc, a.id desc`);
+  return rows.map((r) => ({
+    id: Number(r.id),
+    at: new Date(r.at),
+    actorName: r.actor_display || [r.actor_first, r.actor_last].filter(Boolean).join(' ') || null,
+    actorEmail: r.actor_email,
+    apiTokenId: r.api_token_id,
+    actorOrgId: r.actor_org_id,
+    actorOrgName: r.actor_org_name,
+    orgId: r.org_id,
+    orgName: r.org_name,
+    action: r.action,
+    summary: r.summary,
+  }));
+}
+
+const unmatchable = (f: ActivityFilters) => hasControlCharacters(f.action) || hasControlCharacters(f.actor);
+
+/** Matching entries up to the cap + 1: each branch stops counting there. */
+async function cappedCount(db: DbOrTx, orgId: string, f: ActivityFilters, actors: string[] | null): Promise<number> {
+  const filters = filterSql(f, actors);
+  const counts = BRANCHES(orgId).map((scope) => sql`(select count(*) from (select 1 from audit_log a where ${scope} ${filters} limit ${ACTIVITY_COUNT_CAP + 1}) s)`);
+  const [row] = await db.execute<{ n: string | number }>(sql`select least(${ACTIVITY_COUNT_CAP + 1}, ${sql.join(counts, sql` + `)}) as n`);
+  return Number(row.n);
+}
+
+/** One page of an org's Activity, newest first. */
+export async function listActivity(db: DbOrTx, access: OrgAccess, f: ActivityFilters, cursor: ActivityCursor = null): Promise<ActivityPage> {
   const orgId = access.org.id;
-  const { page, pageSize, offset } = pageRequest(f.page, ACTIVITY_PAGE_SIZE);
-  const actingOrg = alias(orgs, 'acting_org');
-  const scope = or(eq(auditLog.orgId, orgId), eq(auditLog.actorOrgId, orgId))!;
-
-  const conditions: SQL[] = [scope];
-  if (f.action) {
-    conditions.push(searchCondition(f.action, (action) => {
-      const prefix = action.endsWith('*') ? action.slice(0, -1) : action.endsWith('.') ? action : null;
-      return prefix !== null ? sql`${auditLog.action} like ${`${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : eq(auditLog.action, action);
-    }));
+  // A control character can't be in any entry (PostgreSQL refuses NUL in text): no match, not an error.
+  if (unmatchable(f)) return { rows: [], total: 0, totalCapped: false, newer: null, older: null, actions: AUDIT_ACTIONS };
+  const size = ACTIVITY_PAGE_SIZE;
+  const actors = f.actor ? await actorIds(db, f.actor) : null;
+  const [fetched, total] = actors?.length === 0
+    ? [[], 0]
+    : await Promise.all([pageIds(db, orgId, f, cursor, size + 1, actors), cappedCount(db, orgId, f, actors)]);
+  let ids = fetched;
+  let hasNewer: boolean;
+  let hasOlder: boolean;
+  if (cursor !== null && 'before' in cursor) {
+    // Reading upwards and reaching the top: show the first page (always full) instead.
+    if (fetched.length <= size) return listActivity(db, access, f, null);
+    ids = fetched.slice(1);
+    hasNewer = true;
+    hasOlder = true;
+  } else {
+    hasOlder = fetched.length > size;
+    ids = fetched.slice(0, size);
+    hasNewer = cursor !== null;
   }
-  if (f.actor) conditions.push(searchCondition(f.actor, (actor) => sql`lower(${users.email}) like ${containsPattern(actor)}`));
-  if (f.from) conditions.push(gte(auditLog.at, new Date(`${f.from}T00:00:00Z`)));
-  if (f.to) {
-    const end = new Date(`${f.to}T00:00:00Z`);
-    end.setUTCDate(end.getUTCDate() + 1);
-    conditions.push(lt(auditLog.at, end));
-  }
-  const where = and(...conditions);
-
-  const [rows, [{ total }], actions] = await Promise.all([
-    db
-      .select({
-        id: auditLog.id,
-        at: auditLog.at,
-        actorFirst: users.firstName,
-        actorLast: users.lastName,
-        actorDisplay: users.displayName,
-        actorEmail: users.email,
-        apiTokenId: auditLog.apiTokenId,
-        actorOrgId: auditLog.actorOrgId,
-        actorOrgName: actingOrg.name,
-        orgId: auditLog.orgId,
-        orgName: orgs.name,
-        action: auditLog.action,
-        summary: auditLog.summary,
-      })
-      .from(auditLog)
-      .innerJoin(orgs, eq(orgs.id, auditLog.orgId))
-      .leftJoin(users, eq(users.id, auditLog.actorUserId))
-      .leftJoin(actingOrg, eq(actingOrg.id, auditLog.actorOrgId))
-      .where(where)
-      .orderBy(desc(auditLog.at), desc(auditLog.id))
-      .limit(pageSize)
-      .offset(offset),
-    db.select({ total: sql<number>`count(*)::int` }).from(auditLog).leftJoin(users, eq(users.id, auditLog.actorUserId)).where(where),
-    db.selectDistinct({ action: auditLog.action }).from(auditLog).where(scope).orderBy(auditLog.action).limit(200),
-  ]);
-
+  const rows = await hydrate(db, ids.map((r) => r.id));
   return {
-    rows: rows.map(({ actorFirst, actorLast, actorDisplay, ...r }) => ({
-      ...r,
-      actorName: actorDisplay || [actorFirst, actorLast].filter(Boolean).join(' ') || null,
-    })),
+    rows,
     total,
-    page,
-    pageSize,
-    actions: actions.map((a) => a.action),
+    totalCapped: total > ACTIVITY_COUNT_CAP,
+    newer: hasNewer && rows.length ? rows[0].id : null,
+    older: hasOlder && rows.length ? rows[rows.length - 1].id : null,
+    actions: AUDIT_ACTIONS,
   };
+}
+
+/**
+ * Every matching entry, newest first, in batches read by keyset — for the CSV export,
+ * which streams them without holding a transaction or the whole log in memory.
+ */
+export async function* activityBatches(db: DbOrTx, access: OrgAccess, f: ActivityFilters, batchSize = 1_000): AsyncGenerator<ActivityRow[]> {
+  if (unmatchable(f)) return;
+  let cursor: ActivityCursor = null;
+  const actors = f.actor ? await actorIds(db, f.actor) : null;
+  if (actors?.length === 0) return;
+  for (;;) {
+    const ids = await pageIds(db, access.org.id, f, cursor, batchSize, actors);
+    if (ids.length === 0) return;
+    yield await hydrate(db, ids.map((r) => r.id));
+    if (ids.length < batchSize) return;
+    cursor = { after: ids[ids.length - 1].id };
+  }
 }

@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { PACKAGES, PACKAGE_INFO, type PackageId } from '@/lib/domain/packages';
 import { CUSTOMER_STATUSES, CUSTOMER_STATUS_LABELS, type CustomerStatus } from '@/lib/domain/statuses';
+import { seatMonthsByPackage, topCustomersBySeats } from '@/lib/ledger/seat-months';
+import { customerStatusMonths } from '@/lib/overview/customer-months';
 import { monthStart, periodMonths } from './analytics-period';
 
 /** One chart's data: x labels (month keys or names) and one value series per category. */
@@ -22,34 +24,22 @@ export interface PartnerAnalytics {
 const ym = (col: unknown) => sql`to_char(${col} at time zone 'UTC', 'YYYY-MM')`;
 
 /**
- * Analytics of a partner's own customers over the last `months` months. Every query is
- * one pass over one partner's rows on an index that leads with partner_org_id, grouped in
- * SQL to a few hundred rows; the month-by-month series are built from those here.
+ * Analytics of a partner's own customers over the last `months` months. Customer queries
+ * are one pass over one partner's rows on an index that leads with partner_org_id; seats
+ * come from the ledger's trigger-kept summaries (a few hundred rows, not 2 M intervals).
+ * The month-by-month series are built from those here.
  */
 export async function getPartnerAnalytics(db: DbOrTx, partnerOrgId: string, now: Date, monthsBack: number): Promise<PartnerAnalytics> {
   const months = periodMonths(now, monthsBack);
   const first = months[0];
   const start = monthStart(first);
-  const [statusRows, starts, ends, provRows, provStats, top] = await Promise.all([
-    // Customers grouped by (status, created month, last change month, deprovisioned month);
-    // months before the period collapse into its first month, which keeps the groups few.
-    db.execute<{ status: CustomerStatus; created: string; changed: string; deprov: string | null; n: number }>(sql`
-      select status::text as status,
-        greatest(${ym(sql`created_at`)}, ${first}) as created,
-        greatest(${ym(sql`status_changed_at`)}, ${first}) as changed,
-        case when deprovisioned_at is null then null else greatest(${ym(sql`deprovisioned_at`)}, ${first}) end as deprov,
-        count(*)::int as n
-      from customers where partner_org_id = ${partnerOrgId}::uuid
-      group by 1, 2, 3, 4`),
-    // Ledger (SPEC §7.1): seats at a month end = intervals started by then − ended by then.
-    db.execute<{ package: PackageId; m: string; n: number }>(sql`
-      select package::text as package, greatest(${ym(sql`started_at`)}, ${first}) as m, count(*)::int as n
-      from package_assignments where partner_org_id = ${partnerOrgId}::uuid
-      group by 1, 2`),
-    db.execute<{ package: PackageId; m: string; n: number }>(sql`
-      select package::text as package, greatest(${ym(sql`ended_at`)}, ${first}) as m, count(*)::int as n
-      from package_assignments where partner_org_id = ${partnerOrgId}::uuid and ended_at is not null
-      group by 1, 2`),
+  const [statusRows, seatMonths, provRows, provStats, top] = await Promise.all([
+    // Customers grouped by (status, created month, last change month, deprovisioned month),
+    // months before the period collapsed into its first: from the trigger-kept summary.
+    customerStatusMonths(db, partnerOrgId, first),
+    // Ledger (SPEC §7.1): seats at a month end = intervals started by then − ended by then,
+    // from the trigger-kept monthly summary (lib/ledger/seat-months.ts), not the 2 M rows.
+    seatMonthsByPackage(db, partnerOrgId, first),
     // New customers and their provisioning outcomes, by creation month.
     db.execute<{ m: string; n: number; ok: number; failed: number }>(sql`
       select ${ym(sql`c.created_at`)} as m, count(*)::int as n,
@@ -63,13 +53,7 @@ export async function getPartnerAnalytics(db: DbOrTx, partnerOrgId: string, now:
       from customers c
       join lateral (select min(at) as at from provisioning_events e where e.customer_id = c.id and e.step = 'completed') e on e.at is not null
       where c.partner_org_id = ${partnerOrgId}::uuid and c.created_at >= ${start.toISOString()}::timestamptz`),
-    db.execute<{ id: string; name: string; seats: number }>(sql`
-      select c.org_id as id, c.name, t.seats from (
-        select customer_id, count(*)::int as seats from package_assignments
-        where partner_org_id = ${partnerOrgId}::uuid and ended_at is null
-        group by customer_id order by seats desc limit 10
-      ) t join customers c on c.id = t.customer_id
-      order by t.seats desc, c.name`),
+    topCustomersBySeats(db, partnerOrgId, 10),
   ]);
 
   // Status at each month end (see the README: estimated from the creation, latest change and deprovisioning dates).
@@ -97,7 +81,8 @@ export async function getPartnerAnalytics(db: DbOrTx, partnerOrgId: string, now:
     }
     return out;
   };
-  const [started, ended] = [cumulative(starts), cumulative(ends)];
+  const started = cumulative(seatMonths.map((r) => ({ package: r.package, m: r.m, n: r.started })));
+  const ended = cumulative(seatMonths.map((r) => ({ package: r.package, m: r.m, n: r.ended })));
   const seatsByPackage: ChartData = {
     labels: months,
     series: PACKAGES.filter((p) => started.has(p)).map((p) => ({

@@ -10,7 +10,7 @@ type Patch = Partial<Pick<typeof orgSettings.$inferInsert, 'domain' | 'domainVer
  * before settings existed) and audits before/after. Each section has its own action and
  * capability, so a refused section never rides along with an allowed one.
  */
-export async function saveOrgSettings(ctx: ServiceCtx, section: string, patch: Patch) {
+export async function saveOrgSettings(ctx: ServiceCtx, section: 'email' | 'domain' | 'sso', patch: Patch) {
   const orgId = ctx.access.org.id;
   const [before] = await ctx.db.select().from(orgSettings).where(eq(orgSettings.orgId, orgId)).for('update');
   const now = ctx.clock.now();

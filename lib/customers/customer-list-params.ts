@@ -18,6 +18,15 @@ export interface CustomerListParams {
   dir: SortDir;
   page: number;
   scope: CustomerScope;
+  /**
+   * Keyset cursors from the pager's Next/Previous links: the page after the customer
+   * `after` or before the customer `before` (ids), so a deep page costs what page 1 does.
+   * `page` still says which page that is; without a cursor it is read by position.
+   */
+  after: string | null;
+  before: string | null;
+  /** The pager's "Last" link: the final page, whatever its number. */
+  last: boolean;
 }
 
 /** Newest first by default; names and statuses read naturally A→Z. */
@@ -36,10 +45,15 @@ export function parseCustomerListParams(sp: RawSearchParams): CustomerListParams
     dir: oneOf(['asc', 'desc'] as const, param(sp, 'dir')) ?? DEFAULT_SORT_DIR[sort],
     page: pageParam(sp),
     scope: param(sp, 'scope') === 'indirect' ? 'indirect' : 'own',
+    after: uuidParam(param(sp, 'after', 36)),
+    before: uuidParam(param(sp, 'before', 36)),
+    last: param(sp, 'last', 1) === '1',
   };
 }
 
-/** The params as they appear in links (defaults dropped, so URLs stay short). */
+const uuidParam = (v: string) => (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v) ? v.toLowerCase() : null);
+
+/** The params as they appear in links (defaults dropped, so URLs stay short; cursors only in the pager's links). */
 export function customerListQuery(p: CustomerListParams): Record<string, string | undefined> {
   return {
     q: p.q || undefined,

@@ -1,9 +1,11 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { customers, onboardingTemplates, orgs, packageAssignments } from '@/db/schema';
+import { customers, onboardingTemplates, orgs } from '@/db/schema';
 import { reachesOwnOnly, type OrgAccess } from '@/lib/auth/access';
 import type { PackageId } from '@/lib/domain/packages';
 import type { CustomerStatus } from '@/lib/domain/statuses';
+import { currentSeatsByPackage } from '@/lib/ledger/seat-months';
+import { customersByStatus } from './customer-months';
 
 export interface PartnerOverview {
   customersByStatus: Partial<Record<CustomerStatus, number>>;
@@ -14,7 +16,7 @@ export interface PartnerOverview {
   subPartners: number;
 }
 
-/** Real counts for the Overview page; every query is a single index-backed aggregate. */
+/** Real counts for the Overview page; every query is index-backed, seats come from counters. */
 export async function getPartnerOverview(db: DbOrTx, access: OrgAccess): Promise<PartnerOverview> {
   const orgId = access.org.id;
   // Sales administrators see only the customers they created.
@@ -24,11 +26,12 @@ export async function getPartnerOverview(db: DbOrTx, access: OrgAccess): Promise
     : eq(customers.partnerOrgId, orgId);
 
   const [byStatus, seats, [templates], [subs]] = await Promise.all([
-    db.select({ status: customers.status, n: sql<number>`count(*)::int` }).from(customers).where(customerScope).groupBy(customers.status),
+    // The whole org: trigger-kept counters; a sales admin's own customers: counted (few).
     ownOnly
-      ? Promise.resolve([] as { pkg: PackageId; n: number }[])
-      : db.select({ pkg: packageAssignments.package, n: sql<number>`count(*)::int` }).from(packageAssignments)
-          .where(and(eq(packageAssignments.partnerOrgId, orgId), isNull(packageAssignments.endedAt))).groupBy(packageAssignments.package),
+      ? db.select({ status: customers.status, n: sql<number>`count(*)::int` }).from(customers).where(customerScope).groupBy(customers.status)
+      : customersByStatus(db, orgId),
+    // Trigger-kept counters (lib/ledger/seat-months.ts), not a count of the open ledger.
+    ownOnly ? Promise.resolve([] as { pkg: PackageId; n: number }[]) : currentSeatsByPackage(db, orgId),
     db.select({ n: sql<number>`count(*)::int` }).from(onboardingTemplates).where(eq(onboardingTemplates.orgId, orgId)),
     db.select({ n: sql<number>`count(*)::int` }).from(orgs).where(eq(orgs.parentPartnerId, orgId)),
   ]);

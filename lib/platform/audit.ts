@@ -1,9 +1,10 @@
 import { auditLog } from '@/db/schema';
 import type { DbOrTx } from '@/db/client';
+import type { AuditAction } from '@/lib/domain/audit-actions';
 
 export interface AuditEntry {
-  /** e.g. 'template.create', 'customer.rbpm.toggle' */
-  action: string;
+  /** e.g. 'template.create'; one of AUDIT_ACTIONS (the Activity filter lists those). */
+  action: AuditAction;
   targetType: string;
   targetId?: string | null;
   summary: string;

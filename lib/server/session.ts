@@ -6,6 +6,7 @@ import { auth } from '@/lib/auth/auth';
 import { loadActor, resolveAccess, type Actor, type OrgAccess } from '@/lib/auth/access';
 import type { Capability } from '@/lib/auth/permissions';
 import { decide, DENIAL_MESSAGES } from '@/lib/auth/policy';
+import { countSubPartners } from '@/lib/sub-partners/count-sub-partners';
 
 /** The signed-in person (memoised per request), or null. */
 export const currentActor = cache(async (): Promise<Actor | null> => {
@@ -41,3 +42,9 @@ export async function gatePage(orgId: string, capability: Capability, kind: 'par
   const d = decide(access, capability);
   return d.allowed ? { access: { ...access, reach: d.reach }, denied: null } : { access, denied: DENIAL_MESSAGES[d.reason] };
 }
+
+/**
+ * The org's indirect-provider count, once per request: the layout (nav) and the customer
+ * list (scope switch) both need it. Keyed by the access object orgAccess memoises.
+ */
+export const subPartnerCount = cache((access: OrgAccess): Promise<number> => countSubPartners(getDb(), access));

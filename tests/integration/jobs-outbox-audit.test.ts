@@ -51,12 +51,12 @@ describe('outbox e-mail through the job queue', () => {
   it('a committed e-mail is delivered by the worker', async () => {
     const id = await inTransaction(deps, access, async (ctx) => {
       const emailId = await queueEmail(ctx, { to: 'someone@example.test', subject: 'Welcome', body: 'Hello', kind: 'welcome', orgId: access.org.id });
-      await audit(ctx.db, auditActor(ctx), { action: 'email.test', targetType: 'email', targetId: emailId, summary: 'Queued a test e-mail' });
+      await audit(ctx.db, auditActor(ctx), { action: 'admin.invite', targetType: 'email', targetId: emailId, summary: 'Queued a test e-mail' });
       return emailId;
     });
     expect(await waitFor(() => emailStatus(id), (s) => s === 'sent')).toBe('sent');
     const [entry] = await db.select().from(auditLog).where(eq(auditLog.targetId, id));
-    expect(entry).toMatchObject({ action: 'email.test', orgId: access.org.id, actorUserId: access.actor.userId, actorOrgId: access.actor.orgId });
+    expect(entry).toMatchObject({ action: 'admin.invite', summary: 'Queued a test e-mail', orgId: access.org.id, actorUserId: access.actor.userId, actorOrgId: access.actor.orgId });
   });
 
   it('a rolled-back transaction leaves no e-mail, no audit entry and sends no job', async () => {
@@ -64,13 +64,13 @@ describe('outbox e-mail through the job queue', () => {
     await expect(
       inTransaction(deps, access, async (ctx) => {
         await queueEmail(ctx, { to: 'x@example.test', subject: 'Never', body: 'x', kind: 'welcome', orgId: access.org.id });
-        await audit(ctx.db, auditActor(ctx), { action: 'email.never', targetType: 'email', summary: 'never' });
+        await audit(ctx.db, auditActor(ctx), { action: 'admin.invite', targetType: 'email', summary: 'never committed' });
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
     const after = await db.select({ n: sql<number>`count(*)::int` }).from(emailOutbox);
     expect(after[0].n).toBe(before[0].n);
-    expect(await db.select().from(auditLog).where(eq(auditLog.action, 'email.never'))).toHaveLength(0);
+    expect(await db.select().from(auditLog).where(eq(auditLog.summary, 'never committed'))).toHaveLength(0);
   });
 
   it('delivery is idempotent: a second run of the same job changes nothing', async () => {

@@ -46,8 +46,8 @@ const lists: [string, (rawQ: string) => Promise<{ rows: unknown[]; total: number
   ['indirect providers', listing(partner.id, 'subPartners.access', (ctx, q) => listSubPartners(ctx.db, ctx.access, { q, page: 1 }))],
   ['users', listing(customer.orgId, 'cv.read', (ctx, q) => listSubscribers(ctx.db, ctx.access, { kind: 'user', q, page: 1 }))],
   ['workspaces', listing(customer.orgId, 'cv.read', (ctx, q) => listSubscribers(ctx.db, ctx.access, { kind: 'workspace', q, page: 1 }))],
-  ['activity (actor)', listing(partner.id, 'activity.read', (ctx, q) => listActivity(ctx.db, ctx.access, { action: '', actor: q, from: '', to: '', page: 1 }))],
-  ['activity (action)', listing(partner.id, 'activity.read', (ctx, q) => listActivity(ctx.db, ctx.access, { action: q, actor: '', from: '', to: '', page: 1 }))],
+  ['activity (actor)', listing(partner.id, 'activity.read', (ctx, q) => listActivity(ctx.db, ctx.access, { action: '', actor: q, from: '', to: '' }))],
+  ['activity (action)', listing(partner.id, 'activity.read', (ctx, q) => listActivity(ctx.db, ctx.access, { action: q, actor: '', from: '', to: '' }))],
 ];
 
 let api: ApiServer;

@@ -53,8 +53,11 @@ describe('the create-customer schema (shared by the wizard and the server)', () 
 describe('customer list URL params', () => {
   it('fall back to defaults on anything unknown and round-trip through links', () => {
     const p = parseCustomerListParams({ q: ' acme ', status: 'error', package: 'webex_suite', sort: 'name', page: '3', scope: 'indirect' });
-    expect(p).toEqual({ q: 'acme', status: 'error', package: 'webex_suite', sort: 'name', dir: 'asc', page: 3, scope: 'indirect' });
-    expect(parseCustomerListParams({ status: 'nope', sort: 'evil', dir: 'up', page: 'x' })).toEqual({ q: '', status: null, package: null, sort: 'created', dir: 'desc', page: 1, scope: 'own' });
+    expect(p).toEqual({ q: 'acme', status: 'error', package: 'webex_suite', sort: 'name', dir: 'asc', page: 3, scope: 'indirect', after: null, before: null, last: false });
+    expect(parseCustomerListParams({ status: 'nope', sort: 'evil', dir: 'up', page: 'x', after: "1' or 1=1", before: 'x', last: 'yes' }))
+      .toEqual({ q: '', status: null, package: null, sort: 'created', dir: 'desc', page: 1, scope: 'own', after: null, before: null, last: false });
+    // The pager's cursors: a customer id (any case), or the Last link.
+    expect(parseCustomerListParams({ page: '4', after: 'BE4C0000-0000-4000-8000-000000000001', last: '1' })).toMatchObject({ page: 4, after: 'be4c0000-0000-4000-8000-000000000001', before: null, last: true });
     const q = customerListQuery(p);
     expect(parseCustomerListParams(Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)) as Record<string, string>)).toEqual(p);
   });

@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/db/client';
-import { Pagination } from '@/components/ui/pagination';
+import { listHref } from '@/components/ui/pagination';
 import { EmptyState, Forbidden, PageHeader } from '@/components/ui/primitives';
 import { SearchForm } from '@/components/ui/search-form';
 import { Dash, DataTable, Td } from '@/components/ui/table';
-import { ACTIVITY_PAGE_SIZE, listActivity } from '@/lib/activity/list-activity';
+import { ActivityPager } from '@/components/activity/activity-pager';
+import { activityCursor, listActivity } from '@/lib/activity/list-activity';
 import { formatTimestamp, isoDateTime } from '@/lib/format';
-import { dateParam, pageParam, param, type RawSearchParams } from '@/lib/paging/search-params';
+import { dateParam, param, type RawSearchParams } from '@/lib/paging/search-params';
 import { gatePage } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'Activity' };
@@ -19,10 +20,11 @@ export default async function ActivityPage({ params, searchParams }: { params: P
   if (gate.denied) return <Forbidden message={gate.denied} />;
   const sp = await searchParams;
   const filters = { action: param(sp, 'action', 100), actor: param(sp, 'actor', 200), from: dateParam(sp, 'from'), to: dateParam(sp, 'to') };
-  const result = await listActivity(getDb(), gate.access, { ...filters, page: pageParam(sp) });
+  const result = await listActivity(getDb(), gate.access, filters, activityCursor(param(sp, 'after', 20), param(sp, 'before', 20)));
   const base = `/o/${gate.access.org.id}/activity`;
   const filtered = Object.values(filters).some(Boolean);
   const actionOptions = filters.action && !result.actions.includes(filters.action) ? [filters.action, ...result.actions] : result.actions;
+  const exportHref = listHref(`${base}/export`, filters);
 
   return (
     <>
@@ -44,7 +46,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
           <input id="activity-to" type="date" name="to" defaultValue={filters.to} className={field} />
         </div>
       </SearchForm>
-      {result.total === 0 ? (
+      {result.rows.length === 0 ? (
         filtered ? <EmptyState title="No activity matches these filters">Widen the dates or clear the filters.</EmptyState> : <EmptyState title="No activity yet">Changes made in this organisation are recorded here.</EmptyState>
       ) : (
         <>
@@ -64,7 +66,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
               </tr>
             ))}
           </DataTable>
-          <Pagination page={result.page} pageSize={ACTIVITY_PAGE_SIZE} total={result.total} basePath={base} params={filters} />
+          <ActivityPager result={result} basePath={base} params={filters} exportHref={exportHref} />
         </>
       )}
     </>

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
-import { listHref, Pagination } from '@/components/ui/pagination';
+import { KeysetPagination } from '@/components/ui/keyset-pagination';
+import { listHref } from '@/components/ui/pagination';
 import { EmptyState, Forbidden, PageHeader, buttonClass } from '@/components/ui/primitives';
 import { decide } from '@/lib/auth/policy';
 import {
@@ -11,10 +12,9 @@ import { getCustomerDetail, type CustomerDetail } from '@/lib/customers/get-cust
 import { CUSTOMERS_PAGE_SIZE, listPartnerCustomers } from '@/lib/customers/list-partner-customers';
 import { NotFoundError } from '@/lib/platform/errors';
 import { param, type RawSearchParams } from '@/lib/paging/search-params';
-import { gatePage } from '@/lib/server/session';
+import { gatePage, subPartnerCount } from '@/lib/server/session';
 import { appDeps } from '@/lib/server/deps';
 import { trialBadges } from '@/lib/trials/list-trials';
-import { countSubPartners } from '@/lib/sub-partners/count-sub-partners';
 import { CustomerFilters } from './customer-filters';
 import { CustomersTabs } from './customers-tabs';
 import { CustomerPanel } from './customer-panel';
@@ -42,7 +42,7 @@ export default async function CustomersPage({ params, searchParams }: { params: 
   const p = parseCustomerListParams(sp);
 
   // The scope switch exists for parents with indirect providers and the capability to search them (SPEC §1.2, §4.2).
-  const subPartners = await countSubPartners(db, access);
+  const subPartners = await subPartnerCount(access);
   const canSearchIndirect = subPartners > 0 && decide(access, 'subPartners.access').allowed;
   if (!canSearchIndirect) p.scope = 'own';
 
@@ -57,7 +57,7 @@ export default async function CustomersPage({ params, searchParams }: { params: 
 
   const trials = await trialBadges(db, access, list.rows.map((r) => r.orgId), appDeps().clock.now());
   const base = `/o/${access.org.id}/customers`;
-  const query = customerListQuery(p);
+  const query = customerListQuery({ ...p, page: list.page });
   const can = {
     write: decide(access, 'customers.write').allowed,
     delete: decide(access, 'customers.delete').allowed,
@@ -106,7 +106,10 @@ export default async function CustomersPage({ params, searchParams }: { params: 
                 selectedId={detail?.customerId ?? null}
                 headers={{ name: sortHeader(base, p, 'name', 'Name'), status: sortHeader(base, p, 'status', 'Status'), created: sortHeader(base, p, 'created', 'Created') }}
               />
-              <Pagination page={list.page} pageSize={CUSTOMERS_PAGE_SIZE} total={list.total} basePath={base} params={query} />
+              <KeysetPagination
+                page={list.page} pageSize={CUSTOMERS_PAGE_SIZE} rows={list.rows.length} total={list.total} totalCapped={list.totalCapped} lastPage={list.lastPage}
+                prevCursor={list.prevCursor} nextCursor={list.nextCursor} basePath={base} params={{ ...query, page: undefined }}
+              />
             </>
           )}
         </div>
