@@ -2,7 +2,6 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { customers, orgs, roleGrants, users } from '@/db/schema';
 import { audit } from '@/lib/platform/audit';
-import { ConflictError } from '@/lib/platform/errors';
 import { queueEmail } from '@/lib/platform/outbox';
 import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
 import type { customerRbpmSchema } from './customer-id-schema';
@@ -11,13 +10,11 @@ import { getCustomerOrThrow } from './get-customer-or-throw';
 /**
  * Turns Restricted by Partner Mode on or off (SPEC §5.1): audited with before/after, and
  * the customer's administrators are told by e-mail (their banner changes at once, since
- * access is resolved per request). Not available for orgs attached through the API.
+ * access is resolved per request). Not available for orgs attached through the API:
+ * getCustomerOrThrow refuses the write with "Managed through the API" (SPEC §8.3).
  */
 export async function setCustomerRbpm(ctx: ServiceCtx, input: z.output<typeof customerRbpmSchema>) {
   const customer = await getCustomerOrThrow(ctx.db, ctx.access, input.customerId, { forUpdate: true });
-  if (customer.attached) {
-    throw new ConflictError('Restricted by Partner Mode is not available for organisations attached through the API.', undefined, 10413);
-  }
   if (customer.rbpm === input.rbpm) return { customerId: customer.id, rbpm: customer.rbpm };
 
   await ctx.db.update(customers).set({ rbpm: input.rbpm }).where(eq(customers.id, customer.id));

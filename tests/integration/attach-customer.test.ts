@@ -117,10 +117,11 @@ describe('attach without approval (a small org)', () => {
     const [s] = await db.select({ sso: orgSettings.sso }).from(orgSettings).where(eq(orgSettings.orgId, org.id));
     expect(s.sso).toEqual({ mode: 'saml', idpEntityId: 'https://idp.harbor.test' });
 
-    // RBPM is not available for it, with the reason.
+    // RBPM is not available for it: managed through the API.
     const err = await rejection(call(full.userId, partner.id, 'customers.rbpm', customerRbpmSchema, setCustomerRbpm, { customerId: c.id, rbpm: true }));
     expect(err).toBeInstanceOf(ConflictError);
-    expect((err as Error).message).toMatch(/not available for organisations attached through the API/);
+    expect(err).toMatchObject({ errorCode: 10114, message: expect.stringMatching(/^Managed through the API/) });
+    expect((await customerOf(org.id)).rbpm).toBe(false);
 
     await deliverWebhooks();
     expect(statusEvents(c.id)).toEqual(['provisioning→provisioned']);
