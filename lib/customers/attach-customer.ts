@@ -81,13 +81,17 @@ export async function attachCustomer(ctx: ServiceCtx, input: AttachCustomerInput
     language: resolveLocale(template.defaultLanguage, org.country ?? input.address.country) ?? template.defaultLanguage,
     creationPackage: creationPackage(input.packages), provisioningRequest: { ...request }, createdBy: ctx.access.actor.userId,
   };
+  const insertPackages = (id: string) =>
+    ctx.db.insert(customerPackages).values(input.packages.map((p) => ({ customerId: id, package: p, status: 'provisioning' as const, updatedAt: now })));
   let customerId: string;
   try {
     if (reuse) {
       // customers_org_unique keeps one record per org: the new request revives this partner's
       // earlier one (same id, its history kept) through the status machine's reattach step.
       customerId = reuse.id;
+      // The new packages first, so the status event's payload (read at once) carries them.
       await ctx.db.delete(customerPackages).where(eq(customerPackages.customerId, customerId));
+      await insertPackages(customerId);
       await changeCustomerStatus(ctx.db, { customerId, from: 'deprovisioned', to: status, at: now, reattach: true, set: { ...fields, errors: [], deprovisionedAt: null } }, ctx);
     } else {
       const [row] = await ctx.db.insert(customers).values({ ...fields, orgId: org.id, partnerOrgId: owner.id, status, statusChangedAt: now, createdAt: now })
@@ -100,7 +104,7 @@ export async function attachCustomer(ctx: ServiceCtx, input: AttachCustomerInput
     if (index === 'customers_partner_external_id_unique') throw new ConflictError('Fix the highlighted problems before attaching the organisation.', { externalId: ['This external ID is already used by another of your customers.'] });
     throw err;
   }
-  await ctx.db.insert(customerPackages).values(input.packages.map((p) => ({ customerId, package: p, status: 'provisioning' as const, updatedAt: now })));
+  if (!reuse) await insertPackages(customerId);
   await audit(ctx.db, auditActor(ctx), {
     action: 'customer.attach', targetType: 'customer', targetId: customerId,
     summary: `${reuse ? 'Asked again' : 'Requested'} to attach existing organisation "${org.name}" (${externalId})${assessment.needsApproval ? ' — waiting for its approval' : ''}`,

@@ -246,6 +246,9 @@ describe('attach with approval', () => {
     expect(await managed(declined.orgId)).toEqual([partner.id]);
     await deliverWebhooks();
     expect(statusEvents(declined.id)).toEqual(['pending_customer_approval→deprovisioned', 'deprovisioned→pending_customer_approval', 'pending_customer_approval→provisioning']);
+    const renewed = receiver.at('/attach').map((r) => JSON.parse(r.body) as { data: { id: string; status: string; previousStatus: string; externalId: string; packages: { name: string }[] } })
+      .find((e) => e.data.id === declined.id && e.data.previousStatus === 'deprovisioned')!;
+    expect(renewed.data).toMatchObject({ status: 'pending_customer_approval', externalId: 'ATT-CLM', packages: EXAMPLE_CREATE_CUSTOMER.packages.map((name) => expect.objectContaining({ name })) });
   });
 
   it('a new external ID on the renewed request works too, after another decline', async () => {
