@@ -52,6 +52,15 @@ test('an existing organisation attached through the API is managed through the A
   await expect(rbpm).toHaveAttribute('aria-checked', 'false');
   await expect(panel).toContainText('Not available for organisations attached through the API.');
 
+  // In the org's own view the partner reads, and sees why it can't change things here.
+  await panel.getByRole('link', { name: 'View customer' }).click();
+  await expect(page.getByRole('heading', { name: 'Users' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Manage users' })).toBeDisabled();
+  await expect(page.locator('#manage-users-reason')).toContainText('Managed through the API');
+  await expect(page.getByRole('link', { name: 'Set up customer' })).toHaveCount(0);
+  await page.goto(page.url().replace(/\/users.*$/, '/setup'));
+  await expect(page.getByText(/Managed through the API/)).toBeVisible();
+
   // A second attach of the same org is refused with its own code.
   const again = await request.post('/v1/wholesale/customers', { headers, data: { ...body, externalId: `${body.externalId}-2` } });
   expect(again.status()).toBe(409);

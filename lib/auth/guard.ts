@@ -25,6 +25,7 @@ export async function authorize(deps: Pick<ServiceDeps, 'db'>, userId: string | 
   if (!decision.allowed) {
     // A suspended owner is a state of the org (409, as the API reports it), not a role problem.
     if (decision.reason === 'owner_suspended') throw new ConflictError(DENIAL_MESSAGES.owner_suspended, { _form: [DENIAL_MESSAGES.owner_suspended] }, ERROR_CODES.ownerSuspended);
+    if (decision.reason === 'managed_through_api') throw new ConflictError(DENIAL_MESSAGES.managed_through_api, { _form: [DENIAL_MESSAGES.managed_through_api] }, 10114);
     throw new ForbiddenError(DENIAL_MESSAGES[decision.reason]);
   }
   return { ...access, reach: decision.reach };

@@ -25,6 +25,8 @@ export interface PolicyOrg {
 
 export interface PolicyCustomer {
   rbpm: boolean;
+  /** Existing org attached through the API (SPEC §8.3): the partner manages it through the API only. */
+  attached?: boolean;
   /** Partner-side user who created the customer ("own customers" of sales admins). */
   createdBy: string | null;
 }
@@ -45,11 +47,13 @@ export interface AccessSubject {
    * a customer's owner. Only capabilities flagged `allowedWhileOwnerSuspended` remain.
    */
   ownerSuspended?: boolean;
+  /** Who acts: an API token (`apiTokenId`) or a person in the portal. */
+  actor?: { apiTokenId?: string };
 }
 
 export type Decision =
   | { allowed: true; reach: Grant }
-  | { allowed: false; reason: 'forbidden' | 'not_available_cross_launched' | 'restricted_by_partner' | 'read_only' | 'owner_suspended' };
+  | { allowed: false; reason: 'forbidden' | 'not_available_cross_launched' | 'restricted_by_partner' | 'read_only' | 'owner_suspended' | 'managed_through_api' };
 
 const DENY = { allowed: false, reason: 'forbidden' } as const;
 
@@ -118,8 +122,22 @@ function decideCustomer(s: AccessSubject, capability: CustomerCapability): Decis
   return { allowed: true, reach: 'all' };
 }
 
-/** The decision for one capability on the subject's org. */
-export function decide(s: AccessSubject, capability: Capability): Decision {
+/**
+ * SPEC §8.3: once an existing org is attached through the API, its partner manages it
+ * through the API only — every portal write of the partner on it (Set up, the customer
+ * view's writes, Retry, Delete, RBPM) is refused, the API door keeps working. The one
+ * rule; decide() applies it to the customer view and getCustomerOrThrow to the
+ * partner's writes on the customer record.
+ */
+export function managedThroughApiOnly(s: Pick<AccessSubject, 'actor'>, customer: { attached?: boolean } | undefined): boolean {
+  return !!customer?.attached && !s.actor?.apiTokenId;
+}
+
+/** A partner acting in a customer's view, changing something (anything but reading). */
+const isPartnerViewWrite = (s: AccessSubject, capability: Capability) =>
+  s.org.kind === 'customer' && s.relation !== 'own' && capability !== 'cv.read' && capability !== 'customerView.open';
+
+function decideOnOrg(s: AccessSubject, capability: Capability): Decision {
   if (!canReach(s)) return DENY;
   if (isPartnerCapability(capability)) {
     // On a customer org only opening its view applies; partner use cases (create, delete,
@@ -130,6 +148,14 @@ export function decide(s: AccessSubject, capability: Capability): Decision {
   return decideCustomer(s, capability);
 }
 
+/** The decision for one capability on the subject's org. */
+export function decide(s: AccessSubject, capability: Capability): Decision {
+  const d = decideOnOrg(s, capability);
+  // Only what the roles would allow becomes "managed through the API"; other refusals keep their reason.
+  if (d.allowed && isPartnerViewWrite(s, capability) && managedThroughApiOnly(s, s.customer)) return { allowed: false, reason: 'managed_through_api' };
+  return d;
+}
+
 export const can = (s: AccessSubject, capability: Capability) => decide(s, capability).allowed;
 
 export const DENIAL_MESSAGES: Record<Exclude<Decision, { allowed: true }>['reason'], string> = {
@@ -138,4 +164,5 @@ export const DENIAL_MESSAGES: Record<Exclude<Decision, { allowed: true }>['reaso
   restricted_by_partner: 'Your partner has restricted this setting.',
   read_only: "You don't have permission to change this: your access is read-only.",
   owner_suspended: 'This indirect provider is suspended: it can only delete customers.',
+  managed_through_api: 'Managed through the API: this organisation was attached with the Wholesale API, so its partner changes it through the API.',
 };

@@ -21,5 +21,6 @@ export function editability(access: OrgAccess, capability: CustomerCapability): 
   const reason = d.reason === 'read_only' && access.relation === 'own' && access.customerRoles.includes('customer_full_admin')
     ? 'Managed by your partner for wholesale organisations.'
     : DENIAL_MESSAGES[d.reason];
-  return { editable: false, reason, note: d.reason === 'read_only' && reason === DENIAL_MESSAGES.read_only ? reason : `Read only: ${reason}` };
+  const plain = (d.reason === 'read_only' && reason === DENIAL_MESSAGES.read_only) || d.reason === 'managed_through_api';
+  return { editable: false, reason, note: plain ? reason : `Read only: ${reason}` };
 }

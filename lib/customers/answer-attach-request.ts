@@ -17,10 +17,10 @@ import { changeCustomerStatus } from './change-customer-status';
 /** The org's pending attach requests, for its Partner requests page. */
 export async function listAttachRequests(ctx: Pick<ServiceCtx, 'db' | 'access'>) {
   const rows = await ctx.db
-    .select({ customerId: customers.id, partnerName: orgs.name, requestedAt: customers.createdAt, packages: customers.packages, partnerAdminLevel: customers.partnerAdminLevel })
+    .select({ customerId: customers.id, partnerName: orgs.name, requestedAt: customers.statusChangedAt, packages: customers.packages, partnerAdminLevel: customers.partnerAdminLevel })
     .from(customers).innerJoin(orgs, eq(orgs.id, customers.partnerOrgId))
     .where(and(eq(customers.orgId, ctx.access.org.id), eq(customers.status, 'pending_customer_approval'), eq(customers.attached, true)))
-    .orderBy(desc(customers.createdAt));
+    .orderBy(desc(customers.statusChangedAt));
   return rows.map((r) => ({ ...r, packageNames: r.packages.map((p) => PACKAGE_INFO[p].name) }));
 }
 

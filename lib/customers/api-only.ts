@@ -1,11 +1,12 @@
-// SPEC §8.3: once an existing org is attached through the API, further management is
-// API-only. The portal shows "Managed through the API" instead of the actions; this
-// guard makes the services say the same if a portal call arrives anyway.
+// SPEC §8.3: once an existing org is attached through the API, its partner manages it
+// through the API only. The rule itself is the policy's (managedThroughApiOnly); this is
+// how a service refuses a portal write on the customer record with the policy's words.
 import type { OrgAccess } from '@/lib/auth/access';
+import { DENIAL_MESSAGES, managedThroughApiOnly } from '@/lib/auth/policy';
 import { ConflictError } from '@/lib/platform/errors';
 
-export const MANAGED_THROUGH_API = 'Managed through the API: this organisation was attached with the Wholesale API, so it is set up, retried and deleted there.';
+export const MANAGED_THROUGH_API = DENIAL_MESSAGES.managed_through_api;
 
 export function assertManagedHere(access: OrgAccess, customer: { attached: boolean }): void {
-  if (customer.attached && !access.actor.apiTokenId) throw new ConflictError(MANAGED_THROUGH_API, undefined, 10114);
+  if (managedThroughApiOnly(access, customer)) throw new ConflictError(MANAGED_THROUGH_API, { _form: [MANAGED_THROUGH_API] }, 10114);
 }

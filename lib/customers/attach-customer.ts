@@ -16,6 +16,7 @@ import { QUEUES } from '@/lib/platform/queues';
 import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
 import { assessAttach, attachInfo, type AttachAssessment } from './attach-rules';
 import type { AttachCustomerInput } from './attach-schema';
+import { changeCustomerStatus } from './change-customer-status';
 import { findCustomerProblems, type TemplateForCustomer } from './find-customer-problems';
 import { generateExternalId } from './generate-external-id';
 import type { ProvisioningRequest } from './provisioning-request';
@@ -23,13 +24,18 @@ import type { ProvisioningRequest } from './provisioning-request';
 export const ATTACH_ORG_NOT_FOUND = 'No organisation with this orgId can be attached.';
 export const ATTACH_ORG_TAKEN = 'This organisation already has wholesale services from a partner.';
 
-interface AttachCheck { assessment: AttachAssessment; template: TemplateForCustomer }
+type CustomerRow = typeof customers.$inferSelect;
+/** `reuse`: this partner's earlier, deprovisioned record of the org (a declined request, removed services), asked for again. */
+interface AttachCheck { assessment: AttachAssessment; template: TemplateForCustomer; reuse: CustomerRow | null }
 
 /** Every problem at once (as the new-customer pre-check does), or the assessment. */
 async function checkAttach(ctx: ServiceCtx, input: AttachCustomerInput): Promise<AttachCheck> {
   const assessment = await assessAttach(ctx.db, input.orgId);
   if (!assessment || assessment.org.kind !== 'customer') throw new NotFoundError(ATTACH_ORG_NOT_FOUND);
-  const [taken] = await ctx.db.select({ id: customers.id }).from(customers).where(eq(customers.orgId, input.orgId));
+  // One customer record per org (customers_org_unique): a live one, or another partner's, is taken.
+  const [existing] = await ctx.db.select().from(customers).where(eq(customers.orgId, input.orgId));
+  const reuse = existing?.status === 'deprovisioned' && existing.partnerOrgId === ctx.access.org.id ? existing : null;
+  const taken = existing && !reuse;
   // The new-customer rules for the acting partner, template, packages and external ID.
   // Name and administrator are the org's own, so their rules don't apply.
   const problems = await findCustomerProblems(ctx.db, ctx.access, {
@@ -39,6 +45,8 @@ async function checkAttach(ctx: ServiceCtx, input: AttachCustomerInput): Promise
   const fieldErrors: FieldErrors = { ...problems.fieldErrors };
   delete fieldErrors.adminEmail;
   delete fieldErrors.companyName;
+  // Asking again under the earlier request's external ID is no clash: it is the same record.
+  if (reuse && (input.externalId === reuse.externalId)) delete fieldErrors.externalId;
   let conflict = !!fieldErrors.externalId;
   if (taken) {
     (fieldErrors.orgId ??= []).push(ATTACH_ORG_TAKEN);
@@ -48,7 +56,7 @@ async function checkAttach(ctx: ServiceCtx, input: AttachCustomerInput): Promise
     const message = 'Fix the highlighted problems before attaching the organisation.';
     throw conflict ? new ConflictError(message, fieldErrors) : new ValidationError(message, fieldErrors);
   }
-  return { assessment, template: problems.template! };
+  return { assessment, template: problems.template!, reuse };
 }
 
 /** `/customers/validate` with `orgId`: what attaching would do (infoCode 101 or 102), changing nothing. */
@@ -59,7 +67,7 @@ export async function validateAttach(ctx: ServiceCtx, input: AttachCustomerInput
 }
 
 export async function attachCustomer(ctx: ServiceCtx, input: AttachCustomerInput) {
-  const { assessment, template } = await checkAttach(ctx, input);
+  const { assessment, template, reuse } = await checkAttach(ctx, input);
   const { org } = assessment;
   const owner = ctx.access.org;
   const now = ctx.clock.now();
@@ -68,25 +76,38 @@ export async function attachCustomer(ctx: ServiceCtx, input: AttachCustomerInput
   const request: ProvisioningRequest = { version: 1, address: input.address, packages: input.packages, templateId: template.id, subscriptionId: template.subscriptionId };
   // The customer record needs an administrator address: the org's first full admin.
   const adminEmail = assessment.adminEmails[0] ?? `admin+${org.id}@invalid.invalid`;
+  const fields = {
+    templateId: template.id, externalId, rbpm: false, attached: true, partnerAdminLevel: assessment.partnerAdminLevel, adminEmail,
+    language: resolveLocale(template.defaultLanguage, org.country ?? input.address.country) ?? template.defaultLanguage,
+    creationPackage: creationPackage(input.packages), provisioningRequest: { ...request }, createdBy: ctx.access.actor.userId,
+  };
+  const insertPackages = (id: string) =>
+    ctx.db.insert(customerPackages).values(input.packages.map((p) => ({ customerId: id, package: p, status: 'provisioning' as const, updatedAt: now })));
   let customerId: string;
   try {
-    const [row] = await ctx.db.insert(customers).values({
-      orgId: org.id, partnerOrgId: owner.id, templateId: template.id, externalId, status, statusChangedAt: now,
-      rbpm: false, attached: true, partnerAdminLevel: assessment.partnerAdminLevel, adminEmail,
-      language: resolveLocale(template.defaultLanguage, org.country ?? input.address.country) ?? template.defaultLanguage,
-      creationPackage: creationPackage(input.packages), provisioningRequest: { ...request }, createdBy: ctx.access.actor.userId, createdAt: now,
-    }).returning({ id: customers.id });
-    customerId = row.id;
+    if (reuse) {
+      // customers_org_unique keeps one record per org: the new request revives this partner's
+      // earlier one (same id, its history kept) through the status machine's reattach step.
+      customerId = reuse.id;
+      // The new packages first, so the status event's payload (read at once) carries them.
+      await ctx.db.delete(customerPackages).where(eq(customerPackages.customerId, customerId));
+      await insertPackages(customerId);
+      await changeCustomerStatus(ctx.db, { customerId, from: 'deprovisioned', to: status, at: now, reattach: true, set: { ...fields, errors: [], deprovisionedAt: null } }, ctx);
+    } else {
+      const [row] = await ctx.db.insert(customers).values({ ...fields, orgId: org.id, partnerOrgId: owner.id, status, statusChangedAt: now, createdAt: now })
+        .returning({ id: customers.id });
+      customerId = row.id;
+    }
   } catch (err) {
     const index = uniqueViolation(err);
     if (index === 'customers_org_unique') throw new ConflictError('Fix the highlighted problems before attaching the organisation.', { orgId: [ATTACH_ORG_TAKEN] });
     if (index === 'customers_partner_external_id_unique') throw new ConflictError('Fix the highlighted problems before attaching the organisation.', { externalId: ['This external ID is already used by another of your customers.'] });
     throw err;
   }
-  await ctx.db.insert(customerPackages).values(input.packages.map((p) => ({ customerId, package: p, status: 'provisioning' as const, updatedAt: now })));
+  if (!reuse) await insertPackages(customerId);
   await audit(ctx.db, auditActor(ctx), {
     action: 'customer.attach', targetType: 'customer', targetId: customerId,
-    summary: `Requested to attach existing organisation "${org.name}" (${externalId})${assessment.needsApproval ? ' — waiting for its approval' : ''}`,
+    summary: `${reuse ? 'Asked again' : 'Requested'} to attach existing organisation "${org.name}" (${externalId})${assessment.needsApproval ? ' — waiting for its approval' : ''}`,
     after: { orgId: org.id, externalId, packages: input.packages, templateId: template.id, status, partnerAdminLevel: assessment.partnerAdminLevel },
   });
   if (assessment.needsApproval) {

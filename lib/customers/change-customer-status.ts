@@ -26,10 +26,10 @@ export interface AfterCommitSink {
  */
 export async function changeCustomerStatus(
   db: DbOrTx,
-  change: { customerId: string; from: CustomerStatus; to: CustomerStatus; at: Date; set?: CustomerUpdate },
+  change: { customerId: string; from: CustomerStatus; to: CustomerStatus; at: Date; set?: CustomerUpdate; reattach?: boolean },
   sink?: AfterCommitSink,
 ): Promise<void> {
-  assertTransition(change.from, change.to);
+  assertTransition(change.from, change.to, { reattach: change.reattach });
   const rows = await db
     .update(customers)
     .set({ ...change.set, status: change.to, statusChangedAt: change.at })

@@ -98,8 +98,9 @@ const problemSchema = z.object({ errorCode: z.number(), description: z.string() 
 
 /** The customer resource (SHAPES.md): GET body and webhook `data`. */
 export const customerResourceSchema = z.object({
-  id: z.string(),
-  orgId: z.string(),
+  // Response-only: ids are documented as uuid (OpenAPI and the webhooks, which reuse this schema).
+  id: z.uuid().describe('The customer record id'),
+  orgId: z.uuid().describe('The customer organisation id'),
   externalId: z.string(),
   status: z.enum(CUSTOMER_STATUSES),
   address: z.object({
@@ -108,7 +109,7 @@ export const customerResourceSchema = z.object({
   packages: z.array(z.object({ name: z.enum(PACKAGES), status: z.string(), warnings: z.array(z.unknown()), errors: z.array(z.unknown()) })),
   errors: z.array(problemSchema),
   provisioningId: z.string().nullable(),
-  subPartnerOrgId: z.string().nullable(),
+  subPartnerOrgId: z.uuid().nullable(),
   created: z.string(),
   lastStatusChange: z.string(),
   resourceDetails: z.object({

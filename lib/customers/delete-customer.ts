@@ -8,7 +8,6 @@ import { ConflictError } from '@/lib/platform/errors';
 import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
 import { changeCustomerStatus } from './change-customer-status';
 import type { customerIdSchema } from './customer-id-schema';
-import { assertManagedHere } from './api-only';
 import { getCustomerOrThrow } from './get-customer-or-throw';
 import { canDeleteFrom } from './status-machine';
 import { emitCustomerDeleted, emitSubscriberEvent } from '@/lib/webhooks/emit-resource-events';
@@ -22,7 +21,6 @@ import { oneRow } from '@/db/one-row';
  */
 export async function deleteCustomer(ctx: ServiceCtx, input: z.output<typeof customerIdSchema>) {
   const customer = await getCustomerOrThrow(ctx.db, ctx.access, input.customerId, { forUpdate: true });
-  assertManagedHere(ctx.access, customer);
   const org = await oneRow(ctx.db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, customer.orgId)), "the customer's org");
   if (!canDeleteFrom(customer.status)) {
     throw new ConflictError(`“${org.name}” can’t be deleted while it is ${CUSTOMER_STATUS_LABELS[customer.status].toLowerCase()}.`, undefined, 10412);

@@ -6,7 +6,6 @@ import { audit } from '@/lib/platform/audit';
 import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
 import { changeCustomerStatus } from './change-customer-status';
 import type { customerIdSchema } from './customer-id-schema';
-import { assertManagedHere } from './api-only';
 import { getCustomerOrThrow } from './get-customer-or-throw';
 import { oneRow } from '@/db/one-row';
 
@@ -16,7 +15,6 @@ import { oneRow } from '@/db/one-row';
  */
 export async function retryCustomer(ctx: ServiceCtx, input: z.output<typeof customerIdSchema>) {
   const customer = await getCustomerOrThrow(ctx.db, ctx.access, input.customerId, { forUpdate: true });
-  assertManagedHere(ctx.access, customer);
   const now = ctx.clock.now();
   await changeCustomerStatus(ctx.db, { customerId: customer.id, from: customer.status, to: 'provisioning', at: now, set: { errors: [] } }, ctx);
   await ctx.db.update(customerPackages).set({ status: 'provisioning', errors: [], updatedAt: now })

@@ -13,10 +13,13 @@ import { oneRow } from '@/db/one-row';
 /**
  * Turns Restricted by Partner Mode on or off (SPEC §5.1): audited with before/after, and
  * the customer's administrators are told by e-mail (their banner changes at once, since
- * access is resolved per request). Not available for orgs attached through the API.
+ * access is resolved per request). Not available for orgs attached through the API:
+ * getCustomerOrThrow refuses the write with "Managed through the API" (SPEC §8.3).
  */
 export async function setCustomerRbpm(ctx: ServiceCtx, input: z.output<typeof customerRbpmSchema>) {
   const customer = await getCustomerOrThrow(ctx.db, ctx.access, input.customerId, { forUpdate: true });
+  // Portal callers were already refused by getCustomerOrThrow (Managed through the API, 10114);
+  // RBPM is unavailable for an attached org whoever asks.
   if (customer.attached) {
     throw new ConflictError('Restricted by Partner Mode is not available for organisations attached through the API.', undefined, ERROR_CODES.rbpmNotForAttached);
   }

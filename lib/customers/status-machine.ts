@@ -31,7 +31,15 @@ export const canTransition = (from: CustomerStatus, to: CustomerStatus) => CUSTO
 /** Statuses from which Delete (SPEC §4.5) may run: not while a job is working on it. */
 export const canDeleteFrom = (s: CustomerStatus) => !isTransitional(s) && canTransition(s, 'deprovisioned');
 
-export function assertTransition(from: CustomerStatus, to: CustomerStatus): void {
+/**
+ * SPEC §8.3: the one way out of `deprovisioned`, taken only by attachCustomer — the same
+ * partner asking again for an org it no longer serves (after the org declined its request,
+ * or after it removed the services). Ordinary changes can never revive a customer.
+ */
+export const REATTACH_TO: readonly CustomerStatus[] = ['pending_customer_approval', 'provisioning'];
+
+export function assertTransition(from: CustomerStatus, to: CustomerStatus, opts: { reattach?: boolean } = {}): void {
+  if (opts.reattach && from === 'deprovisioned' && REATTACH_TO.includes(to)) return;
   if (!canTransition(from, to)) {
     throw new ConflictError(`A customer in status "${from}" cannot change to "${to}".`, undefined, 10410);
   }

@@ -13,7 +13,7 @@ export const apiListSubPartnersSchema = z.strictObject({
 });
 
 export const subPartnerResourceSchema = z.object({
-  orgId: z.string(), name: z.string(), subscriptionId: z.string().nullable(), provisioningState: z.enum(ORG_STATES),
+  orgId: z.uuid(), name: z.string(), subscriptionId: z.string().nullable(), provisioningState: z.enum(ORG_STATES),
   created: z.string(), billingStartDate: z.string().nullable(),
 });
 

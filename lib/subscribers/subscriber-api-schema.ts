@@ -50,8 +50,8 @@ export const apiListSubscribersSchema = z.strictObject({
 
 /** The subscriber resource (SHAPES.md): GET body and webhook `data`. */
 export const subscriberResourceSchema = z.object({
-  id: z.string(),
-  customerId: z.string(),
+  id: z.uuid(),
+  customerId: z.uuid(),
   email: z.string(),
   package: z.enum(PACKAGES),
   status: z.enum(SUBSCRIBER_STATUSES),
@@ -59,7 +59,7 @@ export const subscriberResourceSchema = z.object({
   lastName: z.string(),
   primaryPhoneNumber: z.string().nullable(),
   extension: z.string().nullable(),
-  locationId: z.string(),
+  locationId: z.uuid(),
   created: z.string(),
   lastStatusChange: z.string(),
   errors: z.array(z.object({ errorCode: z.number(), description: z.string() })),

@@ -117,10 +117,11 @@ describe('attach without approval (a small org)', () => {
     const [s] = await db.select({ sso: orgSettings.sso }).from(orgSettings).where(eq(orgSettings.orgId, org.id));
     expect(s.sso).toEqual({ mode: 'saml', idpEntityId: 'https://idp.harbor.test' });
 
-    // RBPM is not available for it, with the reason.
+    // RBPM is not available for it: managed through the API.
     const err = await rejection(call(full.userId, partner.id, 'customers.rbpm', customerRbpmSchema, setCustomerRbpm, { customerId: c.id, rbpm: true }));
     expect(err).toBeInstanceOf(ConflictError);
-    expect((err as Error).message).toMatch(/not available for organisations attached through the API/);
+    expect(err).toMatchObject({ errorCode: 10114, message: expect.stringMatching(/^Managed through the API/) });
+    expect((await customerOf(org.id)).rbpm).toBe(false);
 
     await deliverWebhooks();
     expect(statusEvents(c.id)).toEqual(['provisioning→provisioned']);
@@ -218,5 +219,44 @@ describe('attach with approval', () => {
 
     await deliverWebhooks();
     expect(statusEvents(c.id)).toEqual(['pending_customer_approval→deprovisioned']);
+  });
+
+  it('after a decline the same partner can ask again (same record, same external ID); the org approves the new request', async () => {
+    const [declined] = await db.select().from(customers).where(eq(customers.externalId, 'ATT-CLM'));
+    expect(declined.status).toBe('deprovisioned');
+    const v = await post('/customers/validate', body(declined.orgId, 'ATT-CLM'));
+    expect(v.status).toBe(200);
+    expect((await v.json()).info[0].infoCode).toBe(102);
+
+    const res = await post('/customers', body(declined.orgId, 'ATT-CLM'));
+    expect(res.status).toBe(202);
+    expect(res.headers.get('location')).toBe(`/v1/wholesale/customers/${declined.id}`);
+    const again = await customerOf(declined.orgId);
+    expect(again).toMatchObject({ id: declined.id, status: 'pending_customer_approval', attached: true, deprovisionedAt: null, externalId: 'ATT-CLM' });
+    expect((await api.call(token, 'GET', `/v1/wholesale/customers/${declined.id}`).then((r) => r.json())).packages.map((p: { name: string }) => p.name).sort())
+      .toEqual([...EXAMPLE_CREATE_CUSTOMER.packages].sort());
+    // A pending request is live: asking a second time while it waits is refused.
+    const twice = await post('/customers', body(declined.orgId, 'ATT-CLM-2'));
+    expect(twice.status).toBe(409);
+    expect(((await twice.json()).errors as { errorCode: number }[]).map((e) => e.errorCode)).toEqual([10111]);
+
+    const [admin] = await db.select({ userId: roleGrants.userId }).from(roleGrants).where(and(eq(roleGrants.orgId, declined.orgId), eq(roleGrants.role, 'customer_full_admin')));
+    const answer = attachOps.answer;
+    expect(await call(admin.userId, declined.orgId, answer.capability, answer.schema, answer.handler, { customerId: declined.id, approve: true })).toEqual({ customerId: declined.id, status: 'provisioning' });
+    expect(await managed(declined.orgId)).toEqual([partner.id]);
+    await deliverWebhooks();
+    expect(statusEvents(declined.id)).toEqual(['pending_customer_approval→deprovisioned', 'deprovisioned→pending_customer_approval', 'pending_customer_approval→provisioning']);
+    const renewed = receiver.at('/attach').map((r) => JSON.parse(r.body) as { data: { id: string; status: string; previousStatus: string; externalId: string; packages: { name: string }[] } })
+      .find((e) => e.data.id === declined.id && e.data.previousStatus === 'deprovisioned')!;
+    expect(renewed.data).toMatchObject({ status: 'pending_customer_approval', externalId: 'ATT-CLM', packages: EXAMPLE_CREATE_CUSTOMER.packages.map((name) => expect.objectContaining({ name })) });
+  });
+
+  it('a new external ID on the renewed request works too, after another decline', async () => {
+    const [c] = await db.select().from(customers).where(eq(customers.externalId, 'ATT-BIG'));
+    const [admin] = await db.select({ userId: roleGrants.userId }).from(roleGrants).where(and(eq(roleGrants.orgId, c.orgId), eq(roleGrants.role, 'customer_full_admin')));
+    const answer = attachOps.answer;
+    await call(admin.userId, c.orgId, answer.capability, answer.schema, answer.handler, { customerId: c.id, approve: false });
+    expect((await post('/customers', body(c.orgId, 'ATT-BIG-2'))).status).toBe(202);
+    expect(await customerOf(c.orgId)).toMatchObject({ id: c.id, externalId: 'ATT-BIG-2', status: 'pending_customer_approval' });
   });
 });

@@ -152,8 +152,7 @@ describe('Restricted by Partner Mode (SPEC §5.1)', () => {
   it('is not available for an org attached through the API', async () => {
     const { customer } = await makeCustomer(db, parent);
     await db.update(customers).set({ attached: true, rbpm: false }).where(eq(customers.id, customer.id));
-    // Its own code: not the suspended-owner rule's 10413.
-    await expect(rbpm(actors.full, parent, customer.id, true)).rejects.toMatchObject({ message: expect.stringMatching(/not available/), errorCode: 10416 });
+    await expect(rbpm(actors.full, parent, customer.id, true)).rejects.toMatchObject({ errorCode: 10114, message: expect.stringMatching(/^Managed through the API/) });
   });
 });
 

@@ -5,7 +5,8 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { customers, packageAssignments, partnerSeatMonthDeltas } from '@/db/schema';
-import { resolveAccess, type Actor } from '@/lib/auth/access';
+import type { Actor } from '@/lib/auth/access';
+import { authorize } from '@/lib/auth/guard';
 import { deleteCustomer } from '@/lib/customers/delete-customer';
 import { PACKAGES, type PackageId } from '@/lib/domain/packages';
 import { changeAssignment, closeSubscriberAssignment, openAssignment } from '@/lib/ledger/assignments';
@@ -93,7 +94,8 @@ async function randomChange(rnd: () => number, at: Date, pool: Sub[] = subs, all
   if (allowDelete && r < 0.05 && live.length > 1) {
     const c = pick(rnd, live);
     deleted.add(c.customer.id);
-    const access = (await resolveAccess(db, admin, owner))!;
+    // Through the guard, as every door does: the decision sets the access's reach.
+    const access = await authorize(deps, admin.userId, owner, 'customers.delete');
     await inTransaction({ ...deps, clock: fixedClock(at.toISOString()) }, access, (ctx) => deleteCustomer(ctx, { customerId: c.customer.id }));
     for (const s of subs) if (s.c.customer.id === c.customer.id) s.open = false;
     return;
@@ -169,7 +171,7 @@ describe('open-seat counters', () => {
       await tx.update(customers).set({ status: 'suspended' }).where(eq(customers.partnerOrgId, partner));
       tx.rollback();
     }).catch(() => {});
-    const overview = await getPartnerOverview(db, (await resolveAccess(db, admin, partner))!);
+    const overview = await getPartnerOverview(db, await authorize(deps, admin.userId, partner, 'org.read'));
     const expected = await recount(partner);
     expect(overview.activeSeatsByPackage).toEqual(expected);
     expect(overview.totalActiveSeats).toBe(Object.values(expected).reduce((a, n) => a + n, 0));

@@ -58,6 +58,15 @@ describe('customer status machine (SPEC §4.1)', () => {
     expect(CUSTOMER_TRANSITIONS.deprovisioned).toEqual([]);
   });
 
+  it('attaching again (SPEC §8.3) is the one way out of deprovisioned: to a new request or provisioning, nothing else', () => {
+    expect(() => assertTransition('deprovisioned', 'pending_customer_approval', { reattach: true })).not.toThrow();
+    expect(() => assertTransition('deprovisioned', 'provisioning', { reattach: true })).not.toThrow();
+    expect(() => assertTransition('deprovisioned', 'provisioned', { reattach: true })).toThrow(ConflictError);
+    expect(() => assertTransition('deprovisioned', 'pending_customer_approval')).toThrow(ConflictError);
+    // The flag changes nothing for a customer that is not gone.
+    expect(() => assertTransition('provisioned', 'provisioning', { reattach: true })).toThrow(ConflictError);
+  });
+
   it('polls exactly the statuses a job is working on', () => {
     expect(CUSTOMER_STATUSES.filter(isTransitional)).toEqual(['provisioning', 'updating', 'deleting']);
   });

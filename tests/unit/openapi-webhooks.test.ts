@@ -41,6 +41,21 @@ describe('OpenAPI webhooks', () => {
     }
   });
 
+  it('ids are uuid alike in the API responses and the webhook payloads (one schema for both)', () => {
+    const json = 'application/json';
+    const getCustomer = doc.paths['/v1/wholesale/customers/{customerId}'].get;
+    const getSubscriber = doc.paths['/v1/wholesale/subscribers/{subscriberId}'].get;
+    const apiCustomer = getCustomer.responses['200'].content[json].schema.properties;
+    const apiSubscriber = getSubscriber.responses['200'].content[json].schema.properties;
+    const hookCustomer = doc.webhooks['customer.status_changed'].post.requestBody.content[json].schema.properties.data.properties;
+    const hookSubscriber = doc.webhooks['subscriber.created'].post.requestBody.content[json].schema.properties.data.properties;
+    const hookReport = doc.webhooks['billing_report.completed'].post.requestBody.content[json].schema.properties.data.properties;
+    const format = (props: Json, key: string) => props[key].format ?? props[key].anyOf?.find((s: Json) => s.format)?.format;
+    for (const props of [apiCustomer, hookCustomer]) for (const k of ['id', 'orgId', 'subPartnerOrgId']) expect(format(props, k), k).toBe('uuid');
+    for (const props of [apiSubscriber, hookSubscriber]) for (const k of ['id', 'customerId', 'locationId']) expect(format(props, k), k).toBe('uuid');
+    expect(format(hookReport, 'id')).toBe('uuid');
+  });
+
   it('documents the attach pre-check info codes next to infoCode 100', () => {
     expect(doc['x-info-codes'].map((i: Json) => i.infoCode)).toEqual([100, 101, 102]);
   });

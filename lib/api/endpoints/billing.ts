@@ -7,8 +7,8 @@ import { defineEndpoint } from '../api-endpoint';
 import { EXAMPLE_REPORT, EXAMPLE_REPORT_ID } from '../examples';
 
 const reportSchema = z.object({
-  id: z.string(), billingStartDate: z.string(), billingEndDate: z.string(), type: z.enum(REPORT_TYPES), created: z.string(),
-  createdBy: z.string().nullable(), status: z.enum(REPORT_STATUSES), subPartnerOrgId: z.string().nullable(),
+  id: z.uuid(), billingStartDate: z.string(), billingEndDate: z.string(), type: z.enum(REPORT_TYPES), created: z.string(),
+  createdBy: z.string().nullable(), status: z.enum(REPORT_STATUSES), subPartnerOrgId: z.uuid().nullable(),
   tempDownloadURL: z.string().optional(), errors: z.array(z.object({ errorCode: z.number(), description: z.string() })),
 });
 
@@ -25,7 +25,7 @@ export const createReportEndpoint = defineEndpoint({
   operationId: 'createBillingReport', method: 'POST', path: '/billing/reports', tag: 'Billing reports',
   summary: 'Request a billing report', description: 'Generated asynchronously: poll GET /billing/reports/{id} until COMPLETED, then download tempDownloadURL (valid 30 minutes).',
   capability: billingReportOps.create.capability, body: reportRequestSchema.strict(), status: 200,
-  response: z.object({ id: z.string(), billingStartDate: z.string(), billingEndDate: z.string(), type: z.enum(REPORT_TYPES) }),
+  response: z.object({ id: z.uuid(), billingStartDate: z.string(), billingEndDate: z.string(), type: z.enum(REPORT_TYPES) }),
   errorStatuses: [400, 409, 422], errorCodes: [10001, 10002, 10301, 10302, 10303],
   example: { request: { billingStartDate: '2026-01-01', billingEndDate: '2026-01-31', type: 'PARTNER' }, response: { id: EXAMPLE_REPORT_ID, billingStartDate: '2026-01-01', billingEndDate: '2026-01-31', type: 'PARTNER' } },
   async run({ body, access, exec }) {

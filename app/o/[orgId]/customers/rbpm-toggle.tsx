@@ -41,7 +41,7 @@ export function RbpmToggle({ orgId, customer, canToggle }: { orgId: string; cust
   });
 
   const description = customer.attached
-    ? 'Not available for organisations attached through the API.'
+    ? 'Managed through the API. Not available for organisations attached through the API.'
     : !canToggle
       ? 'Only partner full and wholesale administrators can change this.'
       : customer.rbpm

@@ -4,7 +4,7 @@ import { Badge, EmptyState, Forbidden, PageHeader } from '@/components/ui/primit
 import { Dash, DataTable, Td } from '@/components/ui/table';
 import { listLocations } from '@/lib/customer-view/list-locations';
 import { countryOf } from '@/lib/domain/countries';
-import { decide } from '@/lib/auth/policy';
+import { decide, DENIAL_MESSAGES } from '@/lib/auth/policy';
 import { gatePage } from '@/lib/server/session';
 import { AddLocationButton } from './_components/add-location-button';
 
@@ -15,12 +15,14 @@ export default async function LocationsPage({ params }: { params: Promise<{ orgI
   const gate = await gatePage(orgId, 'cv.read', 'customer');
   if (gate.denied) return <Forbidden message={gate.denied} />;
   const rows = await listLocations(getDb(), gate.access);
-  const canAdd = decide(gate.access, 'cv.locations.manage').allowed;
+  const add = decide(gate.access, 'cv.locations.manage');
+  const canAdd = add.allowed;
   const country = rows.find((l) => l.isHeadquarters)?.country ?? '';
 
   return (
     <>
       <PageHeader title="Locations" description="Sites of the organisation; the headquarters carries the company address." />
+      {!add.allowed && add.reason === 'managed_through_api' && <p className="mb-4 text-sm text-slate-600" data-testid="managed-through-api">{DENIAL_MESSAGES.managed_through_api}</p>}
       {canAdd && <div className="mb-4"><AddLocationButton orgId={gate.access.org.id} country={country} /></div>}
       {rows.length === 0 ? (
         <EmptyState title="No locations yet">Locations are added when the organisation is set up.</EmptyState>

@@ -7,7 +7,7 @@ import { Dash, DataTable, Td } from '@/components/ui/table';
 import { SUBSCRIBERS_PAGE_SIZE, listSubscribers } from '@/lib/customer-view/list-subscribers';
 import { PACKAGE_INFO } from '@/lib/domain/packages';
 import { pageParam, param, type RawSearchParams } from '@/lib/paging/search-params';
-import { decide } from '@/lib/auth/policy';
+import { decide, DENIAL_MESSAGES } from '@/lib/auth/policy';
 import { getManagementOptions } from '@/lib/customer-view/get-management-options';
 import { gatePage } from '@/lib/server/session';
 import { AddWorkspaceForm } from './_components/add-workspace-form';
@@ -20,7 +20,8 @@ export default async function WorkspacesPage({ params, searchParams }: { params:
   if (gate.denied) return <Forbidden message={gate.denied} />;
   const sp = await searchParams;
   const q = param(sp, 'q');
-  const canAdd = decide(gate.access, 'cv.users.manage').allowed && !!gate.access.customer;
+  const manage = decide(gate.access, 'cv.users.manage');
+  const canAdd = manage.allowed && !!gate.access.customer;
   const [result, options] = await Promise.all([
     listSubscribers(getDb(), gate.access, { kind: 'workspace', q, page: pageParam(sp) }),
     canAdd ? getManagementOptions(getDb(), gate.access) : null,
@@ -30,6 +31,7 @@ export default async function WorkspacesPage({ params, searchParams }: { params:
   return (
     <>
       <PageHeader title="Workspaces" description="Shared spaces and common-area devices, such as lobby and break-room phones." />
+      {!manage.allowed && manage.reason === 'managed_through_api' && <p className="mb-4 text-sm text-slate-600" data-testid="managed-through-api">{DENIAL_MESSAGES.managed_through_api}</p>}
       {options && options.packages.length > 0 && <div className="mb-4"><AddWorkspaceForm orgId={gate.access.org.id} packages={options.packages} locations={options.locations} /></div>}
       <SearchForm action={base} label="Search workspaces" placeholder="Workspace name" defaultValue={q} />
       {result.total === 0 ? (
