@@ -1,4 +1,5 @@
 'use client';
+import { HydratedForm } from '@/components/ui/hydrated-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -131,7 +132,7 @@ export function CreateCustomerWizard({ orgId, templates }: { orgId: string; temp
   return (
     <FormProvider {...form}>
       <WizardProgress steps={STEPS} current={step} />
-      <form
+      <HydratedForm
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
@@ -159,7 +160,7 @@ export function CreateCustomerWizard({ orgId, templates }: { orgId: string; temp
             )}
           </div>
         </div>
-      </form>
+      </HydratedForm>
     </FormProvider>
   );
 }

@@ -1,4 +1,5 @@
 'use client';
+import { HydratedForm } from '@/components/ui/hydrated-form';
 // Start trial (SPEC §9): customer details → (the e-mail is looked up) → services and
 // trial length → Save for a new customer, or a confirmation naming the existing org →
 // Send trial request. One react-hook-form validated with the server's zod schema.
@@ -83,7 +84,7 @@ export function StartTrialForm({ orgId }: { orgId: string }) {
 
   return (
     <FormProvider {...form}>
-      <form noValidate onSubmit={save} className="max-w-2xl space-y-5 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+      <HydratedForm noValidate onSubmit={save} className="max-w-2xl space-y-5 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         {formError && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{formError}</p>}
         {phase === 'customer' && (
           <section aria-labelledby="trial-customer" className="space-y-3">
@@ -146,7 +147,7 @@ export function StartTrialForm({ orgId }: { orgId: string }) {
             )}
           </section>
         )}
-      </form>
+      </HydratedForm>
     </FormProvider>
   );
 }

@@ -1,4 +1,5 @@
 'use client';
+import { HydratedForm } from '@/components/ui/hydrated-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
@@ -33,7 +34,7 @@ export function SubPartnerForm({ orgId, subscriptionIds, today }: { orgId: strin
     if (!res.fieldErrors) toast(res.message, 'error');
   }));
   return (
-    <form onSubmit={submit} noValidate className="max-w-xl space-y-5">
+    <HydratedForm onSubmit={submit} noValidate className="max-w-xl space-y-5">
       <TextField id="name" label="Indirect provider name" required {...register('name')} error={errors.name?.message} />
       <fieldset className="space-y-4 rounded-md border border-slate-200 p-4">
         <legend className="px-1 text-sm font-semibold">First administrator</legend>
@@ -53,6 +54,6 @@ export function SubPartnerForm({ orgId, subscriptionIds, today }: { orgId: strin
         <Button type="submit" disabled={pending}>{pending ? 'Setting up…' : 'Set up indirect provider'}</Button>
         <a href={`/o/${orgId}/indirect-providers`} className={buttonClass('secondary')}>Cancel</a>
       </div>
-    </form>
+    </HydratedForm>
   );
 }

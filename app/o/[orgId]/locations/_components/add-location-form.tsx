@@ -1,4 +1,5 @@
 'use client';
+import { HydratedForm } from '@/components/ui/hydrated-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -34,7 +35,7 @@ export function AddLocationForm({ orgId, country, onAdded, onCancel }: {
   });
   const a = errors.address;
   return (
-    <form noValidate onSubmit={submit} aria-labelledby="add-location-heading" className="rounded-md border border-slate-200 p-4" data-testid="add-location-form">
+    <HydratedForm noValidate onSubmit={submit} aria-labelledby="add-location-heading" className="rounded-md border border-slate-200 p-4" data-testid="add-location-form">
       <h3 id="add-location-heading" className="mb-3 font-medium">Add a location</h3>
       {message && <p role="alert" className="mb-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{message}</p>}
       <div className="grid gap-3 sm:grid-cols-2">
@@ -60,6 +61,6 @@ export function AddLocationForm({ orgId, country, onAdded, onCancel }: {
         {onCancel && <Button variant="secondary" onClick={onCancel}>Cancel</Button>}
         <button type="submit" className={buttonClass('primary')} disabled={isSubmitting}>{isSubmitting ? 'Adding…' : 'Add location'}</button>
       </div>
-    </form>
+    </HydratedForm>
   );
 }

@@ -1,4 +1,5 @@
 'use client';
+import { HydratedForm } from '@/components/ui/hydrated-form';
 // SPEC §3 wizard, for create and edit. One react-hook-form instance spans every step, so
 // Back/Next/Edit never lose values; Next validates only the current step's fields, Submit
 // the whole schema, and the server action re-validates with the very same schema.
@@ -112,7 +113,7 @@ export function TemplateWizard({ orgId, options, defaultValues, templateId }: Te
   return (
     <FormProvider {...form}>
       <WizardProgress steps={WIZARD_STEPS.map((s) => s.title)} current={step} />
-      <form onSubmit={onSubmit} noValidate aria-labelledby="wizard-step-heading" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+      <HydratedForm onSubmit={onSubmit} noValidate aria-labelledby="wizard-step-heading" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <p className="text-sm text-slate-600">Step {step + 1} of {WIZARD_STEPS.length}</p>
         <h2 id="wizard-step-heading" ref={headingRef} tabIndex={-1} className="mb-5 text-lg font-semibold focus:outline-none">{current.title}</h2>
         {formError && (
@@ -153,7 +154,7 @@ export function TemplateWizard({ orgId, options, defaultValues, templateId }: Te
             </Button>
           </div>
         </div>
-      </form>
+      </HydratedForm>
     </FormProvider>
   );
 }
