@@ -23,6 +23,7 @@ export function AppShell({ access, nav, notice, children, branding }: {
   const roles = [...access.partnerRoles, ...access.customerRoles].map((r) => ROLE_NAMES[r]);
   return (
     <div className="min-h-screen" style={accentStyle(branding)} data-branded={branding?.sourceOrgId ? 'true' : undefined}>
+      <div data-shell-top="" className="relative z-40">
       <CrossLaunchBanner access={access} />
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
@@ -57,6 +58,7 @@ export function AppShell({ access, nav, notice, children, branding }: {
           </div>
         </div>
       </header>
+      </div>
       {notice}
       <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 md:flex-row">
         <aside className="md:w-56 md:shrink-0"><NavLinks items={nav} /></aside>
