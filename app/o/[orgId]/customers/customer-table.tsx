@@ -51,7 +51,7 @@ function CustomerRow({ orgId, row, panelHref, selected, indirect, trial }: { org
       <td className={`${td} whitespace-nowrap`}><CustomerStatusBadge status={status} /></td>
       <td className={td}>{packages.length ? packages.map((p) => PACKAGE_INFO[p].name).join(', ') : dash}</td>
       <td className={`${td} text-right tabular-nums`}>{users}</td>
-      <td className={td}>{rbpm ? <Badge tone="blue">On</Badge> : <Badge>Off</Badge>}</td>
+      <td className={td}>{status === 'deprovisioned' ? dash : rbpm ? <Badge tone="blue">On</Badge> : <Badge>Off</Badge>}</td>
       <td className={`${td} font-mono text-xs`}>{row.externalId}</td>
       <td className={`${td} whitespace-nowrap`}><time dateTime={isoDateTime(row.createdAt)}>{formatDate(row.createdAt)}</time></td>
     </tr>
