@@ -9,6 +9,7 @@ import { Badge } from '@/components/ui/primitives';
 import type { CustomerDetail } from '@/lib/customers/get-customer-detail';
 import { isTransitional } from '@/lib/customers/status-machine';
 import { countryOf } from '@/lib/domain/countries';
+import { localeName } from '@/lib/domain/locale-names';
 import { PACKAGE_INFO } from '@/lib/domain/packages';
 import { formatTimestamp } from '@/lib/format';
 import { CustomerActions, type PanelPermissions } from './customer-actions';
@@ -92,7 +93,7 @@ export function CustomerPanel({ orgId, initial, can, closeHref }: { orgId: strin
           <Row label="Subscription ID">{c.subscriptionId ?? <span className="text-slate-400">Attached when provisioned</span>}</Row>
           <Row label="Template">{c.templateName ?? '—'}</Row>
           <Row label="Administrator">{c.adminEmail}</Row>
-          <Row label="Language">{c.language ?? '—'}</Row>
+          <Row label="Language">{c.language ? localeName(c.language) : '—'}</Row>
           <Row label="Headquarters">
             {addr ? (
               <address className="not-italic">

@@ -1,4 +1,5 @@
 'use client';
+import { applyServerFieldErrors, fieldOf } from '@/components/ui/server-field-errors';
 import { HydratedForm } from '@/components/ui/hydrated-form';
 // Start trial (SPEC §9): customer details → (the e-mail is looked up) → services and
 // trial length → Save for a new customer, or a confirmation naming the existing org →
@@ -38,7 +39,7 @@ export function StartTrialForm({ orgId }: { orgId: string }) {
 
   function showServerErrors(r: { message: string; fieldErrors?: Record<string, string[]> }) {
     setFormError(r.message);
-    for (const [k, v] of Object.entries(r.fieldErrors ?? {})) setError(k as keyof StartTrialInput, { message: v[0] });
+    applyServerFieldErrors(setError, r.fieldErrors, fieldOf(startTrialSchema.shape));
   }
 
   async function next() {

@@ -1,4 +1,5 @@
 'use client';
+import { applyServerFieldErrors, fieldOf } from '@/components/ui/server-field-errors';
 import { HydratedForm } from '@/components/ui/hydrated-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
@@ -30,7 +31,7 @@ export function SubPartnerForm({ orgId, subscriptionIds, today }: { orgId: strin
       router.refresh();
       return;
     }
-    for (const [field, messages] of Object.entries(res.fieldErrors ?? {})) setError(field as keyof Values, { message: messages[0] });
+    applyServerFieldErrors(setError, res.fieldErrors, fieldOf(createSubPartnerSchema.shape));
     if (!res.fieldErrors) toast(res.message, 'error');
   }));
   return (

@@ -1,4 +1,5 @@
 'use client';
+import { applyServerFieldErrors, fieldOf } from '@/components/ui/server-field-errors';
 import { HydratedForm } from '@/components/ui/hydrated-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
@@ -27,7 +28,7 @@ export function AddLocationForm({ orgId, country, onAdded, onCancel }: {
     const r = await addLocationAction(orgId, values);
     if (!r.ok) {
       setMessage(r.message);
-      for (const [f, m] of Object.entries(r.fieldErrors ?? {})) setError(f as keyof AddLocationInput, { type: 'server', message: m.join(' ') });
+      applyServerFieldErrors(setError, r.fieldErrors, fieldOf(addLocationSchema.shape));
       return;
     }
     onAdded({ id: r.data.locationId, name: values.name, address: [values.address.addressLine1, values.address.city, countryOf(values.address.country)?.name].filter(Boolean).join(', ') });

@@ -1,4 +1,5 @@
 'use client';
+import { applyServerFieldErrors, fieldOf } from '@/components/ui/server-field-errors';
 import { HydratedForm } from '@/components/ui/hydrated-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
@@ -30,7 +31,7 @@ export function AddWorkspaceForm({ orgId, packages, locations }: { orgId: string
     const r = await addWorkspaceAction(orgId, values);
     if (!r.ok) {
       setMessage(r.message);
-      for (const [f, m] of Object.entries(r.fieldErrors ?? {})) setError(f as keyof Input, { type: 'server', message: m.join(' ') });
+      applyServerFieldErrors(setError, r.fieldErrors, fieldOf(addWorkspaceSchema.shape));
       return;
     }
     toast(`Workspace ${values.name} added.`);

@@ -1,4 +1,5 @@
 'use client';
+import { applyServerFieldErrors, fieldOf } from '@/components/ui/server-field-errors';
 import { HydratedForm } from '@/components/ui/hydrated-form';
 // SPEC §3 wizard, for create and edit. One react-hook-form instance spans every step, so
 // Back/Next/Edit never lose values; Next validates only the current step's fields, Submit
@@ -89,9 +90,7 @@ export function TemplateWizard({ orgId, options, defaultValues, templateId }: Te
         }
         // The form keeps every value; server field errors show next to their fields.
         setFormError(result.message);
-        const fields = Object.keys(result.fieldErrors ?? {}).filter(isTemplateField);
-        for (const f of fields) setError(f, { type: 'server', message: result.fieldErrors![f][0] });
-        showErrorsAt(fields);
+        showErrorsAt(applyServerFieldErrors(setError, result.fieldErrors, isTemplateField).fields);
       });
     },
     (errors: FieldErrors<TemplateFormValues>) => showErrorsAt(Object.keys(errors)),
