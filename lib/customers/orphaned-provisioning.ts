@@ -11,7 +11,7 @@ import { changeCustomerStatus } from './change-customer-status';
  * Updating live…" for ever. After this time-out it is moved to 'error' with a message
  * that names the way forward, so the panel offers Delete (and Retry explains again).
  */
-export const ORPHANED_PROVISIONING_MS = 15 * 60_000;
+export const ORPHANED_PROVISIONING_MS = 30 * 60_000;
 
 export const ORPHANED_PROVISIONING_ERROR = {
   errorCode: 10500,
