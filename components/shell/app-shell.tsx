@@ -45,8 +45,8 @@ export function AppShell({ access, nav, notice, children, branding }: {
             <a href={branding.supportUrl} className="text-sm text-brand-700 underline" rel="noopener noreferrer" target="_blank" data-testid="contact-support">Contact support</a>
           )}
           <details className="relative">
-            <summary className="cursor-pointer list-none rounded-md px-3 py-1.5 text-sm hover:bg-slate-100" aria-label="User menu">
-              {access.actor.name} ▾
+            <summary className="cursor-pointer list-none rounded-md px-3 py-1.5 text-sm hover:bg-slate-100" aria-label={`${access.actor.name}, User menu`}>
+              {access.actor.name} <span aria-hidden>▾</span>
             </summary>
             <div className="absolute right-0 z-20 mt-1 w-72 rounded-md border border-slate-200 bg-white p-3 text-sm shadow-lg">
               <p className="font-medium">{access.actor.name}</p>

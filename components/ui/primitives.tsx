@@ -5,14 +5,15 @@ export { buttonClass } from './button-class';
 
 export function Card({ title, children, actions }: { title?: ReactNode; children: ReactNode; actions?: ReactNode }) {
   return (
-    <section className="rounded-lg border border-slate-200 bg-white shadow-sm">
+    <section className="min-w-0 rounded-lg border border-slate-200 bg-white shadow-sm">
       {(title || actions) && (
         <header className="flex items-center justify-between border-b border-slate-100 px-5 py-3">
           {title && <h2 className="text-base font-semibold">{title}</h2>}
           {actions}
         </header>
       )}
-      <div className="p-5">{children}</div>
+      {/* Wide content (a table, a chart) scrolls inside the card, never the page. */}
+      <div className="relative min-w-0 overflow-x-auto p-5">{children}</div>
     </section>
   );
 }

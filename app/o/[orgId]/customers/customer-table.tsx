@@ -82,7 +82,7 @@ export function CustomerTable({ orgId, rows, headers, panelHrefs, selectedId, in
     </th>
   );
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" tabIndex={0} role="region" aria-label={indirect ? 'Customers of indirect providers' : 'Customers'}>
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="customers-table">
         <caption className="sr-only">{indirect ? 'Customers of indirect providers' : 'Customers'}</caption>
         <thead className="bg-slate-50">
