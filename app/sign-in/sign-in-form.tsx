@@ -48,7 +48,7 @@ export function SignInForm({ callbackUrl, demoAccounts, demoPassword }: { callba
           <ul className="mt-2 space-y-1">
             {demoAccounts.map((a) => (
               <li key={a.email}>
-                <Button variant="ghost" className="px-0 py-0 text-left text-brand-700 hover:bg-transparent hover:underline" onClick={() => fill(a.email)}>
+                <Button variant="link" onClick={() => fill(a.email)}>
                   <span className="font-mono">{a.email}</span>
                 </Button>
                 <span className="text-slate-600"> — {a.label}</span>
