@@ -11,7 +11,7 @@ export const controlClass =
 /** The same with the gap below its label built in. */
 export const inputClass = cn('mt-1', controlClass);
 
-const describedBy = (id: string, hint?: ReactNode, error?: string) =>
+export const describedBy = (id: string, hint?: ReactNode, error?: string) =>
   [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
 
 export function FieldError({ id, message }: { id: string; message?: string }) {
@@ -38,26 +38,6 @@ export function Label({ id, label, required }: Pick<Common, 'id' | 'label' | 're
       {required && <RequiredMark />}
     </label>
   );
-}
-
-/**
- * A labelled field around any control the caller renders (wire it with `fieldAria`):
- * label, control, hint and error, in that order. `errorTestId` names the error for tests.
- */
-export function Field({ id, label, required, hint, error, errorTestId, children }: Common & { errorTestId?: string; children: ReactNode }) {
-  return (
-    <div className="flex flex-col gap-1">
-      <Label id={id} label={label} required={required} />
-      {children}
-      <Hint id={id}>{hint}</Hint>
-      {error && <p id={`${id}-error`} className="text-sm text-red-700" data-testid={errorTestId ?? `${id}-error`}>{error}</p>}
-    </div>
-  );
-}
-
-/** The ARIA wiring of a control inside `Field`. */
-export function fieldAria(id: string, { hint, error, required }: { hint?: ReactNode; error?: string; required?: boolean }) {
-  return { id, 'aria-invalid': error ? true : undefined, 'aria-required': required || undefined, 'aria-describedby': describedBy(id, hint, error) } as const;
 }
 
 export function TextField({ id, label, hint, error, required, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {

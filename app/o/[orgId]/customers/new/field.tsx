@@ -3,7 +3,8 @@
 // to its react-hook-form instance: ids, error and ARIA wiring per field path.
 import type { ReactNode } from 'react';
 import { useFormContext, type FieldPath } from 'react-hook-form';
-import { controlClass, Field as KitField, fieldAria } from '@/components/ui/form-controls';
+import { controlClass } from '@/components/ui/form-controls';
+import { Field as KitField, fieldAria } from '@/components/ui/form-field';
 import type { CreateCustomerInput } from '@/lib/customers/customer-schema';
 
 export type WizardField = FieldPath<CreateCustomerInput>;
