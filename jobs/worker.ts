@@ -7,6 +7,7 @@ import { smtpMailer } from '@/lib/email/mailer';
 import { provisionCustomer } from './handlers/provision-customer';
 import { runProvisioningJobs } from './handlers/provision-batch';
 import { recheckRestrictedParties, resumeStaleProvisioning } from '@/lib/customers/sweep-customers';
+import { failOrphanedProvisioning } from '@/lib/customers/orphaned-provisioning';
 import { generateReport, sweepReports } from './handlers/generate-report';
 import { attemptDelivery } from '@/lib/webhooks/attempt-delivery';
 import { sweepWebhookDeliveries } from '@/lib/webhooks/sweep-webhook-deliveries';
@@ -58,6 +59,7 @@ export async function registerWorkers(boss: PgBoss, db: Db, clock: Clock): Promi
   await boss.work(QUEUES.sweepCustomers, async () => {
     await recheckRestrictedParties(deps);
     await resumeStaleProvisioning(deps);
+    await failOrphanedProvisioning(deps);
   });
   await boss.schedule(QUEUES.sweepCustomers, '* * * * *');
   // One report at a time per process: each streams through its own cursor and stays small.

@@ -5,7 +5,7 @@ import { signInSchema } from '@/lib/auth/sign-in-schema';
 import { throttleMessage } from '@/lib/auth/sign-in-throttle';
 import { safeCallbackPath } from '@/lib/platform/safe-redirect';
 
-export type SignInState = { error?: string; fieldErrors?: Record<string, string[]> } | null;
+export type SignInState = { error?: string; fieldErrors?: Record<string, string[]>; email?: string } | null;
 
 export async function signInAction(input: { email: string; password: string; callbackUrl?: string }): Promise<SignInState> {
   const parsed = signInSchema.safeParse(input);
@@ -21,4 +21,15 @@ export async function signInAction(input: { email: string; password: string; cal
     if (err instanceof AuthError) return { error: 'Incorrect e-mail or password.' };
     throw err;
   }
+}
+
+/** The `<form action>` door (useActionState): works without JavaScript; keeps the e-mail on failure. */
+export async function signInFormAction(_prev: SignInState, form: FormData): Promise<SignInState> {
+  const text = (k: string) => {
+    const v = form.get(k);
+    return typeof v === 'string' ? v : '';
+  };
+  const email = text('email');
+  const result = await signInAction({ email, password: text('password'), callbackUrl: text('callbackUrl') || undefined });
+  return result && { ...result, email };
 }

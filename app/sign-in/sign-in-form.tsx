@@ -1,45 +1,43 @@
 'use client';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useState, useTransition } from 'react';
-import { useForm } from 'react-hook-form';
-import type { z } from 'zod';
-import { signInSchema } from '@/lib/auth/sign-in-schema';
+import { useActionState, useRef } from 'react';
 import { Button } from '@/components/ui/primitives';
-import { signInAction } from './actions';
+import { signInFormAction, type SignInState } from './actions';
 
-type Values = z.infer<typeof signInSchema>;
-
+/**
+ * Sign-in as a plain `<form action>` bound to a server action with useActionState: it works
+ * before hydration and with JavaScript disabled (the browser posts the form, the server
+ * signs in and redirects, or renders the page again with the error).
+ */
 export function SignInForm({ callbackUrl, demoAccounts, demoPassword }: { callbackUrl?: string; demoAccounts: { email: string; label: string }[]; demoPassword?: string }) {
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-  const { register, handleSubmit, setValue, formState: { errors } } = useForm<Values>({ resolver: zodResolver(signInSchema), defaultValues: { email: '', password: '' } });
+  const [state, formAction, pending] = useActionState<SignInState, FormData>(signInFormAction, null);
+  const email = useRef<HTMLInputElement>(null);
+  const password = useRef<HTMLInputElement>(null);
+  const fieldErrors = state?.fieldErrors ?? {};
+  const error = state?.error ?? null;
 
-  const onSubmit = handleSubmit((values) => {
-    setError(null);
-    startTransition(async () => {
-      const result = await signInAction({ ...values, callbackUrl });
-      if (result?.error) setError(result.error);
-      if (result?.fieldErrors) setError(Object.values(result.fieldErrors).flat()[0] ?? 'Check the form.');
-    });
-  });
+  const fill = (address: string) => {
+    if (email.current) email.current.value = address;
+    if (password.current) password.current.value = demoPassword ?? '';
+  };
 
   return (
     <div className="space-y-6">
-      <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby={error ? 'sign-in-error' : undefined}>
+      <form action={formAction} noValidate className="space-y-4" aria-describedby={error ? 'sign-in-error' : undefined}>
+        {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
         {error && (
-          <p id="sign-in-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="sign-in-error">{error}</p>
+          <p id="sign-in-error" role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="sign-in-error">{error}</p>
         )}
         <div>
           <label htmlFor="email" className="block text-sm font-medium">E-mail</label>
-          <input id="email" type="email" autoComplete="username" {...register('email')} aria-invalid={!!errors.email}
-            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
-          {errors.email && <p className="mt-1 text-sm text-red-700">{errors.email.message}</p>}
+          <input ref={email} id="email" name="email" type="email" autoComplete="username" defaultValue={state?.email ?? ''} aria-invalid={!!fieldErrors.email}
+            aria-describedby={fieldErrors.email ? 'email-error' : undefined} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+          {fieldErrors.email && <p id="email-error" className="mt-1 text-sm text-red-700">{fieldErrors.email[0]}</p>}
         </div>
         <div>
           <label htmlFor="password" className="block text-sm font-medium">Password</label>
-          <input id="password" type="password" autoComplete="current-password" {...register('password')} aria-invalid={!!errors.password}
-            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
-          {errors.password && <p className="mt-1 text-sm text-red-700">{errors.password.message}</p>}
+          <input ref={password} id="password" name="password" type="password" autoComplete="current-password" aria-invalid={!!fieldErrors.password}
+            aria-describedby={fieldErrors.password ? 'password-error' : undefined} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+          {fieldErrors.password && <p id="password-error" className="mt-1 text-sm text-red-700">{fieldErrors.password[0]}</p>}
         </div>
         <Button type="submit" className="w-full" disabled={pending}>{pending ? 'Signing in…' : 'Sign in'}</Button>
       </form>
@@ -50,10 +48,9 @@ export function SignInForm({ callbackUrl, demoAccounts, demoPassword }: { callba
           <ul className="mt-2 space-y-1">
             {demoAccounts.map((a) => (
               <li key={a.email}>
-                <button type="button" className="text-left text-brand-700 hover:underline"
-                  onClick={() => { setValue('email', a.email); setValue('password', demoPassword ?? ''); }}>
+                <Button variant="link" onClick={() => fill(a.email)}>
                   <span className="font-mono">{a.email}</span>
-                </button>
+                </Button>
                 <span className="text-slate-600"> — {a.label}</span>
               </li>
             ))}

@@ -1,4 +1,5 @@
 'use client';
+import { HydratedForm } from '@/components/ui/hydrated-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition, type ChangeEvent } from 'react';
@@ -134,7 +135,7 @@ export function BrandingEditor({ orgId, initial, actions, readOnly, inheritedFro
         <div role="alert"><FieldError id="logo" message={logoError ?? undefined} /></div>
       </Card>
       <Card title="Colours and support">
-        <form onSubmit={submit} noValidate className="grid gap-4">
+        <HydratedForm onSubmit={submit} noValidate className="grid gap-4">
           <fieldset disabled={!!readOnly} className="grid gap-4 sm:grid-cols-2">
             <div>
               <TextField id="lightAccent" label="Accent colour, light theme" placeholder={DEFAULT_ACCENT.light} {...register('lightAccent')} error={errors.lightAccent?.message}
@@ -153,7 +154,7 @@ export function BrandingEditor({ orgId, initial, actions, readOnly, inheritedFro
           </fieldset>
           <Preview light={light} dark={dark} logoUrl={initial.logoUrl} />
           {!readOnly && <div><Button type="submit" disabled={disabled}>{pending ? 'Saving…' : 'Save branding'}</Button></div>}
-        </form>
+        </HydratedForm>
       </Card>
     </div>
   );

@@ -53,7 +53,7 @@ export function BarChart({
   const row = rowLabel ?? ((l: string) => l);
 
   const tableEl = (
-    <table className={table === 'hidden' ? 'sr-only' : 'mt-2 min-w-full divide-y divide-slate-200 text-sm'} data-testid={`${testId}-table`}>
+    <table className={table === 'hidden' ? undefined : 'mt-2 min-w-full divide-y divide-slate-200 text-sm'} data-testid={`${testId}-table`}>
       <caption className={table === 'hidden' ? undefined : 'sr-only'}>{tableCaption}</caption>
       <thead>
         <tr>
@@ -114,10 +114,11 @@ export function BarChart({
           ))}
         </ul>
       </figcaption>
-      {table === 'hidden' ? tableEl : (
+      {/* A table can't shrink to sr-only's 1 px (it would widen the page): hide a wrapper instead. */}
+      {table === 'hidden' ? <div className="sr-only">{tableEl}</div> : (
         <details className="mt-3">
           <summary className="cursor-pointer text-sm font-medium text-brand-700">Show as table</summary>
-          <div className="overflow-x-auto">{tableEl}</div>
+          <div className="relative overflow-x-auto" tabIndex={0}>{tableEl}</div>
         </details>
       )}
     </figure>

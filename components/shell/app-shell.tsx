@@ -23,6 +23,7 @@ export function AppShell({ access, nav, notice, children, branding }: {
   const roles = [...access.partnerRoles, ...access.customerRoles].map((r) => ROLE_NAMES[r]);
   return (
     <div className="min-h-screen" style={accentStyle(branding)} data-branded={branding?.sourceOrgId ? 'true' : undefined}>
+      <div data-shell-top="" className="relative z-40">
       <CrossLaunchBanner access={access} />
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
@@ -44,8 +45,8 @@ export function AppShell({ access, nav, notice, children, branding }: {
             <a href={branding.supportUrl} className="text-sm text-brand-700 underline" rel="noopener noreferrer" target="_blank" data-testid="contact-support">Contact support</a>
           )}
           <details className="relative">
-            <summary className="cursor-pointer list-none rounded-md px-3 py-1.5 text-sm hover:bg-slate-100" aria-label="User menu">
-              {access.actor.name} ▾
+            <summary className="cursor-pointer list-none rounded-md px-3 py-1.5 text-sm hover:bg-slate-100" aria-label={`${access.actor.name}, User menu`}>
+              {access.actor.name} <span aria-hidden>▾</span>
             </summary>
             <div className="absolute right-0 z-20 mt-1 w-72 rounded-md border border-slate-200 bg-white p-3 text-sm shadow-lg">
               <p className="font-medium">{access.actor.name}</p>
@@ -57,6 +58,7 @@ export function AppShell({ access, nav, notice, children, branding }: {
           </div>
         </div>
       </header>
+      </div>
       {notice}
       <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 md:flex-row">
         <aside className="md:w-56 md:shrink-0"><NavLinks items={nav} /></aside>

@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import type { OrgAccess } from '@/lib/auth/access';
+import { BackToListLink } from './back-to-list-link';
 
 /** Shown whenever the actor works in another org's view (SPEC §5.2, §6.2). */
 export function CrossLaunchBanner({ access }: { access: OrgAccess }) {
@@ -12,7 +12,7 @@ export function CrossLaunchBanner({ access }: { access: OrgAccess }) {
   return (
     <div role="region" aria-label="Cross-launch" data-testid="cross-launch-banner" className="flex flex-wrap items-center justify-between gap-2 bg-brand-900 px-4 py-2 text-sm text-white">
       <span>{text}</span>
-      <Link href={back} className="rounded border border-white/40 px-2 py-0.5 hover:bg-white/10">Back to {partner.name}</Link>
+      <BackToListLink href={back} className="rounded border border-white/40 px-2 py-0.5 hover:bg-white/10">Back to {partner.name}</BackToListLink>
     </div>
   );
 }

@@ -1,11 +1,17 @@
-// Labelled form controls: each ties its label, hint and
-// error together (aria-describedby / aria-invalid) so screen readers hear all three.
+// The one field kit. Labelled form controls: each ties its label, hint and error together
+// (aria-describedby / aria-invalid) so screen readers hear all three. Required fields are
+// marked one way everywhere: a visible "(required)" after the label (hidden from the
+// accessible name, which stays the plain label) and aria-required on the control.
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+import { cn } from './cn';
 
-export const inputClass =
-  'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm aria-[invalid=true]:border-red-600 read-only:bg-slate-50 read-only:text-slate-700';
+/** A text input or select without outer spacing (for layouts that space with gap). */
+export const controlClass =
+  'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm aria-[invalid=true]:border-red-600 read-only:bg-slate-50 read-only:text-slate-700';
+/** The same with the gap below its label built in. */
+export const inputClass = cn('mt-1', controlClass);
 
-const describedBy = (id: string, hint?: ReactNode, error?: string) =>
+export const describedBy = (id: string, hint?: ReactNode, error?: string) =>
   [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
 
 export function FieldError({ id, message }: { id: string; message?: string }) {
@@ -20,11 +26,16 @@ export function Hint({ id, children }: { id: string; children?: ReactNode }) {
 
 type Common = { id: string; label: string; hint?: ReactNode; error?: string; required?: boolean };
 
-function Label({ id, label, required }: Pick<Common, 'id' | 'label' | 'required'>) {
+/** The one required marker: seen, but not read as part of the field's name (aria-required says it). */
+export function RequiredMark() {
+  return <span aria-hidden className="font-normal text-slate-600"> (required)</span>;
+}
+
+export function Label({ id, label, required }: Pick<Common, 'id' | 'label' | 'required'>) {
   return (
     <label htmlFor={id} className="block text-sm font-medium">
       {label}
-      {required && <span className="text-slate-500"> (required)</span>}
+      {required && <RequiredMark />}
     </label>
   );
 }

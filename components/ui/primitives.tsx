@@ -1,30 +1,19 @@
-import type { ComponentProps, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 
-const VARIANTS = {
-  primary: 'bg-brand-600 text-white hover:bg-brand-700 disabled:bg-slate-300',
-  secondary: 'border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 disabled:text-slate-400',
-  danger: 'bg-red-600 text-white hover:bg-red-700 disabled:bg-slate-300',
-  ghost: 'text-slate-700 hover:bg-slate-100',
-} as const;
-
-export function buttonClass(variant: keyof typeof VARIANTS = 'primary') {
-  return `inline-flex items-center justify-center gap-2 rounded-md px-3.5 py-2 text-sm font-medium transition disabled:cursor-not-allowed ${VARIANTS[variant]}`;
-}
-
-export function Button({ variant = 'primary', className = '', ...props }: ComponentProps<'button'> & { variant?: keyof typeof VARIANTS }) {
-  return <button type="button" {...props} className={`${buttonClass(variant)} ${className}`} />;
-}
+export { Button } from './button';
+export { buttonClass } from './button-class';
 
 export function Card({ title, children, actions }: { title?: ReactNode; children: ReactNode; actions?: ReactNode }) {
   return (
-    <section className="rounded-lg border border-slate-200 bg-white shadow-sm">
+    <section className="min-w-0 rounded-lg border border-slate-200 bg-white shadow-sm">
       {(title || actions) && (
         <header className="flex items-center justify-between border-b border-slate-100 px-5 py-3">
           {title && <h2 className="text-base font-semibold">{title}</h2>}
           {actions}
         </header>
       )}
-      <div className="p-5">{children}</div>
+      {/* Wide content (a table, a chart) scrolls inside the card, never the page. */}
+      <div className="relative min-w-0 overflow-x-auto p-5">{children}</div>
     </section>
   );
 }

@@ -15,21 +15,21 @@ const TH = 'text-left text-xs font-semibold uppercase tracking-wide text-slate-6
 const VARIANTS = {
   /** A table on its own on the page: a bordered white panel with a tinted header row. */
   panel: {
-    wrapper: 'overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm',
+    wrapper: 'relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm',
     table: TABLE,
     thead: 'bg-slate-50',
     th: `px-4 py-2.5 ${TH}`,
   },
   /** Inside a Card, which already draws the panel. */
   inset: {
-    wrapper: 'overflow-x-auto',
+    wrapper: 'relative overflow-x-auto',
     table: TABLE,
     thead: undefined,
     th: `px-4 py-2.5 ${TH}`,
   },
-  /** A small nested table (in a list item): tighter cells, lighter dividers, no scroll frame. */
+  /** A small nested table (in a list item): tighter cells, lighter dividers, scrolling in place when too wide. */
   compact: {
-    wrapper: undefined,
+    wrapper: 'relative overflow-x-auto',
     table: 'min-w-full divide-y divide-slate-100 text-sm',
     thead: undefined,
     th: `px-3 py-2 ${TH}`,
@@ -72,7 +72,12 @@ export function DataTable({ caption, testId, columns, variant = 'panel', classNa
       <tbody className="divide-y divide-slate-100">{children}</tbody>
     </table>
   );
-  return v.wrapper ? <div className={cx(v.wrapper, className)}>{table}</div> : table;
+  // The frame scrolls a wide table sideways (never the page): `relative` keeps the table's
+  // visually hidden parts (captions, sr-only headers) inside it, and it takes focus so
+  // keyboard users can scroll it too.
+  return v.wrapper ? (
+    <div className={cx(v.wrapper, className)} tabIndex={0} role="region" aria-label={typeof caption === 'string' ? caption : undefined}>{table}</div>
+  ) : table;
 }
 
 /**

@@ -10,12 +10,15 @@ import { getCustomerResource } from './get-customer-resource';
 import { listApiCustomers } from './list-api-customers';
 import { updateCustomer } from './update-customer';
 import { validateCustomer } from './validate-customer';
+import { customerInfoSchema, precheckCustomerInfo } from './precheck-customer-info';
 
 const updateInput = apiUpdateCustomerSchema.extend(customerIdSchema.shape);
 
 export const customerOps = {
   create: { capability: 'customers.write', schema: createCustomerSchema, handler: createCustomer },
   validate: { capability: 'customers.write', schema: createCustomerSchema, handler: validateCustomer },
+  /** The wizard's first-step pre-check (uniqueness where the value is entered). */
+  precheckInfo: { capability: 'customers.write', schema: customerInfoSchema, handler: precheckCustomerInfo },
   get: { capability: 'customers.read', schema: customerIdSchema, handler: getCustomerResource },
   list: { capability: 'customers.read', schema: apiListCustomersSchema, handler: listApiCustomers },
   update: { capability: 'customers.write', schema: updateInput, handler: updateCustomer },

@@ -1,4 +1,4 @@
-import type { Locale } from './locales';
+import { isLocale, type Locale } from './locales';
 
 /** English UI names of the SPEC §7.4 locales (static, so server and browser render the same text). */
 export const LOCALE_NAMES: Record<Locale, string> = {
@@ -35,3 +35,6 @@ export const LOCALE_NAMES: Record<Locale, string> = {
 
 /** "English (United States) · en_US"; an unknown value is shown as is. */
 export const localeLabel = (l: string) => (Object.hasOwn(LOCALE_NAMES, l) ? `${LOCALE_NAMES[l as Locale]} · ${l}` : l);
+
+/** A locale code as people read it ("English (United States)"); an unknown code as it is. */
+export const localeName = (code: string): string => (isLocale(code) ? LOCALE_NAMES[code] : code);

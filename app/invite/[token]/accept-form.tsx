@@ -1,4 +1,5 @@
 'use client';
+import { HydratedForm } from '@/components/ui/hydrated-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
@@ -22,11 +23,11 @@ export function AcceptInvitationForm({ token }: { token: string }) {
     if (res && !res.ok) setError(res.message);
   }));
   return (
-    <form onSubmit={submit} noValidate className="space-y-4">
+    <HydratedForm onSubmit={submit} noValidate className="space-y-4">
       {error && <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="invite-error">{error}</p>}
       <TextField id="password" label="New password" type="password" autoComplete="new-password" required {...register('password')} error={errors.password?.message} hint="At least 12 characters." />
       <TextField id="confirmPassword" label="Confirm password" type="password" autoComplete="new-password" required {...register('confirmPassword')} error={errors.confirmPassword?.message} />
       <Button type="submit" className="w-full" disabled={pending}>{pending ? 'Saving…' : 'Set password and sign in'}</Button>
-    </form>
+    </HydratedForm>
   );
 }

@@ -34,7 +34,7 @@ function duration(seconds: number | null) {
 function ChartCard({ title, orgId, chart, months, children }: { title: string; orgId: string; chart: AnalyticsChart; months: number; children: React.ReactNode }) {
   return (
     <Card title={title} actions={
-      <a href={`/o/${orgId}/analytics/export?chart=${chart}&months=${months}`} className={buttonClass('secondary')} download aria-label={`Export ${title} as CSV`}>Export CSV</a>
+      <a href={`/o/${orgId}/analytics/export?chart=${chart}&months=${months}`} className={buttonClass('secondary')} download>Export CSV<span className="sr-only"> of {title}</span></a>
     }>
       {children}
     </Card>

@@ -1,4 +1,5 @@
 'use client';
+import { HydratedForm } from '@/components/ui/hydrated-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, useTransition } from 'react';
@@ -58,7 +59,7 @@ export function CreateReportForm({ orgId, today, subPartners }: { orgId: string;
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Create a billing report" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+    <HydratedForm onSubmit={onSubmit} noValidate aria-label="Create a billing report" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
       {formError && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 sm:col-span-2 lg:col-span-4" data-testid="create-report-error">{formError}</p>}
       <TextField id="billingStartDate" label="Billing start date" type="date" min={earliest} max={yesterday}
         {...register('billingStartDate')} error={errors.billingStartDate?.message} />
@@ -80,6 +81,6 @@ export function CreateReportForm({ orgId, today, subPartners }: { orgId: string;
           Customer and User types; generated in the background.
         </p>
       </div>
-    </form>
+    </HydratedForm>
   );
 }

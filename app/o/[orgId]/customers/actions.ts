@@ -9,6 +9,7 @@ import { setCustomerRbpm } from '@/lib/customers/set-customer-rbpm';
 import { orgAction } from '@/lib/server/org-action';
 
 export const validateCustomerAction = orgAction(customerOps.validate);
+export const precheckCustomerInfoAction = orgAction(customerOps.precheckInfo);
 export const createCustomerAction = orgAction(customerOps.create);
 export const retryCustomerAction = orgAction('customers.write', customerIdSchema, retryCustomer);
 export const deleteCustomerAction = orgAction(customerOps.delete);

@@ -3,10 +3,13 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { CopyValue } from '@/components/ui/copy-button';
+import { packageDisplay } from '@/components/customers/package-status';
+import { Drawer } from '@/components/ui/drawer';
 import { Badge } from '@/components/ui/primitives';
 import type { CustomerDetail } from '@/lib/customers/get-customer-detail';
 import { isTransitional } from '@/lib/customers/status-machine';
 import { countryOf } from '@/lib/domain/countries';
+import { localeName } from '@/lib/domain/locale-names';
 import { PACKAGE_INFO } from '@/lib/domain/packages';
 import { formatTimestamp } from '@/lib/format';
 import { CustomerActions, type PanelPermissions } from './customer-actions';
@@ -18,7 +21,6 @@ import dynamic from 'next/dynamic';
 // Loaded on demand: its forms (react-hook-form + zod) would push the list past 200 kB of first-load JS.
 const TrialSection = dynamic(() => import('./_components/trial-section').then((m) => m.TrialSection));
 
-const PACKAGE_STATUS_TONE = { provisioned: 'green', provisioning: 'amber', deleting: 'amber', error: 'red' } as const;
 const LEVEL_CLASS = { info: 'text-slate-700', warning: 'text-amber-800', error: 'text-red-700' } as const;
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -62,11 +64,7 @@ export function CustomerPanel({ orgId, initial, can, closeHref }: { orgId: strin
   const addr = c.address;
 
   return (
-    <aside
-      aria-labelledby="customer-panel-title"
-      data-testid="customer-panel"
-      className="fixed inset-0 z-30 overflow-y-auto bg-white shadow-2xl lg:left-auto lg:w-[28rem] lg:border-l lg:border-slate-200"
-    >
+    <Drawer labelledBy="customer-panel-title" testId="customer-panel">
       <header className="flex items-start justify-between gap-3 px-5 pt-5 pb-3">
         <div className="min-w-0">
           <h2 id="customer-panel-title" ref={heading} tabIndex={-1} className="text-lg font-semibold break-words outline-none">{c.name}</h2>
@@ -95,7 +93,7 @@ export function CustomerPanel({ orgId, initial, can, closeHref }: { orgId: strin
           <Row label="Subscription ID">{c.subscriptionId ?? <span className="text-slate-400">Attached when provisioned</span>}</Row>
           <Row label="Template">{c.templateName ?? '—'}</Row>
           <Row label="Administrator">{c.adminEmail}</Row>
-          <Row label="Language">{c.language ?? '—'}</Row>
+          <Row label="Language">{c.language ? localeName(c.language) : '—'}</Row>
           <Row label="Headquarters">
             {addr ? (
               <address className="not-italic">
@@ -121,7 +119,7 @@ export function CustomerPanel({ orgId, initial, can, closeHref }: { orgId: strin
             <li key={p.package} className="text-sm">
               <div className="flex items-center justify-between gap-2">
                 <span>{PACKAGE_INFO[p.package].name}</span>
-                <Badge tone={PACKAGE_STATUS_TONE[p.status]}>{p.status === 'provisioned' ? 'Active' : p.status[0].toUpperCase() + p.status.slice(1)}</Badge>
+                <Badge tone={packageDisplay(c.status, p.status).tone}>{packageDisplay(c.status, p.status).label}</Badge>
               </div>
               {p.errors.map((e) => <p key={e.description} className="mt-0.5 text-xs text-red-700">{e.description}</p>)}
             </li>
@@ -150,6 +148,6 @@ export function CustomerPanel({ orgId, initial, can, closeHref }: { orgId: strin
           </ol>
         )}
       </Section>
-    </aside>
+    </Drawer>
   );
 }

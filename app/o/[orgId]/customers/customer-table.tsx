@@ -51,7 +51,7 @@ function CustomerRow({ orgId, row, panelHref, selected, indirect, trial }: { org
       <td className={`${td} whitespace-nowrap`}><CustomerStatusBadge status={status} /></td>
       <td className={td}>{packages.length ? packages.map((p) => PACKAGE_INFO[p].name).join(', ') : dash}</td>
       <td className={`${td} text-right tabular-nums`}>{users}</td>
-      <td className={td}>{rbpm ? <Badge tone="blue">On</Badge> : <Badge>Off</Badge>}</td>
+      <td className={td}>{status === 'deprovisioned' ? dash : rbpm ? <Badge tone="blue">On</Badge> : <Badge>Off</Badge>}</td>
       <td className={`${td} font-mono text-xs`}>{row.externalId}</td>
       <td className={`${td} whitespace-nowrap`}><time dateTime={isoDateTime(row.createdAt)}>{formatDate(row.createdAt)}</time></td>
     </tr>
@@ -82,7 +82,7 @@ export function CustomerTable({ orgId, rows, headers, panelHrefs, selectedId, in
     </th>
   );
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" tabIndex={0} role="region" aria-label={indirect ? 'Customers of indirect providers' : 'Customers'}>
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="customers-table">
         <caption className="sr-only">{indirect ? 'Customers of indirect providers' : 'Customers'}</caption>
         <thead className="bg-slate-50">

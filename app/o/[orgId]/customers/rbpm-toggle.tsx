@@ -47,6 +47,10 @@ export function RbpmToggle({ orgId, customer, canToggle }: { orgId: string; cust
       : customer.rbpm
         ? 'On: the customer’s administrators can’t change users’ services, company details or calling setup.'
         : 'Off: the customer’s administrators manage these settings themselves.';
+  // A deprovisioned customer has no partner-managed services left: the restriction no longer applies.
+  if (customer.status === 'deprovisioned') {
+    return <p className="text-sm text-slate-600" data-testid="rbpm-not-applicable">Not applicable: the customer is deprovisioned, so there is nothing left to restrict.</p>;
+  }
   return (
     <Switch
       label="Restricted by Partner Mode"

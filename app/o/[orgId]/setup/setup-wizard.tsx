@@ -1,4 +1,5 @@
 'use client';
+import { HydratedForm } from '@/components/ui/hydrated-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
@@ -88,7 +89,7 @@ export function SetupWizard({ orgId, customerName, country, packages, initialLoc
             )}
           </div>
         )}
-        <form id="setup-users" noValidate onSubmit={(e) => { e.preventDefault(); void (step === REVIEW ? create() : next()); }}>
+        <HydratedForm id="setup-users" noValidate onSubmit={(e) => { e.preventDefault(); void (step === REVIEW ? create() : next()); }}>
           {step === USERS && (
             <>
               <p className="mb-4 text-sm text-slate-600">Up to {MAX_USERS_PER_CALL} users of {customerName}. Common Area Calling is for workspaces, so it isn’t offered here.</p>
@@ -107,7 +108,7 @@ export function SetupWizard({ orgId, customerName, country, packages, initialLoc
             <ReviewStep fields={fields} locations={locations} statuses={statuses} message={message}
               onFix={(s) => setStep(s === 'identity' ? USERS : NUMBERS)} />
           )}
-        </form>
+        </HydratedForm>
         <div className="mt-8 flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 pt-4">
           <Link href={`/o/${orgId}/users`} className="text-sm text-slate-600 underline">{allCreated ? 'Go to Users' : 'Cancel'}</Link>
           <div className="flex gap-3">

@@ -60,7 +60,7 @@ export default async function TrialsPage({ params, searchParams }: { params: Pro
         <EmptyState title="No trials match">Start a trial from Customers → Start trial, or clear the filters.</EmptyState>
       ) : (
         <>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+          <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" tabIndex={0}>
             <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="trials-table">
               <caption className="sr-only">Trials</caption>
               <thead className="bg-slate-50 text-left">

@@ -1,4 +1,6 @@
 'use client';
+import { HydratedForm } from '@/components/ui/hydrated-form';
+import { applyServerFieldErrors } from '@/components/ui/server-field-errors';
 import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -10,7 +12,7 @@ import { createCustomerSchema, WIZARD_STEP_FIELDS, type CreateCustomerInput } fr
 import type { TemplateOption } from '@/lib/customers/list-template-options';
 import { PACKAGE_INFO } from '@/lib/domain/packages';
 import type { FieldErrors } from '@/lib/platform/errors';
-import { createCustomerAction, validateCustomerAction } from '../actions';
+import { createCustomerAction, precheckCustomerInfoAction, validateCustomerAction } from '../actions';
 import type { WizardField } from './field';
 import { StepInfo } from './step-info';
 import { StepLocation } from './step-location';
@@ -27,6 +29,9 @@ const EMPTY: CreateCustomerInput = {
   address: { addressLine1: '', addressLine2: '', city: '', stateOrProvince: '', postalCode: '', country: '' },
   confirmSupportedLocation: false,
 };
+
+/** Whether a server key names a field of the wizard ("address.city" included). */
+const isWizardField = (key: string): key is WizardField => STEP_FIELDS.some((fields) => fields.some((f) => key === f || key.startsWith(`${f}.`)));
 
 /** The step a server field error belongs to ("address.city" → the location step). */
 const stepOf = (field: string) => Math.max(0, STEP_FIELDS.findIndex((fields) => fields.some((f) => field === f || field.startsWith(`${f}.`))));
@@ -75,15 +80,12 @@ export function CreateCustomerWizard({ orgId, templates }: { orgId: string; temp
 
   /** Puts every server problem at its field and opens the first step that has one. */
   function showProblems(message: string, fieldErrors: FieldErrors | undefined) {
-    const entries = Object.entries(fieldErrors ?? {});
-    const general = entries.filter(([f]) => f === '_form').flatMap(([, m]) => m);
-    setFormError(general.length ? general.join(' ') : entries.length ? null : message);
-    const fields = entries.filter(([f]) => f !== '_form');
-    markTouched(fields.map(([f]) => f as WizardField));
-    for (const [field, messages] of fields) setError(field as WizardField, { type: 'server', message: messages.join(' ') });
+    const { fields, other } = applyServerFieldErrors(setError, fieldErrors, isWizardField);
+    setFormError(other.length ? other.join(' ') : fields.length ? null : message);
+    markTouched(fields);
     if (fields.length) {
       setEditing(false);
-      setStep(Math.min(...fields.map(([f]) => stepOf(f))));
+      setStep(Math.min(...fields.map(stepOf)));
     }
   }
 
@@ -92,6 +94,20 @@ export function CreateCustomerWizard({ orgId, templates }: { orgId: string; temp
     if (!(await trigger([...STEP_FIELDS[step]], { shouldFocus: true }))) {
       markTouched(STEP_FIELDS[step]);
       return;
+    }
+    if (step === 0 && !editing) {
+      // Uniqueness where the value is entered: the e-mail and external ID are checked on this Next.
+      setBusy(true);
+      try {
+        const { companyName, adminEmail, templateId, externalId, language } = getValues();
+        const result = await precheckCustomerInfoAction(orgId, { companyName, adminEmail, templateId, externalId, language });
+        if (!result.ok) {
+          showProblems(result.message, result.fieldErrors);
+          return;
+        }
+      } finally {
+        setBusy(false);
+      }
     }
     if (step < SUMMARY - 1 && !editing) {
       setStep(step + 1);
@@ -131,7 +147,7 @@ export function CreateCustomerWizard({ orgId, templates }: { orgId: string; temp
   return (
     <FormProvider {...form}>
       <WizardProgress steps={STEPS} current={step} />
-      <form
+      <HydratedForm
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
@@ -159,7 +175,7 @@ export function CreateCustomerWizard({ orgId, templates }: { orgId: string; temp
             )}
           </div>
         </div>
-      </form>
+      </HydratedForm>
     </FormProvider>
   );
 }

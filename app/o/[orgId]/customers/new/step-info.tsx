@@ -3,6 +3,7 @@ import { useFormContext } from 'react-hook-form';
 import type { CreateCustomerInput } from '@/lib/customers/customer-schema';
 import type { TemplateOption } from '@/lib/customers/list-template-options';
 import { LOCALES } from '@/lib/domain/locales';
+import { LOCALE_NAMES, localeName } from '@/lib/domain/locale-names';
 import { Field, inputClass, useFieldA11y } from './field';
 
 /** Step 1 — Customer information (SPEC §4.1). */
@@ -10,8 +11,8 @@ export function StepInfo({ templates }: { templates: TemplateOption[] }) {
   const { register, watch } = useFormContext<CreateCustomerInput>();
   const template = templates.find((t) => t.id === watch('templateId'));
   const a = {
-    companyName: useFieldA11y('companyName'), adminEmail: useFieldA11y('adminEmail'), templateId: useFieldA11y('templateId'),
-    externalId: useFieldA11y('externalId'), language: useFieldA11y('language'),
+    companyName: useFieldA11y('companyName'), adminEmail: useFieldA11y('adminEmail', { hint: true }), templateId: useFieldA11y('templateId'),
+    externalId: useFieldA11y('externalId', { hint: true }), language: useFieldA11y('language', { hint: true }),
   };
   return (
     <div className="grid gap-5 sm:grid-cols-2">
@@ -34,8 +35,8 @@ export function StepInfo({ templates }: { templates: TemplateOption[] }) {
       </Field>
       <Field name="language" label="Language" hint="Optional. Used for e-mails and the meetings site.">
         <select {...register('language')} {...a.language.inputProps} className={inputClass}>
-          <option value="">{template ? `Template default (${template.defaultLanguage})` : 'Template default'}</option>
-          {LOCALES.map((l) => <option key={l} value={l}>{l}</option>)}
+          <option value="">{template ? `Template default (${localeName(template.defaultLanguage)})` : 'Template default'}</option>
+          {LOCALES.map((l) => <option key={l} value={l}>{LOCALE_NAMES[l]} · {l}</option>)}
         </select>
       </Field>
     </div>

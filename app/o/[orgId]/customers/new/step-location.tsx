@@ -12,7 +12,7 @@ export function StepLocation() {
   const hasStates = !!countryOf(watch('address.country'))?.hasStates;
   const a = {
     line1: useFieldA11y('address.addressLine1'), line2: useFieldA11y('address.addressLine2'), city: useFieldA11y('address.city'),
-    state: useFieldA11y('address.stateOrProvince'), postal: useFieldA11y('address.postalCode'), country: useFieldA11y('address.country'),
+    state: useFieldA11y('address.stateOrProvince', { hint: !hasStates }), postal: useFieldA11y('address.postalCode'), country: useFieldA11y('address.country', { hint: true }),
     confirm: useFieldA11y('confirmSupportedLocation'),
   };
   return (
@@ -26,7 +26,7 @@ export function StepLocation() {
       <Field name="address.city" label="City" required>
         <input {...register('address.city')} {...a.city.inputProps} aria-required className={inputClass} maxLength={50} autoComplete="address-level2" />
       </Field>
-      <Field name="address.stateOrProvince" label="State/province" required={hasStates}>
+      <Field name="address.stateOrProvince" label="State/province" required={hasStates} hint={hasStates ? undefined : 'Required in countries with states or provinces.'}>
         <input {...register('address.stateOrProvince')} {...a.state.inputProps} aria-required={hasStates} className={inputClass} maxLength={50} autoComplete="address-level1" />
       </Field>
       <Field name="address.postalCode" label="Postal code" required>

@@ -1,4 +1,6 @@
 'use client';
+import { applyServerFieldErrors, fieldOf } from '@/components/ui/server-field-errors';
+import { HydratedForm } from '@/components/ui/hydrated-form';
 // Start trial (SPEC §9): customer details → (the e-mail is looked up) → services and
 // trial length → Save for a new customer, or a confirmation naming the existing org →
 // Send trial request. One react-hook-form validated with the server's zod schema.
@@ -37,7 +39,7 @@ export function StartTrialForm({ orgId }: { orgId: string }) {
 
   function showServerErrors(r: { message: string; fieldErrors?: Record<string, string[]> }) {
     setFormError(r.message);
-    for (const [k, v] of Object.entries(r.fieldErrors ?? {})) setError(k as keyof StartTrialInput, { message: v[0] });
+    applyServerFieldErrors(setError, r.fieldErrors, fieldOf(startTrialSchema.shape));
   }
 
   async function next() {
@@ -83,7 +85,7 @@ export function StartTrialForm({ orgId }: { orgId: string }) {
 
   return (
     <FormProvider {...form}>
-      <form noValidate onSubmit={save} className="max-w-2xl space-y-5 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+      <HydratedForm noValidate onSubmit={save} className="max-w-2xl space-y-5 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         {formError && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{formError}</p>}
         {phase === 'customer' && (
           <section aria-labelledby="trial-customer" className="space-y-3">
@@ -146,7 +148,7 @@ export function StartTrialForm({ orgId }: { orgId: string }) {
             )}
           </section>
         )}
-      </form>
+      </HydratedForm>
     </FormProvider>
   );
 }

@@ -51,7 +51,7 @@ export default async function TemplatesPage({ params, searchParams }: { params: 
         )
       ) : (
         <>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+          <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" tabIndex={0}>
             <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="templates-table">
               <caption className="sr-only">Onboarding templates</caption>
               <thead className="bg-slate-50">

@@ -1,4 +1,6 @@
 'use client';
+import { applyServerFieldErrors, fieldOf } from '@/components/ui/server-field-errors';
+import { HydratedForm } from '@/components/ui/hydrated-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
@@ -29,11 +31,11 @@ export function SubPartnerForm({ orgId, subscriptionIds, today }: { orgId: strin
       router.refresh();
       return;
     }
-    for (const [field, messages] of Object.entries(res.fieldErrors ?? {})) setError(field as keyof Values, { message: messages[0] });
+    applyServerFieldErrors(setError, res.fieldErrors, fieldOf(createSubPartnerSchema.shape));
     if (!res.fieldErrors) toast(res.message, 'error');
   }));
   return (
-    <form onSubmit={submit} noValidate className="max-w-xl space-y-5">
+    <HydratedForm onSubmit={submit} noValidate className="max-w-xl space-y-5">
       <TextField id="name" label="Indirect provider name" required {...register('name')} error={errors.name?.message} />
       <fieldset className="space-y-4 rounded-md border border-slate-200 p-4">
         <legend className="px-1 text-sm font-semibold">First administrator</legend>
@@ -53,6 +55,6 @@ export function SubPartnerForm({ orgId, subscriptionIds, today }: { orgId: strin
         <Button type="submit" disabled={pending}>{pending ? 'Setting up…' : 'Set up indirect provider'}</Button>
         <a href={`/o/${orgId}/indirect-providers`} className={buttonClass('secondary')}>Cancel</a>
       </div>
-    </form>
+    </HydratedForm>
   );
 }

@@ -1,4 +1,6 @@
 'use client';
+import { applyServerFieldErrors, fieldOf } from '@/components/ui/server-field-errors';
+import { HydratedForm } from '@/components/ui/hydrated-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -26,7 +28,7 @@ export function AddLocationForm({ orgId, country, onAdded, onCancel }: {
     const r = await addLocationAction(orgId, values);
     if (!r.ok) {
       setMessage(r.message);
-      for (const [f, m] of Object.entries(r.fieldErrors ?? {})) setError(f as keyof AddLocationInput, { type: 'server', message: m.join(' ') });
+      applyServerFieldErrors(setError, r.fieldErrors, fieldOf(addLocationSchema.shape));
       return;
     }
     onAdded({ id: r.data.locationId, name: values.name, address: [values.address.addressLine1, values.address.city, countryOf(values.address.country)?.name].filter(Boolean).join(', ') });
@@ -34,7 +36,7 @@ export function AddLocationForm({ orgId, country, onAdded, onCancel }: {
   });
   const a = errors.address;
   return (
-    <form noValidate onSubmit={submit} aria-labelledby="add-location-heading" className="rounded-md border border-slate-200 p-4" data-testid="add-location-form">
+    <HydratedForm noValidate onSubmit={submit} aria-labelledby="add-location-heading" className="rounded-md border border-slate-200 p-4" data-testid="add-location-form">
       <h3 id="add-location-heading" className="mb-3 font-medium">Add a location</h3>
       {message && <p role="alert" className="mb-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{message}</p>}
       <div className="grid gap-3 sm:grid-cols-2">
@@ -60,6 +62,6 @@ export function AddLocationForm({ orgId, country, onAdded, onCancel }: {
         {onCancel && <Button variant="secondary" onClick={onCancel}>Cancel</Button>}
         <button type="submit" className={buttonClass('primary')} disabled={isSubmitting}>{isSubmitting ? 'Adding…' : 'Add location'}</button>
       </div>
-    </form>
+    </HydratedForm>
   );
 }

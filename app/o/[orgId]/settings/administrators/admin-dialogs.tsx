@@ -1,4 +1,5 @@
 'use client';
+import { applyServerFieldErrors, fieldOf } from '@/components/ui/server-field-errors';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
@@ -37,7 +38,7 @@ export function InviteAdminButton({ orgId }: { orgId: string }) {
       router.refresh();
       return;
     }
-    for (const [field, messages] of Object.entries(res.fieldErrors ?? {})) setError(field as keyof InviteAdminInput, { message: messages[0] });
+    applyServerFieldErrors(setError, res.fieldErrors, fieldOf(inviteAdminSchema.shape));
     if (!res.fieldErrors) setFormError(res.message);
   }));
   return (

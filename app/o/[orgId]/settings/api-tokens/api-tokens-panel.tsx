@@ -1,4 +1,5 @@
 'use client';
+import { HydratedForm } from '@/components/ui/hydrated-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
@@ -62,7 +63,7 @@ function CreateTokenForm({ orgId, scopes, onCreated }: { orgId: string; scopes: 
     });
   });
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Create token" className="grid gap-4">
+    <HydratedForm onSubmit={onSubmit} noValidate aria-label="Create token" className="grid gap-4">
       {formError && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{formError}</p>}
       <TextField id="token-name" label="Name" required hint="What uses it, e.g. “Billing system”." {...register('name')} error={errors.name?.message} />
       <fieldset aria-describedby={errors.scopes ? 'token-scopes-error' : undefined}>
@@ -81,7 +82,7 @@ function CreateTokenForm({ orgId, scopes, onCreated }: { orgId: string; scopes: 
         {TOKEN_EXPIRIES.map((e) => <option key={e} value={e}>{e === 'never' ? 'Never' : `In ${TOKEN_EXPIRY_LABELS[e]}`}</option>)}
       </SelectField>
       <div><Button type="submit" disabled={pending}>{pending ? 'Creating…' : 'Create token'}</Button></div>
-    </form>
+    </HydratedForm>
   );
 }
 

@@ -1,4 +1,5 @@
 'use client';
+import { HydratedForm } from '@/components/ui/hydrated-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -37,7 +38,7 @@ export function AddUsersForm({ orgId, packages, locations }: { orgId: string; pa
 
   return (
     <FormProvider {...form}>
-      <form noValidate onSubmit={submit} aria-labelledby="add-users-heading" className="mb-6 w-full rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="add-users-form">
+      <HydratedForm noValidate onSubmit={submit} aria-labelledby="add-users-heading" className="mb-6 w-full rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="add-users-form">
         <h2 id="add-users-heading" className="mb-3 text-base font-semibold">Add users</h2>
         {message && <p role="alert" className="mb-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="add-users-error">{message}</p>}
         <UserRowsFields fields={fields} parts="all" packages={packages} locations={locations} statuses={statuses} onRemove={remove} />
@@ -52,7 +53,7 @@ export function AddUsersForm({ orgId, packages, locations }: { orgId: string; pa
             <button type="submit" className={buttonClass('primary')} disabled={busy}>{busy ? 'Creating…' : anyFailed ? 'Retry failed rows' : 'Create users'}</button>
           </div>
         </div>
-      </form>
+      </HydratedForm>
     </FormProvider>
   );
 }

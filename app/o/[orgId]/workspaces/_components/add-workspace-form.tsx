@@ -1,4 +1,6 @@
 'use client';
+import { applyServerFieldErrors, fieldOf } from '@/components/ui/server-field-errors';
+import { HydratedForm } from '@/components/ui/hydrated-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -29,7 +31,7 @@ export function AddWorkspaceForm({ orgId, packages, locations }: { orgId: string
     const r = await addWorkspaceAction(orgId, values);
     if (!r.ok) {
       setMessage(r.message);
-      for (const [f, m] of Object.entries(r.fieldErrors ?? {})) setError(f as keyof Input, { type: 'server', message: m.join(' ') });
+      applyServerFieldErrors(setError, r.fieldErrors, fieldOf(addWorkspaceSchema.shape));
       return;
     }
     toast(`Workspace ${values.name} added.`);
@@ -38,7 +40,7 @@ export function AddWorkspaceForm({ orgId, packages, locations }: { orgId: string
     router.refresh();
   });
   return (
-    <form noValidate onSubmit={submit} className="mb-6 w-full rounded-lg border border-slate-200 bg-white p-5 shadow-sm" aria-labelledby="add-ws-heading">
+    <HydratedForm noValidate onSubmit={submit} className="mb-6 w-full rounded-lg border border-slate-200 bg-white p-5 shadow-sm" aria-labelledby="add-ws-heading">
       <h2 id="add-ws-heading" className="mb-3 font-semibold">Add workspace</h2>
       {message && <p role="alert" className="mb-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{message}</p>}
       <div className="grid gap-3 sm:grid-cols-3">
@@ -56,6 +58,6 @@ export function AddWorkspaceForm({ orgId, packages, locations }: { orgId: string
         <Button variant="secondary" onClick={() => setOpen(false)}>Cancel</Button>
         <button type="submit" className={buttonClass('primary')} disabled={isSubmitting}>{isSubmitting ? 'Adding…' : 'Add workspace'}</button>
       </div>
-    </form>
+    </HydratedForm>
   );
 }

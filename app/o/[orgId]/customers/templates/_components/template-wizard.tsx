@@ -1,4 +1,6 @@
 'use client';
+import { applyServerFieldErrors, fieldOf } from '@/components/ui/server-field-errors';
+import { HydratedForm } from '@/components/ui/hydrated-form';
 // SPEC §3 wizard, for create and edit. One react-hook-form instance spans every step, so
 // Back/Next/Edit never lose values; Next validates only the current step's fields, Submit
 // the whole schema, and the server action re-validates with the very same schema.
@@ -88,9 +90,7 @@ export function TemplateWizard({ orgId, options, defaultValues, templateId }: Te
         }
         // The form keeps every value; server field errors show next to their fields.
         setFormError(result.message);
-        const fields = Object.keys(result.fieldErrors ?? {}).filter(isTemplateField);
-        for (const f of fields) setError(f, { type: 'server', message: result.fieldErrors![f][0] });
-        showErrorsAt(fields);
+        showErrorsAt(applyServerFieldErrors(setError, result.fieldErrors, isTemplateField).fields);
       });
     },
     (errors: FieldErrors<TemplateFormValues>) => showErrorsAt(Object.keys(errors)),
@@ -112,7 +112,7 @@ export function TemplateWizard({ orgId, options, defaultValues, templateId }: Te
   return (
     <FormProvider {...form}>
       <WizardProgress steps={WIZARD_STEPS.map((s) => s.title)} current={step} />
-      <form onSubmit={onSubmit} noValidate aria-labelledby="wizard-step-heading" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+      <HydratedForm onSubmit={onSubmit} noValidate aria-labelledby="wizard-step-heading" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <p className="text-sm text-slate-600">Step {step + 1} of {WIZARD_STEPS.length}</p>
         <h2 id="wizard-step-heading" ref={headingRef} tabIndex={-1} className="mb-5 text-lg font-semibold focus:outline-none">{current.title}</h2>
         {formError && (
@@ -153,7 +153,7 @@ export function TemplateWizard({ orgId, options, defaultValues, templateId }: Te
             </Button>
           </div>
         </div>
-      </form>
+      </HydratedForm>
     </FormProvider>
   );
 }

@@ -17,12 +17,14 @@ const useErrors = () => useFormContext<TemplateFormValues>().formState.errors;
 const COUNTRY_OPTIONS = Object.entries(COUNTRIES).sort(([, a], [, b]) => a.name.localeCompare(b.name, 'en'));
 
 function RadioOption({ name, value, label, description, children }: { name: 'type' | 'authMode'; value: string; label: string; description: string; children?: ReactNode }) {
-  const { register } = useFormContext<TemplateFormValues>();
+  const { register, formState } = useFormContext<TemplateFormValues>();
   const id = `${name}-${value}`;
+  // Rendered checked on the server too, so a preselected choice shows before hydration.
+  const preselected = formState.defaultValues?.[name] === value;
   return (
     <div className="rounded-md border border-slate-200 p-4 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50/40">
       <div className="flex items-start gap-3">
-        <input id={id} type="radio" value={value} {...register(name)} aria-describedby={`${id}-desc`} className="mt-1 h-4 w-4" />
+        <input id={id} type="radio" value={value} defaultChecked={preselected} {...register(name)} aria-describedby={`${id}-desc`} className="mt-1 h-4 w-4" />
         <div>
           <label htmlFor={id} className="text-sm font-medium">{label}</label>
           <p id={`${id}-desc`} className="text-sm text-slate-600">{description}</p>

@@ -3,6 +3,7 @@ import { getDb } from '@/db/client';
 import { PageHeader } from '@/components/ui/primitives';
 import { gatePage } from '@/lib/server/session';
 import { getTemplateFormOptions } from '@/lib/templates/get-template-form-options';
+import { TEMPLATE_TYPES } from '@/lib/templates/template-schema';
 import { CustomersTabs } from '../../customers-tabs';
 import { TemplateWizard } from '../_components/template-wizard';
 import { TemplatesForbidden } from '../_components/templates-forbidden';
@@ -19,6 +20,8 @@ export default async function NewTemplatePage({ params }: { params: Promise<{ or
   // a single subscription, and the signed-in admin when they may be the administrator.
   const subscriptionId = options.subscriptionIds.length === 1 ? options.subscriptionIds[0] : '';
   const me = options.admins.find((a) => a.id === access.actor.userId);
+  // With one template type there is nothing to choose: it is preselected.
+  const type = TEMPLATE_TYPES.length === 1 ? TEMPLATE_TYPES[0] : undefined;
 
   return (
     <>
@@ -28,7 +31,7 @@ export default async function NewTemplatePage({ params }: { params: Promise<{ or
         orgId={access.org.id}
         options={options}
         defaultValues={{
-          name: '', country: '', serviceProviderAdminId: me?.id ?? '', subscriptionId, authMode: 'webex', idpEntityId: '', idpName: '',
+          type, name: '', country: '', serviceProviderAdminId: me?.id ?? '', subscriptionId, authMode: 'webex', idpEntityId: '', idpName: '',
           pstnProviderId: '', allowAdminInviteEmails: false, brandName: '', disableWebexCalling: false, defaultLanguage: 'en_US',
         }}
       />
