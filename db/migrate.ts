@@ -19,7 +19,13 @@ export async function runMigrations(db: Db, migrationsFolder = MIGRATIONS_FOLDER
   if ((db.$client.options.max ?? 1) < 2) throw new Error('runMigrations needs a pool of at least 2 connections (one holds the migration lock).');
   const lock = await db.$client.reserve();
   try {
-    await lock`select pg_advisory_lock(${MIGRATION_LOCK_KEY.toString()}::bigint)`;
+    // Poll rather than block in pg_advisory_lock: a waiting statement holds a snapshot, and
+    // CREATE INDEX CONCURRENTLY in the lock holder's migration waits for every older snapshot
+    // to end — the holder would wait for the waiter, which waits for the holder, through two
+    // connections PostgreSQL's deadlock detector can't see as one cycle.
+    while (!(await lock<{ ok: boolean }[]>`select pg_try_advisory_lock(${MIGRATION_LOCK_KEY.toString()}::bigint) as ok`)[0]?.ok) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
     try {
       await applyPending(db, readMigrationFiles({ migrationsFolder }));
     } finally {

@@ -59,7 +59,7 @@ async function makeTenant(ownerId: string): Promise<Tenant> {
 }
 
 /** Every input key that names an object, filled with the other tenant's real id. */
-function foreignInput(schema: z.ZodType, t: Tenant): Record<string, unknown> {
+function foreignInput(schema: z.ZodType | undefined, t: Tenant): Record<string, unknown> {
   const byKey: Record<string, string> = {
     customerId: t.customerId, templateId: t.templateId, subscriberId: t.subscriberId, reportId: t.reportId, tokenId: t.tokenId,
     endpointId: t.endpointId, userId: t.userId, adminUserId: t.adminUserId, serviceProviderAdminId: t.adminUserId, locationId: t.locationId,
@@ -69,12 +69,14 @@ function foreignInput(schema: z.ZodType, t: Tenant): Record<string, unknown> {
   return Object.fromEntries(Object.entries(byKey).filter(([k]) => keys.length === 0 || keys.includes(k)));
 }
 
-const schemaKeys = (schema: z.ZodType): string[] => {
+const schemaKeys = (schema: z.ZodType | undefined): string[] => {
+  // An action declared without an input schema takes no object ids: no keys.
+  if (!schema) return [];
   const s = schema as unknown as { shape?: Record<string, unknown>; def?: { in?: { shape?: Record<string, unknown> }; schema?: { shape?: Record<string, unknown> } } };
   return Object.keys(s.shape ?? s.def?.in?.shape ?? s.def?.schema?.shape ?? {});
 };
 const ID_KEYS = /^(customerId|templateId|subscriberId|reportId|tokenId|endpointId|userId|adminUserId|serviceProviderAdminId|locationId|subPartnerOrgId|orgId|customerOrgId|trialId|deliveryId)$/;
-const namesObjects = (schema: z.ZodType) => schemaKeys(schema).some((k) => ID_KEYS.test(k));
+const namesObjects = (schema: z.ZodType | undefined) => schemaKeys(schema).some((k) => ID_KEYS.test(k));
 
 /** A hash of every row of every table (api_tokens without last_used_at, which a read updates). */
 async function fingerprint(): Promise<Record<string, string>> {

@@ -145,7 +145,7 @@ const CAPABILITIES = new Set([...Object.keys(PARTNER_PERMISSIONS), ...Object.key
  * Actions that act before there is an org (or only on the caller's own session): sign-in,
  * accepting an invitation, and the sign-out page's inline action.
  */
-export const PUBLIC_ACTIONS = new Set(['app/sign-in/actions.ts signInAction', 'app/invite/[token]/actions.ts acceptInvitationAction', 'app/sign-out/page.tsx inline']);
+export const PUBLIC_ACTIONS = new Set(['app/sign-in/actions.ts signInAction', 'app/sign-in/actions.ts signInFormAction', 'app/invite/[token]/actions.ts acceptInvitationAction', 'app/sign-out/page.tsx inline']);
 const key = (a: ServerAction) => `${a.file} ${a.kind === 'inline' ? 'inline' : a.name}`;
 
 /** What is wrong with how a server action is built, or null. */
