@@ -1,18 +1,20 @@
 'use client';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { signInSchema } from '@/lib/auth/sign-in-schema';
+import { lazyZodResolver } from '@/components/ui/lazy-zod-resolver';
+import type { signInSchema } from '@/lib/auth/sign-in-schema';
 import { Button } from '@/components/ui/primitives';
 import { signInAction } from './actions';
 
 type Values = z.infer<typeof signInSchema>;
 
+const signInResolver = lazyZodResolver<Values>(() => import('@/lib/auth/sign-in-schema').then((m) => m.signInSchema));
+
 export function SignInForm({ callbackUrl, demoAccounts, demoPassword }: { callbackUrl?: string; demoAccounts: { email: string; label: string }[]; demoPassword?: string }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const { register, handleSubmit, setValue, formState: { errors } } = useForm<Values>({ resolver: zodResolver(signInSchema), defaultValues: { email: '', password: '' } });
+  const { register, handleSubmit, setValue, formState: { errors } } = useForm<Values>({ resolver: signInResolver, defaultValues: { email: '', password: '' } });
 
   const onSubmit = handleSubmit((values) => {
     setError(null);

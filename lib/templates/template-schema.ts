@@ -6,10 +6,10 @@ import { z } from 'zod';
 import { COUNTRY_CODES } from '@/lib/domain/countries';
 import { LOCALES } from '@/lib/domain/locales';
 import { AUTH_MODES, type AuthMode } from '@/lib/domain/statuses';
+import { IDP_NAME_MAX, TEMPLATE_NAME_MAX } from './template-limits';
 
 export const TEMPLATE_TYPES = ['webex_wholesale'] as const;
-export const TEMPLATE_NAME_MAX = 80;
-export const IDP_NAME_MAX = 128;
+export { IDP_NAME_MAX, TEMPLATE_NAME_MAX };
 export const IDP_ENTITY_ID_MAX = 1024;
 export const BRAND_NAME_MAX = 80;
 /** OIDC IdP names: letters, digits and - _ . ~ (case-sensitive, so never lower-cased). */

@@ -1,5 +1,4 @@
 'use client';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
 import { useForm } from 'react-hook-form';
@@ -7,17 +6,20 @@ import type { z } from 'zod';
 import { SelectField, TextField } from '@/components/ui/form-controls';
 import { Button, buttonClass } from '@/components/ui/primitives';
 import { useToast } from '@/components/ui/toast';
-import { createSubPartnerSchema } from '@/lib/sub-partners/sub-partner-schema';
+import { lazyZodResolver } from '@/components/ui/lazy-zod-resolver';
+import type { createSubPartnerSchema } from '@/lib/sub-partners/sub-partner-schema';
 import { createSubPartnerAction } from '../actions';
 
 type Values = z.input<typeof createSubPartnerSchema>;
+
+const subPartnerResolver = lazyZodResolver<Values>(() => import('@/lib/sub-partners/sub-partner-schema').then((m) => m.createSubPartnerSchema));
 
 export function SubPartnerForm({ orgId, subscriptionIds, today }: { orgId: string; subscriptionIds: string[]; today: string }) {
   const router = useRouter();
   const toast = useToast();
   const [pending, start] = useTransition();
   const { register, handleSubmit, setError, formState: { errors } } = useForm<Values>({
-    resolver: zodResolver(createSubPartnerSchema),
+    resolver: subPartnerResolver,
     mode: 'onChange',
     defaultValues: { name: '', adminEmail: '', adminFirstName: '', adminLastName: '', subscriptionId: subscriptionIds[0] ?? '', billingStartDate: today },
   });

@@ -1,5 +1,4 @@
 'use client';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { SelectField, TextField } from '@/components/ui/form-controls';
@@ -7,18 +6,21 @@ import { Button, buttonClass } from '@/components/ui/primitives';
 import { COUNTRIES, countryOf } from '@/lib/domain/countries';
 import { LOCALES } from '@/lib/domain/locales';
 import { TIME_ZONES } from '@/lib/domain/time-zones';
-import { addLocationSchema, type AddLocationInput } from '@/lib/locations/location-schema';
+import { lazyZodResolver } from '@/components/ui/lazy-zod-resolver';
+import type { AddLocationInput } from '@/lib/locations/location-schema';
 import { addLocationAction } from '../actions';
 
 const COUNTRY_OPTIONS = Object.entries(COUNTRIES).sort((a, b) => a[1].name.localeCompare(b[1].name));
 
 /** Add a location (SPEC §4.4 step 1, §5.2): name unique in the org, address, time zone, language. */
+const addLocationResolver = lazyZodResolver<AddLocationInput>(() => import('@/lib/locations/location-schema').then((m) => m.addLocationSchema));
+
 export function AddLocationForm({ orgId, country, onAdded, onCancel }: {
   orgId: string; country: string; onAdded: (loc: { id: string; name: string; address: string }) => void; onCancel?: () => void;
 }) {
   const [message, setMessage] = useState<string | null>(null);
   const { register, handleSubmit, setError, reset, formState: { errors, isSubmitting } } = useForm<AddLocationInput>({
-    resolver: zodResolver(addLocationSchema), mode: 'onChange',
+    resolver: addLocationResolver, mode: 'onChange',
     defaultValues: { name: '', timeZone: '', language: 'en_US', address: { addressLine1: '', addressLine2: '', city: '', stateOrProvince: '', postalCode: '', country } },
   });
   const submit = handleSubmit(async (values) => {
