@@ -17,7 +17,7 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--dis
 const nw = `/o/${DEMO_ORG_IDS.northwind}`;
 const ROUTES: { who: string; path: string }[] = [
   { who: '', path: '/sign-in' },
-  ...['overview', 'customers', 'customers/new', 'customers/templates', 'customers/templates/new', 'indirect-providers', 'indirect-providers/new', 'billing', 'activity', 'settings']
+  ...['overview', 'customers', 'customers/new', 'customers/templates', 'customers/templates/new', 'indirect-providers', 'indirect-providers/new', 'billing', 'activity', 'settings', 'settings/administrators', 'settings/api-tokens', 'settings/branding']
     .map((p) => ({ who: 'full.admin@northwind.test', path: `${nw}/${p}` })),
   ...['users', 'workspaces', 'locations', 'account', 'organisation-settings', 'calling', 'services', 'setup']
     .map((p) => ({ who: 'full.admin@northwind.test', path: `/o/${DEMO_ORG_IDS.bluebirdBakery}/${p}` })),

@@ -203,7 +203,7 @@ async function main() {
     return bytes;
   }));
   console.log(`${'  bytes / RSS growth (peak)'.padEnd(44)} ${mb(dl.value.value)} / ${mb(dl.growth)}`);
-  if (dl.value.value !== done.byte_size) throw new Error(`the download has ${dl.value.value} bytes, the report says ${done.byte_size}`);
+  if (dl.value.value !== Number(done.byte_size)) throw new Error(`the download has ${dl.value.value} bytes, the report says ${done.byte_size}`);
   // The bench:all summary line: the app's generation against the bare SQL (fetched).
   console.log(`\nreport ${SUBSCRIBERS}: ${(last.ms / 1000).toFixed(2)} s, bare SQL ${(fetched.ms / 1000).toFixed(2)} s, ratio ${(last.ms / fetched.ms).toFixed(2)}`);
 
