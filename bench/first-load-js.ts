@@ -1,4 +1,4 @@
-// SPEC §11: first-load JS per route ≤ 200 kB gzip. Measured the way a user pays for it:
+// SPEC §11: first-load JS per route ≤ 200 kB gzip; the budget here is 180 kB (issue 13). Measured the way a user pays for it:
 // a fresh browser context opens each route of the production build and every script it
 // downloads is gzip-compressed and summed.
 //
@@ -9,14 +9,15 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { DEMO_ORG_IDS, DEMO_PASSWORD } from '../lib/demo/accounts';
 
-const LIMIT_KB = 200;
+// SPEC §11 allows 200 kB; the project's budget (issue 13) is 180 kB, so new features have headroom.
+const LIMIT_KB = Number(process.env.JS_LIMIT_KB ?? 180);
 const PORT = Number(process.env.BENCH_PORT ?? 3790);
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 const nw = `/o/${DEMO_ORG_IDS.northwind}`;
 const ROUTES: { who: string; path: string }[] = [
   { who: '', path: '/sign-in' },
-  ...['overview', 'customers', 'customers/new', 'customers/templates', 'customers/templates/new', 'indirect-providers', 'indirect-providers/new', 'billing', 'activity', 'settings']
+  ...['overview', 'customers', 'customers/new', 'customers/templates', 'customers/templates/new', 'indirect-providers', 'indirect-providers/new', 'billing', 'activity', 'settings', 'settings/administrators', 'settings/api-tokens', 'settings/branding']
     .map((p) => ({ who: 'full.admin@northwind.test', path: `${nw}/${p}` })),
   ...['users', 'workspaces', 'locations', 'account', 'organisation-settings', 'calling', 'services', 'setup']
     .map((p) => ({ who: 'full.admin@northwind.test', path: `/o/${DEMO_ORG_IDS.bluebirdBakery}/${p}` })),

@@ -9,6 +9,7 @@ import { runProvisioningJobs } from './handlers/provision-batch';
 import { recheckRestrictedParties, resumeStaleProvisioning } from '@/lib/customers/sweep-customers';
 import { failOrphanedProvisioning } from '@/lib/customers/orphaned-provisioning';
 import { generateReport, sweepReports } from './handlers/generate-report';
+import { deleteExpiredReports, reportRetentionDays } from '@/lib/billing/report-retention';
 import { attemptDelivery } from '@/lib/webhooks/attempt-delivery';
 import { sweepWebhookDeliveries } from '@/lib/webhooks/sweep-webhook-deliveries';
 import { QUEUES, type JobPayloads } from '@/lib/platform/queues';
@@ -70,6 +71,13 @@ export async function registerWorkers(boss: PgBoss, db: Db, clock: Clock): Promi
     await sweepReports(db, jobs, clock.now());
   });
   await boss.schedule(QUEUES.sweepReports, '* * * * *');
+  // Retention (REPORT_RETENTION_DAYS, read once here so a bad value stops the start-up):
+  // once a day; pg-boss runs one scheduled job per tick whatever the number of instances.
+  const retentionDays = reportRetentionDays();
+  await boss.work(QUEUES.expireReports, async () => {
+    await deleteExpiredReports(db, clock.now(), retentionDays);
+  });
+  await boss.schedule(QUEUES.expireReports, '41 3 * * *');
   // Trial time rules (SPEC §9): consent timeout, reminders, grace, end, number release.
   // Idempotent by keys, so the cron firing on two servers at once is harmless.
   await boss.work(QUEUES.sweepTrials, async () => {

@@ -19,6 +19,8 @@ const schema = z.object({
   /** Envelope sender for SMTP, e.g. "Partner Hub <no-reply@example.com>"; the display name shows the sending org. */
   SMTP_FROM: z.string().optional(),
   JOBS_ENABLED: z.enum(['0', '1']).default('1').transform((v) => v === '1'),
+  /** Days a finished billing report is kept (lib/billing/report-retention.ts); 0 = forever. */
+  REPORT_RETENTION_DAYS: z.string().regex(/^\s*\d*\s*$/, 'REPORT_RETENTION_DAYS must be a whole number of days (0 keeps reports forever)').optional(),
 });
 
 export type Env = z.infer<typeof schema>;

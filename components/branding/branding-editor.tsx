@@ -1,13 +1,14 @@
 'use client';
 import { HydratedForm } from '@/components/ui/hydrated-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition, type ChangeEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import { FieldError, TextField } from '@/components/ui/form-controls';
 import { Button, Card } from '@/components/ui/primitives';
 import { useToast } from '@/components/ui/toast';
-import { brandingSchema, LOGO_MAX_BYTES, type BrandingInput } from '@/lib/branding/branding-schema';
+import { lazyZodResolver } from '@/components/ui/lazy-zod-resolver';
+import type { BrandingInput } from '@/lib/branding/branding-schema';
+import { LOGO_MAX_BYTES } from '@/lib/branding/logo-limit';
 import { AA_RATIO, THEME_SURFACES, accentContrast, isHexColour } from '@/lib/branding/contrast';
 
 type Result = { ok: true } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
@@ -65,6 +66,8 @@ const toBase64 = async (file: File) => {
   return btoa(s);
 };
 
+const brandingResolver = lazyZodResolver<BrandingInput>(() => import('@/lib/branding/branding-schema').then((m) => m.brandingSchema));
+
 export function BrandingEditor({ orgId, initial, actions, readOnly, inheritedFrom }: {
   orgId: string;
   initial: { lightAccent: string; darkAccent: string; supportUrl: string; logoUrl: string | null };
@@ -78,7 +81,7 @@ export function BrandingEditor({ orgId, initial, actions, readOnly, inheritedFro
   const [pending, start] = useTransition();
   const [logoError, setLogoError] = useState<string | null>(null);
   const { register, handleSubmit, watch, setError, formState: { errors } } = useForm<BrandingInput>({
-    resolver: zodResolver(brandingSchema), mode: 'onChange',
+    resolver: brandingResolver, mode: 'onChange',
     defaultValues: { lightAccent: initial.lightAccent, darkAccent: initial.darkAccent, supportUrl: initial.supportUrl },
   });
   // oxlint-disable-next-line react/incompatible-library -- the live preview re-renders on every change on purpose

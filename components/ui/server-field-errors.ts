@@ -3,7 +3,11 @@ import type { FieldPath, FieldValues, UseFormSetError } from 'react-hook-form';
 /** A server action's field errors: field path → messages (`_form` for the form as a whole). */
 export type ServerFieldErrors = Readonly<Record<string, readonly string[]>>;
 
-/** A guard that a server key is a field of this form, from a zod object's shape (no casts). */
+/**
+ * A guard that a server key is a field of this form (no casts), from an object with the
+ * form's fields as keys: the form's values (`getValues()`), so the schema itself can stay
+ * out of the first load (lazyZodResolver).
+ */
 export function fieldOf<S extends Record<string, unknown>>(shape: S) {
   return (key: string): key is Extract<keyof S, string> => Object.hasOwn(shape, key);
 }

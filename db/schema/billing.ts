@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigint, bigserial, check, customType, date, index, integer, jsonb, pgTable, primaryKey, timestamp, uniqueIndex, uuid,
+  bigint, bigserial, check, customType, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 import { packageId, reportStatus, reportType } from './enums';
 import { orgs, users } from './orgs';
@@ -108,6 +108,8 @@ export const billingReports = pgTable(
     /** Size of the generated CSV and how many chunks hold it (set on completion). */
     byteSize: bigint('byte_size', { mode: 'number' }),
     chunkCount: integer('chunk_count'),
+    /** How the chunks are stored: 'gzip' (each chunk its own gzip member) or 'identity' (reports made before compression). */
+    chunkEncoding: text('chunk_encoding', { enum: ['identity', 'gzip'] }).notNull().default('identity'),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: ts('created_at').notNull().defaultNow(),
     completedAt: ts('completed_at'),

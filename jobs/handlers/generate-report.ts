@@ -2,7 +2,8 @@ import { and, eq, lt } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
 import { billingReportChunks, billingReports } from '@/db/schema';
-import { ChunkWriter, REPORT_CHUNK_BYTES } from '@/lib/billing/chunk-writer';
+import { ChunkWriter, REPORT_CHUNK_ENCODING, type ChunkEncoding } from '@/lib/billing/chunk-writer';
+import { copyLines } from '@/lib/billing/copy-lines';
 import { periodBounds } from '@/lib/billing/report-dates';
 import { csvLine, REPORT_COLUMNS } from '@/lib/billing/report-csv';
 import { reportSubject } from '@/lib/billing/report-subject';
@@ -14,9 +15,12 @@ import { QUEUES, type JobSender } from '@/lib/platform/queues';
 
 export interface GenerateOptions {
   clock: Clock;
-  /** Test seams: chunk size and cursor batch size. */
+  /** Test and bench seams: chunk size, cursor batch size, how rows are fetched and chunks stored. */
   chunkBytes?: number;
   cursorRows?: number;
+  source?: 'copy' | 'cursor';
+  encoding?: ChunkEncoding;
+  gzipLevel?: number;
   /** Starts the billing_report.* webhook delivery right after commit (else the webhook sweep sends it). */
   jobs?: JobSender;
 }
@@ -58,18 +62,28 @@ async function generateLocked(db: Db, conn: Reserved, reportId: string, opts: Ge
     const subject = await reportSubject(db, report);
     if (!subject) throw new Error(`the org of report ${reportId} no longer exists`);
     await db.delete(billingReportChunks).where(eq(billingReportChunks.reportId, reportId));
-    writer = new ChunkWriter(db, reportId, opts.chunkBytes ?? REPORT_CHUNK_BYTES);
-    await writer.write(csvLine(REPORT_COLUMNS[report.type]));
+    const encoding = opts.encoding ?? REPORT_CHUNK_ENCODING;
+    writer = new ChunkWriter(db, reportId, { chunkBytes: opts.chunkBytes, encoding, gzipLevel: opts.gzipLevel });
+    const w = writer;
+    await w.write(csvLine(REPORT_COLUMNS[report.type]));
     const { from, to } = periodBounds(report.billingStartDate, report.billingEndDate);
     const scope = { partnerOrgId: subject.orgId, from, to, fallbackSubscriptionId: subject.fallbackSubscriptionId };
-    const query = dialect.sqlToQuery(usageCsvQuery(report.type, scope, { name: subject.name, orgId: subject.orgId }));
+    const csv = usageCsvQuery(report.type, scope, { name: subject.name, orgId: subject.orgId });
     let rowCount = 0;
-    const cursor = conn.unsafe<{ line: string }[]>(query.sql, query.params as (string | null)[]).cursor(opts.cursorRows ?? 5000);
-    for await (const batch of cursor) {
-      let text = '';
-      for (const row of batch) text += row.line;
-      rowCount += batch.length;
-      await writer.write(text);
+    if ((opts.source ?? 'copy') === 'copy') {
+      // COPY takes no parameters: the values are inlined as quoted literals, which is
+      // exact only with standard_conforming_strings on (the default; set here regardless).
+      await conn`set standard_conforming_strings = on`;
+      rowCount = await copyLines(conn, dialect.sqlToQuery(csv.inlineParams()).sql, (bytes) => w.write(bytes));
+    } else {
+      const query = dialect.sqlToQuery(csv);
+      const cursor = conn.unsafe<{ line: string }[]>(query.sql, query.params as (string | null)[]).cursor(opts.cursorRows ?? 5000);
+      for await (const batch of cursor) {
+        let text = '';
+        for (const row of batch) text += row.line;
+        rowCount += batch.length;
+        await w.write(text);
+      }
     }
     const { byteSize, chunkCount } = await writer.finish();
     const after: (() => Promise<void> | void)[] = [];
@@ -77,7 +91,7 @@ async function generateLocked(db: Db, conn: Reserved, reportId: string, opts: Ge
       const now = opts.clock.now();
       const rows = await tx
         .update(billingReports)
-        .set({ status: 'COMPLETED', rowCount, byteSize, chunkCount, completedAt: now, errors: [] })
+        .set({ status: 'COMPLETED', rowCount, byteSize, chunkCount, chunkEncoding: encoding, completedAt: now, errors: [] })
         .where(and(eq(billingReports.id, reportId), eq(billingReports.status, 'IN_PROGRESS')))
         .returning({ id: billingReports.id });
       if (rows.length) await emitReportFinished({ db: tx, jobs: opts.jobs, afterCommit: (f) => after.push(f) }, reportId, now);

@@ -2,9 +2,9 @@
 import { z } from 'zod';
 import { API_SCOPES } from '@/lib/domain/statuses';
 
-export const TOKEN_EXPIRIES = ['30', '90', '365', 'never'] as const;
-export type TokenExpiry = (typeof TOKEN_EXPIRIES)[number];
-export const TOKEN_EXPIRY_LABELS: Record<TokenExpiry, string> = { '30': '30 days', '90': '90 days', '365': '365 days', never: 'Never' };
+import { TOKEN_EXPIRIES } from './token-expiry';
+
+export { TOKEN_EXPIRIES, TOKEN_EXPIRY_LABELS, type TokenExpiry } from './token-expiry';
 
 export const createTokenSchema = z.object({
   name: z.string().trim().min(1, 'Enter a name for the token.').max(80, 'Name can be at most 80 characters.')

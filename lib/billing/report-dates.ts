@@ -2,6 +2,9 @@
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
 
+/** Reports may look back this far (SPEC §7.2). Here, not in report-schema, so the form needs no zod to show it. */
+export const REPORT_LOOKBACK_YEARS = 5;
+
 /** Whether v is a real calendar date written yyyy-mm-dd (2026-02-30 is not). */
 export function isIsoDate(v: string): boolean {
   if (!ISO_DATE.test(v)) return false;

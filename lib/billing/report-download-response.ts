@@ -23,7 +23,7 @@ export async function reportDownloadResponse(
     if (check === 'invalid') throw new ForbiddenError('This download link is not valid. Open the report again for a new link.');
     if (check === 'expired') throw new ForbiddenError('This download link has expired: links work for 30 minutes. Open the report again for a new link.');
     const [report] = await deps.db
-      .select({ type: billingReports.type, start: billingReports.billingStartDate, end: billingReports.billingEndDate, status: billingReports.status, byteSize: billingReports.byteSize, chunkCount: billingReports.chunkCount })
+      .select({ type: billingReports.type, start: billingReports.billingStartDate, end: billingReports.billingEndDate, status: billingReports.status, byteSize: billingReports.byteSize, chunkCount: billingReports.chunkCount, chunkEncoding: billingReports.chunkEncoding })
       .from(billingReports)
       .where(eq(billingReports.id, reportId));
     if (!report || report.status !== 'COMPLETED' || report.chunkCount == null) throw new NotFoundError('Report not found: it may have been deleted.');
@@ -35,7 +35,7 @@ export async function reportDownloadResponse(
       'X-Content-Type-Options': 'nosniff',
     });
     if (report.byteSize != null) headers.set('Content-Length', String(report.byteSize));
-    return new Response(streamReportChunks(deps.db, reportId, report.chunkCount), { status: 200, headers });
+    return new Response(streamReportChunks(deps.db, reportId, report.chunkCount, report.chunkEncoding), { status: 200, headers });
   } catch (err) {
     return errorResponse(err);
   }

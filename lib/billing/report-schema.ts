@@ -3,12 +3,11 @@
 // the browser passes its today, the server ctx.clock's — the server's answer wins.
 import { z } from 'zod';
 import { REPORT_STATUSES, REPORT_TYPES } from '@/lib/domain/statuses';
-import { addYears, isIsoDate } from './report-dates';
+import { addYears, isIsoDate, REPORT_LOOKBACK_YEARS } from './report-dates';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Reports may look back this far (SPEC §7.2). */
-export const REPORT_LOOKBACK_YEARS = 5;
+export { REPORT_LOOKBACK_YEARS };
 
 /** '' (an empty select or query param) means "not given". */
 function blankable<T extends z.ZodType<string>>(schema: T) {

@@ -20,4 +20,4 @@ export const brandingSchema = z.object({
 });
 export type BrandingInput = z.input<typeof brandingSchema>;
 
-export const LOGO_MAX_BYTES = 512 * 1024;
+export { LOGO_MAX_BYTES } from './logo-limit';

@@ -56,10 +56,3 @@ export const createCustomerSchema = z.object({
 
 export type CreateCustomerInput = z.infer<typeof createCustomerSchema>;
 export type CustomerAddress = z.infer<typeof addressSchema>;
-
-/** The wizard's fields per step, for per-step validation (trigger) and jumping to errors. */
-export const WIZARD_STEP_FIELDS = {
-  info: ['companyName', 'adminEmail', 'templateId', 'externalId', 'language'],
-  packages: ['packages'],
-  location: ['address', 'confirmSupportedLocation'],
-} as const satisfies Record<string, readonly (keyof CreateCustomerInput)[]>;

@@ -1,5 +1,6 @@
 import type { ServiceCtx } from '@/lib/platform/service-ctx';
-import { createCustomerSchema, WIZARD_STEP_FIELDS, type CreateCustomerInput } from './customer-schema';
+import { createCustomerSchema, type CreateCustomerInput } from './customer-schema';
+import { WIZARD_STEP_FIELDS } from './wizard-steps';
 import { findCustomerProblems } from './find-customer-problems';
 import { throwProblems } from './validate-customer';
 

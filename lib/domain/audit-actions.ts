@@ -5,7 +5,7 @@ export const AUDIT_ACTIONS = [
   'admin.invitation.cancel', 'admin.invitation.resend', 'admin.invite', 'admin.remove', 'admin.roles.change',
   'api_token.create', 'api_token.revoke',
   'auth.signIn.failed',
-  'billing.report.create', 'billing.report.delete',
+  'billing.report.create', 'billing.report.delete', 'billing.report.expire',
   'branding.logo.remove', 'branding.logo.upload', 'branding.update',
   'customer.attach', 'customer.attach.approve', 'customer.attach.decline', 'customer.create', 'customer.delete', 'customer.rbpm.update', 'customer.retry', 'customer.update',
   'email.failed', 'email.sent',

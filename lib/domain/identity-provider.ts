@@ -2,11 +2,9 @@
 // rule for both forms, so a name the template wizard refuses can't be saved on the org.
 import { z } from 'zod';
 
-export const IDP_NAME_MAX = 128;
-export const IDP_ENTITY_ID_MAX = 1024;
-/** OIDC IdP names: letters, digits and - _ . ~ (case-sensitive, so never lower-cased). */
-export const IDP_NAME_PATTERN = /^[A-Za-z0-9\-_.~]+$/;
-export const IDP_NAME_HINT = `As set up for your OpenID Connect identity provider: letters, digits and - _ . ~, at most ${IDP_NAME_MAX} characters, case-sensitive.`;
+import { IDP_ENTITY_ID_MAX, IDP_NAME_MAX, IDP_NAME_PATTERN } from './identity-provider-limits';
+
+export { IDP_ENTITY_ID_MAX, IDP_NAME_HINT, IDP_NAME_MAX, IDP_NAME_PATTERN } from './identity-provider-limits';
 
 /** What is wrong with an (already trimmed) OIDC IdP name, or null. */
 export function idpNameProblem(name: string | null | undefined): string | null {

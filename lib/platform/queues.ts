@@ -6,6 +6,7 @@ export const QUEUES = {
   sweepCustomers: 'customers-sweep',
   generateReport: 'billing-report-generate',
   sweepReports: 'billing-report-sweep',
+  expireReports: 'billing-report-expire',
   sweepTrials: 'trials-sweep',
   deliverWebhook: 'webhook-deliver',
   sweepWebhooks: 'webhook-sweep',
@@ -21,6 +22,7 @@ export interface JobPayloads {
   'customers-sweep': Record<string, never>;
   'billing-report-generate': { reportId: string };
   'billing-report-sweep': Record<string, never>;
+  'billing-report-expire': Record<string, never>;
   'trials-sweep': Record<string, never>;
   'webhook-deliver': { deliveryId: string };
   'webhook-sweep': Record<string, never>;

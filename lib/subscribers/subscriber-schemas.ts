@@ -3,7 +3,9 @@
 import { z } from 'zod';
 import { PACKAGES, PACKAGE_INFO, type PackageId } from '@/lib/domain/packages';
 
-export const MAX_USERS_PER_CALL = 25;
+import { MAX_USERS_PER_CALL } from './subscriber-limits';
+
+export { MAX_USERS_PER_CALL };
 
 const name = (label: string) => z.string().trim().min(1, `Enter the ${label}.`).max(64, `${label[0].toUpperCase()}${label.slice(1)} can be at most 64 characters.`);
 export const emailField = z.string().trim().min(1, 'Enter the email.').max(254, 'Email can be at most 254 characters.').email('Enter a valid email address.');

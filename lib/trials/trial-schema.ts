@@ -2,20 +2,11 @@
 import { z } from 'zod';
 import { addressSchema } from '@/lib/customers/customer-schema';
 import { TIME_ZONES } from '@/lib/domain/time-zones';
-import { TRIAL_SERVICES } from '@/lib/domain/statuses';
 import { TRIAL_LENGTHS } from './trial-rules';
 
-export const BUSINESS_VERTICALS = [
-  'Education', 'Financial services', 'Government', 'Healthcare', 'Hospitality', 'Legal', 'Manufacturing',
-  'Non-profit', 'Professional services', 'Retail', 'Technology', 'Other',
-] as const;
+import { BUSINESS_VERTICALS, TRIAL_DEVICES } from './trial-catalog';
 
-/** The device catalogue offered for trial shipments. */
-export const TRIAL_DEVICES = ['Webex Desk Pro', 'Webex Desk Mini', 'Webex Room Kit Mini', 'Webex Board 55', 'Cisco 8851 IP Phone', 'Cisco 730 Headset'] as const;
-
-export const TRIAL_SERVICE_LABELS: Record<(typeof TRIAL_SERVICES)[number], string> = {
-  meetings: 'Meetings (Enterprise Edition)', messaging: 'Messaging', calling: 'Calling', devices: 'Devices',
-};
+export { BUSINESS_VERTICALS, TRIAL_DEVICES, TRIAL_SERVICE_LABELS } from './trial-catalog';
 
 const deviceLine = z.object({
   type: z.enum(TRIAL_DEVICES),
@@ -83,8 +74,3 @@ export const listTrialsSchema = z.object({
   page: z.coerce.number<number>().int().min(1).catch(1).default(1),
 });
 export type ListTrialsInput = z.infer<typeof listTrialsSchema>;
-
-/** An empty services form. */
-export const emptyServices = (): TrialServicesInput => ({
-  meetings: false, siteUrl: '', timeZone: 'America/New_York', messaging: false, calling: false, devices: false, deviceLines: [],
-});

@@ -1,5 +1,6 @@
 // Report generation on a real pg-boss, the CSV it stores, the signed download link and
 // the streamed download (SPEC §7.2).
+import { gunzipSync } from 'node:zlib';
 import { asc, eq } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -144,15 +145,21 @@ describe('the generator itself', () => {
     expect((await chunks(id)).map((c) => c.seq)).toEqual([0]);
   });
 
-  it('a report larger than one chunk is stored in pieces and downloads identical to their concatenation, chunk by chunk', async () => {
+  it('a report larger than one chunk is stored in gzip pieces and downloads as their decompressed concatenation, chunk by chunk', async () => {
     const id = await inProgressReport({ start: '2026-03-01', end: '2026-03-31' });
-    expect(await generateReport(db, id, { clock, chunkBytes: 100, cursorRows: 1 })).toBe('completed');
+    expect(await generateReport(db, id, { clock, chunkBytes: 100 })).toBe('completed');
     const stored = await chunks(id);
     expect(stored.length).toBeGreaterThan(3);
-    expect(stored.slice(0, -1).every((c) => c.data.length === 100)).toBe(true);
-    const whole = Buffer.concat(stored.map((c) => c.data));
+    // Each chunk is a gzip member of its own holding exactly 100 bytes of CSV (the last one the rest).
+    const plain = stored.map((c) => gunzipSync(c.data));
+    expect(stored.every((c) => c.data[0] === 0x1f && c.data[1] === 0x8b)).toBe(true);
+    expect(plain.slice(0, -1).every((p) => p.length === 100)).toBe(true);
+    const whole = Buffer.concat(plain);
+    const [row] = await db.select().from(billingReports).where(eq(billingReports.id, id));
+    expect(row).toMatchObject({ chunkEncoding: 'gzip', byteSize: whole.length, chunkCount: stored.length });
     const res = await download(id, await linkFor(id));
     expect(res.headers.get('content-length')).toBe(String(whole.length));
+    expect(res.headers.get('content-encoding')).toBeNull();
     const reader = res.body!.getReader();
     const pieces: Uint8Array[] = [];
     for (let r = await reader.read(); !r.done; r = await reader.read()) pieces.push(r.value);
@@ -161,6 +168,22 @@ describe('the generator itself', () => {
     expect(Buffer.concat(pieces).equals(whole)).toBe(true);
     // Chunk boundaries fall mid-row and even mid-character; the bytes reassemble exactly.
     expect(parseCsv(whole.toString('utf8'))).toHaveLength(1 + 4);
+  });
+
+  it('COPY and the cursor produce the same CSV, and a plain (pre-compression) report still downloads', async () => {
+    const viaCopy = await inProgressReport({ start: '2026-03-05', end: '2026-03-25' });
+    expect(await generateReport(db, viaCopy, { clock, chunkBytes: 64 })).toBe('completed');
+    const copied = await (await download(viaCopy, await linkFor(viaCopy))).text();
+    await db.delete(billingReports).where(eq(billingReports.id, viaCopy));
+    const viaCursor = await inProgressReport({ start: '2026-03-05', end: '2026-03-25' });
+    expect(await generateReport(db, viaCursor, { clock, chunkBytes: 64, source: 'cursor', cursorRows: 1, encoding: 'identity' })).toBe('completed');
+    const [row] = await db.select().from(billingReports).where(eq(billingReports.id, viaCursor));
+    expect(row.chunkEncoding).toBe('identity');
+    const cursored = await (await download(viaCursor, await linkFor(viaCursor))).text();
+    expect(copied).toBe(cursored);
+    // The quoted external ID (CR LF, quotes, comma) came through COPY byte for byte.
+    expect(copied).toContain('"Ext ""7"",\r\nWest"');
+    expect(parseCsv(copied)).toHaveLength(1 + 4);
   });
 
   it('a failure marks the report FAILED with an error and stores nothing', async () => {

@@ -1,21 +1,23 @@
 'use client';
 import { HydratedForm } from '@/components/ui/hydrated-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { TextField } from '@/components/ui/form-controls';
 import { Button } from '@/components/ui/primitives';
-import { acceptInvitationSchema } from '@/lib/auth/invitations-schema';
+import { lazyZodResolver } from '@/components/ui/lazy-zod-resolver';
+import type { acceptInvitationSchema } from '@/lib/auth/invitations-schema';
 import { acceptInvitationAction } from './actions';
 
 type Values = z.input<typeof acceptInvitationSchema>;
+
+const acceptResolver = lazyZodResolver<Values>(() => import('@/lib/auth/invitations-schema').then((m) => m.acceptInvitationSchema));
 
 export function AcceptInvitationForm({ token }: { token: string }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const { register, handleSubmit, formState: { errors } } = useForm<Values>({
-    resolver: zodResolver(acceptInvitationSchema), mode: 'onChange', defaultValues: { token, password: '', confirmPassword: '' },
+    resolver: acceptResolver, mode: 'onChange', defaultValues: { token, password: '', confirmPassword: '' },
   });
   const submit = handleSubmit((values) => start(async () => {
     setError(null);

@@ -8,7 +8,8 @@ import { runAuthorized } from '@/lib/auth/guard';
 import type { Clock } from '@/lib/platform/clock';
 import type { ServiceDeps } from '@/lib/platform/service-ctx';
 import { trialOps } from '@/lib/trials/trial-operations';
-import { emptyServices, type StartTrialInput, type TrialServicesInput } from '@/lib/trials/trial-schema';
+import { emptyServices } from '@/lib/trials/empty-services';
+import type { StartTrialInput, TrialServicesInput } from '@/lib/trials/trial-schema';
 import type { JobSender } from '@/lib/platform/queues';
 import { makeAdmin, makePartner } from './fixtures';
 

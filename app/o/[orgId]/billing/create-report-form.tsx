@@ -1,13 +1,13 @@
 'use client';
 import { HydratedForm } from '@/components/ui/hydrated-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import { Button } from '@/components/ui/primitives';
 import { useToast } from '@/components/ui/toast';
-import { addDays, addYears } from '@/lib/billing/report-dates';
-import { createReportSchema, REPORT_LOOKBACK_YEARS, type ReportRequest } from '@/lib/billing/report-schema';
+import { lazyZodResolver } from '@/components/ui/lazy-zod-resolver';
+import { addDays, addYears, REPORT_LOOKBACK_YEARS } from '@/lib/billing/report-dates';
+import type { ReportRequest } from '@/lib/billing/report-schema';
 import { REPORT_TYPES, type ReportType } from '@/lib/domain/statuses';
 import { createReportAction } from './actions';
 import { reportsQueryKey } from './reports-query';
@@ -23,13 +23,14 @@ const FIELDS = ['billingStartDate', 'billingEndDate', 'type', 'subPartnerOrgId']
 
 /** The create-report form: the same zod rules as the server, with the server's "today". */
 export function CreateReportForm({ orgId, today, subPartners }: { orgId: string; today: string; subPartners: { id: string; name: string }[] }) {
-  const schema = useMemo(() => createReportSchema(today), [today]);
+  // The schema (and zod) load on first validation; the rules depend on today.
+  const resolver = useMemo(() => lazyZodResolver<ReportRequest>(() => import('@/lib/billing/report-schema').then((m) => m.createReportSchema(today))), [today]);
   const yesterday = addDays(today, -1);
   const earliest = addYears(today, -REPORT_LOOKBACK_YEARS);
   const lastMonthStart = `${addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7)}-01`;
   const lastMonthEnd = addDays(`${today.slice(0, 7)}-01`, -1);
   const { register, handleSubmit, setError, formState: { errors } } = useForm<ReportRequest>({
-    resolver: zodResolver(schema),
+    resolver,
     defaultValues: { billingStartDate: lastMonthStart, billingEndDate: lastMonthEnd, type: 'PARTNER', subPartnerOrgId: '' },
   });
   const [formError, setFormError] = useState<string | null>(null);

@@ -1,12 +1,13 @@
 'use client';
 import { HydratedForm } from '@/components/ui/hydrated-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
 import { FormProvider, useFieldArray, useForm, type FieldPath } from 'react-hook-form';
 import { Button, buttonClass } from '@/components/ui/primitives';
 import type { PackageId } from '@/lib/domain/packages';
-import { addUsersSchema, MAX_USERS_PER_CALL, type AddUsersInput } from '@/lib/subscribers/subscriber-schemas';
+import { lazyZodResolver } from '@/components/ui/lazy-zod-resolver';
+import { MAX_USERS_PER_CALL } from '@/lib/subscribers/subscriber-limits';
+import type { AddUsersInput } from '@/lib/subscribers/subscriber-schemas';
 import { AddLocationForm } from '../locations/_components/add-location-form';
 import { useCreateUsers } from '../users/_components/use-create-users';
 import { EMPTY_ROW, UserRowsFields } from '../users/_components/user-rows-fields';
@@ -17,6 +18,7 @@ const STEPS = ['Add and verify locations', 'Add users', 'Phone numbers', 'Review
 const [LOCATIONS, USERS, NUMBERS, REVIEW] = [0, 1, 2, 3];
 const IDENTITY = ['firstName', 'lastName', 'email', 'package', 'locationId'] as const;
 const NUMBERING = ['extension', 'primaryPhoneNumber'] as const;
+const addUsersResolver = lazyZodResolver<AddUsersInput>(() => import('@/lib/subscribers/subscriber-schemas').then((m) => m.addUsersSchema));
 
 export interface SetupLocation { id: string; name: string; address: string; isHeadquarters: boolean }
 
@@ -35,7 +37,7 @@ export function SetupWizard({ orgId, customerName, country, packages, initialLoc
   const heading = useRef<HTMLHeadingElement>(null);
   const mounted = useRef(false);
   const hq = locations.find((l) => l.isHeadquarters) ?? locations[0];
-  const form = useForm<AddUsersInput>({ resolver: zodResolver(addUsersSchema), mode: 'onChange', defaultValues: { rows: [{ ...EMPTY_ROW, locationId: hq?.id ?? '' }] } });
+  const form = useForm<AddUsersInput>({ resolver: addUsersResolver, mode: 'onChange', defaultValues: { rows: [{ ...EMPTY_ROW, locationId: hq?.id ?? '' }] } });
   const { fields, append, remove } = useFieldArray({ control: form.control, name: 'rows', keyName: 'key' });
   const { statuses, message, busy, createPending } = useCreateUsers(orgId, form, fields);
   const allCreated = fields.length > 0 && fields.every((f) => statuses[f.key] === 'created');

@@ -3,7 +3,6 @@
 // (GET …/customers/<id>/trial, capability trials.read) and renders nothing for partners
 // without trials. Services, shipments, dates and the actions: Extend, Edit services,
 // ship devices, Convert to paid (tier 1; tier 2 → "contact your distributor"), Delete trial.
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
@@ -15,16 +14,19 @@ import { useSave } from '@/components/ui/use-save';
 import { formatDate } from '@/lib/format';
 import type { ActionState } from '@/lib/server/org-action';
 import type { CustomerTrial } from '@/lib/trials/get-customer-trial';
-import { TRIAL_DEVICES, TRIAL_SERVICE_LABELS, emptyServices, trialServicesSchema, type TrialServicesInput } from '@/lib/trials/trial-schema';
+import { lazyZodResolver } from '@/components/ui/lazy-zod-resolver';
+import { emptyServices } from '@/lib/trials/empty-services';
+import { TRIAL_DEVICES, TRIAL_SERVICE_LABELS } from '@/lib/trials/trial-catalog';
+import type { TrialServicesInput } from '@/lib/trials/trial-schema';
 import { TRIAL_STATUS_LABELS } from '@/lib/trials/trial-statuses';
-import { z } from 'zod';
 import {
   addTrialAction, convertTrialAction, deleteTrialAction, editTrialServicesAction, extendTrialAction, provideTrialDetailsAction, shipTrialDeviceAction,
 } from '../../trials/actions';
 import { TrialLengthField, TrialServicesFields } from './trial-services-fields';
 
-const servicesForm = z.object({ services: trialServicesSchema, lengthDays: z.number() });
-type ServicesForm = z.infer<typeof servicesForm>;
+type ServicesForm = { services: TrialServicesInput; lengthDays: number };
+// The services part is the shared schema; zod loads on first validation (lazyZodResolver).
+const servicesFormResolver = lazyZodResolver<ServicesForm>(() => Promise.all([import('zod'), import('@/lib/trials/trial-schema')]).then(([{ z }, m]) => z.object({ services: m.trialServicesSchema, lengthDays: z.number() })));
 
 async function fetchTrial(orgId: string, customerId: string): Promise<CustomerTrial | null> {
   const res = await fetch(`/api/orgs/${orgId}/customers/${customerId}/trial`, { cache: 'no-store' });
@@ -49,7 +51,7 @@ function ServicesDialog({ title, submitLabel, open, onClose, availability, withL
   title: string; submitLabel: string; open: boolean; onClose: () => void; availability: CustomerTrial['availability']; withLength: boolean;
   initial: TrialServicesInput; run: (v: ServicesForm) => Promise<ActionState>;
 }) {
-  const form = useForm<ServicesForm>({ resolver: zodResolver(servicesForm), defaultValues: { services: initial, lengthDays: 30 } });
+  const form = useForm<ServicesForm>({ resolver: servicesFormResolver, defaultValues: { services: initial, lengthDays: 30 } });
   const { pending, error, save } = useSave();
   return (
     <FormProvider {...form}>

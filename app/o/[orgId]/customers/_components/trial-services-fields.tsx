@@ -6,7 +6,8 @@ import { useFieldArray, useFormContext, type FieldErrors } from 'react-hook-form
 import { SelectField, TextField } from '@/components/ui/form-controls';
 import { TIME_ZONES } from '@/lib/domain/time-zones';
 import { TRIAL_SERVICES } from '@/lib/domain/statuses';
-import { TRIAL_DEVICES, TRIAL_SERVICE_LABELS, type TrialServicesInput } from '@/lib/trials/trial-schema';
+import { TRIAL_DEVICES, TRIAL_SERVICE_LABELS } from '@/lib/trials/trial-catalog';
+import type { TrialServicesInput } from '@/lib/trials/trial-schema';
 
 type ServicesForm = { services: TrialServicesInput };
 export interface Availability { service: (typeof TRIAL_SERVICES)[number]; available: boolean; reason: string | null }

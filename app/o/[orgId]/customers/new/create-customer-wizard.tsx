@@ -1,14 +1,15 @@
 'use client';
 import { HydratedForm } from '@/components/ui/hydrated-form';
 import { applyServerFieldErrors } from '@/components/ui/server-field-errors';
-import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { Button, buttonClass } from '@/components/ui/primitives';
 import { useToast } from '@/components/ui/toast';
-import { createCustomerSchema, WIZARD_STEP_FIELDS, type CreateCustomerInput } from '@/lib/customers/customer-schema';
+import { lazyZodResolver } from '@/components/ui/lazy-zod-resolver';
+import type { CreateCustomerInput } from '@/lib/customers/customer-schema';
+import { WIZARD_STEP_FIELDS } from '@/lib/customers/wizard-steps';
 import type { TemplateOption } from '@/lib/customers/list-template-options';
 import { PACKAGE_INFO } from '@/lib/domain/packages';
 import type { FieldErrors } from '@/lib/platform/errors';
@@ -21,6 +22,7 @@ import { StepSummary } from './step-summary';
 import { WizardProgress } from '@/components/ui/wizard-progress';
 
 const STEPS = ['Customer information', 'Packages', 'Headquarters location', 'Summary'] as const;
+const createCustomerResolver = lazyZodResolver<CreateCustomerInput>(() => import('@/lib/customers/customer-schema').then((m) => m.createCustomerSchema));
 const STEP_FIELDS: readonly (readonly WizardField[])[] = [WIZARD_STEP_FIELDS.info, WIZARD_STEP_FIELDS.packages, WIZARD_STEP_FIELDS.location];
 const SUMMARY = 3;
 
@@ -42,7 +44,7 @@ const stepOf = (field: string) => Math.max(0, STEP_FIELDS.findIndex((fields) => 
  * pre-check before the summary — every problem shown at its field — and Create customer.
  */
 export function CreateCustomerWizard({ orgId, templates }: { orgId: string; templates: TemplateOption[] }) {
-  const form = useForm<CreateCustomerInput>({ resolver: zodResolver(createCustomerSchema), defaultValues: EMPTY, mode: 'onTouched' });
+  const form = useForm<CreateCustomerInput>({ resolver: createCustomerResolver, defaultValues: EMPTY, mode: 'onTouched' });
   const { trigger, setError, getValues, setValue, control } = form;
   const [step, setStep] = useState(0);
   const [editing, setEditing] = useState(false);

@@ -4,7 +4,6 @@ import { HydratedForm } from '@/components/ui/hydrated-form';
 // Start trial (SPEC §9): customer details → (the e-mail is looked up) → services and
 // trial length → Save for a new customer, or a confirmation naming the existing org →
 // Send trial request. One react-hook-form validated with the server's zod schema.
-import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -13,7 +12,10 @@ import { SelectField, TextField } from '@/components/ui/form-controls';
 import { Button } from '@/components/ui/primitives';
 import { useToast } from '@/components/ui/toast';
 import { COUNTRIES, countryOf } from '@/lib/domain/countries';
-import { BUSINESS_VERTICALS, emptyServices, startTrialSchema, type StartTrialInput } from '@/lib/trials/trial-schema';
+import { lazyZodResolver } from '@/components/ui/lazy-zod-resolver';
+import { emptyServices } from '@/lib/trials/empty-services';
+import { BUSINESS_VERTICALS } from '@/lib/trials/trial-catalog';
+import type { StartTrialInput } from '@/lib/trials/trial-schema';
 import type { EmailLookup } from '@/lib/trials/request-trial';
 import { lookupTrialEmailAction, requestTrialAction, startTrialAction } from '../../trials/actions';
 import { TrialLengthField, TrialServicesFields } from '../_components/trial-services-fields';
@@ -25,8 +27,10 @@ const EMPTY: StartTrialInput = {
 };
 const CUSTOMER_FIELDS = ['companyName', 'adminEmail', 'businessVertical', 'address', 'confirmSupportedLocation'] as const;
 
+const startTrialResolver = lazyZodResolver<StartTrialInput>(() => import('@/lib/trials/trial-schema').then((m) => m.startTrialSchema));
+
 export function StartTrialForm({ orgId }: { orgId: string }) {
-  const form = useForm<StartTrialInput>({ resolver: zodResolver(startTrialSchema), defaultValues: EMPTY, mode: 'onTouched' });
+  const form = useForm<StartTrialInput>({ resolver: startTrialResolver, defaultValues: EMPTY, mode: 'onTouched' });
   const { register, formState: { errors }, watch, trigger, setError, getValues, handleSubmit } = form;
   const [phase, setPhase] = useState<'customer' | 'services' | 'existing'>('customer');
   const [lookup, setLookup] = useState<EmailLookup | null>(null);
@@ -39,7 +43,7 @@ export function StartTrialForm({ orgId }: { orgId: string }) {
 
   function showServerErrors(r: { message: string; fieldErrors?: Record<string, string[]> }) {
     setFormError(r.message);
-    applyServerFieldErrors(setError, r.fieldErrors, fieldOf(startTrialSchema.shape));
+    applyServerFieldErrors(setError, r.fieldErrors, fieldOf(getValues()));
   }
 
   async function next() {

@@ -1,7 +1,6 @@
 'use client';
 import { applyServerFieldErrors, fieldOf } from '@/components/ui/server-field-errors';
 import { HydratedForm } from '@/components/ui/hydrated-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
 import { useForm } from 'react-hook-form';
@@ -9,17 +8,20 @@ import type { z } from 'zod';
 import { SelectField, TextField } from '@/components/ui/form-controls';
 import { Button, buttonClass } from '@/components/ui/primitives';
 import { useToast } from '@/components/ui/toast';
-import { createSubPartnerSchema } from '@/lib/sub-partners/sub-partner-schema';
+import { lazyZodResolver } from '@/components/ui/lazy-zod-resolver';
+import type { createSubPartnerSchema } from '@/lib/sub-partners/sub-partner-schema';
 import { createSubPartnerAction } from '../actions';
 
 type Values = z.input<typeof createSubPartnerSchema>;
+
+const subPartnerResolver = lazyZodResolver<Values>(() => import('@/lib/sub-partners/sub-partner-schema').then((m) => m.createSubPartnerSchema));
 
 export function SubPartnerForm({ orgId, subscriptionIds, today }: { orgId: string; subscriptionIds: string[]; today: string }) {
   const router = useRouter();
   const toast = useToast();
   const [pending, start] = useTransition();
-  const { register, handleSubmit, setError, formState: { errors } } = useForm<Values>({
-    resolver: zodResolver(createSubPartnerSchema),
+  const { register, handleSubmit, setError, getValues, formState: { errors } } = useForm<Values>({
+    resolver: subPartnerResolver,
     mode: 'onChange',
     defaultValues: { name: '', adminEmail: '', adminFirstName: '', adminLastName: '', subscriptionId: subscriptionIds[0] ?? '', billingStartDate: today },
   });
@@ -31,7 +33,7 @@ export function SubPartnerForm({ orgId, subscriptionIds, today }: { orgId: strin
       router.refresh();
       return;
     }
-    applyServerFieldErrors(setError, res.fieldErrors, fieldOf(createSubPartnerSchema.shape));
+    applyServerFieldErrors(setError, res.fieldErrors, fieldOf(getValues()));
     if (!res.fieldErrors) toast(res.message, 'error');
   }));
   return (

@@ -1,7 +1,6 @@
 'use client';
 import { applyServerFieldErrors, fieldOf } from '@/components/ui/server-field-errors';
 import { HydratedForm } from '@/components/ui/hydrated-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { SelectField, TextField } from '@/components/ui/form-controls';
@@ -9,18 +8,21 @@ import { Button, buttonClass } from '@/components/ui/primitives';
 import { COUNTRIES, countryOf } from '@/lib/domain/countries';
 import { LOCALES } from '@/lib/domain/locales';
 import { TIME_ZONES } from '@/lib/domain/time-zones';
-import { addLocationSchema, type AddLocationInput } from '@/lib/locations/location-schema';
+import { lazyZodResolver } from '@/components/ui/lazy-zod-resolver';
+import type { AddLocationInput } from '@/lib/locations/location-schema';
 import { addLocationAction } from '../actions';
 
 const COUNTRY_OPTIONS = Object.entries(COUNTRIES).sort((a, b) => a[1].name.localeCompare(b[1].name));
 
 /** Add a location (SPEC §4.4 step 1, §5.2): name unique in the org, address, time zone, language. */
+const addLocationResolver = lazyZodResolver<AddLocationInput>(() => import('@/lib/locations/location-schema').then((m) => m.addLocationSchema));
+
 export function AddLocationForm({ orgId, country, onAdded, onCancel }: {
   orgId: string; country: string; onAdded: (loc: { id: string; name: string; address: string }) => void; onCancel?: () => void;
 }) {
   const [message, setMessage] = useState<string | null>(null);
-  const { register, handleSubmit, setError, reset, formState: { errors, isSubmitting } } = useForm<AddLocationInput>({
-    resolver: zodResolver(addLocationSchema), mode: 'onChange',
+  const { register, handleSubmit, setError, getValues, reset, formState: { errors, isSubmitting } } = useForm<AddLocationInput>({
+    resolver: addLocationResolver, mode: 'onChange',
     defaultValues: { name: '', timeZone: '', language: 'en_US', address: { addressLine1: '', addressLine2: '', city: '', stateOrProvince: '', postalCode: '', country } },
   });
   const submit = handleSubmit(async (values) => {
@@ -28,7 +30,7 @@ export function AddLocationForm({ orgId, country, onAdded, onCancel }: {
     const r = await addLocationAction(orgId, values);
     if (!r.ok) {
       setMessage(r.message);
-      applyServerFieldErrors(setError, r.fieldErrors, fieldOf(addLocationSchema.shape));
+      applyServerFieldErrors(setError, r.fieldErrors, fieldOf(getValues()));
       return;
     }
     onAdded({ id: r.data.locationId, name: values.name, address: [values.address.addressLine1, values.address.city, countryOf(values.address.country)?.name].filter(Boolean).join(', ') });

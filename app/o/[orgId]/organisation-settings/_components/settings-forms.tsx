@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { SelectField, TextField, Toggle } from '@/components/ui/form-controls';
 import { buttonClass } from '@/components/ui/primitives';
 import { useSave } from '@/components/ui/use-save';
-import { IDP_NAME_HINT } from '@/lib/domain/identity-provider';
+import { IDP_NAME_HINT } from '@/lib/domain/identity-provider-limits';
 import { LOCALES, type Locale } from '@/lib/domain/locales';
 import { updateDomainAction, updateEmailSettingsAction, updateSsoAction } from '../actions';
 

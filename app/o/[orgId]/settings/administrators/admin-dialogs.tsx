@@ -1,6 +1,5 @@
 'use client';
 import { applyServerFieldErrors, fieldOf } from '@/components/ui/server-field-errors';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
@@ -9,7 +8,8 @@ import { FormDialog } from '@/components/ui/form-dialog';
 import { TextField } from '@/components/ui/form-controls';
 import { Button } from '@/components/ui/primitives';
 import { useToast } from '@/components/ui/toast';
-import { changeRolesSchema, inviteAdminSchema, type ChangeRolesInput, type InviteAdminInput } from '@/lib/admins/admin-schema';
+import { lazyZodResolver } from '@/components/ui/lazy-zod-resolver';
+import type { ChangeRolesInput, InviteAdminInput } from '@/lib/admins/admin-schema';
 import type { PartnerRole } from '@/lib/domain/roles';
 import {
   cancelInvitationAction, changeAdminRolesAction, inviteAdminAction, removeAdminAction, resendInvitationAction,
@@ -18,14 +18,17 @@ import { RoleCheckboxes } from './role-checkboxes';
 
 interface AdminRef { userId: string; name: string; email: string; roles: PartnerRole[]; status: 'active' | 'invited' }
 
+const inviteAdminResolver = lazyZodResolver<InviteAdminInput>(() => import('@/lib/admins/admin-schema').then((m) => m.inviteAdminSchema));
+const changeRolesResolver = lazyZodResolver<ChangeRolesInput>(() => import('@/lib/admins/admin-schema').then((m) => m.changeRolesSchema));
+
 export function InviteAdminButton({ orgId }: { orgId: string }) {
   const [open, setOpen] = useState(false);
   const [pending, start] = useTransition();
   const [error, setFormError] = useState<string | null>(null);
   const router = useRouter();
   const toast = useToast();
-  const { register, handleSubmit, setError, reset, formState: { errors } } = useForm<InviteAdminInput>({
-    resolver: zodResolver(inviteAdminSchema),
+  const { register, handleSubmit, setError, getValues, reset, formState: { errors } } = useForm<InviteAdminInput>({
+    resolver: inviteAdminResolver,
     defaultValues: { email: '', firstName: '', lastName: '', roles: [] },
   });
   const submit = handleSubmit((values) => start(async () => {
@@ -38,7 +41,7 @@ export function InviteAdminButton({ orgId }: { orgId: string }) {
       router.refresh();
       return;
     }
-    applyServerFieldErrors(setError, res.fieldErrors, fieldOf(inviteAdminSchema.shape));
+    applyServerFieldErrors(setError, res.fieldErrors, fieldOf(getValues()));
     if (!res.fieldErrors) setFormError(res.message);
   }));
   return (
@@ -63,7 +66,7 @@ function ChangeRolesDialog({ orgId, admin, open, onClose }: { orgId: string; adm
   const router = useRouter();
   const toast = useToast();
   const { register, handleSubmit, setError, formState: { errors } } = useForm<ChangeRolesInput>({
-    resolver: zodResolver(changeRolesSchema),
+    resolver: changeRolesResolver,
     defaultValues: { userId: admin.userId, roles: admin.roles },
   });
   const submit = handleSubmit((values) => start(async () => {

@@ -1,6 +1,5 @@
 'use client';
 import { HydratedForm } from '@/components/ui/hydrated-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
@@ -9,13 +8,17 @@ import { FieldError, SelectField, TextField, inputClass } from '@/components/ui/
 import { Button, Card, EmptyState } from '@/components/ui/primitives';
 import { DataTable, Td } from '@/components/ui/table';
 import { useToast } from '@/components/ui/toast';
-import { createTokenSchema, TOKEN_EXPIRIES, TOKEN_EXPIRY_LABELS, type CreateTokenInput } from '@/lib/api-tokens/token-schema';
+import { lazyZodResolver } from '@/components/ui/lazy-zod-resolver';
+import { TOKEN_EXPIRIES, TOKEN_EXPIRY_LABELS } from '@/lib/api-tokens/token-expiry';
+import type { CreateTokenInput } from '@/lib/api-tokens/token-schema';
 import { formatTimestamp } from '@/lib/format';
 import { createApiTokenAction, revokeApiTokenAction } from './actions';
 
 interface TokenRow { id: string; name: string; prefix: string; scopes: string[]; createdBy: string | null; createdAt: string; lastUsedAt: string | null; expiresAt: string | null }
 
 /** The secret, shown once after creation, in a read-only field labelled "Token" with copy. */
+const createTokenResolver = lazyZodResolver<CreateTokenInput>(() => import('@/lib/api-tokens/token-schema').then((m) => m.createTokenSchema));
+
 function NewToken({ token, onDone }: { token: string; onDone: () => void }) {
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copy = async () => {
@@ -43,7 +46,7 @@ function NewToken({ token, onDone }: { token: string; onDone: () => void }) {
 
 function CreateTokenForm({ orgId, scopes, onCreated }: { orgId: string; scopes: { id: string; label: string }[]; onCreated: (token: string) => void }) {
   const { register, handleSubmit, setError, reset, formState: { errors } } = useForm<CreateTokenInput>({
-    resolver: zodResolver(createTokenSchema),
+    resolver: createTokenResolver,
     defaultValues: { name: '', scopes: [], expiry: '90' },
   });
   const [formError, setFormError] = useState<string | null>(null);

@@ -1,23 +1,26 @@
 'use client';
 import { HydratedForm } from '@/components/ui/hydrated-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { FormProvider, useFieldArray, useForm } from 'react-hook-form';
 import { Button, buttonClass } from '@/components/ui/primitives';
 import { useToast } from '@/components/ui/toast';
 import type { PackageId } from '@/lib/domain/packages';
-import { addUsersSchema, MAX_USERS_PER_CALL, type AddUsersInput } from '@/lib/subscribers/subscriber-schemas';
+import { lazyZodResolver } from '@/components/ui/lazy-zod-resolver';
+import { MAX_USERS_PER_CALL } from '@/lib/subscribers/subscriber-limits';
+import type { AddUsersInput } from '@/lib/subscribers/subscriber-schemas';
 import { useCreateUsers } from './use-create-users';
 import { EMPTY_ROW, UserRowsFields, type Option } from './user-rows-fields';
 
 /** "Add users" (SPEC §5.2): up to 25 rows at once, per-row outcome, retry of the failed rows only. */
+const addUsersResolver = lazyZodResolver<AddUsersInput>(() => import('@/lib/subscribers/subscriber-schemas').then((m) => m.addUsersSchema));
+
 export function AddUsersForm({ orgId, packages, locations }: { orgId: string; packages: PackageId[]; locations: Option[] }) {
   const [open, setOpen] = useState(false);
   const router = useRouter();
   const toast = useToast();
   const form = useForm<AddUsersInput>({
-    resolver: zodResolver(addUsersSchema), mode: 'onChange',
+    resolver: addUsersResolver, mode: 'onChange',
     defaultValues: { rows: [{ ...EMPTY_ROW, locationId: locations[0]?.id ?? '' }] },
   });
   const { fields, append, remove } = useFieldArray({ control: form.control, name: 'rows', keyName: 'key' });

@@ -1,7 +1,6 @@
 'use client';
 import { applyServerFieldErrors, fieldOf } from '@/components/ui/server-field-errors';
 import { HydratedForm } from '@/components/ui/hydrated-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -9,20 +8,23 @@ import { SelectField, TextField } from '@/components/ui/form-controls';
 import { Button, buttonClass } from '@/components/ui/primitives';
 import { useToast } from '@/components/ui/toast';
 import { PACKAGE_INFO, type PackageId } from '@/lib/domain/packages';
-import { addWorkspaceSchema } from '@/lib/subscribers/subscriber-schemas';
+import { lazyZodResolver } from '@/components/ui/lazy-zod-resolver';
+import type { addWorkspaceSchema } from '@/lib/subscribers/subscriber-schemas';
 import type { z } from 'zod';
 import { addWorkspaceAction } from '../actions';
 
 type Input = z.input<typeof addWorkspaceSchema>;
 
 /** Add a workspace: any of the customer's packages (Common Area Calling is meant for these). */
+const addWorkspaceResolver = lazyZodResolver<Input>(() => import('@/lib/subscribers/subscriber-schemas').then((m) => m.addWorkspaceSchema));
+
 export function AddWorkspaceForm({ orgId, packages, locations }: { orgId: string; packages: PackageId[]; locations: { id: string; name: string }[] }) {
   const [open, setOpen] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const router = useRouter();
   const toast = useToast();
-  const { register, handleSubmit, setError, reset, formState: { errors, isSubmitting } } = useForm<Input>({
-    resolver: zodResolver(addWorkspaceSchema), mode: 'onChange',
+  const { register, handleSubmit, setError, getValues, reset, formState: { errors, isSubmitting } } = useForm<Input>({
+    resolver: addWorkspaceResolver, mode: 'onChange',
     defaultValues: { name: '', package: packages.includes('common_area_calling') ? 'common_area_calling' : packages[0], locationId: locations[0]?.id ?? '', extension: '', primaryPhoneNumber: '' },
   });
   if (!open) return <Button onClick={() => setOpen(true)}>Add workspace</Button>;
@@ -31,7 +33,7 @@ export function AddWorkspaceForm({ orgId, packages, locations }: { orgId: string
     const r = await addWorkspaceAction(orgId, values);
     if (!r.ok) {
       setMessage(r.message);
-      applyServerFieldErrors(setError, r.fieldErrors, fieldOf(addWorkspaceSchema.shape));
+      applyServerFieldErrors(setError, r.fieldErrors, fieldOf(getValues()));
       return;
     }
     toast(`Workspace ${values.name} added.`);

@@ -4,7 +4,6 @@ import { HydratedForm } from '@/components/ui/hydrated-form';
 // SPEC §3 wizard, for create and edit. One react-hook-form instance spans every step, so
 // Back/Next/Edit never lose values; Next validates only the current step's fields, Submit
 // the whole schema, and the server action re-validates with the very same schema.
-import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, useTransition, type FormEvent } from 'react';
@@ -13,7 +12,8 @@ import { Button } from '@/components/ui/primitives';
 import { useToast } from '@/components/ui/toast';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import type { TemplateFormOptions } from '@/lib/templates/get-template-form-options';
-import { templateSchema, type TemplateFormValues, type TemplateInput } from '@/lib/templates/template-schema';
+import { lazyZodResolver } from '@/components/ui/lazy-zod-resolver';
+import type { TemplateFormValues, TemplateInput } from '@/lib/templates/template-schema';
 import { createTemplateAction, updateTemplateAction } from '../actions';
 import { TemplateSettingGroups, type SettingsStep } from './template-setting-groups';
 import { SUMMARY_INDEX, WIZARD_STEPS, firstStepWithError, isTemplateField } from './wizard-config';
@@ -27,6 +27,8 @@ export interface TemplateWizardProps {
   /** Present when editing: the wizard opens on the Summary and saves this template. */
   templateId?: string;
 }
+
+const templateResolver = lazyZodResolver<TemplateFormValues, TemplateInput>(() => import('@/lib/templates/template-schema').then((m) => m.templateSchema));
 
 export function TemplateWizard({ orgId, options, defaultValues, templateId }: TemplateWizardProps) {
   const editing = !!templateId;
@@ -45,7 +47,7 @@ export function TemplateWizard({ orgId, options, defaultValues, templateId }: Te
   const ready = useHydrated();
 
   const form = useForm<TemplateFormValues, unknown, TemplateInput>({
-    resolver: zodResolver(templateSchema),
+    resolver: templateResolver,
     defaultValues,
     // Re-check a field as it changes (an error disappears once fixed), never on blur:
     // blur validation moved the buttons between mousedown and mouseup and ate the click.

@@ -1,0 +1,1 @@
+ALTER TABLE "billing_reports" ADD COLUMN "chunk_encoding" text DEFAULT 'identity' NOT NULL;
