@@ -68,8 +68,7 @@ module.exports = {
     {
       name: 'pages-run-no-queries',
       severity: 'error',
-      comment:
-        'Pages, layouts, actions and routes are thin: they call a lib/ service (passing getDb()), never build a Drizzle query.',
+      comment: 'Pages, layouts, actions and routes are thin: they call a lib/ service (passing getDb()), never build a Drizzle query.',
       from: { path: '^app/' },
       to: { path: '^db/schema|^node_modules/drizzle-orm' },
     },

@@ -7,7 +7,13 @@ import { Providers } from './providers';
 export const metadata: Metadata = {
   title: { default: 'Partner Hub', template: '%s · Partner Hub' },
   // public/: favicon, app icons and manifest; robots.txt keeps the admin portal out of search engines.
-  icons: { icon: [{ url: '/favicon.ico', sizes: '48x48' }, { url: '/icon.svg', type: 'image/svg+xml' }], apple: '/apple-touch-icon.png' },
+  icons: {
+    icon: [
+      { url: '/favicon.ico', sizes: '48x48' },
+      { url: '/icon.svg', type: 'image/svg+xml' },
+    ],
+    apple: '/apple-touch-icon.png',
+  },
   manifest: '/manifest.webmanifest',
   robots: { index: false, follow: false },
 };

@@ -26,13 +26,20 @@ const RUNS = Number.parseInt(process.env.BENCH_RUNS ?? '40', 10);
 const CLIENTS = Number.parseInt(process.env.BENCH_CLIENTS ?? '10', 10);
 const ONLY = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
 
-interface Sent { query: string; params: unknown[]; at: number }
+interface Sent {
+  query: string;
+  params: unknown[];
+  at: number;
+}
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
 };
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' / ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ');
 
 async function ms(fn: () => Promise<unknown>): Promise<number> {
   const t = process.hrtime.bigint();
@@ -56,8 +63,11 @@ async function main() {
   if (!url) throw new Error('DATABASE_URL is not set: run through npm run bench:pages.');
   let recording: Sent[] | null = null;
   const client = postgres(url, {
-    max: CLIENTS, onnotice: () => {},
-    debug: (_conn, query, params) => { recording?.push({ query, params: params as unknown[], at: performance.now() }); },
+    max: CLIENTS,
+    onnotice: () => {},
+    debug: (_conn, query, params) => {
+      recording?.push({ query, params: params as unknown[], at: performance.now() });
+    },
   });
   const db = Object.assign(drizzle(client, { schema, casing: 'snake_case' }), { $end: () => client.end({ timeout: 5 }) }) as unknown as Db;
   const bare = postgres(url, { max: CLIENTS, onnotice: () => {} });
@@ -80,12 +90,18 @@ async function main() {
       select (select count(*)::int from customers) as customers, (select count(*)::int from subscribers) as subscribers,
         (select count(*)::int from package_assignments) as ledger, (select count(*)::int from package_assignments where ended_at is null) as open,
         (select count(*)::int from audit_log) as audit`;
-    console.log(`data: ${sizes.customers.toLocaleString('en')} customers, ${sizes.subscribers.toLocaleString('en')} subscribers, `
-      + `${sizes.ledger.toLocaleString('en')} ledger intervals (${sizes.open.toLocaleString('en')} open), ${sizes.audit.toLocaleString('en')} audit entries`);
-    console.log(`load average at start (1/5/15 min): ${load()}; ${RUNS} timed runs per scenario; the machine is shared with other builds\n`);
+    console.log(
+      `data: ${sizes.customers.toLocaleString('en')} customers, ${sizes.subscribers.toLocaleString('en')} subscribers, ` +
+        `${sizes.ledger.toLocaleString('en')} ledger intervals (${sizes.open.toLocaleString('en')} open), ${sizes.audit.toLocaleString('en')} audit entries`,
+    );
+    console.log(
+      `load average at start (1/5/15 min): ${load()}; ${RUNS} timed runs per scenario; the machine is shared with other builds\n`,
+    );
 
     // An Activity cursor ~20,000 entries down, as if Older had been pressed 400 times.
-    const [deep] = await bare<{ id: string }[]>`select id from audit_log where org_id = ${BENCH_PARTNER_ID} order by at desc, id desc offset 20000 limit 1`;
+    const [deep] = await bare<
+      { id: string }[]
+    >`select id from audit_log where org_id = ${BENCH_PARTNER_ID} order by at desc, id desc offset 20000 limit 1`;
     // A keyset Next from page 1,999 of the list (the middle of 4,000).
     const page1999 = await listPartnerCustomers(db, access, parseCustomerListParams({ page: '1999' }));
     const none: ActivityFilters = { action: '', actor: '', from: '', to: '' };
@@ -97,16 +113,40 @@ async function main() {
       { key: 'list search', label: "customer list, search 'acme'", fn: list({ q: 'acme' }) },
       { key: 'list status filter', label: 'customer list, status filter (error)', fn: list({ status: 'error' }) },
       { key: 'list sort by name', label: 'customer list, sort by name', fn: list({ sort: 'name' }) },
-      { key: 'list middle page', label: 'customer list, middle page 2,000 by Next (keyset)', fn: list({ page: '2000', after: page1999.nextCursor! }) },
+      {
+        key: 'list middle page',
+        label: 'customer list, middle page 2,000 by Next (keyset)',
+        fn: list({ page: '2000', after: page1999.nextCursor! }),
+      },
       { key: 'list middle page by number', label: 'customer list, ?page=2000 typed in (exact count + offset)', fn: list({ page: '2000' }) },
       { key: 'list last page', label: 'customer list, Last (exact count + read from the end)', fn: list({ last: '1' }) },
       { key: 'activity', label: 'Activity, first page', fn: () => listActivity(db, access, none) },
-      { key: 'activity older page', label: 'Activity, 400 pages down (keyset)', fn: () => listActivity(db, access, none, { after: Number(deep.id) }) },
-      { key: 'activity action filter', label: 'Activity, action = customer.create', fn: () => listActivity(db, access, { ...none, action: 'customer.create' }) },
-      { key: 'activity actor filter', label: 'Activity, actor e-mail contains "full.admin@bench"', fn: () => listActivity(db, access, { ...none, actor: 'full.admin@bench' }) },
-      { key: 'activity date filter', label: 'Activity, one day', fn: () => listActivity(db, access, { ...none, from: isoDay(now, -60), to: isoDay(now, -60) }) },
+      {
+        key: 'activity older page',
+        label: 'Activity, 400 pages down (keyset)',
+        fn: () => listActivity(db, access, none, { after: Number(deep.id) }),
+      },
+      {
+        key: 'activity action filter',
+        label: 'Activity, action = customer.create',
+        fn: () => listActivity(db, access, { ...none, action: 'customer.create' }),
+      },
+      {
+        key: 'activity actor filter',
+        label: 'Activity, actor e-mail contains "full.admin@bench"',
+        fn: () => listActivity(db, access, { ...none, actor: 'full.admin@bench' }),
+      },
+      {
+        key: 'activity date filter',
+        label: 'Activity, one day',
+        fn: () => listActivity(db, access, { ...none, from: isoDay(now, -60), to: isoDay(now, -60) }),
+      },
       { key: 'overview', label: 'Overview', fn: () => getPartnerOverview(db, access) },
-      { key: 'analytics 12 months', label: 'Analytics, 12 months (all queries)', fn: () => getPartnerAnalytics(db, BENCH_PARTNER_ID, now, 12) },
+      {
+        key: 'analytics 12 months',
+        label: 'Analytics, 12 months (all queries)',
+        fn: () => getPartnerAnalytics(db, BENCH_PARTNER_ID, now, 12),
+      },
     ];
 
     const rows: string[] = [];
@@ -122,14 +162,17 @@ async function main() {
         tb.push(await ms(() => replay(statements)));
       }
       const n = statements.reduce((a, g) => a + g.length, 0);
-      rows.push(`| ${s.label} | ${n} | ${pct(ts, 50).toFixed(1)} | ${pct(ts, 95).toFixed(1)} | ${pct(tb, 50).toFixed(1)} | ${pct(tb, 95).toFixed(1)} | ${(pct(ts, 50) / pct(tb, 50)).toFixed(2)}× |`);
+      rows.push(
+        `| ${s.label} | ${n} | ${pct(ts, 50).toFixed(1)} | ${pct(ts, 95).toFixed(1)} | ${pct(tb, 50).toFixed(1)} | ${pct(tb, 95).toFixed(1)} | ${(pct(ts, 50) / pct(tb, 50)).toFixed(2)}× |`,
+      );
       finals.push(`${s.key} p95: ${pct(ts, 95).toFixed(1)} ms`);
       if (s.key === 'analytics 12 months') {
         // Each Analytics statement on its own (SPEC-derived target: each ≤ 100 ms p95).
         const each = statements.flat();
         for (const [i, st] of each.entries()) {
           const t: number[] = [];
-          for (let r = 0; r < Math.max(10, Math.floor(RUNS / 2)); r++) t.push(await ms(() => bare.unsafe(st.query, st.params as never[], { prepare: true })));
+          for (let r = 0; r < Math.max(10, Math.floor(RUNS / 2)); r++)
+            t.push(await ms(() => bare.unsafe(st.query, st.params as never[], { prepare: true })));
           const name = analyticsName(st.query, i);
           rows.push(`| Analytics query: ${name} | 1 | — | — | ${pct(t, 50).toFixed(1)} | ${pct(t, 95).toFixed(1)} | — |`);
           finals.push(`analytics ${name} p95: ${pct(t, 95).toFixed(1)} ms`);
@@ -141,11 +184,15 @@ async function main() {
       // Overview with CLIENTS concurrent clients, each running RUNS views back to back.
       const lat: number[] = [];
       const t0 = performance.now();
-      await Promise.all(Array.from({ length: CLIENTS }, async () => {
-        for (let i = 0; i < RUNS; i++) lat.push(await ms(() => getPartnerOverview(db, access)));
-      }));
+      await Promise.all(
+        Array.from({ length: CLIENTS }, async () => {
+          for (let i = 0; i < RUNS; i++) lat.push(await ms(() => getPartnerOverview(db, access)));
+        }),
+      );
       const rps = (CLIENTS * RUNS) / ((performance.now() - t0) / 1000);
-      rows.push(`| Overview, ${CLIENTS} concurrent clients (${rps.toFixed(0)} views/s) | — | ${pct(lat, 50).toFixed(1)} | ${pct(lat, 95).toFixed(1)} | — | — | — |`);
+      rows.push(
+        `| Overview, ${CLIENTS} concurrent clients (${rps.toFixed(0)} views/s) | — | ${pct(lat, 50).toFixed(1)} | ${pct(lat, 95).toFixed(1)} | — | — | — |`,
+      );
       finals.push(`overview ${CLIENTS} clients p95: ${pct(lat, 95).toFixed(1)} ms`);
     }
 

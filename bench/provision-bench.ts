@@ -18,7 +18,11 @@ import { BENCH_ADMIN_EMAIL, BENCH_ADMIN_ID, BENCH_PARTNER_ID } from './bench-ids
 import { createWaitingCustomers } from './waiting-customers';
 
 const N = Number.parseInt(process.env.BENCH_CUSTOMERS ?? '', 10) || 2000;
-const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 const TEMPLATE_ID = 'be4c0000-0000-4000-8000-0000000000b1';
 const OWNER = { partnerId: BENCH_PARTNER_ID, templateId: TEMPLATE_ID, subscriptionId: 'Sub-BENCH', createdBy: BENCH_ADMIN_ID };
 
@@ -61,12 +65,18 @@ async function main() {
   const client = postgres(url, { max: 1, onnotice: () => {} });
   const [{ foreign }] = await db.execute<{ foreign: number }>(sql`select count(*)::int as foreign from orgs where name not like 'Bench %'`);
   if (foreign > 0) throw new Error('This database holds non-bench data; use the bench database (npm run bench:provision).');
-  await db.execute(sql.raw(`truncate orgs, users, customers, customer_packages, subscribers, locations, org_relations, role_grants, subscriptions,
-    onboarding_templates, provisioning_events, package_assignments, email_outbox, org_settings, webhook_events, webhook_deliveries restart identity cascade`));
+  await db.execute(
+    sql.raw(`truncate orgs, users, customers, customer_packages, subscribers, locations, org_relations, role_grants, subscriptions,
+    onboarding_templates, provisioning_events, package_assignments, email_outbox, org_settings, webhook_events, webhook_deliveries restart identity cascade`),
+  );
   await db.execute(sql`drop schema if exists pgboss cascade`);
-  await db.execute(sql`insert into orgs (id, kind, name, wholesale, country) values (${BENCH_PARTNER_ID}, 'partner', 'Bench Partner', true, 'US')`);
+  await db.execute(
+    sql`insert into orgs (id, kind, name, wholesale, country) values (${BENCH_PARTNER_ID}, 'partner', 'Bench Partner', true, 'US')`,
+  );
   await db.execute(sql`insert into users (id, org_id, email) values (${BENCH_ADMIN_ID}, ${BENCH_PARTNER_ID}, ${BENCH_ADMIN_EMAIL})`);
-  await db.execute(sql`insert into subscriptions (id, partner_org_id, packages) values ('Sub-BENCH', ${BENCH_PARTNER_ID}, enum_range(null::package_id))`);
+  await db.execute(
+    sql`insert into subscriptions (id, partner_org_id, packages) values ('Sub-BENCH', ${BENCH_PARTNER_ID}, enum_range(null::package_id))`,
+  );
   await db.execute(sql`insert into onboarding_templates (id, org_id, name, country, service_provider_admin_id, subscription_id, provisioning_id)
     values (${TEMPLATE_ID}, ${BENCH_PARTNER_ID}, 'Bench template', 'US', ${BENCH_ADMIN_ID}, 'Sub-BENCH', 'bench-provisioning-id')`);
 
@@ -85,7 +95,10 @@ async function main() {
   const boss = await startBoss(url);
   const sender = senderFor(boss);
   for (let i = 0; i < ids.length; i += 500) {
-    await sender.sendMany!(QUEUES.provisionCustomer, ids.slice(i, i + 500).map((customerId) => ({ data: { customerId }, singletonKey: customerId })));
+    await sender.sendMany!(
+      QUEUES.provisionCustomer,
+      ids.slice(i, i + 500).map((customerId) => ({ data: { customerId }, singletonKey: customerId })),
+    );
   }
   const loadBefore = load();
   t = performance.now();
@@ -93,7 +106,9 @@ async function main() {
   let done = 0;
   const deadline = Date.now() + 30 * 60_000;
   while (Date.now() < deadline) {
-    const [{ n }] = await db.execute<{ n: number }>(sql`select count(*)::int as n from customers where status = 'provisioned' and name like 'Bench Job %'`);
+    const [{ n }] = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from customers where status = 'provisioned' and name like 'Bench Job %'`,
+    );
     done = n;
     if (done >= N) break;
     await new Promise((r) => setTimeout(r, 100));
@@ -108,8 +123,12 @@ async function main() {
   if (problems) throw new Error(`${problems} customers not provisioned exactly once`);
 
   const rate = done / seconds;
-  console.log(`  bare SQL (same rows, 100 per transaction)   ${bareRate.toFixed(0).padStart(6)} customers/s  (${bareSeconds.toFixed(1)} s)`);
-  console.log(`  real worker (pg-boss, registerWorkers)      ${rate.toFixed(0).padStart(6)} customers/s  (${seconds.toFixed(1)} s, ${done} provisioned, each checked once)`);
+  console.log(
+    `  bare SQL (same rows, 100 per transaction)   ${bareRate.toFixed(0).padStart(6)} customers/s  (${bareSeconds.toFixed(1)} s)`,
+  );
+  console.log(
+    `  real worker (pg-boss, registerWorkers)      ${rate.toFixed(0).padStart(6)} customers/s  (${seconds.toFixed(1)} s, ${done} provisioned, each checked once)`,
+  );
   console.log(`  ratio worker / bare                         ${(bareRate / rate).toFixed(2)}× the bare time`);
   console.log(`  load average (1 5 15 min): before ${loadBefore}, after ${loadAfter}`);
   console.log(`provisioning: ${rate.toFixed(0)} customers/s`);

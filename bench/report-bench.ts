@@ -83,7 +83,9 @@ async function rssGrowth<T>(fn: () => Promise<T>): Promise<{ value: T; growth: n
   globalThis.gc?.();
   const start = process.memoryUsage().rss;
   let peak = start;
-  const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 50);
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 50);
   try {
     const value = await fn();
     peak = Math.max(peak, process.memoryUsage().rss);
@@ -98,8 +100,12 @@ async function generate() {
   // size); the generated addresses are unique by construction, so they are off while loading.
   await db.execute(sql`alter table users disable trigger users_email_claim`);
   await db.execute(sql`alter table customers disable trigger customers_admin_email_claim`);
-  await db.execute(sql`insert into orgs (id, kind, name, wholesale, country) values (${PARTNER}::uuid, 'partner', 'Bench Partner', true, 'US')`);
-  await db.execute(sql`insert into subscriptions (id, partner_org_id, packages) values (${SUBSCRIPTION}, ${PARTNER}::uuid, '{webex_calling,webex_suite,webex_voice,webex_meetings,cx_essentials,common_area_calling}')`);
+  await db.execute(
+    sql`insert into orgs (id, kind, name, wholesale, country) values (${PARTNER}::uuid, 'partner', 'Bench Partner', true, 'US')`,
+  );
+  await db.execute(
+    sql`insert into subscriptions (id, partner_org_id, packages) values (${SUBSCRIPTION}, ${PARTNER}::uuid, '{webex_calling,webex_suite,webex_voice,webex_meetings,cx_essentials,common_area_calling}')`,
+  );
   await db.execute(sql`insert into orgs (id, kind, name, country, wholesale)
     select md5('bench-c' || i)::uuid, 'customer', 'Bench customer ' || i, 'US', true from generate_series(1, ${CUSTOMERS}::int) i`);
   await db.execute(sql`insert into customers (id, org_id, partner_org_id, subscription_id, external_id, status, admin_email)
@@ -142,7 +148,9 @@ async function generate() {
 async function main() {
   const bench = await benchDatabase();
   db = bench.db;
-  console.log(`USER report bench: ${SUBSCRIBERS.toLocaleString('en')} subscribers, ${CUSTOMERS.toLocaleString('en')} customers, one partner\n`);
+  console.log(
+    `USER report bench: ${SUBSCRIBERS.toLocaleString('en')} subscribers, ${CUSTOMERS.toLocaleString('en')} customers, one partner\n`,
+  );
   if (!bench.reused) await timed('generate the ledger', generate);
   const [{ n }] = await db.execute<{ n: number }>(sql`select count(*)::int as n from package_assignments`);
   console.log(`${'ledger intervals'.padEnd(44)} ${n.toLocaleString('en')}`);
@@ -156,7 +164,9 @@ async function main() {
 
   // Two baselines: the server alone (EXPLAIN ANALYZE, including turning rows into text),
   // and the same query fetched through the same cursor with the rows thrown away.
-  const plan = await timed('bare SQL, server only (EXPLAIN ANALYZE)', () => db.$client.unsafe(`explain (analyze, timing off, serialize text) ${q.sql}`, q.params as string[]));
+  const plan = await timed('bare SQL, server only (EXPLAIN ANALYZE)', () =>
+    db.$client.unsafe(`explain (analyze, timing off, serialize text) ${q.sql}`, q.params as string[]),
+  );
   const execution = Number(/Execution Time: ([\d.]+) ms/.exec(plan.value.map((r) => String(Object.values(r)[0])).join('\n'))?.[1] ?? NaN);
   console.log(`${'  server execution time'.padEnd(44)} ${secs(execution)}`);
   const fetched = await timed('bare SQL, fetched through a cursor', async () => {
@@ -173,7 +183,11 @@ async function main() {
     { label: 'COPY binary, plain chunks, EXTERNAL', opts: { source: 'copy', encoding: 'identity' }, storage: 'external' },
     { label: 'cursor, gzip-1 chunks, EXTERNAL', opts: { source: 'cursor', encoding: 'gzip', gzipLevel: 1 }, storage: 'external' },
     { label: 'COPY binary, gzip-6 chunks, EXTERNAL', opts: { source: 'copy', encoding: 'gzip', gzipLevel: 6 }, storage: 'external' },
-    { label: 'COPY binary, gzip-1, 4 MB chunks, EXTERNAL', opts: { source: 'copy', encoding: 'gzip', gzipLevel: 1, chunkBytes: 4 * 1024 * 1024 }, storage: 'external' },
+    {
+      label: 'COPY binary, gzip-1, 4 MB chunks, EXTERNAL',
+      opts: { source: 'copy', encoding: 'gzip', gzipLevel: 1, chunkBytes: 4 * 1024 * 1024 },
+      storage: 'external',
+    },
     { label: 'COPY binary, gzip-1 chunks, EXTERNAL (the app)', opts: {}, storage: 'external' },
   ];
   const variants = all.filter((v, i) => process.env.BENCH_ALL_VARIANTS === '1' || i === 0 || i === all.length - 1);
@@ -183,32 +197,47 @@ async function main() {
     await db.execute(sql`delete from billing_reports`);
     await db.execute(sql.raw(`alter table billing_report_chunks alter column data set storage ${v.storage}`));
     await db.execute(sql`checkpoint`);
-    [report] = await db.insert(billingReports).values({ orgId: PARTNER, type: 'USER', billingStartDate: start, billingEndDate: end }).returning();
+    [report] = await db
+      .insert(billingReports)
+      .values({ orgId: PARTNER, type: 'USER', billingStartDate: start, billingEndDate: end })
+      .returning();
     console.log(`\n${v.label}`);
-    const gen = await rssGrowth(() => timed(`  generate the USER report (${start}…${end})`, () => generateReport(db, report.id, { clock: systemClock, ...v.opts })));
+    const gen = await rssGrowth(() =>
+      timed(`  generate the USER report (${start}…${end})`, () => generateReport(db, report.id, { clock: systemClock, ...v.opts })),
+    );
     [done] = await db.execute<typeof done>(sql`select status, row_count, byte_size, chunk_count, chunk_encoding,
       (select sum(pg_column_size(data))::bigint from billing_report_chunks where report_id = r.id)::float8 as stored
       from billing_reports r where id = ${report.id}`);
-    console.log(`${'  outcome'.padEnd(44)} ${gen.value.value} / ${done.status}: ${done.row_count.toLocaleString('en')} rows, ${mb(done.byte_size)} CSV in ${done.chunk_count} chunks, ${mb(done.stored)} stored`);
+    console.log(
+      `${'  outcome'.padEnd(44)} ${gen.value.value} / ${done.status}: ${done.row_count.toLocaleString('en')} rows, ${mb(done.byte_size)} CSV in ${done.chunk_count} chunks, ${mb(done.stored)} stored`,
+    );
     console.log(`${'  RSS growth (peak)'.padEnd(44)} ${mb(gen.growth)}`);
     console.log(`${'  generation / bare SQL (server only)'.padEnd(44)} ${(gen.value.ms / execution).toFixed(2)}×`);
     console.log(`${'  generation / bare SQL (fetched)'.padEnd(44)} ${(gen.value.ms / fetched.ms).toFixed(2)}×`);
     last = { ms: gen.value.ms };
   }
 
-  const dl = await rssGrowth(() => timed('stream the download (read every chunk)', async () => {
-    const reader = streamReportChunks(db, report.id, done.chunk_count, done.chunk_encoding).getReader();
-    let bytes = 0;
-    for (let r = await reader.read(); !r.done; r = await reader.read()) bytes += r.value.length;
-    return bytes;
-  }));
+  const dl = await rssGrowth(() =>
+    timed('stream the download (read every chunk)', async () => {
+      const reader = streamReportChunks(db, report.id, done.chunk_count, done.chunk_encoding).getReader();
+      let bytes = 0;
+      for (let r = await reader.read(); !r.done; r = await reader.read()) bytes += r.value.length;
+      return bytes;
+    }),
+  );
   console.log(`${'  bytes / RSS growth (peak)'.padEnd(44)} ${mb(dl.value.value)} / ${mb(dl.growth)}`);
-  if (dl.value.value !== Number(done.byte_size)) throw new Error(`the download has ${dl.value.value} bytes, the report says ${done.byte_size}`);
+  if (dl.value.value !== Number(done.byte_size))
+    throw new Error(`the download has ${dl.value.value} bytes, the report says ${done.byte_size}`);
   // The bench:all summary line: the app's generation against the bare SQL (fetched).
-  console.log(`\nreport ${SUBSCRIBERS}: ${(last.ms / 1000).toFixed(2)} s, bare SQL ${(fetched.ms / 1000).toFixed(2)} s, ratio ${(last.ms / fetched.ms).toFixed(2)}`);
+  console.log(
+    `\nreport ${SUBSCRIBERS}: ${(last.ms / 1000).toFixed(2)} s, bare SQL ${(fetched.ms / 1000).toFixed(2)} s, ratio ${(last.ms / fetched.ms).toFixed(2)}`,
+  );
 
   const factor = 2_000_000 / SUBSCRIBERS;
-  if (factor > 1) console.log(`Linear extrapolation to 2,000,000 subscribers: generation ≈ ${secs(last.ms * factor)}, bare SQL ≈ ${secs(execution * factor)} (server) / ${secs(fetched.ms * factor)} (fetched)`);
+  if (factor > 1)
+    console.log(
+      `Linear extrapolation to 2,000,000 subscribers: generation ≈ ${secs(last.ms * factor)}, bare SQL ≈ ${secs(execution * factor)} (server) / ${secs(fetched.ms * factor)} (fetched)`,
+    );
   await db.$end();
 }
 

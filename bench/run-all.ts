@@ -40,27 +40,47 @@ export const parseBenchRows: Parser = (out) =>
   });
 
 /** bench/first-load-js.ts: `  ok   171.2 kB   12 scripts  /o/:orgId/setup`. */
-export const parseJs = (limitKb: number): Parser => (out) =>
-  [...out.matchAll(/^\s*(ok|OVER)\s+([\d.]+) kB\s+\d+ scripts\s+(\S+)\s*$/gm)].map((m) => ({
-    row: `first-load JS ${m[3]}`, value: num(m[2]), unit: 'kB', target: `≤ ${limitKb} kB`, pass: num(m[2]) <= limitKb,
-  }));
+export const parseJs =
+  (limitKb: number): Parser =>
+  (out) =>
+    [...out.matchAll(/^\s*(ok|OVER)\s+([\d.]+) kB\s+\d+ scripts\s+(\S+)\s*$/gm)].map((m) => ({
+      row: `first-load JS ${m[3]}`,
+      value: num(m[2]),
+      unit: 'kB',
+      target: `≤ ${limitKb} kB`,
+      pass: num(m[2]) <= limitKb,
+    }));
 
 /** bench/explain-customer-list.ts: `| scenario | matches | svc p50 | svc p95 | bare p50 | bare p95 | ratio |`. */
 export const parseCustomers: Parser = (out) =>
   [...out.matchAll(/^\| ([^|]+?) \| [\d,]+ \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \| [\d.]+× \|$/gm)].map((m) => ({
-    row: `customer list p95: ${m[1]}`, value: num(m[3]), unit: 'ms', baseline: num(m[5]), target: '≤ 1.5× bare SQL', pass: num(m[3]) / num(m[5]) <= 1.5,
+    row: `customer list p95: ${m[1]}`,
+    value: num(m[3]),
+    unit: 'ms',
+    baseline: num(m[5]),
+    target: '≤ 1.5× bare SQL',
+    pass: num(m[3]) / num(m[5]) <= 1.5,
   }));
 
 /** bench/report-bench.ts: `report 200000: 2.41 s, bare SQL 1.99 s, ratio 1.21`. */
 export const parseReport: Parser = (out) =>
   [...out.matchAll(/^report (\d+): ([\d.]+) s, bare SQL ([\d.]+) s, ratio ([\d.]+)$/gm)].map((m) => ({
-    row: `USER report, ${num(m[1]).toLocaleString('en')} subscribers`, value: num(m[2]), unit: 's', baseline: num(m[3]), target: '≤ 1.3× bare SQL', pass: num(m[4]) <= 1.3,
+    row: `USER report, ${num(m[1]).toLocaleString('en')} subscribers`,
+    value: num(m[2]),
+    unit: 's',
+    baseline: num(m[3]),
+    target: '≤ 1.3× bare SQL',
+    pass: num(m[4]) <= 1.3,
   }));
 
 /** bench:provision (issue 13): last line `provisioning: N customers/s`. */
 export const parseProvision: Parser = (out) =>
   [...out.matchAll(/^provisioning: ([\d.,]+) customers\/s\s*$/gm)].map((m) => ({
-    row: 'provisioning', value: num(m[1]), unit: 'customers/s', target: '≥ 100/s', pass: num(m[1]) >= 100,
+    row: 'provisioning',
+    value: num(m[1]),
+    unit: 'customers/s',
+    target: '≥ 100/s',
+    pass: num(m[1]) >= 100,
   }));
 
 /** bench:pages (issue 13): one line per page, `<page> p95: N ms`. */
@@ -87,15 +107,24 @@ interface Outcome {
   rows: Row[];
 }
 
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 /** Runs `npm run -s <script>`, echoing its output live, and keeps the output for the parsers. */
 function run(script: string): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
     const child = spawn('npm', ['run', '-s', script], { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
     let out = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString(); process.stdout.write(d); });
-    child.stderr.on('data', (d: Buffer) => { out += d.toString(); process.stderr.write(d); });
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      process.stdout.write(d);
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      out += d.toString();
+      process.stderr.write(d);
+    });
     child.on('close', (code) => resolve({ code: code ?? 1, out }));
   });
 }
@@ -113,7 +142,9 @@ export function planBenches(scripts: Record<string, string>, only?: string[]) {
 
 async function main() {
   const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts as Record<string, string>;
-  const only = process.env.BENCH_SCRIPTS?.split(',').map((s) => s.trim()).filter(Boolean);
+  const only = process.env.BENCH_SCRIPTS?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const outcomes: Outcome[] = [];
   for (const { script, parse, present } of planBenches(scripts, only)) {
     if (!present) {
@@ -125,18 +156,29 @@ async function main() {
     const t = performance.now();
     const { code, out } = await run(script);
     const loadAfter = load();
-    outcomes.push({ script, status: code === 0 ? 'ok' : 'failed', seconds: (performance.now() - t) / 1000, load: loadAfter, rows: [...parse(out), ...parseBenchRows(out)] });
+    outcomes.push({
+      script,
+      status: code === 0 ? 'ok' : 'failed',
+      seconds: (performance.now() - t) / 1000,
+      load: loadAfter,
+      rows: [...parse(out), ...parseBenchRows(out)],
+    });
   }
   console.log('\n## npm run bench — summary\n');
   console.log('| bench | status | time | load average (1, 5, 15 min) at the end |');
   console.log('|---|---|---|---|');
-  for (const o of outcomes) console.log(`| ${o.script} | ${o.status} | ${o.status === 'not present' ? '—' : `${o.seconds.toFixed(0)} s`} | ${o.status === 'not present' ? '—' : o.load} |`);
+  for (const o of outcomes)
+    console.log(
+      `| ${o.script} | ${o.status} | ${o.status === 'not present' ? '—' : `${o.seconds.toFixed(0)} s`} | ${o.status === 'not present' ? '—' : o.load} |`,
+    );
   console.log('\n| row | measured | baseline | ratio | target | verdict |');
   console.log('|---|---|---|---|---|---|');
   for (const o of outcomes) for (const r of o.rows) console.log(formatRow(r));
   const failed = outcomes.filter((o) => o.status === 'failed');
   const missed = outcomes.flatMap((o) => o.rows).filter((r) => r.pass === false);
-  console.log(`\n${failed.length} bench(es) failed, ${missed.length} row(s) missing their target, ${outcomes.filter((o) => o.status === 'not present').length} not present`);
+  console.log(
+    `\n${failed.length} bench(es) failed, ${missed.length} row(s) missing their target, ${outcomes.filter((o) => o.status === 'not present').length} not present`,
+  );
   process.exitCode = failed.length ? 1 : 0;
 }
 

@@ -3,7 +3,12 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 
-export interface WaitingOwner { partnerId: string; templateId: string; subscriptionId: string; createdBy: string }
+export interface WaitingOwner {
+  partnerId: string;
+  templateId: string;
+  subscriptionId: string;
+  createdBy: string;
+}
 
 /** N customers exactly as createCustomer leaves them: status provisioning, request stored, packages, managers, the 'accepted' line. */
 export async function createWaitingCustomers(db: Db, owner: WaitingOwner, tag: string, n: number): Promise<string[]> {
@@ -30,4 +35,3 @@ export async function createWaitingCustomers(db: Db, owner: WaitingOwner, tag: s
     select id from c`);
   return rows.map((r) => r.id);
 }
-

@@ -16,7 +16,8 @@ export const MIGRATION_LOCK_KEY = 0x50484d4947524154n;
  * at least two connections.
  */
 export async function runMigrations(db: Db, migrationsFolder = MIGRATIONS_FOLDER) {
-  if ((db.$client.options.max ?? 1) < 2) throw new Error('runMigrations needs a pool of at least 2 connections (one holds the migration lock).');
+  if ((db.$client.options.max ?? 1) < 2)
+    throw new Error('runMigrations needs a pool of at least 2 connections (one holds the migration lock).');
   const lock = await db.$client.reserve();
   try {
     // Poll rather than block in pg_advisory_lock: a waiting statement holds a snapshot, and
@@ -50,8 +51,12 @@ export const isConcurrentIndexMigration = (m: Pick<MigrationMeta, 'sql'>) => m.s
  */
 async function applyPending(db: Db, migrations: MigrationMeta[]) {
   await db.execute(sql`create schema if not exists drizzle`);
-  await db.execute(sql`create table if not exists drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)`);
-  const [last] = await db.execute<{ created_at: string }>(sql`select created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`);
+  await db.execute(
+    sql`create table if not exists drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)`,
+  );
+  const [last] = await db.execute<{ created_at: string }>(
+    sql`select created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`,
+  );
   const record = sql`insert into drizzle.__drizzle_migrations ("hash", "created_at") values `;
   for (const m of migrations) {
     if (last && Number(last.created_at) >= m.folderMillis) continue;
@@ -70,9 +75,13 @@ async function applyPending(db: Db, migrations: MigrationMeta[]) {
 /** Migrations in the folder that the database has not applied yet (0 = up to date). */
 export async function pendingMigrationCount(db: Db, migrationsFolder = MIGRATIONS_FOLDER): Promise<number> {
   const files = readMigrationFiles({ migrationsFolder });
-  const [row] = await db.execute<{ last: string | null }>(sql`
+  const [row] = await db
+    .execute<{ last: string | null }>(
+      sql`
     select max(created_at)::text as last from drizzle.__drizzle_migrations
-  `).catch(() => [{ last: null }]);
+  `,
+    )
+    .catch(() => [{ last: null }]);
   const last = row?.last ? Number(row.last) : -Infinity;
   return files.filter((m) => m.folderMillis > last).length;
 }

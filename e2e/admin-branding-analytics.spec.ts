@@ -5,7 +5,10 @@ import sharp from 'sharp';
 import { DEMO_ORG_IDS } from '../lib/demo/accounts';
 import { navLabels, signIn } from './support';
 
-test('a full admin invites an administrator who accepts from the Outbox and signs in with exactly those roles', async ({ page, browser }) => {
+test('a full admin invites an administrator who accepts from the Outbox and signs in with exactly those roles', async ({
+  page,
+  browser,
+}) => {
   const stamp = Date.now().toString(36);
   const email = `colleague-${stamp}@northwind.test`;
   await signIn(page, 'full.admin@northwind.test');
@@ -51,9 +54,13 @@ test('a full admin invites an administrator who accepts from the Outbox and sign
 test("a partner's logo and support link appear in its customer's view", async ({ page, browser }) => {
   await signIn(page, 'full.admin@northwind.test');
   await page.goto(`/o/${DEMO_ORG_IDS.northwind}/settings/branding`);
-  await page.getByTestId('logo-input').setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') });
+  await page
+    .getByTestId('logo-input')
+    .setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') });
   await expect(page.getByText('SVG logos are not accepted: upload a PNG or JPEG.')).toBeVisible();
-  const png = await sharp({ create: { width: 120, height: 40, channels: 4, background: '#0a5bd6' } }).png().toBuffer();
+  const png = await sharp({ create: { width: 120, height: 40, channels: 4, background: '#0a5bd6' } })
+    .png()
+    .toBuffer();
   await page.getByTestId('logo-input').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
   await expect(page.getByTestId('current-logo')).toBeVisible();
   await page.getByLabel('Accent colour, light theme').fill('#ffdd00');

@@ -5,7 +5,10 @@ import { signIn } from './support';
 // SPEC §8.1: a partner full admin creates a token in Settings → API tokens, a back-office
 // system uses it against the Wholesale API, the admin revokes it (with confirmation),
 // and the very next call is refused with 401.
-test('a full admin creates an API token, it works against /v1/wholesale/customers, and after Revoke the next call is 401', async ({ page, baseURL }) => {
+test('a full admin creates an API token, it works against /v1/wholesale/customers, and after Revoke the next call is 401', async ({
+  page,
+  baseURL,
+}) => {
   await signIn(page, 'full.admin@northwind.test');
   await page.goto(`/o/${DEMO_ORG_IDS.northwind}/settings`);
   await page.getByRole('link', { name: 'API tokens' }).click();
@@ -31,7 +34,9 @@ test('a full admin creates an API token, it works against /v1/wholesale/customer
   expect(body.items[0]).toMatchObject({ id: expect.any(String), status: expect.any(String) });
   // The scope is exactly what was ticked: writing is refused, naming the scope.
   const write = await fetch(`${baseURL}/v1/wholesale/customers/validate`, {
-    method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}',
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: '{}',
   });
   expect(write.status).toBe(403);
   expect((await write.json()).message).toContain('wholesale_customers_write');

@@ -25,7 +25,10 @@ test('an existing organisation attached through the API is managed through the A
   expect(list.status()).toBe(200);
   const provisioningId = ((await list.json()).items as { provisioningId: string | null }[]).find((c) => c.provisioningId)!.provisioningId;
   const body = {
-    provisioningId, packages: ['webex_meetings'], externalId: `E2E-ATTACH-${Date.now().toString(36)}`, orgId: DEMO_ORG_IDS.harborLaw,
+    provisioningId,
+    packages: ['webex_meetings'],
+    externalId: `E2E-ATTACH-${Date.now().toString(36)}`,
+    orgId: DEMO_ORG_IDS.harborLaw,
     address: { addressLine1: '200 Harbor Way', city: 'Boston', stateOrProvince: 'MA', zipOrPostalCode: '02110', country: 'US' },
   };
 

@@ -15,10 +15,13 @@ const now = new Date();
 const lastMonthStart = iso(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)));
 const lastMonthEnd = iso(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0)));
 const daysLastMonth = Number(lastMonthEnd.slice(8));
-const reportRow = (page: Page) => page.locator(`[data-testid="report-row"][data-type="CUSTOMER"][data-period="${lastMonthStart}/${lastMonthEnd}"]`);
+const reportRow = (page: Page) =>
+  page.locator(`[data-testid="report-row"][data-type="CUSTOMER"][data-period="${lastMonthStart}/${lastMonthEnd}"]`);
 
 async function deleteThroughDialog(page: Page) {
-  await reportRow(page).getByRole('button', { name: /^Delete/ }).click();
+  await reportRow(page)
+    .getByRole('button', { name: /^Delete/ })
+    .click();
   const dialog = page.getByRole('dialog', { name: 'Delete billing report?' });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
@@ -51,13 +54,25 @@ test('a full admin creates a CUSTOMER report, watches it complete and downloads 
   await expect(reportRow(page)).toHaveAttribute('data-status', 'COMPLETED', { timeout: 45_000 });
 
   const downloadEvent = page.waitForEvent('download');
-  await reportRow(page).getByRole('button', { name: /^Download/ }).click();
+  await reportRow(page)
+    .getByRole('button', { name: /^Download/ })
+    .click();
   const download = await downloadEvent;
   expect(download.suggestedFilename()).toBe(`billing-report-customer-${lastMonthStart}-to-${lastMonthEnd}.csv`);
   const [header, ...rows] = parseCsv(await readFile((await download.path())!, 'utf8'));
   expect(header).toEqual([
-    'PARTNER_NAME', 'PARTNER_ORG_ID', 'SUBSCRIPTION_ID', 'SERVICE_NAME', 'SKU', 'DESCRIPTION', 'CONSUMPTION_START_DATE', 'CONSUMPTION_END_DATE', 'QUANTITY',
-    'CUSTOMER_ORG_ID', 'CUSTOMER_EXTERNAL_ID', 'LOCATION_ID',
+    'PARTNER_NAME',
+    'PARTNER_ORG_ID',
+    'SUBSCRIPTION_ID',
+    'SERVICE_NAME',
+    'SKU',
+    'DESCRIPTION',
+    'CONSUMPTION_START_DATE',
+    'CONSUMPTION_END_DATE',
+    'QUANTITY',
+    'CUSTOMER_ORG_ID',
+    'CUSTOMER_EXTERNAL_ID',
+    'LOCATION_ID',
   ]);
   expect(rows.length).toBeGreaterThan(10);
   expect(rows.every((r) => r[0] === 'Northwind Telecom' && r[1] === DEMO_ORG_IDS.northwind)).toBe(true);
@@ -83,14 +98,18 @@ test('a read-only admin sees the report and Download, but no Create report or De
   await expect(page.getByRole('button', { name: 'Create report' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Delete/ })).toHaveCount(0);
   const downloadEvent = page.waitForEvent('download');
-  await reportRow(page).getByRole('button', { name: /^Download/ }).click();
+  await reportRow(page)
+    .getByRole('button', { name: /^Download/ })
+    .click();
   expect((await downloadEvent).suggestedFilename()).toMatch(/\.csv$/);
 });
 
 test('the full admin deletes it after confirming; Escape cancels', async ({ page }) => {
   await signIn(page, 'full.admin@northwind.test');
   await page.goto(billing);
-  await reportRow(page).getByRole('button', { name: /^Delete/ }).click();
+  await reportRow(page)
+    .getByRole('button', { name: /^Delete/ })
+    .click();
   const dialog = page.getByRole('dialog', { name: 'Delete billing report?' });
   await expect(dialog).toBeVisible();
   await page.keyboard.press('Escape');

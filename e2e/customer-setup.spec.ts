@@ -17,7 +17,9 @@ test('a partner full admin sets up a customer: a second location and three users
   const panel = page.getByTestId('customer-panel');
   await panel.getByRole('link', { name: 'Set up customer' }).click();
   await expect(page).toHaveURL(/\/setup$/);
-  await expect(page.getByRole('navigation', { name: 'Progress' }).locator('[aria-current="step"]')).toContainText('Add and verify locations');
+  await expect(page.getByRole('navigation', { name: 'Progress' }).locator('[aria-current="step"]')).toContainText(
+    'Add and verify locations',
+  );
 
   // 1 — locations: HQ listed, add a branch.
   await expect(page.getByTestId('setup-locations')).toContainText('(headquarters)');
@@ -61,12 +63,21 @@ test('a partner full admin sets up a customer: a second location and three users
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByTestId('rows-0-extension-error')).toContainText('needs an extension and/or a primary phone number');
   const number = `+1503${digits(7)}`;
-  await page.getByTestId('row-0').getByLabel('Extension').fill(`7${digits(5)}`);
+  await page
+    .getByTestId('row-0')
+    .getByLabel('Extension')
+    .fill(`7${digits(5)}`);
   await page.getByTestId('row-0').getByLabel('Primary phone number').fill(number);
-  await page.getByTestId('row-1').getByLabel('Extension').fill(`7${digits(5)}`);
+  await page
+    .getByTestId('row-1')
+    .getByLabel('Extension')
+    .fill(`7${digits(5)}`);
   // The same number twice: the server gives it to the first row and refuses the second.
   await page.getByTestId('row-1').getByLabel('Primary phone number').fill(number);
-  await page.getByTestId('row-2').getByLabel('Extension').fill(`7${digits(5)}`);
+  await page
+    .getByTestId('row-2')
+    .getByLabel('Extension')
+    .fill(`7${digits(5)}`);
   await page.getByRole('button', { name: 'Next' }).click();
 
   // 4 — review → Create users, with a per-row outcome.
@@ -106,7 +117,10 @@ test('under RBPM a customer admin sees the banner, a disabled Manage users and n
   await expect(page.getByRole('button', { name: /^Change package/ })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Remove/ })).toHaveCount(0);
   // Names stay editable; the primary work number is read only.
-  await page.getByRole('button', { name: /^Edit / }).first().click();
+  await page
+    .getByRole('button', { name: /^Edit / })
+    .first()
+    .click();
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByLabel('First name')).toBeEditable();
   await expect(dialog.getByLabel('Primary work number')).not.toBeEditable();
@@ -132,7 +146,10 @@ test('with RBPM off a customer admin adds a user and changes their package', asy
 
   await page.getByRole('searchbox').fill(t);
   await page.getByRole('button', { name: 'Search' }).click();
-  const user = page.getByTestId('users-table').getByRole('row').filter({ hasText: `Pat Baker ${t}` });
+  const user = page
+    .getByTestId('users-table')
+    .getByRole('row')
+    .filter({ hasText: `Pat Baker ${t}` });
   await expect(user).toContainText('Webex Calling');
   await user.getByRole('button', { name: `Change package of Pat Baker ${t}` }).click();
   const dialog = page.getByRole('dialog');

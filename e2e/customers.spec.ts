@@ -15,7 +15,9 @@ async function openCustomer(page: Page, name: string) {
   return panel;
 }
 
-test('a full admin creates a customer: the pre-check flags taken values at their fields, and the customer turns Active live', async ({ page }) => {
+test('a full admin creates a customer: the pre-check flags taken values at their fields, and the customer turns Active live', async ({
+  page,
+}) => {
   const t = tag();
   const company = `E2E Harbour Cafe ${t}`;
   await signIn(page, 'full.admin@northwind.test');
@@ -59,7 +61,9 @@ test('a full admin creates a customer: the pre-check flags taken values at their
   await page.getByLabel('State/province').fill('WA');
   await page.getByLabel('Postal code').fill('98101');
   await page.getByRole('button', { name: 'Next' }).click();
-  await expect(page.getByTestId('error-confirmSupportedLocation')).toContainText('Confirm that the customer is in a location supported by Webex');
+  await expect(page.getByTestId('error-confirmSupportedLocation')).toContainText(
+    'Confirm that the customer is in a location supported by Webex',
+  );
   await page.getByLabel('I confirm that this customer is in a location supported by Webex').check();
   await page.getByRole('button', { name: 'Next' }).click();
 
@@ -78,7 +82,9 @@ test('a full admin creates a customer: the pre-check flags taken values at their
   const panel = page.getByTestId('customer-panel');
   await expect(panel.getByRole('heading', { name: company })).toBeVisible();
   // A marker on the window: a reload would wipe it. The status must turn Active without one.
-  await page.evaluate(() => { (window as unknown as { __noReload: boolean }).__noReload = true; });
+  await page.evaluate(() => {
+    (window as unknown as { __noReload: boolean }).__noReload = true;
+  });
   await expect(panel.getByTestId('customer-status')).toHaveAttribute('data-status', 'provisioned', { timeout: 30_000 });
   await expect(panel.getByTestId('customer-status')).toHaveText('Active');
   const row = page.getByTestId('customer-row').filter({ hasText: company });

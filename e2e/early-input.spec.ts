@@ -9,7 +9,9 @@ import { signIn } from './support';
 /** Holds every JavaScript chunk until `release()`: the server-rendered page shows, but nothing is hydrated. */
 async function holdScripts(page: Page) {
   let release!: () => void;
-  const gate = new Promise<void>((resolve) => { release = resolve; });
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
   await page.route('**/_next/static/chunks/**', async (route) => {
     await gate;
     await route.continue();
@@ -17,7 +19,9 @@ async function holdScripts(page: Page) {
   return release;
 }
 
-test('Create template: before hydration the controls are inactive, the only type is preselected, and the first click moves on', async ({ page }) => {
+test('Create template: before hydration the controls are inactive, the only type is preselected, and the first click moves on', async ({
+  page,
+}) => {
   await signIn(page, 'full.admin@northwind.test');
   const release = await holdScripts(page);
   await page.goto(`/o/${DEMO_ORG_IDS.northwind}/customers/templates/new`, { waitUntil: 'commit' });

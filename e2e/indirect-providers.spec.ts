@@ -5,7 +5,8 @@ import { DEMO_ORG_IDS } from '../lib/demo/accounts';
 import { navLabels, signIn } from './support';
 
 const next = (page: Page) => page.getByRole('button', { name: 'Next' }).click();
-const step = (page: Page, title: string) => expect(page.getByTestId('wizard-progress').locator('[aria-current="step"]')).toContainText(title);
+const step = (page: Page, title: string) =>
+  expect(page.getByTestId('wizard-progress').locator('[aria-current="step"]')).toContainText(title);
 
 test('full admin cross-launches into Fabrikam, creates a template and a customer there, and finds it back home', async ({ page }) => {
   const t = Math.random().toString(36).slice(2, 8);

@@ -31,9 +31,26 @@ test('the page list is discovered', () => {
 });
 
 const CASES = [
-  { who: 'admin@fabrikam.test', own: `/o/${DEMO_ORG_IDS.fabrikam}/customers`, foreign: { northwind: DEMO_ORG_IDS.northwind, tailspin: DEMO_ORG_IDS.tailspin, 'acme dental': DEMO_ORG_IDS.acmeDental, contoso: DEMO_ORG_IDS.contoso } },
-  { who: 'admin@acme-dental.test', own: `/o/${DEMO_ORG_IDS.acmeDental}/users`, foreign: { northwind: DEMO_ORG_IDS.northwind, 'bluebird bakery': DEMO_ORG_IDS.bluebirdBakery, fabrikam: DEMO_ORG_IDS.fabrikam } },
-  { who: 'sales@contoso.test', own: `/o/${DEMO_ORG_IDS.contoso}/customers`, foreign: { northwind: DEMO_ORG_IDS.northwind, 'acme dental': DEMO_ORG_IDS.acmeDental } },
+  {
+    who: 'admin@fabrikam.test',
+    own: `/o/${DEMO_ORG_IDS.fabrikam}/customers`,
+    foreign: {
+      northwind: DEMO_ORG_IDS.northwind,
+      tailspin: DEMO_ORG_IDS.tailspin,
+      'acme dental': DEMO_ORG_IDS.acmeDental,
+      contoso: DEMO_ORG_IDS.contoso,
+    },
+  },
+  {
+    who: 'admin@acme-dental.test',
+    own: `/o/${DEMO_ORG_IDS.acmeDental}/users`,
+    foreign: { northwind: DEMO_ORG_IDS.northwind, 'bluebird bakery': DEMO_ORG_IDS.bluebirdBakery, fabrikam: DEMO_ORG_IDS.fabrikam },
+  },
+  {
+    who: 'sales@contoso.test',
+    own: `/o/${DEMO_ORG_IDS.contoso}/customers`,
+    foreign: { northwind: DEMO_ORG_IDS.northwind, 'acme dental': DEMO_ORG_IDS.acmeDental },
+  },
 ];
 
 for (const { who, own, foreign } of CASES) {

@@ -12,12 +12,23 @@ const WALKS: { account: string; pages: string[] }[] = [
   {
     account: 'full.admin@northwind.test',
     pages: [
-      `/o/${northwind}/overview`, `/o/${northwind}/customers`, `/o/${northwind}/customers/new`, `/o/${northwind}/customers/templates`,
-      `/o/${northwind}/customers/templates/new`, `/o/${northwind}/indirect-providers`, `/o/${northwind}/indirect-providers/new`,
-      `/o/${northwind}/billing`, `/o/${northwind}/analytics`, `/o/${northwind}/activity`, `/o/${northwind}/settings`,
-      `/o/${northwind}/settings/administrators`, `/o/${northwind}/settings/api-tokens`, `/o/${northwind}/settings/branding`,
+      `/o/${northwind}/overview`,
+      `/o/${northwind}/customers`,
+      `/o/${northwind}/customers/new`,
+      `/o/${northwind}/customers/templates`,
+      `/o/${northwind}/customers/templates/new`,
+      `/o/${northwind}/indirect-providers`,
+      `/o/${northwind}/indirect-providers/new`,
+      `/o/${northwind}/billing`,
+      `/o/${northwind}/analytics`,
+      `/o/${northwind}/activity`,
+      `/o/${northwind}/settings`,
+      `/o/${northwind}/settings/administrators`,
+      `/o/${northwind}/settings/api-tokens`,
+      `/o/${northwind}/settings/branding`,
       // Cross-launched into a customer's view.
-      `/o/${acmeDental}/users`, `/o/${acmeDental}/setup`,
+      `/o/${acmeDental}/users`,
+      `/o/${acmeDental}/setup`,
     ],
   },
   {
@@ -27,8 +38,13 @@ const WALKS: { account: string; pages: string[] }[] = [
   {
     account: 'admin@bluebird-bakery.test',
     pages: [
-      `/o/${bluebirdBakery}/users`, `/o/${bluebirdBakery}/workspaces`, `/o/${bluebirdBakery}/locations`, `/o/${bluebirdBakery}/account`,
-      `/o/${bluebirdBakery}/organisation-settings`, `/o/${bluebirdBakery}/calling`, `/o/${bluebirdBakery}/services`,
+      `/o/${bluebirdBakery}/users`,
+      `/o/${bluebirdBakery}/workspaces`,
+      `/o/${bluebirdBakery}/locations`,
+      `/o/${bluebirdBakery}/account`,
+      `/o/${bluebirdBakery}/organisation-settings`,
+      `/o/${bluebirdBakery}/calling`,
+      `/o/${bluebirdBakery}/services`,
     ],
   },
 ];
@@ -64,7 +80,12 @@ for (const walk of WALKS) {
       }
       const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       for (const v of axe.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) {
-        problems.push(`${path}: axe ${v.impact} ${v.id} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+        problems.push(
+          `${path}: axe ${v.impact} ${v.id} — ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(' '))
+            .join(' | ')}`,
+        );
       }
     }
     expect(problems).toEqual([]);

@@ -16,7 +16,10 @@ test('a wholesale full admin lands on the customers in Error and under review, e
 
 test('a status on the Overview opens the list filtered by it', async ({ page }) => {
   await signIn(page, 'full.admin@northwind.test');
-  await page.getByTestId('customers-by-status').getByRole('link', { name: /Pending compliance review/ }).click();
+  await page
+    .getByTestId('customers-by-status')
+    .getByRole('link', { name: /Pending compliance review/ })
+    .click();
   await expect(page).toHaveURL(/\/customers\?status=pending_rpl_review/);
   await expect(page.getByTestId('customers-table')).toContainText('Crimson Vortex Industries');
 });

@@ -9,11 +9,18 @@ import { discoverServerActions, serverActionProblem } from '../tests/support/ser
 
 const MANIFEST = path.join(process.cwd(), '.next', 'server', 'server-reference-manifest.json');
 
-interface ManifestEntry { filename?: string; exportedName?: string; workers?: Record<string, { filename?: string; exportedName?: string }> }
+interface ManifestEntry {
+  filename?: string;
+  exportedName?: string;
+  workers?: Record<string, { filename?: string; exportedName?: string }>;
+}
 
 test('every server action in the build is found in the sources and built with a capability', () => {
   expect(existsSync(MANIFEST), 'the build wrote its server-reference manifest').toBe(true);
-  const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as { node?: Record<string, ManifestEntry>; edge?: Record<string, ManifestEntry> };
+  const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as {
+    node?: Record<string, ManifestEntry>;
+    edge?: Record<string, ManifestEntry>;
+  };
   const entries = Object.entries({ ...manifest.node, ...manifest.edge });
   expect(entries.length).toBeGreaterThan(10);
   const discovered = discoverServerActions();

@@ -6,7 +6,11 @@ const PARTNER_NAV = ['Overview', 'Customers', 'Billing', 'Analytics', 'Activity'
 const CUSTOMER_NAV = ['Users', 'Workspaces', 'Locations', 'Account', 'Organisation settings', 'Calling', 'Services'];
 
 const ACCOUNTS = [
-  { email: 'full.admin@northwind.test', org: 'Northwind Telecom', nav: ['Overview', 'Customers', 'Indirect providers', 'Billing', 'Analytics', 'Activity', 'Settings'] },
+  {
+    email: 'full.admin@northwind.test',
+    org: 'Northwind Telecom',
+    nav: ['Overview', 'Customers', 'Indirect providers', 'Billing', 'Analytics', 'Activity', 'Settings'],
+  },
   { email: 'wholesale.admin@northwind.test', org: 'Northwind Telecom', nav: PARTNER_NAV },
   { email: 'readonly@northwind.test', org: 'Northwind Telecom', nav: PARTNER_NAV },
   { email: 'admin@fabrikam.test', org: 'Fabrikam Networks', nav: PARTNER_NAV },
@@ -34,7 +38,10 @@ test('the sign-in page lists the demo accounts in demo mode', async ({ page }) =
 });
 
 test('wrong credentials get one clear error that does not say which part was wrong', async ({ page }) => {
-  for (const [email, password] of [['full.admin@northwind.test', 'wrong-password'], ['nobody@northwind.test', 'Password123!']]) {
+  for (const [email, password] of [
+    ['full.admin@northwind.test', 'wrong-password'],
+    ['nobody@northwind.test', 'Password123!'],
+  ]) {
     await page.goto('/sign-in');
     await page.getByLabel('E-mail').fill(email);
     await page.getByLabel('Password').fill(password);

@@ -13,13 +13,19 @@ async function expectStep(page: Page, title: string) {
   await expect(currentStep(page)).toContainText(title);
 }
 
-test('a full admin creates a SAML template through every step, edits it from the summary and copies its provisioning ID', async ({ page, context }) => {
+test('a full admin creates a SAML template through every step, edits it from the summary and copies its provisioning ID', async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const name = unique('E2E SAML');
   const finalName = `${name} v2`;
   await signIn(page, 'full.admin@northwind.test');
   await page.goto(templatesUrl(DEMO_ORG_IDS.northwind));
-  await expect(page.getByRole('navigation', { name: 'Customers sections' }).getByRole('link', { name: 'Templates' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('navigation', { name: 'Customers sections' }).getByRole('link', { name: 'Templates' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
   await page.getByRole('link', { name: 'Create template' }).click();
 
   // 1 Template type
@@ -217,7 +223,9 @@ test('a parent admin cross-launched into an indirect provider gets the shared su
   await expect(subscription).toHaveValue('Sub-104221');
   await expect(subscription).toHaveAttribute('readonly', '');
   await expect(page.getByLabel('Service provider administrator').locator('option', { hasText: 'admin@fabrikam.test' })).toHaveCount(1);
-  await expect(page.getByLabel('Service provider administrator').locator('option', { hasText: 'full.admin@northwind.test' })).toHaveCount(0);
+  await expect(page.getByLabel('Service provider administrator').locator('option', { hasText: 'full.admin@northwind.test' })).toHaveCount(
+    0,
+  );
 });
 
 test('templates are reached from Customers → Templates', async ({ page }) => {

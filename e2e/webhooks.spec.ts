@@ -10,7 +10,11 @@ import { expect, test, type Page } from '@playwright/test';
 import { DEMO_ORG_IDS } from '../lib/demo/accounts';
 import { signIn } from './support';
 
-interface Received { path: string; headers: IncomingHttpHeaders; body: string }
+interface Received {
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
 const received: Received[] = [];
 let server: Server;
 let base = '';
@@ -21,14 +25,23 @@ async function listen(): Promise<void> {
     const s = createServer((req, res) => {
       let body = '';
       req.setEncoding('utf8');
-      req.on('data', (c: string) => { body += c; });
-      req.on('end', () => { received.push({ path: req.url ?? '', headers: req.headers, body }); res.writeHead(204).end(); });
+      req.on('data', (c: string) => {
+        body += c;
+      });
+      req.on('end', () => {
+        received.push({ path: req.url ?? '', headers: req.headers, body });
+        res.writeHead(204).end();
+      });
     });
     const ok = await new Promise<boolean>((resolve) => {
       s.once('error', () => resolve(false));
       s.listen(port, '127.0.0.1', () => resolve(true));
     });
-    if (ok) { server = s; base = `http://127.0.0.1:${(s.address() as AddressInfo).port}`; return; }
+    if (ok) {
+      server = s;
+      base = `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
+      return;
+    }
   }
   throw new Error('No free port for the webhook receiver in 3351–3359');
 }
@@ -39,12 +52,15 @@ test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())
 /** Standard Webhooks: any v1 signature in the header that matches HMAC-SHA256(id.timestamp.body). */
 function verifies(secret: string, r: Received): boolean {
   const expected = createHmac('sha256', Buffer.from(secret.replace(/^whsec_/, ''), 'base64'))
-    .update(`${r.headers['webhook-id']}.${r.headers['webhook-timestamp']}.${r.body}`).digest();
-  return String(r.headers['webhook-signature'] ?? '').split(' ').some((part) => {
-    const [version, sig] = part.split(',');
-    const got = Buffer.from(sig ?? '', 'base64');
-    return version === 'v1' && got.length === expected.length && timingSafeEqual(got, expected);
-  });
+    .update(`${r.headers['webhook-id']}.${r.headers['webhook-timestamp']}.${r.body}`)
+    .digest();
+  return String(r.headers['webhook-signature'] ?? '')
+    .split(' ')
+    .some((part) => {
+      const [version, sig] = part.split(',');
+      const got = Buffer.from(sig ?? '', 'base64');
+      return version === 'v1' && got.length === expected.length && timingSafeEqual(got, expected);
+    });
 }
 
 async function createCustomer(page: Page, company: string, externalId: string, adminEmail: string) {
@@ -68,7 +84,9 @@ async function createCustomer(page: Page, company: string, externalId: string, a
   await expect(page).toHaveURL(/\/customers\?customer=/);
 }
 
-test('a full admin registers a webhook endpoint; a new customer’s provisioning arrives signed, is logged, and can be redelivered', async ({ page }) => {
+test('a full admin registers a webhook endpoint; a new customer’s provisioning arrives signed, is logged, and can be redelivered', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const t = Math.random().toString(36).slice(2, 8);
   const hookPath = `/hook-${t}`;
@@ -121,13 +139,18 @@ test('a full admin registers a webhook endpoint; a new customer’s provisioning
   await page.goto(`/o/${DEMO_ORG_IDS.northwind}/settings/webhooks`);
   await row.getByRole('link', { name: /Delivery log/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Delivery log' })).toBeVisible();
-  const logRow = page.getByTestId('webhook-attempt-row').filter({ hasText: String(hit.headers['webhook-id']) }).first();
+  const logRow = page
+    .getByTestId('webhook-attempt-row')
+    .filter({ hasText: String(hit.headers['webhook-id']) })
+    .first();
   await expect(logRow).toContainText('customer.status_changed');
   await expect(logRow).toContainText('204');
   const before = received.filter((r) => r.headers['webhook-id'] === hit.headers['webhook-id']).length;
   await logRow.getByRole('button', { name: 'Redeliver customer.status_changed' }).click();
   await expect(page.getByText('customer.status_changed queued for redelivery.')).toBeVisible();
-  await expect.poll(() => received.filter((r) => r.headers['webhook-id'] === hit.headers['webhook-id']).length, { timeout: 30_000 }).toBeGreaterThan(before);
+  await expect
+    .poll(() => received.filter((r) => r.headers['webhook-id'] === hit.headers['webhook-id']).length, { timeout: 30_000 })
+    .toBeGreaterThan(before);
   const again = received.filter((r) => r.headers['webhook-id'] === hit.headers['webhook-id']).at(-1)!;
   expect(verifies(secret, again)).toBe(true);
 });

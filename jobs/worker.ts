@@ -64,9 +64,13 @@ export async function registerWorkers(boss: PgBoss, db: Db, clock: Clock): Promi
   });
   await boss.schedule(QUEUES.sweepCustomers, '* * * * *');
   // One report at a time per process: each streams through its own cursor and stays small.
-  await boss.work<JobPayloads['billing-report-generate']>(QUEUES.generateReport, { batchSize: 1, pollingIntervalSeconds: 1 }, async (batch) => {
-    for (const job of batch) await generateReport(db, job.data.reportId, { clock, jobs });
-  });
+  await boss.work<JobPayloads['billing-report-generate']>(
+    QUEUES.generateReport,
+    { batchSize: 1, pollingIntervalSeconds: 1 },
+    async (batch) => {
+      for (const job of batch) await generateReport(db, job.data.reportId, { clock, jobs });
+    },
+  );
   await boss.work(QUEUES.sweepReports, async () => {
     await sweepReports(db, jobs, clock.now());
   });

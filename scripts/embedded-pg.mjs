@@ -55,14 +55,25 @@ function portAnswers(port) {
   return new Promise((resolve) => {
     const sock = connect({ host: '127.0.0.1', port });
     sock.setTimeout(500);
-    sock.once('connect', () => { sock.destroy(); resolve(true); });
+    sock.once('connect', () => {
+      sock.destroy();
+      resolve(true);
+    });
     sock.once('error', () => resolve(false));
-    sock.once('timeout', () => { sock.destroy(); resolve(false); });
+    sock.once('timeout', () => {
+      sock.destroy();
+      resolve(false);
+    });
   });
 }
 
 function pidAlive(pid) {
-  try { process.kill(pid, 0); return true; } catch { return false; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -114,10 +125,16 @@ export async function startEmbeddedPostgres(dataDir, { fast = false, log = () =>
   const { postgres: postgresBin } = await binaries();
   const port = await freePort();
   const flags = [
-    '-D', dataDir, '-p', String(port),
-    '-c', 'listen_addresses=127.0.0.1',
-    '-c', 'unix_socket_directories=',
-    '-c', 'max_connections=300',
+    '-D',
+    dataDir,
+    '-p',
+    String(port),
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'unix_socket_directories=',
+    '-c',
+    'max_connections=300',
   ];
   // Throw-away test databases don't need crash safety; it makes them much faster.
   if (fast) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
@@ -126,7 +143,9 @@ export async function startEmbeddedPostgres(dataDir, { fast = false, log = () =>
   const child = spawn(postgresBin, flags, { ...user, detached: true, stdio: ['ignore', logFd, logFd] });
   child.unref();
   let exited = false;
-  child.once('exit', () => { exited = true; });
+  child.once('exit', () => {
+    exited = true;
+  });
 
   for (let i = 0; ; i++) {
     if (exited) throw new Error(`embedded PostgreSQL failed to start; see ${path.join(dataDir, 'server.log')}`);
@@ -142,7 +161,11 @@ export async function startEmbeddedPostgres(dataDir, { fast = false, log = () =>
     url: (db) => urlFor(port, db),
     stop: async () => {
       if (exited) return;
-      try { process.kill(child.pid, 'SIGINT'); } catch { return; }
+      try {
+        process.kill(child.pid, 'SIGINT');
+      } catch {
+        return;
+      }
       for (let i = 0; i < 150 && !exited && pidAlive(child.pid); i++) await sleep(100);
     },
   };

@@ -77,7 +77,11 @@ function playwrightTotals(file) {
   // Errors outside any test: the web server did not start in time, global setup threw, … Each
   // counts as a failure, so a suite that never ran cannot pass as "0 failed".
   const first = errors[0] ? String(errors[0].message ?? errors[0].value ?? 'error').split('\n')[0] : null;
-  return { passed: stats.expected + stats.flaky, failed: stats.unexpected + errors.length, reason: first ? `could not run: ${first}` : null };
+  return {
+    passed: stats.expected + stats.flaky,
+    failed: stats.unexpected + errors.length,
+    reason: first ? `could not run: ${first}` : null,
+  };
 }
 
 const withoutDbUrl = () => {
@@ -91,14 +95,35 @@ const suites = [
     name: 'unit',
     report: path.join(out, 'unit.json'),
     totals: vitestTotals,
-    run: (report) => run(bin('vitest'), ['run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {}, 15 * MINUTE),
+    run: (report) =>
+      run(
+        bin('vitest'),
+        ['run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+        {},
+        15 * MINUTE,
+      ),
   },
   {
     name: 'integration',
     report: path.join(out, 'integration.json'),
     totals: vitestTotals,
-    run: (report) => run(process.execPath, ['scripts/with-db.mjs', '--', bin('vitest'), 'run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
-      { ...withoutDbUrl(), EMBEDDED_PG_DIR: '.data/pg-test', EMBEDDED_PG_FAST: '1' }, 30 * MINUTE),
+    run: (report) =>
+      run(
+        process.execPath,
+        [
+          'scripts/with-db.mjs',
+          '--',
+          bin('vitest'),
+          'run',
+          '--project',
+          'integration',
+          '--reporter=default',
+          '--reporter=json',
+          `--outputFile.json=${report}`,
+        ],
+        { ...withoutDbUrl(), EMBEDDED_PG_DIR: '.data/pg-test', EMBEDDED_PG_FAST: '1' },
+        30 * MINUTE,
+      ),
   },
   {
     name: 'external',
@@ -106,7 +131,13 @@ const suites = [
     skip: !process.env.TEST_EXTERNAL_DATABASE_URL,
     report: path.join(out, 'integration-external.json'),
     totals: vitestTotals,
-    run: (report) => run(bin('vitest'), ['run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], { DATABASE_URL: process.env.TEST_EXTERNAL_DATABASE_URL }, 30 * MINUTE),
+    run: (report) =>
+      run(
+        bin('vitest'),
+        ['run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+        { DATABASE_URL: process.env.TEST_EXTERNAL_DATABASE_URL },
+        30 * MINUTE,
+      ),
   },
   {
     name: 'e2e',
@@ -115,11 +146,16 @@ const suites = [
     // The production build first, outside Playwright's web-server timeout (on a loaded machine it
     // takes minutes); the web server then only migrates, seeds and starts.
     prepare: async () => {
-      const { code, timedOut } = await run(process.execPath, ['scripts/with-db.mjs', '--migrate', '--', process.execPath, 'scripts/start.mjs', '--build-only'],
-        { ...withoutDbUrl(), EMBEDDED_PG_DIR: process.env.E2E_PG_DIR ?? '.data/pg-e2e', EMBEDDED_PG_FAST: '1' }, 20 * MINUTE);
+      const { code, timedOut } = await run(
+        process.execPath,
+        ['scripts/with-db.mjs', '--migrate', '--', process.execPath, 'scripts/start.mjs', '--build-only'],
+        { ...withoutDbUrl(), EMBEDDED_PG_DIR: process.env.E2E_PG_DIR ?? '.data/pg-e2e', EMBEDDED_PG_FAST: '1' },
+        20 * MINUTE,
+      );
       return timedOut ? 'the production build did not finish in 20 min' : code !== 0 ? `the production build failed (exit ${code})` : null;
     },
-    run: (report) => run(bin('playwright'), ['test', '--reporter=list,json'], { ...withoutDbUrl(), PLAYWRIGHT_JSON_OUTPUT_NAME: report }, 40 * MINUTE),
+    run: (report) =>
+      run(bin('playwright'), ['test', '--reporter=list,json'], { ...withoutDbUrl(), PLAYWRIGHT_JSON_OUTPUT_NAME: report }, 40 * MINUTE),
   },
 ];
 
@@ -151,7 +187,9 @@ for (const suite of suites) {
   const silent = (code !== 0 || timedOut) && t.failed === 0 ? 1 : 0;
   passed += t.passed;
   failed += t.failed + silent;
-  const why = [t.reason, timedOut ? 'stopped after its time bound' : null, silent && !t.reason ? `exit ${code}` : null].filter(Boolean).join('; ');
+  const why = [t.reason, timedOut ? 'stopped after its time bound' : null, silent && !t.reason ? `exit ${code}` : null]
+    .filter(Boolean)
+    .join('; ');
   lines.push(`${label}: ${t.passed} passed, ${t.failed + silent} failed${why ? ` (${why})` : ''}`);
 }
 

@@ -8,7 +8,18 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const buildId = path.join(root, '.next', 'BUILD_ID');
-const SOURCES = ['app', 'components', 'lib', 'db', 'jobs', 'public', 'instrumentation.ts', 'next.config.mjs', 'package-lock.json', 'postcss.config.mjs'];
+const SOURCES = [
+  'app',
+  'components',
+  'lib',
+  'db',
+  'jobs',
+  'public',
+  'instrumentation.ts',
+  'next.config.mjs',
+  'package-lock.json',
+  'postcss.config.mjs',
+];
 
 function newestMtime(p) {
   if (!existsSync(p)) return 0;
@@ -30,7 +41,11 @@ const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
 const sourcesAt = Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));
 if (process.env.SKIP_BUILD !== '1' && sourcesAt > builtAt) {
   console.log('[start] building the app (first start or sources changed)…');
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], { stdio: 'inherit', cwd: root, env: { ...process.env, NODE_ENV: 'production' } });
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], {
+    stdio: 'inherit',
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
@@ -44,7 +59,9 @@ console.log(`[start] Partner Hub on http://localhost:${port}`);
 // NEXT_MANUAL_SIG_HANDLE: on SIGTERM the app's own handler (jobs/start.ts) stops the workers
 // and closes the pool before exiting; Next's default handler would exit first.
 const child = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs')], {
-  stdio: 'inherit', cwd: root, env: { ...process.env, NODE_ENV: 'production', PORT: port, NEXT_MANUAL_SIG_HANDLE: 'true' },
+  stdio: 'inherit',
+  cwd: root,
+  env: { ...process.env, NODE_ENV: 'production', PORT: port, NEXT_MANUAL_SIG_HANDLE: 'true' },
 });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

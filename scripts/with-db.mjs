@@ -82,7 +82,11 @@ function run(cmd, args, env) {
     if (interrupted) return resolve(interrupted === 'SIGINT' ? 130 : 143);
     const child = spawn(cmd, args, { stdio: 'inherit', env, cwd: root, detached: true });
     const forward = (sig) => () => {
-      try { process.kill(-child.pid, sig); } catch { /* already gone */ }
+      try {
+        process.kill(-child.pid, sig);
+      } catch {
+        /* already gone */
+      }
     };
     const onInt = forward('SIGINT');
     const onTerm = forward('SIGTERM');
@@ -115,7 +119,8 @@ async function main() {
     const env = { ...process.env, DATABASE_URL: url, DEMO_MODE: demo ? '1' : '0' };
     // Without one the app itself refuses to start (lib/env.ts, scripts/start.mjs).
     if (secret) env.AUTH_SECRET = secret;
-    if (!demo && (flags.has('--seed') || flags.has('--seed-if-empty'))) log('demo mode is off (DATABASE_URL set, DEMO_MODE not 1): nothing is seeded');
+    if (!demo && (flags.has('--seed') || flags.has('--seed-if-empty')))
+      log('demo mode is off (DATABASE_URL set, DEMO_MODE not 1): nothing is seeded');
     const tsx = ['--import', 'tsx'];
     if (flags.has('--migrate')) {
       code = await run(process.execPath, [...tsx, 'db/cli.ts', 'migrate'], env);
@@ -138,6 +143,10 @@ async function main() {
 // Signals are forwarded to the child in run(); here they are only noted, so the database
 // outlives the command it serves and no further step starts.
 let interrupted = null;
-process.on('SIGINT', () => { interrupted ??= 'SIGINT'; });
-process.on('SIGTERM', () => { interrupted ??= 'SIGTERM'; });
+process.on('SIGINT', () => {
+  interrupted ??= 'SIGINT';
+});
+process.on('SIGTERM', () => {
+  interrupted ??= 'SIGTERM';
+});
 main();

@@ -17,8 +17,12 @@ export default function SignOutPage() {
       >
         <h1 className="text-xl font-semibold">Sign out of Partner Hub?</h1>
         <div className="mt-6 flex justify-center gap-3">
-          <Link href="/" className={buttonClass('secondary')}>Cancel</Link>
-          <button type="submit" className={buttonClass('primary')}>Sign out</button>
+          <Link href="/" className={buttonClass('secondary')}>
+            Cancel
+          </Link>
+          <button type="submit" className={buttonClass('primary')}>
+            Sign out
+          </button>
         </div>
       </form>
     </main>

@@ -4,7 +4,12 @@ import type { ReactNode } from 'react';
 // The SVG carries an aria-label summary; the same numbers are in a table — visually
 // hidden, or shown under "Show as table" — so nothing is conveyed by the drawing alone.
 
-export interface BarSeries { key: string; name: string; colour: string; values: number[] }
+export interface BarSeries {
+  key: string;
+  name: string;
+  colour: string;
+  values: number[];
+}
 
 const W = 760;
 const H = 260;
@@ -20,7 +25,17 @@ function niceMax(v: number): number {
 }
 
 export function BarChart({
-  labels, series, summary, tableCaption, rowHeader, axisLabel, rowLabel, testId, table = 'hidden', legendNote, emptyText,
+  labels,
+  series,
+  summary,
+  tableCaption,
+  rowHeader,
+  axisLabel,
+  rowLabel,
+  testId,
+  table = 'hidden',
+  legendNote,
+  emptyText,
 }: {
   /** One bar per label (x axis). */
   labels: string[];
@@ -40,7 +55,11 @@ export function BarChart({
 }) {
   const totals = labels.map((_, i) => series.reduce((a, s) => a + (s.values[i] ?? 0), 0));
   if (!series.length || totals.every((t) => t === 0)) {
-    return <p className="text-sm text-slate-600" data-testid={`${testId}-empty`}>{emptyText ?? summary}</p>;
+    return (
+      <p className="text-sm text-slate-600" data-testid={`${testId}-empty`}>
+        {emptyText ?? summary}
+      </p>
+    );
   }
   const max = niceMax(Math.max(0, ...totals));
   const plotW = W - PAD.left - PAD.right;
@@ -57,15 +76,27 @@ export function BarChart({
       <caption className={table === 'hidden' ? undefined : 'sr-only'}>{tableCaption}</caption>
       <thead>
         <tr>
-          <th scope="col" className="px-3 py-1.5 text-left font-semibold">{rowHeader}</th>
-          {series.map((s) => <th key={s.key} scope="col" className="px-3 py-1.5 text-right font-semibold">{s.name}</th>)}
+          <th scope="col" className="px-3 py-1.5 text-left font-semibold">
+            {rowHeader}
+          </th>
+          {series.map((s) => (
+            <th key={s.key} scope="col" className="px-3 py-1.5 text-right font-semibold">
+              {s.name}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
         {labels.map((l, i) => (
           <tr key={l}>
-            <th scope="row" className="px-3 py-1.5 text-left font-normal">{row(l)}</th>
-            {series.map((s) => <td key={s.key} className="px-3 py-1.5 text-right tabular-nums">{formatNumber(s.values[i] ?? 0)}</td>)}
+            <th scope="row" className="px-3 py-1.5 text-left font-normal">
+              {row(l)}
+            </th>
+            {series.map((s) => (
+              <td key={s.key} className="px-3 py-1.5 text-right tabular-nums">
+                {formatNumber(s.values[i] ?? 0)}
+              </td>
+            ))}
           </tr>
         ))}
       </tbody>
@@ -78,7 +109,9 @@ export function BarChart({
         {[0, 0.25, 0.5, 0.75, 1].map((f) => (
           <g key={f}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(max * f)} y2={y(max * f)} stroke="#e2e8f0" />
-            <text x={PAD.left - 6} y={y(max * f) + 4} textAnchor="end" fontSize="11" fill="#475569">{formatNumber(max * f)}</text>
+            <text x={PAD.left - 6} y={y(max * f) + 4} textAnchor="end" fontSize="11" fill="#475569">
+              {formatNumber(max * f)}
+            </text>
           </g>
         ))}
         {labels.map((label, i) => {
@@ -98,7 +131,9 @@ export function BarChart({
                 ) : null;
               })}
               {i % labelEvery === 0 && (
-                <text x={PAD.left + i * slot + slot / 2} y={H - 8} textAnchor="middle" fontSize="11" fill="#475569">{tick(label)}</text>
+                <text x={PAD.left + i * slot + slot / 2} y={H - 8} textAnchor="middle" fontSize="11" fill="#475569">
+                  {tick(label)}
+                </text>
               )}
             </g>
           );
@@ -109,16 +144,21 @@ export function BarChart({
           {series.map((s) => (
             <li key={s.key} className="flex items-center gap-2">
               <span aria-hidden="true" className="inline-block h-3 w-3 rounded-sm" style={{ background: s.colour }} />
-              {s.name}{legendNote && <> {legendNote(s)}</>}
+              {s.name}
+              {legendNote && <> {legendNote(s)}</>}
             </li>
           ))}
         </ul>
       </figcaption>
       {/* A table can't shrink to sr-only's 1 px (it would widen the page): hide a wrapper instead. */}
-      {table === 'hidden' ? <div className="sr-only">{tableEl}</div> : (
+      {table === 'hidden' ? (
+        <div className="sr-only">{tableEl}</div>
+      ) : (
         <details className="mt-3">
           <summary className="cursor-pointer text-sm font-medium text-brand-700">Show as table</summary>
-          <div className="relative overflow-x-auto" tabIndex={0}>{tableEl}</div>
+          <div className="relative overflow-x-auto" tabIndex={0}>
+            {tableEl}
+          </div>
         </details>
       )}
     </figure>

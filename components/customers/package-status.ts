@@ -13,7 +13,12 @@ export function packageDisplay(customer: CustomerStatus, pkg: PackageStatus): { 
   if (customer === 'deprovisioned') return { label: 'Removed', tone: 'gray' };
   if (pkg === 'provisioned') return { label: 'Active', tone: 'green' };
   if (pkg === 'error') return { label: 'Error', tone: 'red' };
-  if (pkg === 'deleting') return customer === 'updating' || customer === 'deleting' ? { label: 'Removing', tone: 'amber' } : { label: 'Not removed', tone: 'red' };
+  if (pkg === 'deleting')
+    return customer === 'updating' || customer === 'deleting'
+      ? { label: 'Removing', tone: 'amber' }
+      : { label: 'Not removed', tone: 'red' };
   // 'provisioning': only true while a job works on the customer.
-  return customer === 'provisioning' || customer === 'updating' ? { label: 'Provisioning', tone: 'amber' } : { label: 'Not enabled', tone: 'gray' };
+  return customer === 'provisioning' || customer === 'updating'
+    ? { label: 'Provisioning', tone: 'amber' }
+    : { label: 'Not enabled', tone: 'gray' };
 }

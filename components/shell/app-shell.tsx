@@ -15,8 +15,17 @@ function accentStyle(b?: EffectiveBranding | null) {
   return { '--color-brand-600': b.lightAccent, '--color-brand-700': b.lightAccent } as CSSProperties;
 }
 
-export function AppShell({ access, nav, notice, children, branding }: {
-  access: OrgAccess; nav: NavItem[]; notice?: ReactNode; children: ReactNode;
+export function AppShell({
+  access,
+  nav,
+  notice,
+  children,
+  branding,
+}: {
+  access: OrgAccess;
+  nav: NavItem[];
+  notice?: ReactNode;
+  children: ReactNode;
   /** Customers' views only (SPEC §10): the partner's (or the customer's own) branding. */
   branding?: EffectiveBranding | null;
 }) {
@@ -24,44 +33,70 @@ export function AppShell({ access, nav, notice, children, branding }: {
   return (
     <div className="min-h-screen" style={accentStyle(branding)} data-branded={branding?.sourceOrgId ? 'true' : undefined}>
       <div data-shell-top="" className="relative z-40">
-      <CrossLaunchBanner access={access} />
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <div className="flex items-center gap-3">
-            <Link href="/" className="flex items-center gap-2 text-sm font-semibold text-brand-700">
-              {branding?.logoUrl
-                // eslint-disable-next-line @next/next/no-img-element
-                ? <img src={branding.logoUrl} alt={`${branding.sourceOrgName} logo`} className="h-8 max-w-40 object-contain" data-testid="brand-logo" />
-                // eslint-disable-next-line @next/next/no-img-element
-                : <img src="/partner-hub-logo.svg" alt="" className="h-6 w-6" />}
-              {access.org.kind === 'customer' ? 'Control Hub' : 'Partner Hub'}
-            </Link>
-            <span aria-hidden className="text-slate-300">/</span>
-            <span className="font-semibold" data-testid="org-name">{access.org.name}</span>
-            <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{KIND_LABEL[access.org.kind]}</span>
-          </div>
-          <div className="flex items-center gap-3">
-          {branding?.supportUrl && (
-            <a href={branding.supportUrl} className="text-sm text-brand-700 underline" rel="noopener noreferrer" target="_blank" data-testid="contact-support">Contact support</a>
-          )}
-          <details className="relative">
-            <summary className="cursor-pointer list-none rounded-md px-3 py-1.5 text-sm hover:bg-slate-100" aria-label={`${access.actor.name}, User menu`}>
-              {access.actor.name} <span aria-hidden>▾</span>
-            </summary>
-            <div className="absolute right-0 z-20 mt-1 w-72 rounded-md border border-slate-200 bg-white p-3 text-sm shadow-lg">
-              <p className="font-medium">{access.actor.name}</p>
-              <p className="text-slate-600">{access.actor.email}</p>
-              {roles.length > 0 && <p className="mt-2 text-xs text-slate-500">{roles.join(' · ')}</p>}
-              <Link href="/sign-out" className="mt-3 block rounded-md px-2 py-1.5 text-brand-700 hover:bg-brand-50">Sign out</Link>
+        <CrossLaunchBanner access={access} />
+        <header className="border-b border-slate-200 bg-white">
+          <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+            <div className="flex items-center gap-3">
+              <Link href="/" className="flex items-center gap-2 text-sm font-semibold text-brand-700">
+                {branding?.logoUrl ? (
+                  // eslint-disable-next-line @next/next/no-img-element
+                  <img
+                    src={branding.logoUrl}
+                    alt={`${branding.sourceOrgName} logo`}
+                    className="h-8 max-w-40 object-contain"
+                    data-testid="brand-logo"
+                  />
+                ) : (
+                  // eslint-disable-next-line @next/next/no-img-element
+                  <img src="/partner-hub-logo.svg" alt="" className="h-6 w-6" />
+                )}
+                {access.org.kind === 'customer' ? 'Control Hub' : 'Partner Hub'}
+              </Link>
+              <span aria-hidden className="text-slate-300">
+                /
+              </span>
+              <span className="font-semibold" data-testid="org-name">
+                {access.org.name}
+              </span>
+              <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{KIND_LABEL[access.org.kind]}</span>
             </div>
-          </details>
+            <div className="flex items-center gap-3">
+              {branding?.supportUrl && (
+                <a
+                  href={branding.supportUrl}
+                  className="text-sm text-brand-700 underline"
+                  rel="noopener noreferrer"
+                  target="_blank"
+                  data-testid="contact-support"
+                >
+                  Contact support
+                </a>
+              )}
+              <details className="relative">
+                <summary
+                  className="cursor-pointer list-none rounded-md px-3 py-1.5 text-sm hover:bg-slate-100"
+                  aria-label={`${access.actor.name}, User menu`}
+                >
+                  {access.actor.name} <span aria-hidden>▾</span>
+                </summary>
+                <div className="absolute right-0 z-20 mt-1 w-72 rounded-md border border-slate-200 bg-white p-3 text-sm shadow-lg">
+                  <p className="font-medium">{access.actor.name}</p>
+                  <p className="text-slate-600">{access.actor.email}</p>
+                  {roles.length > 0 && <p className="mt-2 text-xs text-slate-500">{roles.join(' · ')}</p>}
+                  <Link href="/sign-out" className="mt-3 block rounded-md px-2 py-1.5 text-brand-700 hover:bg-brand-50">
+                    Sign out
+                  </Link>
+                </div>
+              </details>
+            </div>
           </div>
-        </div>
-      </header>
+        </header>
       </div>
       {notice}
       <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 md:flex-row">
-        <aside className="md:w-56 md:shrink-0"><NavLinks items={nav} /></aside>
+        <aside className="md:w-56 md:shrink-0">
+          <NavLinks items={nav} />
+        </aside>
         <main className="min-w-0 flex-1">{children}</main>
       </div>
     </div>

@@ -7,6 +7,14 @@ const subscribe = () => () => {};
 
 /** A link to a list that reopens it with the search and filters it last had in this tab. */
 export function BackToListLink({ href, className, children }: { href: string; className?: string; children: ReactNode }) {
-  const query = useSyncExternalStore(subscribe, () => recallListQuery(href), () => '');
-  return <Link href={query ? `${href}?${query}` : href} className={className}>{children}</Link>;
+  const query = useSyncExternalStore(
+    subscribe,
+    () => recallListQuery(href),
+    () => '',
+  );
+  return (
+    <Link href={query ? `${href}?${query}` : href} className={className}>
+      {children}
+    </Link>
+  );
 }

@@ -22,17 +22,30 @@ export function NavLinks({ items }: { items: NavItem[] }) {
   const current = items.find((item) => pathname === item.href || pathname.startsWith(`${item.href}/`));
   return (
     <div>
-      <button type="button" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}
-        className="flex w-full items-center justify-between rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium md:hidden">
-        <span>Menu<span className="sr-only">{current ? `, current page ${current.label}` : ''}</span></span>
-        <span aria-hidden className="text-slate-600">{current?.label} {open ? '▴' : '▾'}</span>
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen(!open)}
+        className="flex w-full items-center justify-between rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium md:hidden"
+      >
+        <span>
+          Menu<span className="sr-only">{current ? `, current page ${current.label}` : ''}</span>
+        </span>
+        <span aria-hidden className="text-slate-600">
+          {current?.label} {open ? '▴' : '▾'}
+        </span>
       </button>
       <nav id={id} aria-label="Main" className={cn('mt-2 flex-col gap-1 md:mt-0 md:flex', open ? 'flex' : 'hidden')}>
         {items.map((item) => {
           const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
           return (
-            <Link key={item.href} href={item.href} aria-current={active ? 'page' : undefined}
-              className={`rounded-md px-3 py-2 text-sm font-medium ${active ? 'bg-brand-50 text-brand-700' : 'text-slate-700 hover:bg-slate-100'}`}>
+            <Link
+              key={item.href}
+              href={item.href}
+              aria-current={active ? 'page' : undefined}
+              className={`rounded-md px-3 py-2 text-sm font-medium ${active ? 'bg-brand-50 text-brand-700' : 'text-slate-700 hover:bg-slate-100'}`}
+            >
               {item.label}
             </Link>
           );

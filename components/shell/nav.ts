@@ -1,14 +1,20 @@
 import type { OrgAccess } from '@/lib/auth/access';
 import { decide } from '@/lib/auth/policy';
 
-export interface NavItem { label: string; href: string }
+export interface NavItem {
+  label: string;
+  href: string;
+}
 
 /** Partner Hub navigation (SPEC §6.1: Indirect providers only for full + wholesale admins with sub-partners). */
 export function partnerNav(access: OrgAccess, hasSubPartners: boolean): NavItem[] {
   const base = `/o/${access.org.id}`;
   const allowed = (c: Parameters<typeof decide>[1]) => decide(access, c).allowed;
   const crossLaunched = access.relation === 'sub_partner';
-  const items: NavItem[] = [{ label: 'Overview', href: `${base}/overview` }, { label: 'Customers', href: `${base}/customers` }];
+  const items: NavItem[] = [
+    { label: 'Overview', href: `${base}/overview` },
+    { label: 'Customers', href: `${base}/customers` },
+  ];
   if (hasSubPartners && allowed('subPartners.access')) items.push({ label: 'Indirect providers', href: `${base}/indirect-providers` });
   // Cross-launched, Billing stays visible and says it is not available there.
   if (allowed('billing.reports.read') || crossLaunched) items.push({ label: 'Billing', href: `${base}/billing` });

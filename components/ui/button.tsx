@@ -12,5 +12,13 @@ import { useHydrated } from './use-hydrated';
 export function Button({ variant = 'primary', className, disabled, ...props }: ComponentProps<'button'> & { variant?: ButtonVariant }) {
   const ready = useHydrated();
   const waiting = !ready && !!props.onClick;
-  return <button type="button" {...props} disabled={disabled || waiting} aria-busy={waiting || undefined} className={cn(buttonClass(variant), className)} />;
+  return (
+    <button
+      type="button"
+      {...props}
+      disabled={disabled || waiting}
+      aria-busy={waiting || undefined}
+      className={cn(buttonClass(variant), className)}
+    />
+  );
 }

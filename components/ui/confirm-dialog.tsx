@@ -4,7 +4,17 @@ import { closeDialog, Dialog, DialogTitle } from './dialog';
 import { Button } from './primitives';
 
 /** A confirmation on the one Dialog primitive: Cancel gets the initial focus, the safe choice for a destructive action. */
-export function ConfirmDialog({ open, title, children, confirmLabel, tone = 'danger', pending = false, error, onConfirm, onClose }: {
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  tone = 'danger',
+  pending = false,
+  error,
+  onConfirm,
+  onClose,
+}: {
   open: boolean;
   title: string;
   children: ReactNode;
@@ -22,11 +32,21 @@ export function ConfirmDialog({ open, title, children, confirmLabel, tone = 'dan
       {(ids) => (
         <div className="p-6">
           <DialogTitle id={ids.title}>{title}</DialogTitle>
-          <div id={ids.description} className="mt-2 text-sm text-slate-700">{children}</div>
-          {error && <p role="alert" className="mt-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="confirm-dialog-error">{error}</p>}
+          <div id={ids.description} className="mt-2 text-sm text-slate-700">
+            {children}
+          </div>
+          {error && (
+            <p role="alert" className="mt-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="confirm-dialog-error">
+              {error}
+            </p>
+          )}
           <div className="mt-6 flex justify-end gap-3">
-            <Button variant="secondary" autoFocus onClick={closeDialog} disabled={pending}>Cancel</Button>
-            <Button variant={tone} onClick={onConfirm} disabled={pending}>{pending ? 'Working…' : confirmLabel}</Button>
+            <Button variant="secondary" autoFocus onClick={closeDialog} disabled={pending}>
+              Cancel
+            </Button>
+            <Button variant={tone} onClick={onConfirm} disabled={pending}>
+              {pending ? 'Working…' : confirmLabel}
+            </Button>
           </div>
         </div>
       )}

@@ -17,11 +17,20 @@ export function CopyValue({ value, label }: { value: string; label: string }) {
   };
   return (
     <span className="inline-flex items-center gap-2">
-      <code className="select-all rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs" data-testid={`${label}-value`}>{value}</code>
-      <button type="button" className="rounded px-1.5 py-0.5 text-xs text-brand-700 hover:bg-brand-50" aria-label={`Copy ${label}`} onClick={copy}>
+      <code className="select-all rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs" data-testid={`${label}-value`}>
+        {value}
+      </code>
+      <button
+        type="button"
+        className="rounded px-1.5 py-0.5 text-xs text-brand-700 hover:bg-brand-50"
+        aria-label={`Copy ${label}`}
+        onClick={copy}
+      >
         {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed — select the text' : 'Copy'}
       </button>
-      <span className="sr-only" aria-live="polite">{state === 'copied' ? `${label} copied` : state === 'failed' ? `Could not copy the ${label}` : ''}</span>
+      <span className="sr-only" aria-live="polite">
+        {state === 'copied' ? `${label} copied` : state === 'failed' ? `Could not copy the ${label}` : ''}
+      </span>
     </span>
   );
 }

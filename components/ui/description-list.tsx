@@ -2,7 +2,11 @@ import type { ReactNode } from 'react';
 
 /** A label/value list (`<dl>`) with a divider between rows; see `DescriptionRow`. */
 export function DescriptionList({ testId, children }: { testId?: string; children: ReactNode }) {
-  return <dl className="divide-y divide-slate-100" data-testid={testId}>{children}</dl>;
+  return (
+    <dl className="divide-y divide-slate-100" data-testid={testId}>
+      {children}
+    </dl>
+  );
 }
 
 /** One `<dt>`/`<dd>` pair: the label in the first third, the value beside it (stacked on small screens). */

@@ -9,7 +9,15 @@ import { cn } from './cn';
  * labelled by its title and, when given, described by its description.
  * While `busy`, Escape is ignored so the outcome of a running request is never hidden.
  */
-export function Dialog({ open, description, busy = false, onClose, size = 'md', testId, children }: {
+export function Dialog({
+  open,
+  description,
+  busy = false,
+  onClose,
+  size = 'md',
+  testId,
+  children,
+}: {
   open: boolean;
   /** Whether the content has a description (rendered with `ids.description`). */
   description?: boolean;
@@ -52,7 +60,11 @@ export function Dialog({ open, description, busy = false, onClose, size = 'md', 
 
 /** The dialog's title, tied to it by id. */
 export function DialogTitle({ id, children }: { id: string; children: ReactNode }) {
-  return <h2 id={id} className="text-lg font-semibold">{children}</h2>;
+  return (
+    <h2 id={id} className="text-lg font-semibold">
+      {children}
+    </h2>
+  );
 }
 
 /** For a Cancel button: closes the dialog it sits in (which then runs its onClose once). */

@@ -16,7 +16,9 @@ export function Drawer({ labelledBy, testId, children }: { labelledBy: string; t
     const drawer = ref.current;
     const top = document.querySelector(`[${SHELL_TOP_ATTR}]`);
     if (!drawer || !top) return;
-    const place = () => { drawer.style.top = `${Math.max(0, top.getBoundingClientRect().bottom)}px`; };
+    const place = () => {
+      drawer.style.top = `${Math.max(0, top.getBoundingClientRect().bottom)}px`;
+    };
     place();
     const observer = new ResizeObserver(place);
     observer.observe(top);

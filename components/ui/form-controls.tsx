@@ -16,19 +16,32 @@ export const describedBy = (id: string, hint?: ReactNode, error?: string) =>
 
 export function FieldError({ id, message }: { id: string; message?: string }) {
   if (!message) return null;
-  return <p id={`${id}-error`} className="mt-1 text-sm text-red-700" data-testid={`${id}-error`}>{message}</p>;
+  return (
+    <p id={`${id}-error`} className="mt-1 text-sm text-red-700" data-testid={`${id}-error`}>
+      {message}
+    </p>
+  );
 }
 
 export function Hint({ id, children }: { id: string; children?: ReactNode }) {
   if (!children) return null;
-  return <p id={`${id}-hint`} className="mt-1 text-sm text-slate-600">{children}</p>;
+  return (
+    <p id={`${id}-hint`} className="mt-1 text-sm text-slate-600">
+      {children}
+    </p>
+  );
 }
 
 type Common = { id: string; label: string; hint?: ReactNode; error?: string; required?: boolean };
 
 /** The one required marker: seen, but not read as part of the field's name (aria-required says it). */
 export function RequiredMark() {
-  return <span aria-hidden className="font-normal text-slate-600"> (required)</span>;
+  return (
+    <span aria-hidden className="font-normal text-slate-600">
+      {' '}
+      (required)
+    </span>
+  );
 }
 
 export function Label({ id, label, required }: Pick<Common, 'id' | 'label' | 'required'>) {
@@ -44,7 +57,15 @@ export function TextField({ id, label, hint, error, required, ...input }: Common
   return (
     <div>
       <Label id={id} label={label} required={required} />
-      <input id={id} type="text" {...input} aria-invalid={!!error} aria-required={required || undefined} aria-describedby={describedBy(id, hint, error)} className={inputClass} />
+      <input
+        id={id}
+        type="text"
+        {...input}
+        aria-invalid={!!error}
+        aria-required={required || undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        className={inputClass}
+      />
       <Hint id={id}>{hint}</Hint>
       <FieldError id={id} message={error} />
     </div>
@@ -55,7 +76,14 @@ export function SelectField({ id, label, hint, error, required, children, ...sel
   return (
     <div>
       <Label id={id} label={label} required={required} />
-      <select id={id} {...select} aria-invalid={!!error} aria-required={required || undefined} aria-describedby={describedBy(id, hint, error)} className={inputClass}>
+      <select
+        id={id}
+        {...select}
+        aria-invalid={!!error}
+        aria-required={required || undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        className={inputClass}
+      >
         {children}
       </select>
       <Hint id={id}>{hint}</Hint>
@@ -69,13 +97,28 @@ export function Toggle({ id, label, hint, ...input }: Omit<Common, 'error' | 're
   return (
     <div className="flex items-start justify-between gap-4">
       <div>
-        <label htmlFor={id} className="block text-sm font-medium">{label}</label>
+        <label htmlFor={id} className="block text-sm font-medium">
+          {label}
+        </label>
         <Hint id={id}>{hint}</Hint>
       </div>
       <span className="relative mt-0.5 inline-flex shrink-0">
-        <input id={id} type="checkbox" role="switch" {...input} aria-describedby={hint ? `${id}-hint` : undefined} className="peer absolute inset-0 z-10 h-full w-full cursor-pointer opacity-0" />
-        <span aria-hidden className="h-6 w-11 rounded-full bg-slate-300 transition peer-checked:bg-brand-600 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600" />
-        <span aria-hidden className="pointer-events-none absolute left-0.5 top-0.5 h-5 w-5 rounded-full bg-white shadow transition peer-checked:translate-x-5" />
+        <input
+          id={id}
+          type="checkbox"
+          role="switch"
+          {...input}
+          aria-describedby={hint ? `${id}-hint` : undefined}
+          className="peer absolute inset-0 z-10 h-full w-full cursor-pointer opacity-0"
+        />
+        <span
+          aria-hidden
+          className="h-6 w-11 rounded-full bg-slate-300 transition peer-checked:bg-brand-600 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600"
+        />
+        <span
+          aria-hidden
+          className="pointer-events-none absolute left-0.5 top-0.5 h-5 w-5 rounded-full bg-white shadow transition peer-checked:translate-x-5"
+        />
       </span>
     </div>
   );

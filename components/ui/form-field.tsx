@@ -16,13 +16,21 @@ export function Field({ id, label, required, hint, error, errorTestId, children 
       <Label id={id} label={label} required={required} />
       {children}
       <Hint id={id}>{hint}</Hint>
-      {error && <p id={`${id}-error`} className="text-sm text-red-700" data-testid={errorTestId ?? `${id}-error`}>{error}</p>}
+      {error && (
+        <p id={`${id}-error`} className="text-sm text-red-700" data-testid={errorTestId ?? `${id}-error`}>
+          {error}
+        </p>
+      )}
     </div>
   );
 }
 
 /** The ARIA wiring of a control inside `Field`. */
 export function fieldAria(id: string, { hint, error, required }: { hint?: ReactNode; error?: string; required?: boolean }) {
-  return { id, 'aria-invalid': error ? true : undefined, 'aria-required': required || undefined, 'aria-describedby': describedBy(id, hint, error) } as const;
+  return {
+    id,
+    'aria-invalid': error ? true : undefined,
+    'aria-required': required || undefined,
+    'aria-describedby': describedBy(id, hint, error),
+  } as const;
 }
-

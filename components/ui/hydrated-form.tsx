@@ -12,7 +12,9 @@ export function HydratedForm({ children, ...props }: ComponentProps<'form'>) {
   const ready = useHydrated();
   return (
     <form {...props} aria-busy={!ready || undefined} data-hydrated={ready ? 'true' : undefined}>
-      <fieldset disabled={!ready} className="contents">{children}</fieldset>
+      <fieldset disabled={!ready} className="contents">
+        {children}
+      </fieldset>
     </form>
   );
 }

@@ -12,7 +12,18 @@ const FIRST_PAGES = 5;
  * the page number), numbers for the first pages and a Last link. A capped total shows
  * as "10,000+". Server component: links only, no client JavaScript.
  */
-export function KeysetPagination({ page, pageSize, rows, total, totalCapped, lastPage, prevCursor, nextCursor, basePath, params = {} }: {
+export function KeysetPagination({
+  page,
+  pageSize,
+  rows,
+  total,
+  totalCapped,
+  lastPage,
+  prevCursor,
+  nextCursor,
+  basePath,
+  params = {},
+}: {
   page: number;
   pageSize: number;
   rows: number;
@@ -32,30 +43,55 @@ export function KeysetPagination({ page, pageSize, rows, total, totalCapped, las
   return (
     <nav aria-label="Pagination" className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm">
       <p className="text-slate-600" data-testid="pagination-summary">
-        {rows === 0 ? `Page ${page} is past the end of ${shownTotal}` : `Showing ${first.toLocaleString('en')}–${(first + rows - 1).toLocaleString('en')} of ${shownTotal}`}
+        {rows === 0
+          ? `Page ${page} is past the end of ${shownTotal}`
+          : `Showing ${first.toLocaleString('en')}–${(first + rows - 1).toLocaleString('en')} of ${shownTotal}`}
       </p>
       <div className="flex flex-wrap items-center gap-2">
         {prevCursor ? (
-          <Link className={linkClass} href={href({ page: page - 1, before: prevCursor })} rel="prev">Previous</Link>
+          <Link className={linkClass} href={href({ page: page - 1, before: prevCursor })} rel="prev">
+            Previous
+          </Link>
         ) : (
-          <span className={disabledClass} aria-disabled="true">Previous</span>
+          <span className={disabledClass} aria-disabled="true">
+            Previous
+          </span>
         )}
         {numbers.map((n) => (
-          <Link key={n} className={numberClass} href={href({ page: n })} aria-label={`Page ${n}`} aria-current={n === page ? 'page' : undefined}>{n}</Link>
+          <Link
+            key={n}
+            className={numberClass}
+            href={href({ page: n })}
+            aria-label={`Page ${n}`}
+            aria-current={n === page ? 'page' : undefined}
+          >
+            {n}
+          </Link>
         ))}
         {(lastPage === null || lastPage > FIRST_PAGES) && (
           <>
-            <span className="text-slate-500" aria-hidden="true">…</span>
+            <span className="text-slate-500" aria-hidden="true">
+              …
+            </span>
             {page > FIRST_PAGES && page !== lastPage && <span className="text-slate-500">Page {page.toLocaleString('en')}</span>}
-            <Link className={numberClass} href={lastPage === null ? href({ last: 1 }) : href({ page: lastPage })} aria-label="Last page" aria-current={page === lastPage ? 'page' : undefined}>
+            <Link
+              className={numberClass}
+              href={lastPage === null ? href({ last: 1 }) : href({ page: lastPage })}
+              aria-label="Last page"
+              aria-current={page === lastPage ? 'page' : undefined}
+            >
               {lastPage === null ? 'Last' : lastPage.toLocaleString('en')}
             </Link>
           </>
         )}
         {nextCursor ? (
-          <Link className={linkClass} href={href({ page: page + 1, after: nextCursor })} rel="next">Next</Link>
+          <Link className={linkClass} href={href({ page: page + 1, after: nextCursor })} rel="next">
+            Next
+          </Link>
         ) : (
-          <span className={disabledClass} aria-disabled="true">Next</span>
+          <span className={disabledClass} aria-disabled="true">
+            Next
+          </span>
         )}
       </div>
     </nav>

@@ -19,7 +19,13 @@ const disabledClass = 'rounded-md border border-slate-200 px-3 py-1.5 text-sm fo
  * "Showing X–Y of Z" with Previous/Next links. Server component: `basePath` + `params`
  * (the current filters) are turned into links, so it needs no client JavaScript.
  */
-export function Pagination({ page, pageSize, total, basePath, params = {} }: {
+export function Pagination({
+  page,
+  pageSize,
+  total,
+  basePath,
+  params = {},
+}: {
   page: number;
   pageSize: number;
   total: number;
@@ -34,19 +40,33 @@ export function Pagination({ page, pageSize, total, basePath, params = {} }: {
   return (
     <nav aria-label="Pagination" className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm">
       <p className="text-slate-600" data-testid="pagination-summary">
-        {first > total ? `Page ${page} is past the end of ${total.toLocaleString('en')}` : `Showing ${first.toLocaleString('en')}–${last.toLocaleString('en')} of ${total.toLocaleString('en')}`}
+        {first > total
+          ? `Page ${page} is past the end of ${total.toLocaleString('en')}`
+          : `Showing ${first.toLocaleString('en')}–${last.toLocaleString('en')} of ${total.toLocaleString('en')}`}
       </p>
       <div className="flex items-center gap-2">
         {page > 1 ? (
-          <Link className={linkClass} href={href(Math.min(page - 1, pages))} rel="prev">Previous</Link>
+          <Link className={linkClass} href={href(Math.min(page - 1, pages))} rel="prev">
+            Previous
+          </Link>
         ) : (
-          <span className={disabledClass} aria-disabled="true">Previous</span>
+          <span className={disabledClass} aria-disabled="true">
+            Previous
+          </span>
         )}
-        {page <= pages && <span className="text-slate-500">Page {page} of {pages}</span>}
+        {page <= pages && (
+          <span className="text-slate-500">
+            Page {page} of {pages}
+          </span>
+        )}
         {page < pages ? (
-          <Link className={linkClass} href={href(page + 1)} rel="next">Next</Link>
+          <Link className={linkClass} href={href(page + 1)} rel="next">
+            Next
+          </Link>
         ) : (
-          <span className={disabledClass} aria-disabled="true">Next</span>
+          <span className={disabledClass} aria-disabled="true">
+            Next
+          </span>
         )}
       </div>
     </nav>

@@ -40,7 +40,11 @@ const BADGE_TONES = {
 export type BadgeTone = keyof typeof BADGE_TONES;
 
 export function Badge({ tone = 'gray', children }: { tone?: BadgeTone; children: ReactNode }) {
-  return <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${BADGE_TONES[tone]}`}>{children}</span>;
+  return (
+    <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${BADGE_TONES[tone]}`}>
+      {children}
+    </span>
+  );
 }
 
 export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
@@ -60,7 +64,9 @@ export function Stat({ label, value, href }: { label: string; value: ReactNode; 
     </>
   );
   return href ? (
-    <a href={href} className="block rounded-lg border border-slate-200 bg-white p-5 shadow-sm hover:border-brand-600">{body}</a>
+    <a href={href} className="block rounded-lg border border-slate-200 bg-white p-5 shadow-sm hover:border-brand-600">
+      {body}
+    </a>
   ) : (
     <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">{body}</div>
   );

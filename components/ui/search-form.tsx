@@ -21,7 +21,17 @@ function queryOf(form: HTMLFormElement): string {
  * ones arrive. Without JavaScript it is a plain GET form with a Search button.
  * `hidden` keeps other parameters.
  */
-export function SearchForm({ action, label, defaultValue, placeholder, hidden = {}, children, id = 'search-q', name = 'q', active }: {
+export function SearchForm({
+  action,
+  label,
+  defaultValue,
+  placeholder,
+  hidden = {},
+  children,
+  id = 'search-q',
+  name = 'q',
+  active,
+}: {
   action: string;
   label: string;
   defaultValue?: string;
@@ -74,11 +84,21 @@ export function SearchForm({ action, label, defaultValue, placeholder, hidden = 
   };
 
   return (
-    <form ref={formRef} method="get" action={action} role="search" onChange={onChange} onSubmit={onSubmit}
-      aria-busy={pending || undefined} className="mb-4 flex flex-wrap items-end gap-3">
+    <form
+      ref={formRef}
+      method="get"
+      action={action}
+      role="search"
+      onChange={onChange}
+      onSubmit={onSubmit}
+      aria-busy={pending || undefined}
+      className="mb-4 flex flex-wrap items-end gap-3"
+    >
       {Object.entries(hidden).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
       <div className="flex min-w-0 flex-1 basis-64 flex-col gap-1">
-        <label htmlFor={id} className="text-sm font-medium text-slate-700">{label}</label>
+        <label htmlFor={id} className="text-sm font-medium text-slate-700">
+          {label}
+        </label>
         <input
           id={id}
           name={name}
@@ -91,9 +111,17 @@ export function SearchForm({ action, label, defaultValue, placeholder, hidden = 
         />
       </div>
       {children}
-      <button type="submit" className={buttonClass('secondary')}>Search</button>
-      {(active ?? !!defaultValue) ? <a href={action} className="py-2 text-sm text-brand-700 underline">Clear</a> : null}
-      <span role="status" aria-live="polite" className="py-2 text-sm text-slate-500" data-testid="search-status">{pending ? 'Updating…' : ''}</span>
+      <button type="submit" className={buttonClass('secondary')}>
+        Search
+      </button>
+      {(active ?? !!defaultValue) ? (
+        <a href={action} className="py-2 text-sm text-brand-700 underline">
+          Clear
+        </a>
+      ) : null}
+      <span role="status" aria-live="polite" className="py-2 text-sm text-slate-500" data-testid="search-status">
+        {pending ? 'Updating…' : ''}
+      </span>
     </form>
   );
 }

@@ -42,7 +42,14 @@ function cx(...classes: (string | false | null | undefined)[]) {
   return classes.filter(Boolean).join(' ');
 }
 
-export function DataTable({ caption, testId, columns, variant = 'panel', className, children }: {
+export function DataTable({
+  caption,
+  testId,
+  columns,
+  variant = 'panel',
+  className,
+  children,
+}: {
   /** Read to screen-reader users only (visually hidden). */
   caption: ReactNode;
   testId?: string;
@@ -60,13 +67,17 @@ export function DataTable({ caption, testId, columns, variant = 'panel', classNa
       <caption className="sr-only">{caption}</caption>
       <thead className={v.thead}>
         <tr>
-          {columns.map((c, i) => typeof c === 'string' ? (
-            <th key={i} scope="col" className={v.th}>{c}</th>
-          ) : (
-            <th key={i} scope="col" className={cx(v.th, c.align === 'right' && 'text-right')}>
-              {c.srOnly ? <span className="sr-only">{c.label}</span> : c.label}
-            </th>
-          ))}
+          {columns.map((c, i) =>
+            typeof c === 'string' ? (
+              <th key={i} scope="col" className={v.th}>
+                {c}
+              </th>
+            ) : (
+              <th key={i} scope="col" className={cx(v.th, c.align === 'right' && 'text-right')}>
+                {c.srOnly ? <span className="sr-only">{c.label}</span> : c.label}
+              </th>
+            ),
+          )}
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">{children}</tbody>
@@ -76,15 +87,24 @@ export function DataTable({ caption, testId, columns, variant = 'panel', classNa
   // visually hidden parts (captions, sr-only headers) inside it, and it takes focus so
   // keyboard users can scroll it too.
   return v.wrapper ? (
-    <div className={cx(v.wrapper, className)} tabIndex={0} role="region" aria-label={typeof caption === 'string' ? caption : undefined}>{table}</div>
-  ) : table;
+    <div className={cx(v.wrapper, className)} tabIndex={0} role="region" aria-label={typeof caption === 'string' ? caption : undefined}>
+      {table}
+    </div>
+  ) : (
+    table
+  );
 }
 
 /**
  * A body cell with the standard padding. `compact` matches `DataTable variant="compact"`;
  * `valign` is the vertical alignment (top by default, so multi-line cells line up).
  */
-export function Td({ compact = false, valign = 'top', className, ...props }: Omit<TdHTMLAttributes<HTMLTableCellElement>, 'valign'> & {
+export function Td({
+  compact = false,
+  valign = 'top',
+  className,
+  ...props
+}: Omit<TdHTMLAttributes<HTMLTableCellElement>, 'valign'> & {
   compact?: boolean;
   valign?: 'top' | 'middle';
 }) {

@@ -3,7 +3,13 @@ import { usePathname } from 'next/navigation';
 import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
 
 type Tone = 'success' | 'error' | 'info';
-interface Toast { id: number; tone: Tone; text: string; path: string; /** Still in the moment after it was raised: follows a navigation. */ carry: boolean }
+interface Toast {
+  id: number;
+  tone: Tone;
+  text: string;
+  path: string;
+  /** Still in the moment after it was raised: follows a navigation. */ carry: boolean;
+}
 const ToastContext = createContext<(text: string, tone?: Tone) => void>(() => {});
 
 const SHOW_MS = 5000;
@@ -35,7 +41,11 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       {children}
       <div aria-live="polite" className="fixed bottom-4 right-4 z-50 flex max-w-[calc(100vw-2rem)] flex-col gap-2" data-testid="toasts">
         {toast && (
-          <div key={toast.id} role="status" className={`rounded-md px-4 py-3 text-sm shadow-lg text-white ${toast.tone === 'error' ? 'bg-red-700' : toast.tone === 'info' ? 'bg-slate-800' : 'bg-emerald-700'}`}>
+          <div
+            key={toast.id}
+            role="status"
+            className={`rounded-md px-4 py-3 text-sm shadow-lg text-white ${toast.tone === 'error' ? 'bg-red-700' : toast.tone === 'info' ? 'bg-slate-800' : 'bg-emerald-700'}`}
+          >
             {toast.text}
           </div>
         )}

@@ -4,5 +4,9 @@ const subscribe = () => () => {};
 
 /** False on the server and during hydration, true once React owns the page (no effect, no extra render pass). */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(subscribe, () => true, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
 }

@@ -7,7 +7,10 @@ export function WizardProgress({ steps, current }: { steps: readonly string[]; c
           const state = i === current ? 'current' : i < current ? 'done' : 'todo';
           return (
             <li key={title} aria-current={state === 'current' ? 'step' : undefined} className="flex items-center gap-2">
-              <span aria-hidden className={`flex h-6 w-6 items-center justify-center rounded-full text-xs font-semibold ${state === 'current' ? 'bg-brand-600 text-white' : state === 'done' ? 'bg-brand-100 text-brand-700' : 'bg-slate-200 text-slate-600'}`}>
+              <span
+                aria-hidden
+                className={`flex h-6 w-6 items-center justify-center rounded-full text-xs font-semibold ${state === 'current' ? 'bg-brand-600 text-white' : state === 'done' ? 'bg-brand-100 text-brand-700' : 'bg-slate-200 text-slate-600'}`}
+              >
                 {state === 'done' ? '✓' : i + 1}
               </span>
               <span className={state === 'current' ? 'font-semibold text-slate-900' : 'text-slate-600'}>

@@ -1,6 +1,19 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigint, bigserial, check, customType, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+  bigint,
+  bigserial,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
 } from 'drizzle-orm/pg-core';
 import { packageId, reportStatus, reportType } from './enums';
 import { orgs, users } from './orgs';
@@ -17,20 +30,32 @@ export const packageAssignments = pgTable(
   'package_assignments',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    subscriberId: uuid('subscriber_id').notNull().references(() => subscribers.id),
-    customerId: uuid('customer_id').notNull().references(() => customers.id),
-    partnerOrgId: uuid('partner_org_id').notNull().references(() => orgs.id),
-    locationId: uuid('location_id').notNull().references(() => locations.id),
+    subscriberId: uuid('subscriber_id')
+      .notNull()
+      .references(() => subscribers.id),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    partnerOrgId: uuid('partner_org_id')
+      .notNull()
+      .references(() => orgs.id),
+    locationId: uuid('location_id')
+      .notNull()
+      .references(() => locations.id),
     package: packageId('package').notNull(),
     startedAt: ts('started_at').notNull(),
     endedAt: ts('ended_at'),
   },
   (t) => [
     check('package_assignments_interval', sql`${t.endedAt} is null or ${t.endedAt} >= ${t.startedAt}`),
-    uniqueIndex('package_assignments_one_open').on(t.subscriberId).where(sql`${t.endedAt} is null`),
+    uniqueIndex('package_assignments_one_open')
+      .on(t.subscriberId)
+      .where(sql`${t.endedAt} is null`),
     index('package_assignments_partner_period_idx').on(t.partnerOrgId, t.startedAt),
     // Live seat counts per partner and package (overview, billing chart).
-    index('package_assignments_open_partner_idx').on(t.partnerOrgId, t.package).where(sql`${t.endedAt} is null`),
+    index('package_assignments_open_partner_idx')
+      .on(t.partnerOrgId, t.package)
+      .where(sql`${t.endedAt} is null`),
     index('package_assignments_customer_idx').on(t.customerId, t.startedAt),
     index('package_assignments_subscriber_idx').on(t.subscriberId, t.startedAt),
     // Usage of a period = intervals that end after its start (open ones count as ending
@@ -39,7 +64,9 @@ export const packageAssignments = pgTable(
     // Analytics (issue 15): seats by package over time (index-only per package and month)
     // and top customers by open seats.
     index('package_assignments_partner_package_start_idx').on(t.partnerOrgId, t.package, t.startedAt, t.endedAt),
-    index('package_assignments_open_partner_customer_idx').on(t.partnerOrgId, t.customerId).where(sql`${t.endedAt} is null`),
+    index('package_assignments_open_partner_customer_idx')
+      .on(t.partnerOrgId, t.customerId)
+      .where(sql`${t.endedAt} is null`),
     index('package_assignments_partner_end_idx').on(t.partnerOrgId, sql`coalesce(${t.endedAt}, 'infinity'::timestamptz)`, t.startedAt),
   ],
 );
@@ -97,7 +124,9 @@ export const billingReports = pgTable(
   'billing_reports',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id').notNull().references(() => orgs.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
     subPartnerOrgId: uuid('sub_partner_org_id').references(() => orgs.id),
     type: reportType('type').notNull().default('PARTNER'),
     billingStartDate: date('billing_start_date').notNull(),
@@ -109,7 +138,9 @@ export const billingReports = pgTable(
     byteSize: bigint('byte_size', { mode: 'number' }),
     chunkCount: integer('chunk_count'),
     /** How the chunks are stored: 'gzip' (each chunk its own gzip member) or 'identity' (reports made before compression). */
-    chunkEncoding: text('chunk_encoding', { enum: ['identity', 'gzip'] }).notNull().default('identity'),
+    chunkEncoding: text('chunk_encoding', { enum: ['identity', 'gzip'] })
+      .notNull()
+      .default('identity'),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: ts('created_at').notNull().defaultNow(),
     completedAt: ts('completed_at'),
@@ -118,7 +149,13 @@ export const billingReports = pgTable(
     check('billing_reports_period', sql`${t.billingStartDate} <= ${t.billingEndDate}`),
     // A live (in-progress or completed) report blocks a duplicate; a failed one does not.
     uniqueIndex('billing_reports_live_unique')
-      .on(t.orgId, sql`coalesce(${t.subPartnerOrgId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.type, t.billingStartDate, t.billingEndDate)
+      .on(
+        t.orgId,
+        sql`coalesce(${t.subPartnerOrgId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+        t.type,
+        t.billingStartDate,
+        t.billingEndDate,
+      )
       .where(sql`${t.status} <> 'FAILED'`),
     index('billing_reports_org_created_idx').on(t.orgId, t.createdAt),
   ],
@@ -134,7 +171,9 @@ const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () =>
 export const billingReportChunks = pgTable(
   'billing_report_chunks',
   {
-    reportId: uuid('report_id').notNull().references(() => billingReports.id, { onDelete: 'cascade' }),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => billingReports.id, { onDelete: 'cascade' }),
     seq: integer('seq').notNull(),
     data: bytea('data').notNull(),
   },

@@ -1,6 +1,18 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigserial, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
 } from 'drizzle-orm/pg-core';
 import { customerStatus, packageId, packageStatus, subscriberKind, subscriberStatus } from './enums';
 import { orgs, subscriptions, users } from './orgs';
@@ -13,7 +25,9 @@ export const locations = pgTable(
   'locations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id').notNull().references(() => orgs.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
     name: text('name').notNull(),
     isHeadquarters: boolean('is_headquarters').notNull().default(false),
     addressLine1: text('address_line1').notNull(),
@@ -29,7 +43,9 @@ export const locations = pgTable(
   },
   (t) => [
     uniqueIndex('locations_org_name_unique').on(t.orgId, sql`lower(${t.name})`),
-    uniqueIndex('locations_one_hq').on(t.orgId).where(sql`${t.isHeadquarters}`),
+    uniqueIndex('locations_one_hq')
+      .on(t.orgId)
+      .where(sql`${t.isHeadquarters}`),
   ],
 );
 
@@ -41,8 +57,12 @@ export const customers = pgTable(
   'customers',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id').notNull().references(() => orgs.id),
-    partnerOrgId: uuid('partner_org_id').notNull().references(() => orgs.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    partnerOrgId: uuid('partner_org_id')
+      .notNull()
+      .references(() => orgs.id),
     templateId: uuid('template_id').references(() => onboardingTemplates.id),
     subscriptionId: text('subscription_id').references(() => subscriptions.id),
     externalId: text('external_id').notNull(),
@@ -52,7 +72,10 @@ export const customers = pgTable(
      */
     name: text('name').notNull().default(''),
     /** Copy of this customer's customer_packages, kept by a trigger, for the list's package filter. */
-    packages: packageId('packages').array().notNull().default(sql`'{}'`),
+    packages: packageId('packages')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     status: customerStatus('status').notNull().default('provisioning'),
     statusChangedAt: ts('status_changed_at').notNull().defaultNow(),
     /** Restricted by Partner Mode (SPEC §5.1). */
@@ -93,7 +116,9 @@ export const customers = pgTable(
     index('customers_partner_name_idx').on(t.partnerOrgId, sql`lower(${t.name})`, t.id),
     index('customers_name_trgm_idx').using('gin', sql`lower(${t.name}) gin_trgm_ops`),
     index('customers_packages_idx').using('gin', t.packages),
-    uniqueIndex('customers_sip_domain_unique').on(t.sipDomain).where(sql`${t.sipDomain} is not null`),
+    uniqueIndex('customers_sip_domain_unique')
+      .on(t.sipDomain)
+      .where(sql`${t.sipDomain} is not null`),
     // An administrator e-mail is reserved while its customer is not yet provisioned (the
     // users row comes later, from the job): two in-flight customers can't claim one person.
     uniqueIndex('customers_pending_admin_email_unique')
@@ -106,7 +131,9 @@ export const customers = pgTable(
 export const customerPackages = pgTable(
   'customer_packages',
   {
-    customerId: uuid('customer_id').notNull().references(() => customers.id),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
     package: packageId('package').notNull(),
     status: packageStatus('status').notNull().default('provisioning'),
     warnings: jsonb('warnings').$type<{ code: number; description: string }[]>().notNull().default([]),
@@ -121,10 +148,14 @@ export const provisioningEvents = pgTable(
   'provisioning_events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    customerId: uuid('customer_id').notNull().references(() => customers.id),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
     at: ts('at').notNull().defaultNow(),
     step: text('step').notNull(),
-    level: text('level', { enum: ['info', 'warning', 'error'] }).notNull().default('info'),
+    level: text('level', { enum: ['info', 'warning', 'error'] })
+      .notNull()
+      .default('info'),
     message: text('message').notNull(),
   },
   (t) => [index('provisioning_events_customer_idx').on(t.customerId, t.at)],
@@ -135,13 +166,19 @@ export const subscribers = pgTable(
   'subscribers',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    customerId: uuid('customer_id').notNull().references(() => customers.id),
-    orgId: uuid('org_id').notNull().references(() => orgs.id),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
     kind: subscriberKind('kind').notNull(),
     userId: uuid('user_id').references(() => users.id),
     workspaceName: text('workspace_name'),
     package: packageId('package').notNull(),
-    locationId: uuid('location_id').notNull().references(() => locations.id),
+    locationId: uuid('location_id')
+      .notNull()
+      .references(() => locations.id),
     extension: text('extension'),
     primaryPhoneNumber: text('primary_phone_number'),
     status: subscriberStatus('status').notNull().default('provisioned'),
@@ -151,18 +188,29 @@ export const subscribers = pgTable(
     removedAt: ts('removed_at'),
   },
   (t) => [
-    check('subscribers_user_or_workspace', sql`(${t.kind} = 'user') = (${t.userId} is not null) and (${t.kind} = 'workspace') = (${t.workspaceName} is not null)`),
+    check(
+      'subscribers_user_or_workspace',
+      sql`(${t.kind} = 'user') = (${t.userId} is not null) and (${t.kind} = 'workspace') = (${t.workspaceName} is not null)`,
+    ),
     check('subscribers_extension_format', sql`${t.extension} is null or ${t.extension} ~ '^[0-9]{2,10}$'`),
     check('subscribers_phone_e164', sql`${t.primaryPhoneNumber} is null or ${t.primaryPhoneNumber} ~ '^\\+[1-9][0-9]{6,14}$'`),
     // Numbers are released when a subscriber is removed.
-    uniqueIndex('subscribers_phone_unique').on(t.primaryPhoneNumber).where(sql`${t.removedAt} is null and ${t.primaryPhoneNumber} is not null`),
-    uniqueIndex('subscribers_location_extension_unique').on(t.locationId, t.extension).where(sql`${t.removedAt} is null and ${t.extension} is not null`),
-    uniqueIndex('subscribers_user_unique').on(t.userId).where(sql`${t.removedAt} is null`),
+    uniqueIndex('subscribers_phone_unique')
+      .on(t.primaryPhoneNumber)
+      .where(sql`${t.removedAt} is null and ${t.primaryPhoneNumber} is not null`),
+    uniqueIndex('subscribers_location_extension_unique')
+      .on(t.locationId, t.extension)
+      .where(sql`${t.removedAt} is null and ${t.extension} is not null`),
+    uniqueIndex('subscribers_user_unique')
+      .on(t.userId)
+      .where(sql`${t.removedAt} is null`),
     index('subscribers_customer_idx').on(t.customerId, t.createdAt),
     index('subscribers_org_idx').on(t.orgId, t.package),
     index('subscribers_status_changed_idx').on(t.customerId, t.lastStatusChangeAt),
     // "#users" of the customer list and panel: an index-only count per customer.
-    index('subscribers_active_users_idx').on(t.customerId, t.package).where(sql`${t.kind} = 'user' and ${t.removedAt} is null`),
+    index('subscribers_active_users_idx')
+      .on(t.customerId, t.package)
+      .where(sql`${t.kind} = 'user' and ${t.removedAt} is null`),
   ],
 );
 

@@ -2,8 +2,17 @@ import { pgEnum } from 'drizzle-orm/pg-core';
 import { PACKAGES } from '@/lib/domain/packages';
 import { ROLES } from '@/lib/domain/roles';
 import {
-  API_SCOPES, AUTH_MODES, CUSTOMER_STATUSES, ORG_KINDS, ORG_STATES, PACKAGE_STATUSES,
-  REPORT_STATUSES, REPORT_TYPES, SUBSCRIBER_STATUSES, TRIAL_SERVICES, TRIAL_STATUSES,
+  API_SCOPES,
+  AUTH_MODES,
+  CUSTOMER_STATUSES,
+  ORG_KINDS,
+  ORG_STATES,
+  PACKAGE_STATUSES,
+  REPORT_STATUSES,
+  REPORT_TYPES,
+  SUBSCRIBER_STATUSES,
+  TRIAL_SERVICES,
+  TRIAL_STATUSES,
 } from '@/lib/domain/statuses';
 
 export const orgKind = pgEnum('org_kind', ORG_KINDS);

@@ -1,6 +1,17 @@
 import { sql } from 'drizzle-orm';
 import {
-  type AnyPgColumn, boolean, check, date, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+  type AnyPgColumn,
+  boolean,
+  check,
+  date,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
 } from 'drizzle-orm/pg-core';
 import { orgKind, orgState, packageId, role } from './enums';
 
@@ -17,7 +28,9 @@ export const orgs = pgTable(
     parentPartnerId: uuid('parent_partner_id').references((): AnyPgColumn => orgs.id),
     wholesale: boolean('wholesale').notNull().default(false),
     /** Tier-1 partners convert trials themselves; tier-2 go through their distributor. */
-    tier: text('tier', { enum: ['1', '2'] }).notNull().default('1'),
+    tier: text('tier', { enum: ['1', '2'] })
+      .notNull()
+      .default('1'),
     state: orgState('state').notNull().default('active'),
     country: text('country'),
     language: text('language'),
@@ -40,8 +53,12 @@ export const orgs = pgTable(
 export const orgRelations = pgTable(
   'org_relations',
   {
-    managerOrgId: uuid('manager_org_id').notNull().references(() => orgs.id),
-    managedOrgId: uuid('managed_org_id').notNull().references(() => orgs.id),
+    managerOrgId: uuid('manager_org_id')
+      .notNull()
+      .references(() => orgs.id),
+    managedOrgId: uuid('managed_org_id')
+      .notNull()
+      .references(() => orgs.id),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [
@@ -57,7 +74,9 @@ export const users = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     /** The org the person belongs to. */
-    orgId: uuid('org_id').notNull().references(() => orgs.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
     email: text('email').notNull(),
     firstName: text('first_name').notNull().default(''),
     lastName: text('last_name').notNull().default(''),
@@ -81,8 +100,12 @@ export const users = pgTable(
 export const roleGrants = pgTable(
   'role_grants',
   {
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-    orgId: uuid('org_id').notNull().references(() => orgs.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
     role: role('role').notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
@@ -94,7 +117,9 @@ export const subscriptions = pgTable(
   'subscriptions',
   {
     id: text('id').primaryKey(), // e.g. Sub-104221
-    partnerOrgId: uuid('partner_org_id').notNull().references(() => orgs.id),
+    partnerOrgId: uuid('partner_org_id')
+      .notNull()
+      .references(() => orgs.id),
     packages: packageId('packages').array().notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
@@ -105,15 +130,21 @@ export const subscriptions = pgTable(
 export const subPartnerSubscriptions = pgTable(
   'sub_partner_subscriptions',
   {
-    subPartnerOrgId: uuid('sub_partner_org_id').notNull().references(() => orgs.id),
-    subscriptionId: text('subscription_id').notNull().references(() => subscriptions.id),
+    subPartnerOrgId: uuid('sub_partner_org_id')
+      .notNull()
+      .references(() => orgs.id),
+    subscriptionId: text('subscription_id')
+      .notNull()
+      .references(() => subscriptions.id),
   },
   (t) => [primaryKey({ columns: [t.subPartnerOrgId, t.subscriptionId] })],
 );
 
 /** Organisation settings of a customer (SPEC §5.2) and the RBPM flag's neighbours. */
 export const orgSettings = pgTable('org_settings', {
-  orgId: uuid('org_id').primaryKey().references(() => orgs.id),
+  orgId: uuid('org_id')
+    .primaryKey()
+    .references(() => orgs.id),
   domain: text('domain'),
   domainVerified: boolean('domain_verified').notNull().default(false),
   domainClaimed: boolean('domain_claimed').notNull().default(false),
@@ -126,7 +157,9 @@ export const orgSettings = pgTable('org_settings', {
 
 /** Partner branding, applied to its customers' views unless a customer overrides it. */
 export const branding = pgTable('branding', {
-  orgId: uuid('org_id').primaryKey().references(() => orgs.id),
+  orgId: uuid('org_id')
+    .primaryKey()
+    .references(() => orgs.id),
   /** The re-encoded logo as a data: URL (≤ 512 kB source; served by /branding/<org>/logo/<hash>). */
   logoDataUrl: text('logo_data_url'),
   /** SHA-256 of the re-encoded bytes: part of the logo URL, so it can be cached forever. */

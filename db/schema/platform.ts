@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { apiScope, emailStatus } from './enums';
 import { orgs, users } from './orgs';
 
@@ -30,7 +43,11 @@ export const emailOutbox = pgTable(
     /** Holds a one-time link (invitation): its link is shown only to `causedBy`. */
     oneTimeLink: boolean('one_time_link').notNull().default(false),
   },
-  (t) => [index('email_outbox_caused_by_idx').on(t.causedBy, t.createdAt), index('email_outbox_created_idx').on(t.createdAt), index('email_outbox_status_idx').on(t.status, t.createdAt)],
+  (t) => [
+    index('email_outbox_caused_by_idx').on(t.causedBy, t.createdAt),
+    index('email_outbox_created_idx').on(t.createdAt),
+    index('email_outbox_status_idx').on(t.status, t.createdAt),
+  ],
 );
 
 /**
@@ -43,7 +60,9 @@ export const auditLog = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     at: ts('at').notNull().defaultNow(),
-    orgId: uuid('org_id').notNull().references(() => orgs.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
     actorUserId: uuid('actor_user_id').references(() => users.id),
     actorOrgId: uuid('actor_org_id').references(() => orgs.id),
     apiTokenId: uuid('api_token_id'),
@@ -64,9 +83,15 @@ export const auditLog = pgTable(
     index('audit_log_actor_idx').on(t.actorUserId, t.at),
     // The second half holds only entries made on another org (partial), so its scans never
     // step over the org's own entries, which the first half already returns.
-    index('audit_log_actor_org_idx').on(t.actorOrgId, t.at, t.id).where(sql`${t.actorOrgId} <> ${t.orgId}`),
-    index('audit_log_actor_org_action_idx').on(t.actorOrgId, t.action, t.at, t.id).where(sql`${t.actorOrgId} <> ${t.orgId}`),
-    index('audit_log_actor_org_actor_idx').on(t.actorOrgId, t.actorUserId, t.at, t.id).where(sql`${t.actorOrgId} <> ${t.orgId}`),
+    index('audit_log_actor_org_idx')
+      .on(t.actorOrgId, t.at, t.id)
+      .where(sql`${t.actorOrgId} <> ${t.orgId}`),
+    index('audit_log_actor_org_action_idx')
+      .on(t.actorOrgId, t.action, t.at, t.id)
+      .where(sql`${t.actorOrgId} <> ${t.orgId}`),
+    index('audit_log_actor_org_actor_idx')
+      .on(t.actorOrgId, t.actorUserId, t.at, t.id)
+      .where(sql`${t.actorOrgId} <> ${t.orgId}`),
   ],
 );
 
@@ -75,7 +100,9 @@ export const apiTokens = pgTable(
   'api_tokens',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id').notNull().references(() => orgs.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull(),
     /** First characters of the token, for recognising it in the list. */
@@ -88,7 +115,12 @@ export const apiTokens = pgTable(
     expiresAt: ts('expires_at'),
     revokedAt: ts('revoked_at'),
   },
-  (t) => [uniqueIndex('api_tokens_hash_unique').on(t.tokenHash), index('api_tokens_org_idx').on(t.orgId).where(sql`${t.revokedAt} is null`)],
+  (t) => [
+    uniqueIndex('api_tokens_hash_unique').on(t.tokenHash),
+    index('api_tokens_org_idx')
+      .on(t.orgId)
+      .where(sql`${t.revokedAt} is null`),
+  ],
 );
 
 /**
@@ -99,7 +131,9 @@ export const invitations = pgTable(
   'invitations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     tokenHash: text('token_hash').notNull(),
     expiresAt: ts('expires_at').notNull(),
     acceptedAt: ts('accepted_at'),
@@ -117,7 +151,9 @@ export const invitations = pgTable(
 export const apiIdempotencyKeys = pgTable(
   'api_idempotency_keys',
   {
-    orgId: uuid('org_id').notNull().references(() => orgs.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
     key: text('key').notNull(),
     /** SHA-256 of method, path and body: the same key with another request → 422. */
     fingerprint: text('fingerprint').notNull(),
@@ -133,7 +169,9 @@ export const apiIdempotencyKeys = pgTable(
 
 /** Token-bucket state per API token (SPEC §8.1), shared by every app instance. */
 export const apiRateBuckets = pgTable('api_rate_buckets', {
-  tokenId: uuid('token_id').primaryKey().references(() => apiTokens.id, { onDelete: 'cascade' }),
+  tokenId: uuid('token_id')
+    .primaryKey()
+    .references(() => apiTokens.id, { onDelete: 'cascade' }),
   tokens: doublePrecision('tokens').notNull(),
   updatedAt: ts('updated_at').notNull(),
 });

@@ -17,12 +17,20 @@ export const onboardingTemplates = pgTable(
   'onboarding_templates',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    orgId: uuid('org_id').notNull().references(() => orgs.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
     name: text('name').notNull(),
-    type: text('type', { enum: ['webex_wholesale'] }).notNull().default('webex_wholesale'),
+    type: text('type', { enum: ['webex_wholesale'] })
+      .notNull()
+      .default('webex_wholesale'),
     country: text('country').notNull(),
-    serviceProviderAdminId: uuid('service_provider_admin_id').notNull().references(() => users.id),
-    subscriptionId: text('subscription_id').notNull().references(() => subscriptions.id),
+    serviceProviderAdminId: uuid('service_provider_admin_id')
+      .notNull()
+      .references(() => users.id),
+    subscriptionId: text('subscription_id')
+      .notNull()
+      .references(() => subscriptions.id),
     authMode: authMode('auth_mode').notNull().default('webex'),
     idpEntityId: text('idp_entity_id'),
     idpName: text('idp_name'),

@@ -11,12 +11,18 @@ export const trials = pgTable(
   'trials',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    partnerOrgId: uuid('partner_org_id').notNull().references(() => orgs.id),
-    customerOrgId: uuid('customer_org_id').notNull().references(() => orgs.id),
+    partnerOrgId: uuid('partner_org_id')
+      .notNull()
+      .references(() => orgs.id),
+    customerOrgId: uuid('customer_org_id')
+      .notNull()
+      .references(() => orgs.id),
     /** The partner's customer row: set at once for new customers, on consent for existing orgs. */
     customerId: uuid('customer_id').references(() => customers.id),
     /** new_customer | existing_org (consent flow) | paying_customer (trial added to a customer). */
-    origin: text('origin', { enum: ['new_customer', 'existing_org', 'paying_customer'] }).notNull().default('new_customer'),
+    origin: text('origin', { enum: ['new_customer', 'existing_org', 'paying_customer'] })
+      .notNull()
+      .default('new_customer'),
     status: trialStatus('status').notNull(),
     statusChangedAt: ts('status_changed_at').notNull().defaultNow(),
     businessVertical: text('business_vertical'),
@@ -43,7 +49,8 @@ export const trials = pgTable(
     index('trials_status_ends_idx').on(t.status, t.endsAt),
     index('trials_customer_idx').on(t.customerOrgId),
     // One open trial per partner and customer org: two racing "Start trial" can't both win.
-    uniqueIndex('trials_one_open_per_customer').on(t.partnerOrgId, t.customerOrgId)
+    uniqueIndex('trials_one_open_per_customer')
+      .on(t.partnerOrgId, t.customerOrgId)
       .where(sql`${t.status} in ('pending_consent', 'pending_provisioning_details', 'active', 'expired_grace')`),
   ],
 );
@@ -51,16 +58,22 @@ export const trials = pgTable(
 export const trialServices = pgTable(
   'trial_services',
   {
-    trialId: uuid('trial_id').notNull().references(() => trials.id, { onDelete: 'cascade' }),
+    trialId: uuid('trial_id')
+      .notNull()
+      .references(() => trials.id, { onDelete: 'cascade' }),
     /** Copied from the trial so "no other partner is trialling it" is a unique index. */
-    customerOrgId: uuid('customer_org_id').notNull().references(() => orgs.id),
+    customerOrgId: uuid('customer_org_id')
+      .notNull()
+      .references(() => orgs.id),
     service: trialService('service').notNull(),
     settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
     active: boolean('active').notNull().default(true),
   },
   (t) => [
     primaryKey({ columns: [t.trialId, t.service] }),
-    uniqueIndex('trial_services_one_active_per_customer').on(t.customerOrgId, t.service).where(sql`${t.active}`),
+    uniqueIndex('trial_services_one_active_per_customer')
+      .on(t.customerOrgId, t.service)
+      .where(sql`${t.active}`),
   ],
 );
 
@@ -69,8 +82,12 @@ export const trialDeviceShipments = pgTable(
   'trial_device_shipments',
   {
     // No cascade: a deleted trial's shipments still count ("never a second one").
-    trialId: uuid('trial_id').notNull().references(() => trials.id),
-    customerOrgId: uuid('customer_org_id').notNull().references(() => orgs.id),
+    trialId: uuid('trial_id')
+      .notNull()
+      .references(() => trials.id),
+    customerOrgId: uuid('customer_org_id')
+      .notNull()
+      .references(() => orgs.id),
     deviceType: text('device_type').notNull(),
     quantity: integer('quantity').notNull().default(1),
     shippedAt: ts('shipped_at').notNull().defaultNow(),
@@ -86,7 +103,9 @@ export const trialDeviceShipments = pgTable(
 export const trialNotifications = pgTable(
   'trial_notifications',
   {
-    trialId: uuid('trial_id').notNull().references(() => trials.id, { onDelete: 'cascade' }),
+    trialId: uuid('trial_id')
+      .notNull()
+      .references(() => trials.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(),
     recipient: text('recipient').notNull(),
     sentAt: ts('sent_at').notNull().defaultNow(),

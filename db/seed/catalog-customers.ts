@@ -4,7 +4,11 @@ import type { PackageId } from '@/lib/domain/packages';
 import type { CustomerStatus, TrialService, TrialStatus } from '@/lib/domain/statuses';
 import { PROFILES, type Profile } from './catalog';
 
-export interface AdminPerson { email: string; firstName: string; lastName: string }
+export interface AdminPerson {
+  email: string;
+  firstName: string;
+  lastName: string;
+}
 
 export interface CustomerSpec {
   name: string;
@@ -26,17 +30,28 @@ export interface CustomerSpec {
 }
 
 const c = (name: string, country: string, profile: Profile, extra: Partial<CustomerSpec> = {}): CustomerSpec => ({
-  name, country, packages: [...PROFILES[profile]], status: 'provisioned', ...extra,
+  name,
+  country,
+  packages: [...PROFILES[profile]],
+  status: 'provisioned',
+  ...extra,
 });
 
 export const NORTHWIND_CUSTOMERS: CustomerSpec[] = [
   c('Acme Dental', 'US', 'suite', {
-    orgId: DEMO_ORG_IDS.acmeDental, rbpm: true, daysAgo: 362, subscriberCount: 12, branch: 'Riverside Clinic',
+    orgId: DEMO_ORG_IDS.acmeDental,
+    rbpm: true,
+    daysAgo: 362,
+    subscriberCount: 12,
+    branch: 'Riverside Clinic',
     admin: { email: 'admin@acme-dental.test', firstName: 'Ada', lastName: 'Acme' },
   }),
   // Mixed, so its admin (RBPM off) has packages to move users between (e2e/customer-setup.spec.ts).
   c('Bluebird Bakery', 'US', 'mixed', {
-    orgId: DEMO_ORG_IDS.bluebirdBakery, rbpm: false, daysAgo: 341, subscriberCount: 8,
+    orgId: DEMO_ORG_IDS.bluebirdBakery,
+    rbpm: false,
+    daysAgo: 341,
+    subscriberCount: 8,
     admin: { email: 'admin@bluebird-bakery.test', firstName: 'Bella', lastName: 'Bluebird' },
   }),
   c('Cedar Grove Veterinary', 'US', 'calling'),
@@ -76,7 +91,9 @@ export const NORTHWIND_CUSTOMERS: CustomerSpec[] = [
   c('Pinecrest Realty', 'US', 'meetings', { status: 'error' }),
   c('Crimson Vortex Industries', 'GB', 'calling', { status: 'pending_rpl_review' }),
   c('Granite Peak Fitness', 'US', 'calling', {
-    status: 'provisioned_with_errors', packages: ['webex_calling', 'webex_meetings', 'common_area_calling'], failedPackage: 'common_area_calling',
+    status: 'provisioned_with_errors',
+    packages: ['webex_calling', 'webex_meetings', 'common_area_calling'],
+    failedPackage: 'common_area_calling',
   }),
   c('Oceanic Shadow Trading Ltd', 'AU', 'calling', { status: 'suspended' }),
   c('Lakeside Florists', 'US', 'suite', { status: 'deprovisioned', daysAgo: 310 }),
@@ -114,13 +131,94 @@ export interface TrialSpec {
 }
 
 export const CONTOSO_TRIALS: TrialSpec[] = [
-  { name: 'Alpine Analytics', country: 'US', vertical: 'Technology', status: 'active', startedDaysAgo: 25, endsInDays: 5, services: ['meetings', 'messaging'], bySalesAdmin: false },
-  { name: 'Bayview Medical Group', country: 'US', vertical: 'Healthcare', status: 'active', startedDaysAgo: 12, endsInDays: 18, services: ['calling', 'messaging', 'devices'], bySalesAdmin: true },
-  { name: 'Cobalt Robotics', country: 'GB', vertical: 'Manufacturing', status: 'active', startedDaysAgo: 3, endsInDays: 27, services: ['meetings', 'messaging', 'calling'], bySalesAdmin: false },
-  { name: 'Delta Dance Academy', country: 'US', vertical: 'Education', status: 'pending_consent', startedDaysAgo: 2, endsInDays: null, services: [], bySalesAdmin: false },
-  { name: 'Evergreen Dental Studio', country: 'US', vertical: 'Healthcare', status: 'expired_grace', startedDaysAgo: 40, endsInDays: -10, services: ['calling', 'messaging'], bySalesAdmin: false },
-  { name: 'Foxglove Florists', country: 'US', vertical: 'Retail', status: 'pending_provisioning_details', startedDaysAgo: 4, endsInDays: null, services: [], bySalesAdmin: true },
-  { name: 'Granite Peak Outfitters', country: 'US', vertical: 'Retail', status: 'ended', startedDaysAgo: 95, endsInDays: -65, services: ['meetings'], bySalesAdmin: false },
-  { name: 'Hillside Café', country: 'US', vertical: 'Hospitality', status: 'converted', startedDaysAgo: 50, endsInDays: -20, services: ['meetings', 'messaging'], bySalesAdmin: false },
-  { name: 'Indigo Yoga Loft', country: 'US', vertical: 'Other', status: 'cancelled', startedDaysAgo: 20, endsInDays: null, services: [], bySalesAdmin: false },
+  {
+    name: 'Alpine Analytics',
+    country: 'US',
+    vertical: 'Technology',
+    status: 'active',
+    startedDaysAgo: 25,
+    endsInDays: 5,
+    services: ['meetings', 'messaging'],
+    bySalesAdmin: false,
+  },
+  {
+    name: 'Bayview Medical Group',
+    country: 'US',
+    vertical: 'Healthcare',
+    status: 'active',
+    startedDaysAgo: 12,
+    endsInDays: 18,
+    services: ['calling', 'messaging', 'devices'],
+    bySalesAdmin: true,
+  },
+  {
+    name: 'Cobalt Robotics',
+    country: 'GB',
+    vertical: 'Manufacturing',
+    status: 'active',
+    startedDaysAgo: 3,
+    endsInDays: 27,
+    services: ['meetings', 'messaging', 'calling'],
+    bySalesAdmin: false,
+  },
+  {
+    name: 'Delta Dance Academy',
+    country: 'US',
+    vertical: 'Education',
+    status: 'pending_consent',
+    startedDaysAgo: 2,
+    endsInDays: null,
+    services: [],
+    bySalesAdmin: false,
+  },
+  {
+    name: 'Evergreen Dental Studio',
+    country: 'US',
+    vertical: 'Healthcare',
+    status: 'expired_grace',
+    startedDaysAgo: 40,
+    endsInDays: -10,
+    services: ['calling', 'messaging'],
+    bySalesAdmin: false,
+  },
+  {
+    name: 'Foxglove Florists',
+    country: 'US',
+    vertical: 'Retail',
+    status: 'pending_provisioning_details',
+    startedDaysAgo: 4,
+    endsInDays: null,
+    services: [],
+    bySalesAdmin: true,
+  },
+  {
+    name: 'Granite Peak Outfitters',
+    country: 'US',
+    vertical: 'Retail',
+    status: 'ended',
+    startedDaysAgo: 95,
+    endsInDays: -65,
+    services: ['meetings'],
+    bySalesAdmin: false,
+  },
+  {
+    name: 'Hillside Café',
+    country: 'US',
+    vertical: 'Hospitality',
+    status: 'converted',
+    startedDaysAgo: 50,
+    endsInDays: -20,
+    services: ['meetings', 'messaging'],
+    bySalesAdmin: false,
+  },
+  {
+    name: 'Indigo Yoga Loft',
+    country: 'US',
+    vertical: 'Other',
+    status: 'cancelled',
+    startedDaysAgo: 20,
+    endsInDays: null,
+    services: [],
+    bySalesAdmin: false,
+  },
 ];

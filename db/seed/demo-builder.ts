@@ -6,8 +6,20 @@ import { normalizeCompanyName } from '@/lib/domain/company-name';
 import { PACKAGES } from '@/lib/domain/packages';
 import type { CustomerRole, PartnerRole } from '@/lib/domain/roles';
 import {
-  type City, COUNTRY_DATA, FIRST_NAMES, LAST_NAMES, PARTNER_ADMINS, PARTNERS, type PartnerKey, type PartnerSpec,
-  PSTN_PROVIDERS, RESTRICTED_PARTY_NAMES, SUBSCRIPTION_ID, TEMPLATES, type TemplateSpec, type WholesaleKey,
+  type City,
+  COUNTRY_DATA,
+  FIRST_NAMES,
+  LAST_NAMES,
+  PARTNER_ADMINS,
+  PARTNERS,
+  type PartnerKey,
+  type PartnerSpec,
+  PSTN_PROVIDERS,
+  RESTRICTED_PARTY_NAMES,
+  SUBSCRIPTION_ID,
+  TEMPLATES,
+  type TemplateSpec,
+  type WholesaleKey,
 } from './catalog';
 import type { AdminPerson, CustomerSpec } from './catalog-customers';
 import { emailLocalPart, slugify } from './helpers';
@@ -18,11 +30,34 @@ import type { Timeline } from './timeline';
 import { trialCustomers } from './trials';
 import { wholesaleCustomers } from './wholesale';
 
-export interface TemplateRef { id: string; spec: TemplateSpec }
-export interface PartnerRef { spec: PartnerSpec; orgId: string; adminIds: string[]; templates: TemplateRef[] }
-export interface LocationRef { id: string; country: string; extensions: number }
-export interface BuiltCustomer { customerId: string; orgId: string; name: string; slug: string; adminEmail: string; timeline: Timeline }
-export interface CustomerOrgRef extends BuiltCustomer { admin: AdminPerson; hq: LocationRef; branch: LocationRef | null }
+export interface TemplateRef {
+  id: string;
+  spec: TemplateSpec;
+}
+export interface PartnerRef {
+  spec: PartnerSpec;
+  orgId: string;
+  adminIds: string[];
+  templates: TemplateRef[];
+}
+export interface LocationRef {
+  id: string;
+  country: string;
+  extensions: number;
+}
+export interface BuiltCustomer {
+  customerId: string;
+  orgId: string;
+  name: string;
+  slug: string;
+  adminEmail: string;
+  timeline: Timeline;
+}
+export interface CustomerOrgRef extends BuiltCustomer {
+  admin: AdminPerson;
+  hq: LocationRef;
+  branch: LocationRef | null;
+}
 
 /** What the helper modules (wholesale, subscribers, trials) use of the builder. */
 export type BuildContext = Pick<
@@ -39,7 +74,10 @@ export class DemoBuilder {
   private readonly partners = new Map<PartnerKey, PartnerRef>();
   private phoneCounter = 0;
 
-  constructor(now: Date, private readonly passwordHash: string) {
+  constructor(
+    now: Date,
+    private readonly passwordHash: string,
+  ) {
     this.now = Math.floor(now.getTime() / 1000) * 1000;
     this.rng = new Rng(0x5eed_2024);
   }
@@ -76,9 +114,15 @@ export class DemoBuilder {
     this.userIdByEmail.set(key, id);
     const isDemo = DEMO_ACCOUNTS.some((a) => a.email === key);
     this.rows.users.push({
-      id, orgId, email: person.email, firstName: person.firstName, lastName: person.lastName,
-      displayName: `${person.firstName} ${person.lastName}`, passwordHash: isDemo ? this.passwordHash : null,
-      createdAt: toDate(createdAt), updatedAt: toDate(createdAt),
+      id,
+      orgId,
+      email: person.email,
+      firstName: person.firstName,
+      lastName: person.lastName,
+      displayName: `${person.firstName} ${person.lastName}`,
+      passwordHash: isDemo ? this.passwordHash : null,
+      createdAt: toDate(createdAt),
+      updatedAt: toDate(createdAt),
     });
     return id;
   }
@@ -105,12 +149,21 @@ export class DemoBuilder {
       const parentPartnerId = spec.kind === 'sub_partner' ? DEMO_ORG_IDS.northwind : null;
       const createdAt = this.now - spec.createdDaysAgo * DAY;
       this.rows.orgs.push({
-        id: orgId, kind: spec.kind, name: spec.name, parentPartnerId, wholesale: spec.wholesale, state: 'active', tier: spec.tier ?? '1',
-        country: spec.country, language: spec.language,
+        id: orgId,
+        kind: spec.kind,
+        name: spec.name,
+        parentPartnerId,
+        wholesale: spec.wholesale,
+        state: 'active',
+        tier: spec.tier ?? '1',
+        country: spec.country,
+        language: spec.language,
         billingStartDate: spec.kind === 'sub_partner' ? isoDate(createdAt + 14 * DAY) : null,
-        createdAt: toDate(createdAt), updatedAt: toDate(createdAt),
+        createdAt: toDate(createdAt),
+        updatedAt: toDate(createdAt),
       });
-      if (parentPartnerId) this.rows.orgRelations.push({ managerOrgId: parentPartnerId, managedOrgId: orgId, createdAt: toDate(createdAt) });
+      if (parentPartnerId)
+        this.rows.orgRelations.push({ managerOrgId: parentPartnerId, managedOrgId: orgId, createdAt: toDate(createdAt) });
       const adminIds = PARTNER_ADMINS.filter((a) => a.partner === spec.key).map((a) => {
         const id = this.addUser(orgId, a, createdAt + HOUR);
         this.grant(id, orgId, a.roles, createdAt + HOUR);
@@ -123,7 +176,12 @@ export class DemoBuilder {
   subscriptionsAndTemplates(): void {
     const northwind = this.partner('northwind');
     const subCreated = this.now - 700 * DAY;
-    this.rows.subscriptions.push({ id: SUBSCRIPTION_ID, partnerOrgId: northwind.orgId, packages: [...PACKAGES], createdAt: toDate(subCreated) });
+    this.rows.subscriptions.push({
+      id: SUBSCRIPTION_ID,
+      partnerOrgId: northwind.orgId,
+      packages: [...PACKAGES],
+      createdAt: toDate(subCreated),
+    });
     for (const key of ['fabrikam', 'tailspin'] as const) {
       this.rows.subPartnerSubscriptions.push({ subPartnerOrgId: this.partner(key).orgId, subscriptionId: SUBSCRIPTION_ID });
     }
@@ -132,14 +190,34 @@ export class DemoBuilder {
       const id = this.rng.uuid();
       const createdAt = this.now - (370 - i) * DAY;
       this.rows.templates.push({
-        id, orgId: owner.orgId, name: spec.name, country: spec.country, serviceProviderAdminId: owner.adminIds[0],
-        subscriptionId: SUBSCRIPTION_ID, authMode: spec.authMode, idpEntityId: spec.idpEntityId ?? null,
-        pstnProviderId: spec.pstnProviderId, allowAdminInviteEmails: i % 3 === 0, brandName: spec.brandName,
-        defaultLanguage: spec.language, provisioningId: this.rng.hex(24), createdBy: owner.adminIds[0],
-        createdAt: toDate(createdAt), updatedAt: toDate(createdAt),
+        id,
+        orgId: owner.orgId,
+        name: spec.name,
+        country: spec.country,
+        serviceProviderAdminId: owner.adminIds[0],
+        subscriptionId: SUBSCRIPTION_ID,
+        authMode: spec.authMode,
+        idpEntityId: spec.idpEntityId ?? null,
+        pstnProviderId: spec.pstnProviderId,
+        allowAdminInviteEmails: i % 3 === 0,
+        brandName: spec.brandName,
+        defaultLanguage: spec.language,
+        provisioningId: this.rng.hex(24),
+        createdBy: owner.adminIds[0],
+        createdAt: toDate(createdAt),
+        updatedAt: toDate(createdAt),
       });
       owner.templates.push({ id, spec });
-      this.audit(owner.orgId, owner.adminIds[0], owner.orgId, createdAt, 'template.create', 'template', id, `Created onboarding template "${spec.name}"`);
+      this.audit(
+        owner.orgId,
+        owner.adminIds[0],
+        owner.orgId,
+        createdAt,
+        'template.create',
+        'template',
+        id,
+        `Created onboarding template "${spec.name}"`,
+      );
     });
   }
 
@@ -154,14 +232,23 @@ export class DemoBuilder {
   }
 
   /** The customer org, its HQ location and its admin's address; shared by wholesale and trial customers. */
-  customerOrg(spec: { name: string; country: string; orgId?: string; admin?: AdminPerson; branch?: string; wholesale: boolean }, timeline: Timeline): CustomerOrgRef {
+  customerOrg(
+    spec: { name: string; country: string; orgId?: string; admin?: AdminPerson; branch?: string; wholesale: boolean },
+    timeline: Timeline,
+  ): CustomerOrgRef {
     const orgId = spec.orgId ?? this.rng.uuid();
     const slug = slugify(spec.name);
     const country = COUNTRY_DATA[spec.country];
     this.rows.orgs.push({
       // Customers provisioned through wholesale are wholesale orgs (SPEC §5.2's always-read-only items).
-      id: orgId, kind: 'customer', name: spec.name, country: spec.country, language: country.language, wholesale: spec.wholesale,
-      createdAt: toDate(timeline.createdAt), updatedAt: toDate(timeline.statusChangedAt),
+      id: orgId,
+      kind: 'customer',
+      name: spec.name,
+      country: spec.country,
+      language: country.language,
+      wholesale: spec.wholesale,
+      createdAt: toDate(timeline.createdAt),
+      updatedAt: toDate(timeline.statusChangedAt),
     });
     const city = this.rng.pick(country.cities);
     const hq = this.location(orgId, 'Headquarters', true, spec.country, city, timeline.createdAt);
@@ -177,9 +264,19 @@ export class DemoBuilder {
     const number = this.rng.int(1, 240);
     const id = this.rng.uuid();
     this.rows.locations.push({
-      id, orgId, name, isHeadquarters, addressLine1: country.numberFirst ? `${number} ${street}` : `${street} ${number}`,
-      addressLine2: this.rng.chance(0.3) ? `Suite ${this.rng.int(100, 900)}` : null, city: city.city, stateOrProvince: city.state,
-      postalCode: city.postal, country: countryCode, timeZone: city.timeZone, language: country.language, createdAt: toDate(createdAt),
+      id,
+      orgId,
+      name,
+      isHeadquarters,
+      addressLine1: country.numberFirst ? `${number} ${street}` : `${street} ${number}`,
+      addressLine2: this.rng.chance(0.3) ? `Suite ${this.rng.int(100, 900)}` : null,
+      city: city.city,
+      stateOrProvince: city.state,
+      postalCode: city.postal,
+      country: countryCode,
+      timeZone: city.timeZone,
+      language: country.language,
+      createdAt: toDate(createdAt),
     });
     // Extension plans differ per site: some 3-digit, some 4-digit.
     return { id, country: countryCode, extensions: this.rng.pick([100, 200, 1000, 2000, 5000]) };
@@ -205,22 +302,55 @@ export class DemoBuilder {
       const at = this.now - sub.spec.createdDaysAgo * DAY;
       const admin = PARTNER_ADMINS.find((a) => a.partner === key);
       if (!admin) throw new Error(`no admin for ${key}`);
-      this.audit(northwind.orgId, northwind.adminIds[0], northwind.orgId, at, 'sub_partner.create', 'org', sub.orgId, `Set up indirect provider "${sub.spec.name}"`);
+      this.audit(
+        northwind.orgId,
+        northwind.adminIds[0],
+        northwind.orgId,
+        at,
+        'sub_partner.create',
+        'org',
+        sub.orgId,
+        `Set up indirect provider "${sub.spec.name}"`,
+      );
       this.rows.emailOutbox.push({
-        id: this.rng.uuid(), orgId: sub.orgId, to: admin.email, kind: 'invitation', status: 'sent', attempts: 1, causedBy: northwind.adminIds[0],
+        id: this.rng.uuid(),
+        orgId: sub.orgId,
+        to: admin.email,
+        kind: 'invitation',
+        status: 'sent',
+        attempts: 1,
+        causedBy: northwind.adminIds[0],
         subject: `You're invited to manage ${sub.spec.name} in Partner Hub`,
         body: `Hello ${admin.firstName},\n\nNorthwind Telecom has set up ${sub.spec.name} as an indirect provider. Sign in to Partner Hub with ${admin.email}.\n`,
-        createdAt: toDate(at + HOUR), sentAt: toDate(at + HOUR + 10_000),
+        createdAt: toDate(at + HOUR),
+        sentAt: toDate(at + HOUR + 10_000),
       });
     }
   }
 
   audit(
-    orgId: string, actorUserId: string, actorOrgId: string, at: number, action: string, targetType: string, targetId: string,
-    summary: string, before?: Record<string, unknown>, after?: Record<string, unknown>,
+    orgId: string,
+    actorUserId: string,
+    actorOrgId: string,
+    at: number,
+    action: string,
+    targetType: string,
+    targetId: string,
+    summary: string,
+    before?: Record<string, unknown>,
+    after?: Record<string, unknown>,
   ): void {
     this.rows.auditLog.push({
-      at: toDate(at), orgId, actorUserId, actorOrgId, action, targetType, targetId, summary, before: before ?? null, after: after ?? null,
+      at: toDate(at),
+      orgId,
+      actorUserId,
+      actorOrgId,
+      action,
+      targetType,
+      targetId,
+      summary,
+      before: before ?? null,
+      after: after ?? null,
     });
   }
 }

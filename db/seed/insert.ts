@@ -1,9 +1,27 @@
 // Writing: the built rows, in chunked bulk inserts.
 import type { Tx } from '@/db/client';
 import {
-  auditLog, customerPackages, customers, emailOutbox, locations, onboardingTemplates, orgRelations, orgSettings,
-  orgs, packageAssignments, provisioningEvents, pstnProviders, restrictedParties, roleGrants,
-  subPartnerSubscriptions, subscribers, subscriptions, trialDeviceShipments, trialServices, trials, users,
+  auditLog,
+  customerPackages,
+  customers,
+  emailOutbox,
+  locations,
+  onboardingTemplates,
+  orgRelations,
+  orgSettings,
+  orgs,
+  packageAssignments,
+  provisioningEvents,
+  pstnProviders,
+  restrictedParties,
+  roleGrants,
+  subPartnerSubscriptions,
+  subscribers,
+  subscriptions,
+  trialDeviceShipments,
+  trialServices,
+  trials,
+  users,
 } from '@/db/schema';
 import type { DemoRows } from './rows';
 
@@ -20,7 +38,10 @@ export async function insertAll(tx: Tx, rows: DemoRows): Promise<void> {
   await inChunks(rows.restrictedParties, (r) => tx.insert(restrictedParties).values(r));
   // A trigger checks that a sub-partner's parent is an existing partner: parents first.
   for (const kind of ['partner', 'sub_partner', 'customer'] as const) {
-    await inChunks(rows.orgs.filter((o) => o.kind === kind), (r) => tx.insert(orgs).values(r));
+    await inChunks(
+      rows.orgs.filter((o) => o.kind === kind),
+      (r) => tx.insert(orgs).values(r),
+    );
   }
   await inChunks(rows.orgRelations, (r) => tx.insert(orgRelations).values(r));
   await inChunks(rows.subscriptions, (r) => tx.insert(subscriptions).values(r));

@@ -36,7 +36,10 @@ export class Rng {
   }
   hex(length: number): string {
     let out = '';
-    while (out.length < length) out += Math.floor(this.next() * 0x10000).toString(16).padStart(4, '0');
+    while (out.length < length)
+      out += Math.floor(this.next() * 0x10000)
+        .toString(16)
+        .padStart(4, '0');
     return out.slice(0, length);
   }
   /** A v4-shaped UUID from the PRNG, so re-seeding with the same `now` gives the same ids. */

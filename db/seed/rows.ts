@@ -1,8 +1,26 @@
 // The row containers the builder fills and insertAll writes, one array per table.
 import type {
-  auditLog, customerPackages, customers, emailOutbox, locations, onboardingTemplates, orgRelations, orgSettings,
-  orgs, packageAssignments, provisioningEvents, pstnProviders, restrictedParties, roleGrants,
-  subPartnerSubscriptions, subscribers, subscriptions, trialDeviceShipments, trialServices, trials, users,
+  auditLog,
+  customerPackages,
+  customers,
+  emailOutbox,
+  locations,
+  onboardingTemplates,
+  orgRelations,
+  orgSettings,
+  orgs,
+  packageAssignments,
+  provisioningEvents,
+  pstnProviders,
+  restrictedParties,
+  roleGrants,
+  subPartnerSubscriptions,
+  subscribers,
+  subscriptions,
+  trialDeviceShipments,
+  trialServices,
+  trials,
+  users,
 } from '@/db/schema';
 
 export type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
@@ -33,9 +51,26 @@ export interface DemoRows {
 
 export function emptyRows(): DemoRows {
   return {
-    pstnProviders: [], restrictedParties: [], orgs: [], orgRelations: [], subscriptions: [],
-    subPartnerSubscriptions: [], users: [], roleGrants: [], templates: [], customers: [], orgSettings: [],
-    locations: [], customerPackages: [], provisioningEvents: [], subscribers: [], packageAssignments: [],
-    trials: [], trialServices: [], trialDeviceShipments: [], auditLog: [], emailOutbox: [],
+    pstnProviders: [],
+    restrictedParties: [],
+    orgs: [],
+    orgRelations: [],
+    subscriptions: [],
+    subPartnerSubscriptions: [],
+    users: [],
+    roleGrants: [],
+    templates: [],
+    customers: [],
+    orgSettings: [],
+    locations: [],
+    customerPackages: [],
+    provisioningEvents: [],
+    subscribers: [],
+    packageAssignments: [],
+    trials: [],
+    trialServices: [],
+    trialDeviceShipments: [],
+    auditLog: [],
+    emailOutbox: [],
   };
 }

@@ -30,7 +30,18 @@ export function subscribersOf(ctx: BuildContext, owner: PartnerRef, built: Custo
     const userId = ctx.addUser(built.orgId, person, start);
     const pkg = ctx.rng.pick(userPackages);
     const location = ctx.rng.pick(locations);
-    subscriber(ctx, owner, built, { userId }, location, pkg, userPackages.filter((p) => p !== pkg), start, until, true);
+    subscriber(
+      ctx,
+      owner,
+      built,
+      { userId },
+      location,
+      pkg,
+      userPackages.filter((p) => p !== pkg),
+      start,
+      until,
+      true,
+    );
   }
   if (spec.packages.includes('common_area_calling') && spec.failedPackage !== 'common_area_calling') {
     const names = [...WORKSPACE_NAMES];
@@ -49,33 +60,56 @@ function laterStart(ctx: BuildContext, readyAt: number, until: number): number {
 }
 
 function subscriber(
-  ctx: BuildContext, owner: PartnerRef, built: BuiltCustomer, who: { userId: string } | { workspaceName: string }, location: LocationRef,
-  pkg: PackageId, alternatives: PackageId[], start: number, until: number, ordinary: boolean,
+  ctx: BuildContext,
+  owner: PartnerRef,
+  built: BuiltCustomer,
+  who: { userId: string } | { workspaceName: string },
+  location: LocationRef,
+  pkg: PackageId,
+  alternatives: PackageId[],
+  start: number,
+  until: number,
+  ordinary: boolean,
 ): void {
   const id = ctx.rng.uuid();
   const plan = planLedger(ctx.rng, {
-    start, until, pkg, alternatives, mayChange: ordinary && 'userId' in who, mayRemove: ordinary, closeAt: built.timeline.deprovisionedAt,
+    start,
+    until,
+    pkg,
+    alternatives,
+    mayChange: ordinary && 'userId' in who,
+    mayRemove: ordinary,
+    closeAt: built.timeline.deprovisionedAt,
   });
   const current = plan.intervals[plan.intervals.length - 1].pkg;
   const calling = isCalling(current);
   const lastChange = plan.removedAt ?? plan.intervals[plan.intervals.length - 1].start;
   ctx.rows.subscribers.push({
-    id, customerId: built.customerId, orgId: built.orgId,
+    id,
+    customerId: built.customerId,
+    orgId: built.orgId,
     kind: 'userId' in who ? 'user' : 'workspace',
     userId: 'userId' in who ? who.userId : null,
     workspaceName: 'workspaceName' in who ? who.workspaceName : null,
-    package: current, locationId: location.id,
+    package: current,
+    locationId: location.id,
     // Calling needs an extension and/or a number (SPEC §2); meetings-only seats have neither.
     extension: calling ? String(location.extensions++) : null,
     primaryPhoneNumber: calling && ctx.rng.chance(0.5) ? ctx.nextPhoneNumber(location) : null,
     status: plan.removedAt === null ? 'provisioned' : 'removed',
-    createdAt: toDate(start), lastStatusChangeAt: toDate(lastChange),
+    createdAt: toDate(start),
+    lastStatusChangeAt: toDate(lastChange),
     removedAt: plan.removedAt === null ? null : toDate(plan.removedAt),
   });
   for (const interval of plan.intervals) {
     ctx.rows.packageAssignments.push({
-      subscriberId: id, customerId: built.customerId, partnerOrgId: owner.orgId, locationId: location.id,
-      package: interval.pkg, startedAt: toDate(interval.start), endedAt: interval.end === null ? null : toDate(interval.end),
+      subscriberId: id,
+      customerId: built.customerId,
+      partnerOrgId: owner.orgId,
+      locationId: location.id,
+      package: interval.pkg,
+      startedAt: toDate(interval.start),
+      endedAt: interval.end === null ? null : toDate(interval.end),
     });
   }
 }
@@ -83,9 +117,15 @@ function subscriber(
 function welcomeEmail(ctx: BuildContext, built: BuiltCustomer, admin: AdminPerson): void {
   const at = built.timeline.readyAt;
   ctx.rows.emailOutbox.push({
-    id: ctx.rng.uuid(), orgId: built.orgId, to: admin.email, kind: 'welcome', status: 'sent', attempts: 1,
+    id: ctx.rng.uuid(),
+    orgId: built.orgId,
+    to: admin.email,
+    kind: 'welcome',
+    status: 'sent',
+    attempts: 1,
     subject: `Welcome to Webex, ${built.name}`,
     body: `Hello ${admin.firstName},\n\nYour Webex services for ${built.name} are ready. Sign in with ${admin.email} to get started.\n`,
-    createdAt: toDate(at), sentAt: toDate(at + 20_000),
+    createdAt: toDate(at),
+    sentAt: toDate(at + 20_000),
   });
 }

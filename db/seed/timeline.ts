@@ -32,7 +32,13 @@ export function customerTimeline(spec: CustomerSpec, rng: Rng, now: number): Tim
     }
     case 'suspended': {
       const createdAt = now - 6 * DAY;
-      return { ...base, createdAt, readyAt: createdAt, statusChangedAt: createdAt + MINUTE + 72 * HOUR, rplReviewStartedAt: createdAt + MINUTE };
+      return {
+        ...base,
+        createdAt,
+        readyAt: createdAt,
+        statusChangedAt: createdAt + MINUTE + 72 * HOUR,
+        rplReviewStartedAt: createdAt + MINUTE,
+      };
     }
     default: {
       const createdAt = now - (spec.daysAgo ?? rng.int(20, 358)) * DAY - rng.between(0, 8 * HOUR);
@@ -43,7 +49,11 @@ export function customerTimeline(spec: CustomerSpec, rng: Rng, now: number): Tim
   }
 }
 
-export interface Interval { pkg: PackageId; start: number; end: number | null }
+export interface Interval {
+  pkg: PackageId;
+  start: number;
+  end: number | null;
+}
 
 export interface LedgerPlan {
   intervals: Interval[];
@@ -57,7 +67,15 @@ export interface LedgerPlan {
  */
 export function planLedger(
   rng: Rng,
-  opts: { start: number; until: number; pkg: PackageId; alternatives: PackageId[]; mayChange: boolean; mayRemove: boolean; closeAt: number | null },
+  opts: {
+    start: number;
+    until: number;
+    pkg: PackageId;
+    alternatives: PackageId[];
+    mayChange: boolean;
+    mayRemove: boolean;
+    closeAt: number | null;
+  },
 ): LedgerPlan {
   const roomy = opts.until - opts.start > 4 * HOUR;
   const change = roomy && opts.mayChange && opts.alternatives.length > 0 && rng.chance(0.2);

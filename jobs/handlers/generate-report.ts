@@ -40,7 +40,9 @@ const lockKey = (reportId: string) => `billing-report:${reportId}`;
 export async function generateReport(db: Db, reportId: string, opts: GenerateOptions): Promise<GenerateOutcome> {
   const conn = await db.$client.reserve();
   try {
-    const [{ locked }] = await conn<{ locked: boolean }[]>`select pg_try_advisory_lock(hashtextextended(${lockKey(reportId)}, 0)) as locked`;
+    const [{ locked }] = await conn<
+      { locked: boolean }[]
+    >`select pg_try_advisory_lock(hashtextextended(${lockKey(reportId)}, 0)) as locked`;
     if (!locked) return 'skipped';
     try {
       return await generateLocked(db, conn, reportId, opts);
@@ -110,10 +112,20 @@ async function generateLocked(db: Db, conn: Reserved, reportId: string, opts: Ge
       await tx.delete(billingReportChunks).where(eq(billingReportChunks.reportId, reportId));
       const failed = await tx
         .update(billingReports)
-        .set({ status: 'FAILED', completedAt: opts.clock.now(), errors: [{ errorCode: 10500, description: 'The report could not be generated. Delete it and create it again; if it fails again, contact support.' }] })
+        .set({
+          status: 'FAILED',
+          completedAt: opts.clock.now(),
+          errors: [
+            {
+              errorCode: 10500,
+              description: 'The report could not be generated. Delete it and create it again; if it fails again, contact support.',
+            },
+          ],
+        })
         .where(and(eq(billingReports.id, reportId), eq(billingReports.status, 'IN_PROGRESS')))
         .returning({ id: billingReports.id });
-      if (failed.length) await emitReportFinished({ db: tx, jobs: opts.jobs, afterCommit: (f) => after.push(f) }, reportId, opts.clock.now());
+      if (failed.length)
+        await emitReportFinished({ db: tx, jobs: opts.jobs, afterCommit: (f) => after.push(f) }, reportId, opts.clock.now());
     });
     await runAfterCommit(after);
     return 'failed';

@@ -11,7 +11,17 @@ import { logger } from '@/lib/platform/logger';
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import {
-  customerPackages, customers, locations, onboardingTemplates, orgSettings, orgs, provisioningEvents, restrictedParties, roleGrants, subscribers, users,
+  customerPackages,
+  customers,
+  locations,
+  onboardingTemplates,
+  orgSettings,
+  orgs,
+  provisioningEvents,
+  restrictedParties,
+  roleGrants,
+  subscribers,
+  users,
 } from '@/db/schema';
 import { changeCustomersStatus } from '@/lib/customers/change-customer-status';
 import { slugify } from '@/lib/customers/customer-slug';
@@ -37,8 +47,15 @@ export interface BatchResult {
 }
 
 interface Fresh {
-  id: string; orgId: string; partnerOrgId: string; name: string; country: string; adminEmail: string; language: string | null;
-  request: ProvisioningRequest; adminPackage: PackageId;
+  id: string;
+  orgId: string;
+  partnerOrgId: string;
+  name: string;
+  country: string;
+  adminEmail: string;
+  language: string | null;
+  request: ProvisioningRequest;
+  adminPackage: PackageId;
 }
 
 type Row = Awaited<ReturnType<typeof lockBatch>>[number];
@@ -47,9 +64,19 @@ type Row = Awaited<ReturnType<typeof lockBatch>>[number];
 function lockBatch(tx: Tx, ids: string[]) {
   return tx
     .select({
-      id: customers.id, orgId: customers.orgId, partnerOrgId: customers.partnerOrgId, status: customers.status, name: orgs.name, country: orgs.country,
-      adminEmail: customers.adminEmail, language: customers.language, subscriptionId: customers.subscriptionId, sipDomain: customers.sipDomain,
-      meetingsSiteUrl: customers.meetingsSiteUrl, provisioningRequest: customers.provisioningRequest, attached: customers.attached,
+      id: customers.id,
+      orgId: customers.orgId,
+      partnerOrgId: customers.partnerOrgId,
+      status: customers.status,
+      name: orgs.name,
+      country: orgs.country,
+      adminEmail: customers.adminEmail,
+      language: customers.language,
+      subscriptionId: customers.subscriptionId,
+      sipDomain: customers.sipDomain,
+      meetingsSiteUrl: customers.meetingsSiteUrl,
+      provisioningRequest: customers.provisioningRequest,
+      attached: customers.attached,
     })
     .from(customers)
     .innerJoin(orgs, eq(orgs.id, customers.orgId))
@@ -68,8 +95,15 @@ async function selectFresh(tx: Tx, live: Row[]): Promise<Fresh[]> {
     const adminPackage = creationPackage(parsed.data.packages.filter((p) => p !== 'common_area_calling'));
     if (!adminPackage) continue;
     candidates.push({
-      id: r.id, orgId: r.orgId, partnerOrgId: r.partnerOrgId, name: r.name, country: r.country ?? parsed.data.address.country,
-      adminEmail: r.adminEmail, language: r.language, request: parsed.data, adminPackage,
+      id: r.id,
+      orgId: r.orgId,
+      partnerOrgId: r.partnerOrgId,
+      name: r.name,
+      country: r.country ?? parsed.data.address.country,
+      adminEmail: r.adminEmail,
+      language: r.language,
+      request: parsed.data,
+      adminPackage,
     });
   }
   if (!candidates.length) return [];
@@ -78,11 +112,16 @@ async function selectFresh(tx: Tx, live: Row[]): Promise<Fresh[]> {
   const emails = candidates.map((c) => c.adminEmail.toLowerCase());
   const names = [...new Set(candidates.map((c) => normalizeCompanyName(c.name)))];
   const [started, locationsOf, usersOf, takenEmails, listed] = await Promise.all([
-    tx.selectDistinct({ id: provisioningEvents.customerId }).from(provisioningEvents)
+    tx
+      .selectDistinct({ id: provisioningEvents.customerId })
+      .from(provisioningEvents)
       .where(and(inArray(provisioningEvents.customerId, ids), ne(provisioningEvents.step, 'accepted'))),
     tx.selectDistinct({ orgId: locations.orgId }).from(locations).where(inArray(locations.orgId, orgIds)),
     tx.selectDistinct({ orgId: users.orgId }).from(users).where(inArray(users.orgId, orgIds)),
-    tx.select({ email: sql<string>`lower(${users.email})` }).from(users).where(inArray(sql`lower(${users.email})`, emails)),
+    tx
+      .select({ email: sql<string>`lower(${users.email})` })
+      .from(users)
+      .where(inArray(sql`lower(${users.email})`, emails)),
     tx.select({ n: restrictedParties.normalizedName }).from(restrictedParties).where(inArray(restrictedParties.normalizedName, names)),
   ]);
   const startedIds = new Set(started.map((r) => r.id));
@@ -92,7 +131,14 @@ async function selectFresh(tx: Tx, live: Row[]): Promise<Fresh[]> {
   const seenEmails = new Set<string>();
   return candidates.filter((c) => {
     const email = c.adminEmail.toLowerCase();
-    if (startedIds.has(c.id) || builtOrgs.has(c.orgId) || taken.has(email) || seenEmails.has(email) || restricted.has(normalizeCompanyName(c.name))) return false;
+    if (
+      startedIds.has(c.id) ||
+      builtOrgs.has(c.orgId) ||
+      taken.has(email) ||
+      seenEmails.has(email) ||
+      restricted.has(normalizeCompanyName(c.name))
+    )
+      return false;
     seenEmails.add(email);
     return true;
   });
@@ -120,49 +166,110 @@ async function buildAll(tx: Tx, deps: ServiceDeps, fresh: Fresh[], afterCommit: 
   const templateIds = [...new Set(fresh.map((c) => c.request.templateId).filter((t): t is string => !!t))];
   const [templates, slugs] = await Promise.all([
     templateIds.length
-      ? tx.select({ id: onboardingTemplates.id, authMode: onboardingTemplates.authMode, idpEntityId: onboardingTemplates.idpEntityId, idpName: onboardingTemplates.idpName })
-        .from(onboardingTemplates).where(inArray(onboardingTemplates.id, templateIds))
+      ? tx
+          .select({
+            id: onboardingTemplates.id,
+            authMode: onboardingTemplates.authMode,
+            idpEntityId: onboardingTemplates.idpEntityId,
+            idpName: onboardingTemplates.idpName,
+          })
+          .from(onboardingTemplates)
+          .where(inArray(onboardingTemplates.id, templateIds))
       : Promise.resolve([]),
     slugsFor(tx, fresh),
   ]);
   const templateById = new Map(templates.map((t) => [t.id, t]));
 
   // People and billing: HQ, administrator, grant, subscriber, open interval.
-  const hqs = await tx.insert(locations).values(fresh.map((c) => {
-    const a = c.request.address;
-    return {
-      orgId: c.orgId, name: 'Headquarters', isHeadquarters: true, addressLine1: a.addressLine1, addressLine2: a.addressLine2 || null,
-      city: a.city, stateOrProvince: a.stateOrProvince || null, postalCode: a.postalCode, country: a.country, language: c.language, createdAt: now,
-    };
-  })).returning({ id: locations.id, orgId: locations.orgId });
+  const hqs = await tx
+    .insert(locations)
+    .values(
+      fresh.map((c) => {
+        const a = c.request.address;
+        return {
+          orgId: c.orgId,
+          name: 'Headquarters',
+          isHeadquarters: true,
+          addressLine1: a.addressLine1,
+          addressLine2: a.addressLine2 || null,
+          city: a.city,
+          stateOrProvince: a.stateOrProvince || null,
+          postalCode: a.postalCode,
+          country: a.country,
+          language: c.language,
+          createdAt: now,
+        };
+      }),
+    )
+    .returning({ id: locations.id, orgId: locations.orgId });
   const hqOf = new Map(hqs.map((l) => [l.orgId, l.id]));
-  const admins = await tx.insert(users).values(fresh.map((c) => ({ orgId: c.orgId, email: c.adminEmail, createdAt: now, updatedAt: now })))
+  const admins = await tx
+    .insert(users)
+    .values(fresh.map((c) => ({ orgId: c.orgId, email: c.adminEmail, createdAt: now, updatedAt: now })))
     .returning({ id: users.id, orgId: users.orgId });
   const adminOf = new Map(admins.map((u) => [u.orgId, u.id]));
-  await tx.insert(roleGrants).values(fresh.map((c) => ({ userId: adminOf.get(c.orgId)!, orgId: c.orgId, role: 'customer_full_admin' as const, createdAt: now })));
-  const subs = await tx.insert(subscribers).values(fresh.map((c) => ({
-    customerId: c.id, orgId: c.orgId, kind: 'user' as const, userId: adminOf.get(c.orgId)!, package: c.adminPackage, locationId: hqOf.get(c.orgId)!,
-    extension: PACKAGE_INFO[c.adminPackage].calling ? '1001' : null, status: 'provisioned' as const, createdAt: now, lastStatusChangeAt: now,
-  }))).returning({ id: subscribers.id, customerId: subscribers.customerId });
+  await tx
+    .insert(roleGrants)
+    .values(fresh.map((c) => ({ userId: adminOf.get(c.orgId)!, orgId: c.orgId, role: 'customer_full_admin' as const, createdAt: now })));
+  const subs = await tx
+    .insert(subscribers)
+    .values(
+      fresh.map((c) => ({
+        customerId: c.id,
+        orgId: c.orgId,
+        kind: 'user' as const,
+        userId: adminOf.get(c.orgId)!,
+        package: c.adminPackage,
+        locationId: hqOf.get(c.orgId)!,
+        extension: PACKAGE_INFO[c.adminPackage].calling ? '1001' : null,
+        status: 'provisioned' as const,
+        createdAt: now,
+        lastStatusChangeAt: now,
+      })),
+    )
+    .returning({ id: subscribers.id, customerId: subscribers.customerId });
   const subOf = new Map(subs.map((s) => [s.customerId, s.id]));
-  await openAssignments(tx, fresh.map((c) => ({
-    subscriberId: subOf.get(c.id)!, customerId: c.id, partnerOrgId: c.partnerOrgId, locationId: hqOf.get(c.orgId)!, package: c.adminPackage,
-  })), now);
-  const wantSubscriberEvents = await orgsSubscribedTo(tx, fresh.map((c) => c.partnerOrgId), 'subscriber.created');
+  await openAssignments(
+    tx,
+    fresh.map((c) => ({
+      subscriberId: subOf.get(c.id)!,
+      customerId: c.id,
+      partnerOrgId: c.partnerOrgId,
+      locationId: hqOf.get(c.orgId)!,
+      package: c.adminPackage,
+    })),
+    now,
+  );
+  const wantSubscriberEvents = await orgsSubscribedTo(
+    tx,
+    fresh.map((c) => c.partnerOrgId),
+    'subscriber.created',
+  );
   for (const c of fresh) {
-    if (wantSubscriberEvents.has(c.partnerOrgId)) await emitSubscriberEvent({ db: tx, ...sink }, 'subscriber.created', subOf.get(c.id)!, now);
+    if (wantSubscriberEvents.has(c.partnerOrgId))
+      await emitSubscriberEvent({ db: tx, ...sink }, 'subscriber.created', subOf.get(c.id)!, now);
   }
 
   // Services: settings from the template, subscription, SIP domain and meetings site, packages.
-  await tx.insert(orgSettings).values(fresh.map((c) => ({
-    orgId: c.orgId, emailLanguage: c.language, sso: ssoFromTemplate(c.request.templateId ? templateById.get(c.request.templateId) : undefined), updatedAt: now,
-  }))).onConflictDoNothing();
+  await tx
+    .insert(orgSettings)
+    .values(
+      fresh.map((c) => ({
+        orgId: c.orgId,
+        emailLanguage: c.language,
+        sso: ssoFromTemplate(c.request.templateId ? templateById.get(c.request.templateId) : undefined),
+        updatedAt: now,
+      })),
+    )
+    .onConflictDoNothing();
   const services = fresh.map((c) => {
     const slug = slugs.get(c.id)!;
     const meetings = c.request.packages.some((p) => PACKAGE_INFO[p].meetings);
     const locale = resolveLocale(c.language ?? 'en_US', c.country) ?? 'en_US';
     return {
-      id: c.id, subscription_id: c.request.subscriptionId, sip_domain: `${slug}.sip.${PLATFORM_DOMAIN}`,
+      id: c.id,
+      subscription_id: c.request.subscriptionId,
+      sip_domain: `${slug}.sip.${PLATFORM_DOMAIN}`,
       meetings_site_url: meetings ? `${slug}.webex.test` : null,
       meetings_dial_in_code: meetings ? dialInCode(c.country) : null,
       meetings_language: meetings ? meetingsLocale(locale) : null,
@@ -175,13 +282,26 @@ async function buildAll(tx: Tx, deps: ServiceDeps, fresh: Fresh[], afterCommit: 
     from jsonb_to_recordset(${JSON.stringify(services)}::jsonb)
       as v(id uuid, subscription_id text, sip_domain text, meetings_site_url text, meetings_dial_in_code text, meetings_language text)
     where c.id = v.id`);
-  const enabled = await tx.update(customerPackages).set({ status: 'provisioned', errors: [], updatedAt: now })
-    .where(and(inArray(customerPackages.customerId, fresh.map((c) => c.id)), ne(customerPackages.status, 'provisioned')))
+  const enabled = await tx
+    .update(customerPackages)
+    .set({ status: 'provisioned', errors: [], updatedAt: now })
+    .where(
+      and(
+        inArray(
+          customerPackages.customerId,
+          fresh.map((c) => c.id),
+        ),
+        ne(customerPackages.status, 'provisioned'),
+      ),
+    )
     .returning({ customerId: customerPackages.customerId, package: customerPackages.package });
   const packagesOf = new Map<string, string[]>();
   for (const p of enabled) packagesOf.set(p.customerId, [...(packagesOf.get(p.customerId) ?? []), PACKAGE_INFO[p.package].name]);
 
-  await queueEmails({ db: tx, ...sink }, fresh.map((c) => welcomeEmail(c)));
+  await queueEmails(
+    { db: tx, ...sink },
+    fresh.map((c) => welcomeEmail(c)),
+  );
 
   // The log, in the order the one-customer path writes it.
   const log: (typeof provisioningEvents.$inferInsert)[] = [];
@@ -202,7 +322,11 @@ async function buildAll(tx: Tx, deps: ServiceDeps, fresh: Fresh[], afterCommit: 
   await tx.insert(provisioningEvents).values(log);
 
   // The outcome last, as one compare-and-set; a webhook event per customer whose owner listens.
-  await changeCustomersStatus(tx, { customerIds: fresh.map((c) => c.id), from: 'provisioning', to: 'provisioned', at: now, set: { errors: [] } }, sink);
+  await changeCustomersStatus(
+    tx,
+    { customerIds: fresh.map((c) => c.id), from: 'provisioning', to: 'provisioned', at: now, set: { errors: [] } },
+    sink,
+  );
 }
 
 /**
@@ -231,7 +355,11 @@ export async function provisionBatch(deps: ServiceDeps, customerIds: string[]): 
   return result;
 }
 
-export interface ProvisionJob { id: string; customerId: string; finalAttempt: boolean }
+export interface ProvisionJob {
+  id: string;
+  customerId: string;
+  finalAttempt: boolean;
+}
 
 /** How many one-by-one customers of a batch run side by side (each holds a connection). */
 const ONE_BY_ONE_CONCURRENCY = 4;
@@ -242,7 +370,9 @@ const ONE_BY_ONE_CONCURRENCY = 4;
  * it with backoff) while the rest of the batch completes.
  */
 export async function runProvisioningJobs(
-  deps: ServiceDeps, jobs: ProvisionJob[], fail: (job: ProvisionJob, err: unknown) => Promise<void>,
+  deps: ServiceDeps,
+  jobs: ProvisionJob[],
+  fail: (job: ProvisionJob, err: unknown) => Promise<void>,
   oneByOne: (customerId: string, finalAttempt: boolean) => Promise<unknown>,
 ): Promise<void> {
   let rest = new Set(jobs.map((j) => j.customerId));

@@ -3,9 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { customerPackages, customers, orgs, provisioningEvents } from '@/db/schema';
 import { changeCustomerStatus } from '@/lib/customers/change-customer-status';
-import {
-  PROVISIONING_PHASES, ProvisioningFailure, type ProvisioningCustomer, type StepCtx,
-} from '@/lib/customers/provisioning-steps';
+import { PROVISIONING_PHASES, ProvisioningFailure, type ProvisioningCustomer, type StepCtx } from '@/lib/customers/provisioning-steps';
 import { loadProvisioningRequest } from '@/lib/customers/load-provisioning-request';
 import type { ServiceDeps } from '@/lib/platform/service-ctx';
 
@@ -26,10 +24,20 @@ export interface ProvisionOptions {
 async function lockCustomer(tx: Tx, customerId: string): Promise<ProvisioningCustomer | null> {
   const [row] = await tx
     .select({
-      id: customers.id, orgId: customers.orgId, partnerOrgId: customers.partnerOrgId, status: customers.status, name: orgs.name,
-      country: orgs.country, adminEmail: customers.adminEmail, language: customers.language, subscriptionId: customers.subscriptionId,
-      sipDomain: customers.sipDomain, meetingsSiteUrl: customers.meetingsSiteUrl, templateId: customers.templateId,
-      provisioningRequest: customers.provisioningRequest, attached: customers.attached,
+      id: customers.id,
+      orgId: customers.orgId,
+      partnerOrgId: customers.partnerOrgId,
+      status: customers.status,
+      name: orgs.name,
+      country: orgs.country,
+      adminEmail: customers.adminEmail,
+      language: customers.language,
+      subscriptionId: customers.subscriptionId,
+      sipDomain: customers.sipDomain,
+      meetingsSiteUrl: customers.meetingsSiteUrl,
+      templateId: customers.templateId,
+      provisioningRequest: customers.provisioningRequest,
+      attached: customers.attached,
     })
     .from(customers)
     .innerJoin(orgs, eq(orgs.id, customers.orgId))
@@ -39,9 +47,18 @@ async function lockCustomer(tx: Tx, customerId: string): Promise<ProvisioningCus
   const request = await loadProvisioningRequest(tx, row);
   if (!request) throw new ProvisioningFailure(10500, 'The provisioning request is incomplete; delete this customer and create it again.');
   return {
-    id: row.id, orgId: row.orgId, partnerOrgId: row.partnerOrgId, name: row.name, country: row.country ?? request.address.country,
-    adminEmail: row.adminEmail, language: row.language, subscriptionId: row.subscriptionId, sipDomain: row.sipDomain,
-    meetingsSiteUrl: row.meetingsSiteUrl, attached: row.attached, request,
+    id: row.id,
+    orgId: row.orgId,
+    partnerOrgId: row.partnerOrgId,
+    name: row.name,
+    country: row.country ?? request.address.country,
+    adminEmail: row.adminEmail,
+    language: row.language,
+    subscriptionId: row.subscriptionId,
+    sipDomain: row.sipDomain,
+    meetingsSiteUrl: row.meetingsSiteUrl,
+    attached: row.attached,
+    request,
   };
 }
 
@@ -51,10 +68,18 @@ async function markError(deps: ServiceDeps, customerId: string, step: string, er
     const [c] = await tx.select({ status: customers.status }).from(customers).where(eq(customers.id, customerId)).for('update');
     if (c?.status !== 'provisioning') return;
     const now = deps.clock.now();
-    await changeCustomerStatus(tx, { customerId, from: 'provisioning', to: 'error', at: now, set: { errors: [{ errorCode, description }] } }, { jobs: deps.jobs, afterCommit: (f) => after.push(f) });
-    await tx.update(customerPackages).set({ status: 'error', updatedAt: now })
+    await changeCustomerStatus(
+      tx,
+      { customerId, from: 'provisioning', to: 'error', at: now, set: { errors: [{ errorCode, description }] } },
+      { jobs: deps.jobs, afterCommit: (f) => after.push(f) },
+    );
+    await tx
+      .update(customerPackages)
+      .set({ status: 'error', updatedAt: now })
       .where(and(eq(customerPackages.customerId, customerId), eq(customerPackages.status, 'provisioning')));
-    await tx.insert(provisioningEvents).values({ customerId, at: now, step, level: 'error', message: `${description} (error ${errorCode})` });
+    await tx
+      .insert(provisioningEvents)
+      .values({ customerId, at: now, step, level: 'error', message: `${description} (error ${errorCode})` });
   });
   for (const f of after) await Promise.resolve(f()).catch((err) => logger.error({ err }, 'provisioning after-commit step failed'));
 }
@@ -91,7 +116,13 @@ export async function provisionCustomer(deps: ServiceDeps, customerId: string, o
       }
       if (options.finalAttempt) {
         logger.error({ err, customerId, step }, 'provisioning step failed');
-        await markError(deps, customerId, step, 10500, `Provisioning failed at step "${step}". Retry, or contact support if it fails again.`);
+        await markError(
+          deps,
+          customerId,
+          step,
+          10500,
+          `Provisioning failed at step "${step}". Retry, or contact support if it fails again.`,
+        );
         return 'error';
       }
       throw err;

@@ -6,7 +6,12 @@ import type { OrgAccess } from '@/lib/auth/access';
 import { csvLine } from '@/lib/billing/report-csv';
 import { activityBatches, type ActivityFilters, type ActivityRow } from './list-activity';
 
-const realDate = z.string().refine((v) => v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)), 'Use a date as yyyy-mm-dd.');
+const realDate = z
+  .string()
+  .refine(
+    (v) => v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)),
+    'Use a date as yyyy-mm-dd.',
+  );
 
 /** The page's filters, from the export link's query string. */
 export const activityExportSchema = z.object({

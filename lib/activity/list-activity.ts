@@ -83,7 +83,9 @@ const ACTOR_IDS_MAX = 20;
  * filter stays a subquery), [] when nobody does.
  */
 async function actorIds(db: DbOrTx, actor: string): Promise<string[] | null> {
-  const rows = await db.execute<{ id: string }>(sql`select u.id from users u where lower(u.email) like ${containsPattern(actor)} limit ${ACTOR_IDS_MAX + 1}`);
+  const rows = await db.execute<{ id: string }>(
+    sql`select u.id from users u where lower(u.email) like ${containsPattern(actor)} limit ${ACTOR_IDS_MAX + 1}`,
+  );
   return rows.length > ACTOR_IDS_MAX ? null : rows.map((r) => r.id);
 }
 
@@ -91,9 +93,14 @@ async function actorIds(db: DbOrTx, actor: string): Promise<string[] | null> {
 function filterSql(f: ActivityFilters, actors: string[] | null = null): SQL {
   const parts: SQL[] = [];
   const actions = actionsMatching(f.action);
-  if (actions) parts.push(actions.length === 1 ? sql`and a.action = ${actions[0]}` : sql`and a.action = any(${`{${actions.join(',')}}`}::text[])`);
-  if (f.actor && actors) parts.push(actors.length === 1 ? sql`and a.actor_user_id = ${actors[0]}` : sql`and a.actor_user_id = any(${`{${actors.join(',')}}`}::uuid[])`);
-  else if (f.actor) parts.push(sql`and a.actor_user_id in (select u.id from users u where lower(u.email) like ${containsPattern(f.actor)})`);
+  if (actions)
+    parts.push(actions.length === 1 ? sql`and a.action = ${actions[0]}` : sql`and a.action = any(${`{${actions.join(',')}}`}::text[])`);
+  if (f.actor && actors)
+    parts.push(
+      actors.length === 1 ? sql`and a.actor_user_id = ${actors[0]}` : sql`and a.actor_user_id = any(${`{${actors.join(',')}}`}::uuid[])`,
+    );
+  else if (f.actor)
+    parts.push(sql`and a.actor_user_id in (select u.id from users u where lower(u.email) like ${containsPattern(f.actor)})`);
   if (f.from) parts.push(sql`and a.at >= ${`${f.from}T00:00:00Z`}::timestamptz`);
   if (f.to) parts.push(sql`and a.at < ${`${f.to}T00:00:00Z`}::timestamptz + interval '1 day'`);
   return sql.join(parts, sql` `);
@@ -116,14 +123,25 @@ interface PageIds {
 }
 
 /** Up to `limit` ids in page order, starting after the cursor; `newer` reads upwards. */
-async function pageIds(db: DbOrTx, orgId: string, f: ActivityFilters, cursor: ActivityCursor, limit: number, actors: string[] | null): Promise<PageIds[]> {
+async function pageIds(
+  db: DbOrTx,
+  orgId: string,
+  f: ActivityFilters,
+  cursor: ActivityCursor,
+  limit: number,
+  actors: string[] | null,
+): Promise<PageIds[]> {
   const newer = cursor !== null && 'before' in cursor;
   const dir = sql.raw(newer ? 'asc' : 'desc');
-  const keyset = cursor === null
-    ? sql``
-    : sql`and (a.at, a.id) ${sql.raw(newer ? '>' : '<')} (select c.at, c.id from audit_log c where c.id = ${newer ? (cursor as { before: number }).before : (cursor as { after: number }).after})`;
+  const keyset =
+    cursor === null
+      ? sql``
+      : sql`and (a.at, a.id) ${sql.raw(newer ? '>' : '<')} (select c.at, c.id from audit_log c where c.id = ${newer ? (cursor as { before: number }).before : (cursor as { after: number }).after})`;
   const filters = filterSql(f, actors);
-  const branches = BRANCHES(orgId).map((scope) => sql`(select a.id, a.at from audit_log a where ${scope} ${filters} ${keyset} order by a.at ${dir}, a.id ${dir} limit ${limit})`);
+  const branches = BRANCHES(orgId).map(
+    (scope) =>
+      sql`(select a.id, a.at from audit_log a where ${scope} ${filters} ${keyset} order by a.at ${dir}, a.id ${dir} limit ${limit})`,
+  );
   const rows = await db.execute<{ id: string | number }>(sql`
     select id from (${sql.join(branches, sql` union all `)}) b order by at ${dir}, id ${dir} limit ${limit}`);
   const ids = rows.map((r) => ({ id: Number(r.id) }));
@@ -134,8 +152,19 @@ async function pageIds(db: DbOrTx, orgId: string, f: ActivityFilters, cursor: Ac
 async function hydrate(db: DbOrTx, ids: number[]): Promise<ActivityRow[]> {
   if (ids.length === 0) return [];
   const rows = await db.execute<{
-    id: string | number; at: string | Date; actor_first: string | null; actor_last: string | null; actor_display: string | null; actor_email: string | null;
-    api_token_id: string | null; actor_org_id: string | null; actor_org_name: string | null; org_id: string; org_name: string; action: string; summary: string;
+    id: string | number;
+    at: string | Date;
+    actor_first: string | null;
+    actor_last: string | null;
+    actor_display: string | null;
+    actor_email: string | null;
+    api_token_id: string | null;
+    actor_org_id: string | null;
+    actor_org_name: string | null;
+    org_id: string;
+    org_name: string;
+    action: string;
+    summary: string;
   }>(sql`
     select a.id, a.at, u.first_name as actor_first, u.last_name as actor_last, u.display_name as actor_display, u.email as actor_email,
       a.api_token_id, a.actor_org_id, ao.name as actor_org_name, a.org_id, o.name as org_name, a.action, a.summary
@@ -165,21 +194,29 @@ const unmatchable = (f: ActivityFilters) => hasControlCharacters(f.action) || ha
 /** Matching entries up to the cap + 1: each branch stops counting there. */
 async function cappedCount(db: DbOrTx, orgId: string, f: ActivityFilters, actors: string[] | null): Promise<number> {
   const filters = filterSql(f, actors);
-  const counts = BRANCHES(orgId).map((scope) => sql`(select count(*) from (select 1 from audit_log a where ${scope} ${filters} limit ${ACTIVITY_COUNT_CAP + 1}) s)`);
+  const counts = BRANCHES(orgId).map(
+    (scope) => sql`(select count(*) from (select 1 from audit_log a where ${scope} ${filters} limit ${ACTIVITY_COUNT_CAP + 1}) s)`,
+  );
   const [row] = await db.execute<{ n: string | number }>(sql`select least(${ACTIVITY_COUNT_CAP + 1}, ${sql.join(counts, sql` + `)}) as n`);
   return Number(row.n);
 }
 
 /** One page of an org's Activity, newest first. */
-export async function listActivity(db: DbOrTx, access: OrgAccess, f: ActivityFilters, cursor: ActivityCursor = null): Promise<ActivityPage> {
+export async function listActivity(
+  db: DbOrTx,
+  access: OrgAccess,
+  f: ActivityFilters,
+  cursor: ActivityCursor = null,
+): Promise<ActivityPage> {
   const orgId = access.org.id;
   // A control character can't be in any entry (PostgreSQL refuses NUL in text): no match, not an error.
   if (unmatchable(f)) return { rows: [], total: 0, totalCapped: false, newer: null, older: null, actions: AUDIT_ACTIONS };
   const size = ACTIVITY_PAGE_SIZE;
   const actors = f.actor ? await actorIds(db, f.actor) : null;
-  const [fetched, total] = actors?.length === 0
-    ? [[], 0]
-    : await Promise.all([pageIds(db, orgId, f, cursor, size + 1, actors), cappedCount(db, orgId, f, actors)]);
+  const [fetched, total] =
+    actors?.length === 0
+      ? [[], 0]
+      : await Promise.all([pageIds(db, orgId, f, cursor, size + 1, actors), cappedCount(db, orgId, f, actors)]);
   let ids = fetched;
   let hasNewer: boolean;
   let hasOlder: boolean;
@@ -194,7 +231,10 @@ export async function listActivity(db: DbOrTx, access: OrgAccess, f: ActivityFil
     ids = fetched.slice(0, size);
     hasNewer = cursor !== null;
   }
-  const rows = await hydrate(db, ids.map((r) => r.id));
+  const rows = await hydrate(
+    db,
+    ids.map((r) => r.id),
+  );
   return {
     rows,
     total,
@@ -209,7 +249,12 @@ export async function listActivity(db: DbOrTx, access: OrgAccess, f: ActivityFil
  * Every matching entry, newest first, in batches read by keyset — for the CSV export,
  * which streams them without holding a transaction or the whole log in memory.
  */
-export async function* activityBatches(db: DbOrTx, access: OrgAccess, f: ActivityFilters, batchSize = 1_000): AsyncGenerator<ActivityRow[]> {
+export async function* activityBatches(
+  db: DbOrTx,
+  access: OrgAccess,
+  f: ActivityFilters,
+  batchSize = 1_000,
+): AsyncGenerator<ActivityRow[]> {
   if (unmatchable(f)) return;
   let cursor: ActivityCursor = null;
   const actors = f.actor ? await actorIds(db, f.actor) : null;
@@ -217,7 +262,10 @@ export async function* activityBatches(db: DbOrTx, access: OrgAccess, f: Activit
   for (;;) {
     const ids = await pageIds(db, access.org.id, f, cursor, batchSize, actors);
     if (ids.length === 0) return;
-    yield await hydrate(db, ids.map((r) => r.id));
+    yield await hydrate(
+      db,
+      ids.map((r) => r.id),
+    );
     if (ids.length < batchSize) return;
     cursor = { after: ids[ids.length - 1].id };
   }

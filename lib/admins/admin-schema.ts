@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { PARTNER_ROLES } from '@/lib/domain/roles';
 
 // Shared by the forms and the server (Settings → Administrators).
-const roles = z.array(z.enum(PARTNER_ROLES)).min(1, 'Choose at least one role.').transform((r) => [...new Set(r)]);
+const roles = z
+  .array(z.enum(PARTNER_ROLES))
+  .min(1, 'Choose at least one role.')
+  .transform((r) => [...new Set(r)]);
 
 export const inviteAdminSchema = z.object({
   email: z.string().trim().toLowerCase().min(1, 'Enter the e-mail address.').email('Enter a valid e-mail address.').max(254),

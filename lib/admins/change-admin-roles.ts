@@ -23,14 +23,21 @@ export async function changeAdminRoles(ctx: ServiceCtx, input: z.output<typeof c
   if (removed.includes('partner_full_admin') && (await otherActiveFullAdmins(ctx, admin.userId)) === 0) {
     throw new ConflictError(LAST_FULL_ADMIN_MESSAGE, { roles: [LAST_FULL_ADMIN_MESSAGE] }, ADMIN_ERRORS.lastFullAdmin);
   }
-  if (removed.length) await ctx.db.delete(roleGrants).where(and(eq(roleGrants.orgId, orgId), eq(roleGrants.userId, admin.userId), inArray(roleGrants.role, removed)));
-  if (added.length) await ctx.db.insert(roleGrants).values(added.map((role) => ({ userId: admin.userId, orgId, role, createdAt: ctx.clock.now() })));
+  if (removed.length)
+    await ctx.db
+      .delete(roleGrants)
+      .where(and(eq(roleGrants.orgId, orgId), eq(roleGrants.userId, admin.userId), inArray(roleGrants.role, removed)));
+  if (added.length)
+    await ctx.db.insert(roleGrants).values(added.map((role) => ({ userId: admin.userId, orgId, role, createdAt: ctx.clock.now() })));
   if (removed.length) await revokeUserSessions(ctx.db, admin.userId);
   const names = (rs: readonly (keyof typeof ROLE_NAMES)[]) => rs.map((r) => ROLE_NAMES[r]).join(', ');
   await audit(ctx.db, auditActor(ctx), {
-    action: 'admin.roles.change', targetType: 'user', targetId: admin.userId,
+    action: 'admin.roles.change',
+    targetType: 'user',
+    targetId: admin.userId,
     summary: `Changed the roles of ${admin.email} to ${names(input.roles)}`,
-    before: { roles: admin.roles }, after: { roles: input.roles },
+    before: { roles: admin.roles },
+    after: { roles: input.roles },
   });
   return { roles: input.roles };
 }

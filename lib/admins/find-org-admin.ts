@@ -24,14 +24,29 @@ export async function lockOrgAdmin(ctx: ServiceCtx, userId: string): Promise<Org
   const orgId = ctx.access.org.id;
   await ctx.db.select({ id: orgs.id }).from(orgs).where(eq(orgs.id, orgId)).for('update');
   const rows = await ctx.db
-    .select({ userId: users.id, email: users.email, firstName: users.firstName, lastName: users.lastName, homeOrgId: users.orgId, passwordHash: users.passwordHash, role: roleGrants.role })
+    .select({
+      userId: users.id,
+      email: users.email,
+      firstName: users.firstName,
+      lastName: users.lastName,
+      homeOrgId: users.orgId,
+      passwordHash: users.passwordHash,
+      role: roleGrants.role,
+    })
     .from(roleGrants)
     .innerJoin(users, eq(users.id, roleGrants.userId))
     .where(and(eq(roleGrants.orgId, orgId), eq(roleGrants.userId, userId)));
   const roles = rows.map((r) => r.role).filter(isPartnerRole) as PartnerRole[];
   if (!roles.length) throw new NotFoundError('Administrator not found.', ADMIN_ERRORS.adminNotFound);
   const u = rows[0];
-  return { userId: u.userId, email: u.email, name: `${u.firstName} ${u.lastName}`.trim() || u.email, homeOrgId: u.homeOrgId, invited: u.passwordHash === null, roles };
+  return {
+    userId: u.userId,
+    email: u.email,
+    name: `${u.firstName} ${u.lastName}`.trim() || u.email,
+    homeOrgId: u.homeOrgId,
+    invited: u.passwordHash === null,
+    roles,
+  };
 }
 
 /** Partner full administrators of the org other than userId who can sign in (invited ones can't yet). */
@@ -40,10 +55,14 @@ export async function otherActiveFullAdmins(ctx: ServiceCtx, userId: string): Pr
     .select({ n: sql<number>`count(*)::int` })
     .from(roleGrants)
     .innerJoin(users, eq(users.id, roleGrants.userId))
-    .where(and(
-      eq(roleGrants.orgId, ctx.access.org.id), eq(roleGrants.role, 'partner_full_admin'),
-      sql`${roleGrants.userId} <> ${userId}`, sql`${users.passwordHash} is not null`,
-    ));
+    .where(
+      and(
+        eq(roleGrants.orgId, ctx.access.org.id),
+        eq(roleGrants.role, 'partner_full_admin'),
+        sql`${roleGrants.userId} <> ${userId}`,
+        sql`${users.passwordHash} is not null`,
+      ),
+    );
   return n;
 }
 

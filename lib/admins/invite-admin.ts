@@ -23,17 +23,42 @@ export async function inviteAdmin(ctx: ServiceCtx, input: z.output<typeof invite
   const org = ctx.access.org;
   const now = ctx.clock.now();
   const [existing] = await ctx.db
-    .select({ id: users.id, orgId: users.orgId, grants: sql<number>`(select count(*)::int from ${roleGrants} where ${roleGrants.userId} = ${users.id})` })
-    .from(users).where(sql`lower(${users.email}) = ${input.email}`).for('update');
+    .select({
+      id: users.id,
+      orgId: users.orgId,
+      grants: sql<number>`(select count(*)::int from ${roleGrants} where ${roleGrants.userId} = ${users.id})`,
+    })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${input.email}`)
+    .for('update');
   let userId: string;
   if (existing) {
     if (existing.orgId !== org.id || existing.grants > 0) throw taken();
     userId = existing.id;
-    await ctx.db.update(users).set({ firstName: input.firstName, lastName: input.lastName, passwordHash: null, updatedAt: now }).where(eq(users.id, userId));
-    await ctx.db.update(invitations).set({ expiresAt: now }).where(and(eq(invitations.userId, userId), sql`${invitations.acceptedAt} is null`));
+    await ctx.db
+      .update(users)
+      .set({ firstName: input.firstName, lastName: input.lastName, passwordHash: null, updatedAt: now })
+      .where(eq(users.id, userId));
+    await ctx.db
+      .update(invitations)
+      .set({ expiresAt: now })
+      .where(and(eq(invitations.userId, userId), sql`${invitations.acceptedAt} is null`));
   } else {
     try {
-      const u = await oneRow(ctx.db.insert(users).values({ orgId: org.id, email: input.email, firstName: input.firstName, lastName: input.lastName, createdAt: now, updatedAt: now }).returning({ id: users.id }), 'the inserted user');
+      const u = await oneRow(
+        ctx.db
+          .insert(users)
+          .values({
+            orgId: org.id,
+            email: input.email,
+            firstName: input.firstName,
+            lastName: input.lastName,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .returning({ id: users.id }),
+        'the inserted user',
+      );
       userId = u.id;
     } catch (err) {
       // Two invitations racing for one e-mail: the unique index decides.
@@ -45,7 +70,9 @@ export async function inviteAdmin(ctx: ServiceCtx, input: z.output<typeof invite
   const { token, expiresAt } = await createInvitation(ctx.db, { userId, createdBy: ctx.access.actor.userId, now });
   await queueAdminInvitation(ctx, { email: input.email, firstName: input.firstName }, token);
   await audit(ctx.db, auditActor(ctx), {
-    action: 'admin.invite', targetType: 'user', targetId: userId,
+    action: 'admin.invite',
+    targetType: 'user',
+    targetId: userId,
     summary: `Invited ${input.email} as ${input.roles.map((r) => ROLE_NAMES[r]).join(', ')}`,
     after: { email: input.email, firstName: input.firstName, lastName: input.lastName, roles: input.roles },
   });

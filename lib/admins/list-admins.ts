@@ -19,7 +19,11 @@ export async function listAdmins(ctx: Pick<ServiceCtx, 'db' | 'access' | 'clock'
   const now = ctx.clock.now();
   const rows = await ctx.db
     .select({
-      userId: users.id, email: users.email, firstName: users.firstName, lastName: users.lastName, displayName: users.displayName,
+      userId: users.id,
+      email: users.email,
+      firstName: users.firstName,
+      lastName: users.lastName,
+      displayName: users.displayName,
       invited: sql<boolean>`${users.passwordHash} is null`,
       lastSignInAt: users.lastSignInAt,
       roles: sql<string[]>`array_agg(${roleGrants.role}::text order by ${roleGrants.role})`,

@@ -16,21 +16,30 @@ import { LAST_FULL_ADMIN_MESSAGE, lockOrgAdmin, otherActiveFullAdmins } from './
 export async function removeAdmin(ctx: ServiceCtx, input: { userId: string }, opts: { action?: 'remove' | 'cancel' } = {}) {
   const admin = await lockOrgAdmin(ctx, input.userId);
   const cancel = opts.action === 'cancel';
-  if (cancel && !admin.invited) throw new ConflictError(`${admin.email} has already accepted the invitation.`, undefined, ADMIN_ERRORS.notInvited);
+  if (cancel && !admin.invited)
+    throw new ConflictError(`${admin.email} has already accepted the invitation.`, undefined, ADMIN_ERRORS.notInvited);
   if (admin.roles.includes('partner_full_admin') && (await otherActiveFullAdmins(ctx, admin.userId)) === 0) {
     throw new ConflictError(LAST_FULL_ADMIN_MESSAGE, undefined, ADMIN_ERRORS.lastFullAdmin);
   }
   const now = ctx.clock.now();
   await ctx.db.delete(roleGrants).where(and(eq(roleGrants.orgId, ctx.access.org.id), eq(roleGrants.userId, admin.userId)));
-  const [{ left }] = await ctx.db.select({ left: sql<number>`count(*)::int` }).from(roleGrants).where(eq(roleGrants.userId, admin.userId));
+  const [{ left }] = await ctx.db
+    .select({ left: sql<number>`count(*)::int` })
+    .from(roleGrants)
+    .where(eq(roleGrants.userId, admin.userId));
   if (left === 0) {
-    await ctx.db.update(invitations).set({ expiresAt: now }).where(and(eq(invitations.userId, admin.userId), isNull(invitations.acceptedAt)));
+    await ctx.db
+      .update(invitations)
+      .set({ expiresAt: now })
+      .where(and(eq(invitations.userId, admin.userId), isNull(invitations.acceptedAt)));
     // No roles anywhere: the password goes too, so a later re-invitation starts afresh.
     await ctx.db.update(users).set({ passwordHash: null, updatedAt: now }).where(eq(users.id, admin.userId));
   }
   await revokeUserSessions(ctx.db, admin.userId);
   await audit(ctx.db, auditActor(ctx), {
-    action: cancel ? 'admin.invitation.cancel' : 'admin.remove', targetType: 'user', targetId: admin.userId,
+    action: cancel ? 'admin.invitation.cancel' : 'admin.remove',
+    targetType: 'user',
+    targetId: admin.userId,
     summary: cancel ? `Cancelled the invitation of ${admin.email}` : `Removed administrator ${admin.email}`,
     before: { email: admin.email, roles: admin.roles },
   });

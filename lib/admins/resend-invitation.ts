@@ -13,10 +13,18 @@ export async function resendInvitation(ctx: ServiceCtx, input: { userId: string 
   const admin = await lockOrgAdmin(ctx, input.userId);
   if (!admin.invited) throw new ConflictError(`${admin.email} has already accepted the invitation.`, undefined, ADMIN_ERRORS.notInvited);
   const now = ctx.clock.now();
-  await ctx.db.update(invitations).set({ expiresAt: now }).where(and(eq(invitations.userId, admin.userId), isNull(invitations.acceptedAt)));
+  await ctx.db
+    .update(invitations)
+    .set({ expiresAt: now })
+    .where(and(eq(invitations.userId, admin.userId), isNull(invitations.acceptedAt)));
   const [{ firstName }] = await ctx.db.select({ firstName: users.firstName }).from(users).where(eq(users.id, admin.userId));
   const { token, expiresAt } = await createInvitation(ctx.db, { userId: admin.userId, createdBy: ctx.access.actor.userId, now });
   await queueAdminInvitation(ctx, { email: admin.email, firstName }, token);
-  await audit(ctx.db, auditActor(ctx), { action: 'admin.invitation.resend', targetType: 'user', targetId: admin.userId, summary: `Re-sent the invitation to ${admin.email}` });
+  await audit(ctx.db, auditActor(ctx), {
+    action: 'admin.invitation.resend',
+    targetType: 'user',
+    targetId: admin.userId,
+    summary: `Re-sent the invitation to ${admin.email}`,
+  });
   return { expiresAt };
 }

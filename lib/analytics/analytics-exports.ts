@@ -10,7 +10,10 @@ export type AnalyticsChart = (typeof ANALYTICS_CHARTS)[number];
 export const analyticsExportSchema = analyticsPeriodSchema.extend({ chart: z.enum(ANALYTICS_CHARTS) });
 
 const chartCsv = (data: ChartData, rowHeader: string, label: (l: string) => string = monthLabel) =>
-  toCsv([rowHeader, ...data.series.map((s) => s.name)], data.labels.map((l, i) => [label(l), ...data.series.map((s) => s.values[i] ?? 0)]));
+  toCsv(
+    [rowHeader, ...data.series.map((s) => s.name)],
+    data.labels.map((l, i) => [label(l), ...data.series.map((s) => s.values[i] ?? 0)]),
+  );
 
 /** One chart's table as CSV (the same numbers as its table alternative). */
 export async function exportAnalyticsCsv(ctx: ServiceCtx, input: z.output<typeof analyticsExportSchema>): Promise<Response> {
@@ -20,7 +23,11 @@ export async function exportAnalyticsCsv(ctx: ServiceCtx, input: z.output<typeof
     'seats-by-package': () => chartCsv(a.seatsByPackage, 'Month'),
     'new-customers': () => chartCsv(a.newCustomers, 'Month'),
     provisioning: () => chartCsv(a.provisioning, 'Month'),
-    'top-customers': () => toCsv(['Customer', 'Org ID', 'Active seats'], a.topCustomers.customers.map((c) => [c.name, c.id, c.seats])),
+    'top-customers': () =>
+      toCsv(
+        ['Customer', 'Org ID', 'Active seats'],
+        a.topCustomers.customers.map((c) => [c.name, c.id, c.seats]),
+      ),
   }[input.chart]();
   return new Response(csv, {
     headers: {

@@ -5,7 +5,11 @@ export const ANALYTICS_PERIODS = [3, 6, 12, 24] as const;
 export const DEFAULT_MONTHS = 12;
 
 export const analyticsPeriodSchema = z.object({
-  months: z.coerce.number().int().refine((n) => (ANALYTICS_PERIODS as readonly number[]).includes(n), 'Choose 3, 6, 12 or 24 months.').catch(DEFAULT_MONTHS),
+  months: z.coerce
+    .number()
+    .int()
+    .refine((n) => (ANALYTICS_PERIODS as readonly number[]).includes(n), 'Choose 3, 6, 12 or 24 months.')
+    .catch(DEFAULT_MONTHS),
 });
 
 /** 'YYYY-MM' keys of the period, oldest first, ending with today's month (UTC). */

@@ -69,14 +69,20 @@ export async function getPartnerAnalytics(db: DbOrTx, partnerOrgId: string, now:
   }
   const customersByStatus: ChartData = {
     labels: months,
-    series: CUSTOMER_STATUSES.filter((s) => byStatus.has(s)).map((s) => ({ key: s, name: CUSTOMER_STATUS_LABELS[s], values: byStatus.get(s)! })),
+    series: CUSTOMER_STATUSES.filter((s) => byStatus.has(s)).map((s) => ({
+      key: s,
+      name: CUSTOMER_STATUS_LABELS[s],
+      values: byStatus.get(s)!,
+    })),
   };
 
   const cumulative = (rows: readonly { package: PackageId; m: string; n: number }[]) => {
     const out = new Map<PackageId, number[]>();
     for (const r of rows) {
       const values = out.get(r.package) ?? months.map(() => 0);
-      months.forEach((m, i) => { if (r.m <= m) values[i] += r.n; });
+      months.forEach((m, i) => {
+        if (r.m <= m) values[i] += r.n;
+      });
       out.set(r.package, values);
     }
     return out;
@@ -85,10 +91,13 @@ export async function getPartnerAnalytics(db: DbOrTx, partnerOrgId: string, now:
   const ended = cumulative(seatMonths.map((r) => ({ package: r.package, m: r.m, n: r.ended })));
   const seatsByPackage: ChartData = {
     labels: months,
-    series: PACKAGES.filter((p) => started.has(p)).map((p) => ({
-      key: p, name: PACKAGE_INFO[p].name,
-      values: started.get(p)!.map((v, i) => v - (ended.get(p)?.[i] ?? 0)),
-    })).filter((s) => s.values.some((v) => v > 0)),
+    series: PACKAGES.filter((p) => started.has(p))
+      .map((p) => ({
+        key: p,
+        name: PACKAGE_INFO[p].name,
+        values: started.get(p)!.map((v, i) => v - (ended.get(p)?.[i] ?? 0)),
+      }))
+      .filter((s) => s.values.some((v) => v > 0)),
   };
 
   const createdInPeriod = new Map(provRows.map((r) => [r.m, r]));
@@ -103,14 +112,22 @@ export async function getPartnerAnalytics(db: DbOrTx, partnerOrgId: string, now:
   const failedTotal = failed.reduce((a, v) => a + v, 0);
   const provisioning = {
     labels: months,
-    series: [{ key: 'succeeded', name: 'Succeeded', values: ok }, { key: 'failed', name: 'Failed', values: failed }],
-    succeeded, failed: failedTotal,
+    series: [
+      { key: 'succeeded', name: 'Succeeded', values: ok },
+      { key: 'failed', name: 'Failed', values: failed },
+    ],
+    succeeded,
+    failed: failedTotal,
     successRate: succeeded + failedTotal ? succeeded / (succeeded + failedTotal) : null,
     medianSeconds: provStats[0]?.median ?? null,
   };
 
   const customers = top.map((t) => ({ id: t.id, name: t.name, seats: t.seats }));
-  const topCustomers = { labels: customers.map((c) => c.name), series: [{ key: 'seats', name: 'Active seats', values: customers.map((c) => c.seats) }], customers };
+  const topCustomers = {
+    labels: customers.map((c) => c.name),
+    series: [{ key: 'seats', name: 'Active seats', values: customers.map((c) => c.seats) }],
+    customers,
+  };
 
   return { months, customersByStatus, seatsByPackage, newCustomers, provisioning, topCustomers };
 }

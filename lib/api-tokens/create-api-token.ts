@@ -16,12 +16,26 @@ export async function createApiToken(ctx: ServiceCtx, input: z.output<typeof cre
   const now = ctx.clock.now();
   const secret = newTokenSecret();
   const expiresAt = input.expiry === 'never' ? null : new Date(now.getTime() + Number(input.expiry) * DAY_MS);
-  const row = await oneRow(ctx.db.insert(apiTokens).values({
-    orgId: ctx.access.org.id, name: input.name, tokenHash: hashToken(secret), prefix: secret.slice(0, 10),
-    scopes: input.scopes, createdBy: ctx.access.actor.userId, createdAt: now, expiresAt,
-  }).returning({ id: apiTokens.id }), 'the inserted api token');
+  const row = await oneRow(
+    ctx.db
+      .insert(apiTokens)
+      .values({
+        orgId: ctx.access.org.id,
+        name: input.name,
+        tokenHash: hashToken(secret),
+        prefix: secret.slice(0, 10),
+        scopes: input.scopes,
+        createdBy: ctx.access.actor.userId,
+        createdAt: now,
+        expiresAt,
+      })
+      .returning({ id: apiTokens.id }),
+    'the inserted api token',
+  );
   await audit(ctx.db, auditActor(ctx), {
-    action: 'api_token.create', targetType: 'api_token', targetId: row.id,
+    action: 'api_token.create',
+    targetType: 'api_token',
+    targetId: row.id,
     summary: `Created API token "${input.name}"`,
     after: { name: input.name, scopes: input.scopes, expiresAt: expiresAt?.toISOString() ?? null },
   });

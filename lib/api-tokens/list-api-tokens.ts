@@ -6,8 +6,14 @@ import type { ServiceCtx } from '@/lib/platform/service-ctx';
 export async function listApiTokens(ctx: Pick<ServiceCtx, 'db' | 'access'>) {
   return ctx.db
     .select({
-      id: apiTokens.id, name: apiTokens.name, prefix: apiTokens.prefix, scopes: apiTokens.scopes,
-      createdAt: apiTokens.createdAt, createdByEmail: users.email, lastUsedAt: apiTokens.lastUsedAt, expiresAt: apiTokens.expiresAt,
+      id: apiTokens.id,
+      name: apiTokens.name,
+      prefix: apiTokens.prefix,
+      scopes: apiTokens.scopes,
+      createdAt: apiTokens.createdAt,
+      createdByEmail: users.email,
+      lastUsedAt: apiTokens.lastUsedAt,
+      expiresAt: apiTokens.expiresAt,
     })
     .from(apiTokens)
     .leftJoin(users, eq(users.id, apiTokens.createdBy))

@@ -19,7 +19,12 @@ export const API_BASE = '/v1/wholesale';
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 class HttpError extends DomainError {
-  constructor(message: string, status: 400 | 409 | 429, code: number, readonly httpStatus?: number) {
+  constructor(
+    message: string,
+    status: 400 | 409 | 429,
+    code: number,
+    readonly httpStatus?: number,
+  ) {
     super(message, status, code);
   }
 }
@@ -47,12 +52,20 @@ export function linkHeader(url: URL, page: PageInfo): string | null {
 async function readJsonBody(req: Request): Promise<{ raw: string; value: unknown }> {
   const type = (req.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
   const declared = Number(req.headers.get('content-length') ?? '0');
-  if (declared > MAX_BODY_BYTES) throw Object.assign(new ValidationError('The request body is larger than 1 MB.', undefined, ERROR_CODES.bodyTooLarge), { httpStatus: 413 });
+  if (declared > MAX_BODY_BYTES)
+    throw Object.assign(new ValidationError('The request body is larger than 1 MB.', undefined, ERROR_CODES.bodyTooLarge), {
+      httpStatus: 413,
+    });
   const raw = await req.text();
-  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) throw Object.assign(new ValidationError('The request body is larger than 1 MB.', undefined, ERROR_CODES.bodyTooLarge), { httpStatus: 413 });
+  if (Buffer.byteLength(raw) > MAX_BODY_BYTES)
+    throw Object.assign(new ValidationError('The request body is larger than 1 MB.', undefined, ERROR_CODES.bodyTooLarge), {
+      httpStatus: 413,
+    });
   if (!raw) return { raw, value: undefined };
   if (type !== 'application/json') {
-    throw Object.assign(new ValidationError('Send the request body as application/json.', undefined, ERROR_CODES.unsupportedMediaType), { httpStatus: 415 });
+    throw Object.assign(new ValidationError('Send the request body as application/json.', undefined, ERROR_CODES.unsupportedMediaType), {
+      httpStatus: 415,
+    });
   }
   try {
     return { raw, value: JSON.parse(raw) };
@@ -94,7 +107,18 @@ export function createApiHandler(endpoint: ApiEndpoint, depsFactory: () => Servi
         throw new HttpError(`Rate limit exceeded: retry in ${limit.retryAfter} s.`, 429, ERROR_CODES.rateLimited);
       }
       // The scope first: a call outside the token's scopes is refused before anything is looked up.
-      const scopeOnly = decideToken({ relation: 'own', partnerRoles: [], customerRoles: [], userId: '', partnerWholesale: true, org: { id: '', kind: 'partner', wholesale: true } }, token.scopes, endpoint.capability);
+      const scopeOnly = decideToken(
+        {
+          relation: 'own',
+          partnerRoles: [],
+          customerRoles: [],
+          userId: '',
+          partnerWholesale: true,
+          org: { id: '', kind: 'partner', wholesale: true },
+        },
+        token.scopes,
+        endpoint.capability,
+      );
       if (!scopeOnly.allowed && scopeOnly.reason === 'missing_scope') throw new ForbiddenError(tokenDenialMessage(scopeOnly));
 
       const query = Object.fromEntries(url.searchParams);
@@ -107,7 +131,8 @@ export function createApiHandler(endpoint: ApiEndpoint, depsFactory: () => Servi
 
       const key = req.headers.get('idempotency-key');
       if (key !== null && req.method !== 'GET') {
-        if (!key || key.length > MAX_IDEMPOTENCY_KEY) throw new ValidationError('Idempotency-Key must be 1–255 characters.', undefined, ERROR_CODES.badIdempotencyKey);
+        if (!key || key.length > MAX_IDEMPOTENCY_KEY)
+          throw new ValidationError('Idempotency-Key must be 1–255 characters.', undefined, ERROR_CODES.badIdempotencyKey);
         const start = await beginIdempotent(deps.db, token.orgId, key, fingerprint(req.method, url.pathname + url.search, raw), now);
         if (start.kind === 'replay') {
           const h = new Headers(start.response.headers);
@@ -117,14 +142,27 @@ export function createApiHandler(endpoint: ApiEndpoint, depsFactory: () => Servi
           return new Response(start.response.body || null, { status, headers: h });
         }
         if (start.kind === 'mismatch') {
-          throw Object.assign(new ConflictLike('This Idempotency-Key was used with a different request.', ERROR_CODES.idempotencyMismatch), { httpStatus: 422 });
+          throw Object.assign(
+            new ConflictLike('This Idempotency-Key was used with a different request.', ERROR_CODES.idempotencyMismatch),
+            { httpStatus: 422 },
+          );
         }
-        if (start.kind === 'in_flight') throw new HttpError('A request with this Idempotency-Key is still in progress; retry shortly.', 409, ERROR_CODES.idempotencyInFlight);
+        if (start.kind === 'in_flight')
+          throw new HttpError(
+            'A request with this Idempotency-Key is still in progress; retry shortly.',
+            409,
+            ERROR_CODES.idempotencyInFlight,
+          );
         idem = { orgId: token.orgId, key };
       }
 
       const out: ApiOutput = await endpoint.run({
-        params, query: parsedQuery, body, token, access, deps,
+        params,
+        query: parsedQuery,
+        body,
+        token,
+        access,
+        deps,
         exec: async (target, capability, fn) => {
           const d = decideToken(target, token.scopes, capability);
           if (!d.allowed) throw new ForbiddenError(tokenDenialMessage(d));
@@ -149,7 +187,9 @@ export function createApiHandler(endpoint: ApiEndpoint, depsFactory: () => Servi
         if (status >= 500) await releaseIdempotent(deps.db, idem.orgId, idem.key).catch(() => {});
         else {
           const text = await res.clone().text();
-          await finishIdempotent(deps.db, idem.orgId, idem.key, { status, headers: storedHeaders(res.headers), body: text }).catch(() => {});
+          await finishIdempotent(deps.db, idem.orgId, idem.key, { status, headers: storedHeaders(res.headers), body: text }).catch(
+            () => {},
+          );
         }
       }
       return res;

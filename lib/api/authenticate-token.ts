@@ -22,12 +22,27 @@ export async function authenticateToken(db: DbOrTx, authorization: string | null
   const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
   if (!m || !m[1].startsWith(TOKEN_PREFIX)) throw new UnauthenticatedError('Send a valid API token as "Authorization: Bearer phk_…".');
   const [row] = await db
-    .select({ id: apiTokens.id, orgId: apiTokens.orgId, name: apiTokens.name, scopes: apiTokens.scopes, createdBy: apiTokens.createdBy, lastUsedAt: apiTokens.lastUsedAt })
+    .select({
+      id: apiTokens.id,
+      orgId: apiTokens.orgId,
+      name: apiTokens.name,
+      scopes: apiTokens.scopes,
+      createdBy: apiTokens.createdBy,
+      lastUsedAt: apiTokens.lastUsedAt,
+    })
     .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, hashToken(m[1])), isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), sql`${apiTokens.expiresAt} > ${now.toISOString()}`)));
+    .where(
+      and(
+        eq(apiTokens.tokenHash, hashToken(m[1])),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), sql`${apiTokens.expiresAt} > ${now.toISOString()}`),
+      ),
+    );
   if (!row) throw new UnauthenticatedError('This API token is unknown, revoked or expired.');
   if (!row.lastUsedAt || row.lastUsedAt.getTime() < now.getTime() - 60_000) {
-    await db.update(apiTokens).set({ lastUsedAt: now })
+    await db
+      .update(apiTokens)
+      .set({ lastUsedAt: now })
       .where(and(eq(apiTokens.id, row.id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - 60_000)))));
   }
   return { id: row.id, orgId: row.orgId, name: row.name, scopes: row.scopes, createdBy: row.createdBy };

@@ -13,10 +13,7 @@ export interface StoredResponse {
 }
 
 export type IdempotencyStart =
-  | { kind: 'first' }
-  | { kind: 'replay'; response: StoredResponse }
-  | { kind: 'mismatch' }
-  | { kind: 'in_flight' };
+  { kind: 'first' } | { kind: 'replay'; response: StoredResponse } | { kind: 'mismatch' } | { kind: 'in_flight' };
 
 export const fingerprint = (method: string, path: string, body: string) =>
   createHash('sha256').update(`${method}\n${path}\n${body}`).digest('hex');
@@ -37,7 +34,10 @@ export async function beginIdempotent(db: DbOrTx, orgId: string, key: string, pr
       where k.expires_at <= ${now.toISOString()}::timestamptz
     returning key`);
   if (claimed.length) return { kind: 'first' };
-  const [row] = await db.select().from(apiIdempotencyKeys).where(and(eq(apiIdempotencyKeys.orgId, orgId), eq(apiIdempotencyKeys.key, key)));
+  const [row] = await db
+    .select()
+    .from(apiIdempotencyKeys)
+    .where(and(eq(apiIdempotencyKeys.orgId, orgId), eq(apiIdempotencyKeys.key, key)));
   if (!row) return { kind: 'in_flight' }; // released by a failing first request a moment ago: let the client retry
   if (row.fingerprint !== print) return { kind: 'mismatch' };
   if (row.status === null) return { kind: 'in_flight' };
@@ -45,13 +45,17 @@ export async function beginIdempotent(db: DbOrTx, orgId: string, key: string, pr
 }
 
 export async function finishIdempotent(db: DbOrTx, orgId: string, key: string, response: StoredResponse): Promise<void> {
-  await db.update(apiIdempotencyKeys).set({ status: response.status, headers: response.headers, body: response.body })
+  await db
+    .update(apiIdempotencyKeys)
+    .set({ status: response.status, headers: response.headers, body: response.body })
     .where(and(eq(apiIdempotencyKeys.orgId, orgId), eq(apiIdempotencyKeys.key, key)));
 }
 
 /** A 5xx is not a response worth keeping: the key is released so a retry runs again. */
 export async function releaseIdempotent(db: DbOrTx, orgId: string, key: string): Promise<void> {
-  await db.delete(apiIdempotencyKeys).where(and(eq(apiIdempotencyKeys.orgId, orgId), eq(apiIdempotencyKeys.key, key), sql`${apiIdempotencyKeys.status} is null`));
+  await db
+    .delete(apiIdempotencyKeys)
+    .where(and(eq(apiIdempotencyKeys.orgId, orgId), eq(apiIdempotencyKeys.key, key), sql`${apiIdempotencyKeys.status} is null`));
 }
 
 /** The sweep job: rows past their 24 hours. */

@@ -21,17 +21,37 @@ export const WEBHOOK_EXAMPLES: { [T in WebhookEventType]: WebhookEventData<T> } 
   'billing_report.completed': reportData as WebhookEventData<'billing_report.completed'>,
   'billing_report.failed': failedReport as WebhookEventData<'billing_report.failed'>,
   'trial.status_changed': {
-    id: '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b', customerOrgId: EXAMPLE_CUSTOMER.orgId, status: 'active', previousStatus: 'pending_provisioning_details',
-    startDate: '2026-01-05', endDate: '2026-02-04', services: ['meetings'],
+    id: '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b',
+    customerOrgId: EXAMPLE_CUSTOMER.orgId,
+    status: 'active',
+    previousStatus: 'pending_provisioning_details',
+    startDate: '2026-01-05',
+    endDate: '2026-02-04',
+    services: ['meetings'],
   } as WebhookEventData<'trial.status_changed'>,
 };
 
-const headerParam = (name: string, description: string, example: string): Json => ({ name, in: 'header', required: true, description, schema: { type: 'string' }, example });
+const headerParam = (name: string, description: string, example: string): Json => ({
+  name,
+  in: 'header',
+  required: true,
+  description,
+  schema: { type: 'string' },
+  example,
+});
 
 const HEADERS = [
-  headerParam('webhook-id', 'The event id: the same on every retry and on Redeliver, so de-duplicate on it.', 'b1946ac9-2a3f-4c1e-9a0b-7d6e5f4a3b2c'),
+  headerParam(
+    'webhook-id',
+    'The event id: the same on every retry and on Redeliver, so de-duplicate on it.',
+    'b1946ac9-2a3f-4c1e-9a0b-7d6e5f4a3b2c',
+  ),
   headerParam('webhook-timestamp', 'Unix seconds when this attempt was signed; refuse ones more than 5 minutes off.', '1767607204'),
-  headerParam('webhook-signature', 'Space-separated `v1,<base64 HMAC-SHA256>` of `{webhook-id}.{webhook-timestamp}.{body}` keyed with the base64-decoded part of the signing secret after `whsec_`. Two while a rotated secret still overlaps (24 h): accept if any matches.', 'v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4='),
+  headerParam(
+    'webhook-signature',
+    'Space-separated `v1,<base64 HMAC-SHA256>` of `{webhook-id}.{webhook-timestamp}.{body}` keyed with the base64-decoded part of the signing secret after `whsec_`. Two while a rotated secret still overlaps (24 h): accept if any matches.',
+    'v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=',
+  ),
 ];
 
 const jsonSchema = (schema: z.ZodType): Json => {
@@ -40,20 +60,31 @@ const jsonSchema = (schema: z.ZodType): Json => {
 };
 
 export function openApiWebhooks(): Record<string, Json> {
-  return Object.fromEntries(WEBHOOK_EVENT_TYPES.map((type) => [type, {
-    post: {
-      operationId: `webhook.${type}`,
-      summary: WEBHOOK_EVENT_DESCRIPTIONS[type],
-      description: 'Sent as a JSON POST to every enabled endpoint subscribed to this event (Settings → Webhooks), after the change commits. '
-        + 'Retried with exponential backoff and jitter for 24 hours on a non-2xx answer or no answer within 10 s. At least once; no ordering promise — '
-        + 'compare `data.lastStatusChange` (or re-read the resource) rather than relying on arrival order.',
-      tags: ['Webhooks'],
-      parameters: HEADERS,
-      requestBody: {
-        required: true,
-        content: { 'application/json': { schema: jsonSchema(webhookPayloadSchema(type)), example: { type, timestamp: '2026-01-05T10:00:04.000Z', data: WEBHOOK_EXAMPLES[type] } } },
+  return Object.fromEntries(
+    WEBHOOK_EVENT_TYPES.map((type) => [
+      type,
+      {
+        post: {
+          operationId: `webhook.${type}`,
+          summary: WEBHOOK_EVENT_DESCRIPTIONS[type],
+          description:
+            'Sent as a JSON POST to every enabled endpoint subscribed to this event (Settings → Webhooks), after the change commits. ' +
+            'Retried with exponential backoff and jitter for 24 hours on a non-2xx answer or no answer within 10 s. At least once; no ordering promise — ' +
+            'compare `data.lastStatusChange` (or re-read the resource) rather than relying on arrival order.',
+          tags: ['Webhooks'],
+          parameters: HEADERS,
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: jsonSchema(webhookPayloadSchema(type)),
+                example: { type, timestamp: '2026-01-05T10:00:04.000Z', data: WEBHOOK_EXAMPLES[type] },
+              },
+            },
+          },
+          responses: { '2XX': { description: 'Received. Any 2xx stops the retries; answer quickly and do the work afterwards.' } },
+        },
       },
-      responses: { '2XX': { description: 'Received. Any 2xx stops the retries; answer quickly and do the work afterwards.' } },
-    },
-  }]));
+    ]),
+  );
 }

@@ -18,10 +18,19 @@ const jsonSchema = (schema: z.ZodType, io: 'input' | 'output'): Json => {
 };
 
 const STATUS_TEXT: Record<number, string> = {
-  200: 'OK', 202: 'Accepted', 204: 'No Content', 400: 'Invalid request (the errors name the fields)', 401: 'Missing, unknown, revoked or expired token',
-  403: 'The token lacks the scope (named in the message), or onBehalfOfSubPartnerOrgId is not yours', 404: 'Not found (or not within your reach)',
-  409: 'Conflict with existing data, or the same Idempotency-Key still in progress', 413: 'Body over 1 MB', 415: 'Body is not application/json',
-  422: 'Idempotency-Key reused with a different request', 429: 'Rate limit exceeded (see Retry-After)', 500: 'Internal error; nothing changed',
+  200: 'OK',
+  202: 'Accepted',
+  204: 'No Content',
+  400: 'Invalid request (the errors name the fields)',
+  401: 'Missing, unknown, revoked or expired token',
+  403: 'The token lacks the scope (named in the message), or onBehalfOfSubPartnerOrgId is not yours',
+  404: 'Not found (or not within your reach)',
+  409: 'Conflict with existing data, or the same Idempotency-Key still in progress',
+  413: 'Body over 1 MB',
+  415: 'Body is not application/json',
+  422: 'Idempotency-Key reused with a different request',
+  429: 'Rate limit exceeded (see Retry-After)',
+  500: 'Internal error; nothing changed',
 };
 
 const header = (description: string, type: 'string' | 'integer' = 'string') => ({ description, schema: { type } });
@@ -41,19 +50,36 @@ function parameters(e: ApiEndpoint): Json[] {
     out.push({ name, in: 'query', required, schema: jsonSchema(s, 'input') });
   }
   out.push({
-    name: 'onBehalfOfSubPartnerOrgId', in: 'query', required: false, schema: { type: 'string', format: 'uuid' },
+    name: 'onBehalfOfSubPartnerOrgId',
+    in: 'query',
+    required: false,
+    schema: { type: 'string', format: 'uuid' },
     description: 'A parent partner acting for one of its own sub-partners. Anyone else using it gets 403.',
   });
   if (e.method !== 'GET') {
-    out.push({ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 }, description: 'Retries with the same key and body get the stored response (Idempotent-Replayed: true) for 24 hours.' });
+    out.push({
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: false,
+      schema: { type: 'string', maxLength: 255 },
+      description: 'Retries with the same key and body get the stored response (Idempotent-Replayed: true) for 24 hours.',
+    });
   }
   return out;
 }
 
 /** The catalogue code an error example of this status shows: the operation's own first, else the generic one. */
 const GENERIC_CODE: Record<number, number> = {
-  400: ERROR_CODES.validation, 401: ERROR_CODES.unauthenticated, 403: ERROR_CODES.forbidden, 404: ERROR_CODES.notFound, 409: ERROR_CODES.conflict,
-  413: ERROR_CODES.bodyTooLarge, 415: ERROR_CODES.unsupportedMediaType, 422: ERROR_CODES.idempotencyMismatch, 429: ERROR_CODES.rateLimited, 500: ERROR_CODES.internal,
+  400: ERROR_CODES.validation,
+  401: ERROR_CODES.unauthenticated,
+  403: ERROR_CODES.forbidden,
+  404: ERROR_CODES.notFound,
+  409: ERROR_CODES.conflict,
+  413: ERROR_CODES.bodyTooLarge,
+  415: ERROR_CODES.unsupportedMediaType,
+  422: ERROR_CODES.idempotencyMismatch,
+  429: ERROR_CODES.rateLimited,
+  500: ERROR_CODES.internal,
 };
 function exampleCode(status: number, e: ApiEndpoint): number {
   if (status === 404 && e.errorCodes.includes(ERROR_CODES.reportNotFound)) return ERROR_CODES.reportNotFound;
@@ -67,7 +93,12 @@ function errorResponse(status: number, e: ApiEndpoint): Json {
   return {
     description: STATUS_TEXT[status] ?? 'Error',
     // A 401 has no token, so no bucket to report: only TrackingID.
-    headers: status === 429 ? { ...COMMON_HEADERS, 'Retry-After': header('Whole seconds to wait.', 'integer') } : status === 401 ? { TrackingID: COMMON_HEADERS.TrackingID } : COMMON_HEADERS,
+    headers:
+      status === 429
+        ? { ...COMMON_HEADERS, 'Retry-After': header('Whole seconds to wait.', 'integer') }
+        : status === 401
+          ? { TrackingID: COMMON_HEADERS.TrackingID }
+          : COMMON_HEADERS,
     content: {
       'application/json': {
         schema: { $ref: '#/components/schemas/Error' },
@@ -98,7 +129,8 @@ function operation(e: ApiEndpoint): Json {
   const scope = scopeFor(e.capability);
   const success: Json = { description: STATUS_TEXT[e.status], headers: { ...COMMON_HEADERS } };
   if (e.status === 202 && e.response) (success.headers as Json).Location = header('Where to poll the customer.');
-  if (e.query && e.path !== '/customers/validate') (success.headers as Json).Link = header('RFC 8288 links to the next/prev page (rel="next", rel="prev").');
+  if (e.query && e.path !== '/customers/validate')
+    (success.headers as Json).Link = header('RFC 8288 links to the next/prev page (rel="next", rel="prev").');
   if (e.response) success.content = { 'application/json': { schema: jsonSchema(e.response, 'output'), example: e.example.response ?? {} } };
   const responses: Json = { [e.status]: success };
   for (const s of errorStatuses(e)) responses[s] = errorResponse(s, e);
@@ -113,7 +145,11 @@ function operation(e: ApiEndpoint): Json {
     'x-required-scope': scope,
     'x-error-codes': e.errorCodes,
   };
-  if (e.body) op.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(e.body, 'input'), example: e.example.request ?? {} } } };
+  if (e.body)
+    op.requestBody = {
+      required: true,
+      content: { 'application/json': { schema: jsonSchema(e.body, 'input'), example: e.example.request ?? {} } },
+    };
   return op;
 }
 
@@ -127,12 +163,19 @@ export function openApiDocument(): Json {
     info: {
       title: 'Partner Hub Wholesale API',
       version: '1.0.0',
-      description: 'The public REST API of Partner Hub (SPEC §8): provision wholesale customers and subscribers, and download billing reports. '
-        + 'Authenticate with a bearer token created in Settings → API tokens. JSON, camelCase. Lists take offset/max (default 100, at most 100). '
-        + 'Every error body is {message, errors[{errorCode, description}], trackingId}.',
+      description:
+        'The public REST API of Partner Hub (SPEC §8): provision wholesale customers and subscribers, and download billing reports. ' +
+        'Authenticate with a bearer token created in Settings → API tokens. JSON, camelCase. Lists take offset/max (default 100, at most 100). ' +
+        'Every error body is {message, errors[{errorCode, description}], trackingId}.',
     },
     servers: [{ url: '/' }],
-    tags: [{ name: 'Customers' }, { name: 'Subscribers' }, { name: 'Billing reports' }, { name: 'Sub-partners' }, { name: 'Webhooks', description: 'Events we send to your endpoints; see the webhooks section.' }],
+    tags: [
+      { name: 'Customers' },
+      { name: 'Subscribers' },
+      { name: 'Billing reports' },
+      { name: 'Sub-partners' },
+      { name: 'Webhooks', description: 'Events we send to your endpoints; see the webhooks section.' },
+    ],
     paths,
     // SPEC §8.4: the events we POST to partners' endpoints (OpenAPI 3.1 webhooks).
     webhooks: openApiWebhooks(),
@@ -140,10 +183,18 @@ export function openApiDocument(): Json {
       securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'A Partner Hub API token (phk_…).' } },
       schemas: {
         Error: {
-          type: 'object', required: ['message', 'errors', 'trackingId'],
+          type: 'object',
+          required: ['message', 'errors', 'trackingId'],
           properties: {
             message: { type: 'string' },
-            errors: { type: 'array', items: { type: 'object', required: ['errorCode', 'description'], properties: { errorCode: { type: 'integer' }, description: { type: 'string' }, field: { type: 'string' } } } },
+            errors: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['errorCode', 'description'],
+                properties: { errorCode: { type: 'integer' }, description: { type: 'string' }, field: { type: 'string' } },
+              },
+            },
             trackingId: { type: 'string' },
           },
         },

@@ -41,5 +41,11 @@ export async function takeToken(db: DbOrTx, tokenId: string, now: Date, cfg: Rat
   }
   const [row] = await db.execute<{ tokens: number }>(sql`select ${level} as tokens from api_rate_buckets b where token_id = ${tokenId}`);
   const left = Number(row?.tokens ?? 0);
-  return { allowed: false, limit: cfg.burst, remaining: 0, reset: reset(left), retryAfter: Math.max(1, Math.ceil((1 - left) / cfg.perSecond)) };
+  return {
+    allowed: false,
+    limit: cfg.burst,
+    remaining: 0,
+    reset: reset(left),
+    retryAfter: Math.max(1, Math.ceil((1 - left) / cfg.perSecond)),
+  };
 }

@@ -11,12 +11,25 @@ import { ForbiddenError, NotFoundError, UnauthenticatedError } from '@/lib/platf
 import { ERROR_CODES } from '@/lib/platform/error-codes';
 import type { ApiToken } from './authenticate-token';
 
-const orgColumns = { id: orgs.id, name: orgs.name, kind: orgs.kind, wholesale: orgs.wholesale, state: orgs.state, parentPartnerId: orgs.parentPartnerId };
+const orgColumns = {
+  id: orgs.id,
+  name: orgs.name,
+  kind: orgs.kind,
+  wholesale: orgs.wholesale,
+  state: orgs.state,
+  parentPartnerId: orgs.parentPartnerId,
+};
 
 async function tokenActor(db: DbOrTx, token: ApiToken): Promise<Actor> {
   // Services record "created by" as a person: the token's creator, with the token id in the audit log.
   const [creator] = token.createdBy ? await db.select({ email: users.email }).from(users).where(eq(users.id, token.createdBy)) : [];
-  return { userId: token.createdBy ?? '', orgId: token.orgId, email: creator?.email ?? '', name: `API token “${token.name}”`, apiTokenId: token.id };
+  return {
+    userId: token.createdBy ?? '',
+    orgId: token.orgId,
+    email: creator?.email ?? '',
+    name: `API token “${token.name}”`,
+    apiTokenId: token.id,
+  };
 }
 
 /** The org the call acts for: the token's own, or (onBehalfOf) one of its sub-partners — else 403. */
@@ -27,7 +40,10 @@ export async function actingAccess(db: DbOrTx, token: ApiToken, onBehalfOf: stri
   const base = { actor, userId: actor.userId, partnerRoles: TOKEN_PARTNER_ROLES, customerRoles: [] } as const;
   if (!onBehalfOf) return { ...base, org: own, relation: 'own', actingPartner: null, partnerWholesale: own.wholesale };
   const [sub] = isUuid(onBehalfOf)
-    ? await db.select(orgColumns).from(orgs).where(and(eq(orgs.id, onBehalfOf), eq(orgs.kind, 'sub_partner'), eq(orgs.parentPartnerId, own.id)))
+    ? await db
+        .select(orgColumns)
+        .from(orgs)
+        .where(and(eq(orgs.id, onBehalfOf), eq(orgs.kind, 'sub_partner'), eq(orgs.parentPartnerId, own.id)))
     : [];
   // A sibling, the parent, a customer or an unknown id alike: only a parent acts for its own sub-partner.
   if (!sub || own.kind !== 'partner') {
@@ -43,7 +59,14 @@ export async function actingAccess(db: DbOrTx, token: ApiToken, onBehalfOf: stri
 export async function customerAccess(db: DbOrTx, acting: OrgAccess, customerId: string): Promise<OrgAccess> {
   if (!isUuid(customerId)) throw new NotFoundError('Customer not found.');
   const [row] = await db
-    .select({ id: customers.id, orgId: customers.orgId, partnerOrgId: customers.partnerOrgId, rbpm: customers.rbpm, createdBy: customers.createdBy, attached: customers.attached })
+    .select({
+      id: customers.id,
+      orgId: customers.orgId,
+      partnerOrgId: customers.partnerOrgId,
+      rbpm: customers.rbpm,
+      createdBy: customers.createdBy,
+      attached: customers.attached,
+    })
     .from(customers)
     .where(and(eq(customers.id, customerId), eq(customers.partnerOrgId, acting.org.id)));
   if (!row) throw new NotFoundError('Customer not found.');

@@ -50,7 +50,14 @@ export const isUuid = (v: string) => UUID.test(v);
 export async function loadActor(db: DbOrTx, userId: string): Promise<Actor | null> {
   if (!isUuid(userId)) return null;
   const [u] = await db
-    .select({ id: users.id, orgId: users.orgId, email: users.email, firstName: users.firstName, lastName: users.lastName, displayName: users.displayName })
+    .select({
+      id: users.id,
+      orgId: users.orgId,
+      email: users.email,
+      firstName: users.firstName,
+      lastName: users.lastName,
+      displayName: users.displayName,
+    })
     .from(users)
     .where(eq(users.id, userId));
   if (!u) return null;
@@ -58,7 +65,12 @@ export async function loadActor(db: DbOrTx, userId: string): Promise<Actor | nul
 }
 
 const orgColumns = {
-  id: orgs.id, name: orgs.name, kind: orgs.kind, wholesale: orgs.wholesale, state: orgs.state, parentPartnerId: orgs.parentPartnerId,
+  id: orgs.id,
+  name: orgs.name,
+  kind: orgs.kind,
+  wholesale: orgs.wholesale,
+  state: orgs.state,
+  parentPartnerId: orgs.parentPartnerId,
 };
 
 /** null = the org does not exist for this actor (callers answer 404, never 403). */
@@ -67,14 +79,28 @@ export async function resolveAccess(db: DbOrTx, actor: Actor, orgId: string): Pr
   const [org] = await db.select(orgColumns).from(orgs).where(eq(orgs.id, orgId));
   if (!org) return null;
 
-  const grants = await db.select({ orgId: roleGrants.orgId, role: roleGrants.role }).from(roleGrants).where(eq(roleGrants.userId, actor.userId));
+  const grants = await db
+    .select({ orgId: roleGrants.orgId, role: roleGrants.role })
+    .from(roleGrants)
+    .where(eq(roleGrants.userId, actor.userId));
   const rolesOn = (id: string) => grants.filter((g) => g.orgId === id).map((g) => g.role);
   const partnerRolesOn = (id: string) => rolesOn(id).filter(isPartnerRole) as PartnerRole[];
 
-  const customerRow = org.kind === 'customer'
-    ? (await db.select({ id: customers.id, partnerOrgId: customers.partnerOrgId, rbpm: customers.rbpm, createdBy: customers.createdBy, attached: customers.attached })
-        .from(customers).where(eq(customers.orgId, org.id)))[0]
-    : undefined;
+  const customerRow =
+    org.kind === 'customer'
+      ? (
+          await db
+            .select({
+              id: customers.id,
+              partnerOrgId: customers.partnerOrgId,
+              rbpm: customers.rbpm,
+              createdBy: customers.createdBy,
+              attached: customers.attached,
+            })
+            .from(customers)
+            .where(eq(customers.orgId, org.id))
+        )[0]
+      : undefined;
 
   let relation: OrgRelation | null = null;
   let actingPartnerId: string | null = null;
@@ -102,7 +128,9 @@ export async function resolveAccess(db: DbOrTx, actor: Actor, orgId: string): Pr
   if (actingPartnerId) {
     // The managed-by relation is the source of truth for reaching another org.
     const [[rel], [partner]] = await Promise.all([
-      db.select({ m: orgRelations.managerOrgId }).from(orgRelations)
+      db
+        .select({ m: orgRelations.managerOrgId })
+        .from(orgRelations)
         .where(and(eq(orgRelations.managerOrgId, actingPartnerId), eq(orgRelations.managedOrgId, org.id))),
       db.select(orgColumns).from(orgs).where(eq(orgs.id, actingPartnerId)),
     ]);
@@ -114,9 +142,10 @@ export async function resolveAccess(db: DbOrTx, actor: Actor, orgId: string): Pr
   // permission table decides what a suspended owner may still do — not each service.
   let ownerState = org.state;
   if (customerRow) {
-    ownerState = customerRow.partnerOrgId === actingPartner?.id
-      ? actingPartner.state
-      : ((await db.select({ state: orgs.state }).from(orgs).where(eq(orgs.id, customerRow.partnerOrgId)))[0]?.state ?? 'active');
+    ownerState =
+      customerRow.partnerOrgId === actingPartner?.id
+        ? actingPartner.state
+        : ((await db.select({ state: orgs.state }).from(orgs).where(eq(orgs.id, customerRow.partnerOrgId)))[0]?.state ?? 'active');
   }
 
   const partnerRoles = relation === 'own' ? (own.filter(isPartnerRole) as PartnerRole[]) : partnerRolesOn(actingPartnerId!);
@@ -131,14 +160,23 @@ export async function resolveAccess(db: DbOrTx, actor: Actor, orgId: string): Pr
     customerRoles,
     partnerWholesale: actingPartner ? actingPartner.wholesale : org.wholesale,
     ownerSuspended: ownerState === 'suspended',
-    customer: customerRow && { id: customerRow.id, partnerOrgId: customerRow.partnerOrgId, rbpm: customerRow.rbpm, createdBy: customerRow.createdBy, attached: customerRow.attached },
+    customer: customerRow && {
+      id: customerRow.id,
+      partnerOrgId: customerRow.partnerOrgId,
+      rbpm: customerRow.rbpm,
+      createdBy: customerRow.createdBy,
+      attached: customerRow.attached,
+    },
   };
   return canReach(access) ? access : null;
 }
 
 /** Where a person lands after sign-in: the first org they hold a role on (partner roles first). */
 export async function homeOrgId(db: DbOrTx, actor: Actor): Promise<string | null> {
-  const grants = await db.select({ orgId: roleGrants.orgId, role: roleGrants.role }).from(roleGrants).where(eq(roleGrants.userId, actor.userId));
+  const grants = await db
+    .select({ orgId: roleGrants.orgId, role: roleGrants.role })
+    .from(roleGrants)
+    .where(eq(roleGrants.userId, actor.userId));
   if (!grants.length) return null;
   const onHome = grants.filter((g) => g.orgId === actor.orgId);
   const pick = onHome.length ? onHome : grants;

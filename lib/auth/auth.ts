@@ -38,7 +38,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) return null;
         const outcome = await attemptSignIn(getDb(), {
-          ...parsed.data, clientIp: clientAddress(request.headers), userAgent: request.headers.get('user-agent'),
+          ...parsed.data,
+          clientIp: clientAddress(request.headers),
+          userAgent: request.headers.get('user-agent'),
         });
         if (outcome.ok) return { ...outcome.user, sid: outcome.sessionId };
         if (outcome.reason === 'throttled') throw new SignInThrottled(outcome.retryAfterMinutes);

@@ -6,14 +6,27 @@ import { decide, DENIAL_MESSAGES } from './policy';
 import { loadActor, resolveAccess, type OrgAccess } from './access';
 import { ERROR_CODES } from '@/lib/platform/error-codes';
 import type { ActionState } from '@/lib/platform/action-state';
-import { ConflictError, DomainError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, type FieldErrors } from '@/lib/platform/errors';
+import {
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthenticatedError,
+  ValidationError,
+  type FieldErrors,
+} from '@/lib/platform/errors';
 import { newTrackingId } from '@/lib/platform/http-errors';
 import { annotateRequest, logger, withRequestContext } from '@/lib/platform/logger';
 import { CONTROL_CHARACTER_MESSAGE, controlCharacterPaths } from '@/lib/domain/text';
 import { inTransaction, type ServiceCtx, type ServiceDeps } from '@/lib/platform/service-ctx';
 
 /** Resolves the actor's access to orgId and checks the capability, or throws 401/404/403. */
-export async function authorize(deps: Pick<ServiceDeps, 'db'>, userId: string | null | undefined, orgId: string, capability: Capability): Promise<OrgAccess> {
+export async function authorize(
+  deps: Pick<ServiceDeps, 'db'>,
+  userId: string | null | undefined,
+  orgId: string,
+  capability: Capability,
+): Promise<OrgAccess> {
   if (!userId) throw new UnauthenticatedError();
   const actor = await loadActor(deps.db, userId);
   if (!actor) throw new UnauthenticatedError();
@@ -24,8 +37,10 @@ export async function authorize(deps: Pick<ServiceDeps, 'db'>, userId: string | 
   const decision = decide(access, capability);
   if (!decision.allowed) {
     // A suspended owner is a state of the org (409, as the API reports it), not a role problem.
-    if (decision.reason === 'owner_suspended') throw new ConflictError(DENIAL_MESSAGES.owner_suspended, { _form: [DENIAL_MESSAGES.owner_suspended] }, ERROR_CODES.ownerSuspended);
-    if (decision.reason === 'managed_through_api') throw new ConflictError(DENIAL_MESSAGES.managed_through_api, { _form: [DENIAL_MESSAGES.managed_through_api] }, 10114);
+    if (decision.reason === 'owner_suspended')
+      throw new ConflictError(DENIAL_MESSAGES.owner_suspended, { _form: [DENIAL_MESSAGES.owner_suspended] }, ERROR_CODES.ownerSuspended);
+    if (decision.reason === 'managed_through_api')
+      throw new ConflictError(DENIAL_MESSAGES.managed_through_api, { _form: [DENIAL_MESSAGES.managed_through_api] }, 10114);
     throw new ForbiddenError(DENIAL_MESSAGES[decision.reason]);
   }
   return { ...access, reach: decision.reach };

@@ -34,10 +34,17 @@ export async function findOpenInvitation(db: DbOrTx, token: string, now: Date) {
 
 /** Sets the password and closes the invitation; the token can't be used twice (row lock). */
 export async function acceptInvitation(db: DbOrTx, input: { token: string; password: string; now: Date }): Promise<{ email: string }> {
-  const [inv] = await db.select({ id: invitations.id, userId: invitations.userId }).from(invitations).where(open(input.token, input.now)).for('update');
+  const [inv] = await db
+    .select({ id: invitations.id, userId: invitations.userId })
+    .from(invitations)
+    .where(open(input.token, input.now))
+    .for('update');
   if (!inv) throw new ValidationError('This invitation link is invalid, already used or expired. Ask your administrator for a new one.');
   const passwordHash = await hashPassword(input.password);
-  const user = await oneRow(db.update(users).set({ passwordHash, updatedAt: input.now }).where(eq(users.id, inv.userId)).returning({ email: users.email }), 'the updated user');
+  const user = await oneRow(
+    db.update(users).set({ passwordHash, updatedAt: input.now }).where(eq(users.id, inv.userId)).returning({ email: users.email }),
+    'the updated user',
+  );
   await db.update(invitations).set({ acceptedAt: input.now }).where(eq(invitations.id, inv.id));
   // A password change ends every session of the person (SPEC §10).
   await revokeUserSessions(db, inv.userId, input.now);

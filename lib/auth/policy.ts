@@ -3,8 +3,15 @@
 import type { CustomerRole, PartnerRole } from '@/lib/domain/roles';
 import type { OrgKind } from '@/lib/domain/statuses';
 import {
-  CUSTOMER_PERMISSIONS, PARTNER_PERMISSIONS, isPartnerCapability, type CustomerRule,
-  type Capability, type CustomerCapability, type Grant, type PartnerCapability, type PartnerRule,
+  CUSTOMER_PERMISSIONS,
+  PARTNER_PERMISSIONS,
+  isPartnerCapability,
+  type CustomerRule,
+  type Capability,
+  type CustomerCapability,
+  type Grant,
+  type PartnerCapability,
+  type PartnerRule,
 } from './permissions';
 
 /**
@@ -53,7 +60,11 @@ export interface AccessSubject {
 
 export type Decision =
   | { allowed: true; reach: Grant }
-  | { allowed: false; reason: 'forbidden' | 'not_available_cross_launched' | 'restricted_by_partner' | 'read_only' | 'owner_suspended' | 'managed_through_api' };
+  | {
+      allowed: false;
+      reason:
+        'forbidden' | 'not_available_cross_launched' | 'restricted_by_partner' | 'read_only' | 'owner_suspended' | 'managed_through_api';
+    };
 
 const DENY = { allowed: false, reason: 'forbidden' } as const;
 
@@ -74,7 +85,9 @@ export function partnerGrant(roles: readonly PartnerRole[], capability: PartnerC
 }
 
 /** Whether the relation itself may be entered at all (else the org does not exist for the actor: 404). */
-export function canReach(s: Pick<AccessSubject, 'relation' | 'partnerRoles' | 'partnerWholesale' | 'customerRoles' | 'userId' | 'customer'>): boolean {
+export function canReach(
+  s: Pick<AccessSubject, 'relation' | 'partnerRoles' | 'partnerWholesale' | 'customerRoles' | 'userId' | 'customer'>,
+): boolean {
   switch (s.relation) {
     case 'own':
       return s.partnerRoles.length > 0 || s.customerRoles.length > 0;
@@ -152,7 +165,8 @@ function decideOnOrg(s: AccessSubject, capability: Capability): Decision {
 export function decide(s: AccessSubject, capability: Capability): Decision {
   const d = decideOnOrg(s, capability);
   // Only what the roles would allow becomes "managed through the API"; other refusals keep their reason.
-  if (d.allowed && isPartnerViewWrite(s, capability) && managedThroughApiOnly(s, s.customer)) return { allowed: false, reason: 'managed_through_api' };
+  if (d.allowed && isPartnerViewWrite(s, capability) && managedThroughApiOnly(s, s.customer))
+    return { allowed: false, reason: 'managed_through_api' };
   return d;
 }
 
@@ -164,5 +178,6 @@ export const DENIAL_MESSAGES: Record<Exclude<Decision, { allowed: true }>['reaso
   restricted_by_partner: 'Your partner has restricted this setting.',
   read_only: "You don't have permission to change this: your access is read-only.",
   owner_suspended: 'This indirect provider is suspended: it can only delete customers.',
-  managed_through_api: 'Managed through the API: this organisation was attached with the Wholesale API, so its partner changes it through the API.',
+  managed_through_api:
+    'Managed through the API: this organisation was attached with the Wholesale API, so its partner changes it through the API.',
 };

@@ -28,16 +28,22 @@ export async function lockEmail(db: DbOrTx, email: string): Promise<void> {
 export async function remainingWait(db: DbOrTx, input: { email: string; clientIp: string; now: Date }): Promise<number> {
   const since = new Date(input.now.getTime() - WINDOW_MS);
   // A success resets the per-address count: failures before it are history.
-  const [lastSuccess] = await db.select({ at: sql<Date | null>`max(${signInAttempts.at})` }).from(signInAttempts)
+  const [lastSuccess] = await db
+    .select({ at: sql<Date | null>`max(${signInAttempts.at})` })
+    .from(signInAttempts)
     .where(and(eq(signInAttempts.email, input.email), eq(signInAttempts.outcome, 'success'), gt(signInAttempts.at, since)));
   const emailSince = lastSuccess?.at && new Date(lastSuccess.at) > since ? new Date(lastSuccess.at) : since;
-  const failures = (key: 'email' | 'ip', from: Date) => db
-    .select({ n: sql<number>`count(*)::int`, last: sql<string | null>`max(${signInAttempts.at})` })
-    .from(signInAttempts)
-    .where(and(
-      key === 'email' ? eq(signInAttempts.email, input.email) : eq(signInAttempts.clientIp, input.clientIp),
-      eq(signInAttempts.outcome, 'failure'), gt(signInAttempts.at, from),
-    ));
+  const failures = (key: 'email' | 'ip', from: Date) =>
+    db
+      .select({ n: sql<number>`count(*)::int`, last: sql<string | null>`max(${signInAttempts.at})` })
+      .from(signInAttempts)
+      .where(
+        and(
+          key === 'email' ? eq(signInAttempts.email, input.email) : eq(signInAttempts.clientIp, input.clientIp),
+          eq(signInAttempts.outcome, 'failure'),
+          gt(signInAttempts.at, from),
+        ),
+      );
   const [[byEmail], [byIp]] = await Promise.all([failures('email', emailSince), failures('ip', since)]);
   const until = (f: { n: number; last: string | null }, limit: number) =>
     f.last ? new Date(f.last).getTime() + waitAfter(f.n, limit) - input.now.getTime() : 0;
@@ -48,5 +54,7 @@ export async function recordAttempt(
   db: DbOrTx,
   input: { email: string; clientIp: string; now: Date; userId: string | null; outcome: 'success' | 'failure' | 'throttled' },
 ): Promise<void> {
-  await db.insert(signInAttempts).values({ email: input.email, clientIp: input.clientIp, at: input.now, userId: input.userId, outcome: input.outcome });
+  await db
+    .insert(signInAttempts)
+    .values({ email: input.email, clientIp: input.clientIp, at: input.now, userId: input.userId, outcome: input.outcome });
 }

@@ -24,7 +24,14 @@ export async function attemptSignIn(
   return db.transaction(async (tx) => {
     await lockEmail(tx, email);
     const [user] = await tx
-      .select({ id: users.id, orgId: users.orgId, email: users.email, firstName: users.firstName, lastName: users.lastName, passwordHash: users.passwordHash })
+      .select({
+        id: users.id,
+        orgId: users.orgId,
+        email: users.email,
+        firstName: users.firstName,
+        lastName: users.lastName,
+        passwordHash: users.passwordHash,
+      })
       .from(users)
       .where(sql`lower(${users.email}) = ${email}`);
     const wait = await remainingWait(tx, { email, clientIp: input.clientIp, now });
@@ -38,10 +45,17 @@ export async function attemptSignIn(
       await recordAttempt(tx, { email, clientIp: input.clientIp, now, userId: user?.id ?? null, outcome: 'failure' });
       // Unknown addresses are audited in sign_in_attempts only: there is no org to file them under.
       if (user) {
-        await audit(tx, { orgId: user.orgId, actorUserId: null, actorOrgId: null }, {
-          action: 'auth.signIn.failed', targetType: 'user', targetId: user.id,
-          summary: `Failed sign-in for ${user.email} from ${input.clientIp}`, after: { clientIp: input.clientIp },
-        });
+        await audit(
+          tx,
+          { orgId: user.orgId, actorUserId: null, actorOrgId: null },
+          {
+            action: 'auth.signIn.failed',
+            targetType: 'user',
+            targetId: user.id,
+            summary: `Failed sign-in for ${user.email} from ${input.clientIp}`,
+            after: { clientIp: input.clientIp },
+          },
+        );
       }
       return { ok: false, reason: 'invalid' };
     }

@@ -46,6 +46,7 @@ export function decideToken(subject: AccessSubject, scopes: readonly ApiScope[],
 }
 
 export function tokenDenialMessage(d: Exclude<TokenDecision, { allowed: true }>): string {
-  if (d.reason === 'missing_scope') return d.scope ? `This token lacks the scope ${d.scope}.` : 'This operation is not available to API tokens.';
+  if (d.reason === 'missing_scope')
+    return d.scope ? `This token lacks the scope ${d.scope}.` : 'This operation is not available to API tokens.';
   return DENIAL_MESSAGES[d.reason];
 }

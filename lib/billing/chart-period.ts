@@ -12,14 +12,15 @@ export function chartPeriod(requested: { start: string; end: string }, today: st
   const fallback = { start: addDays(today, -DEFAULT_CHART_DAYS), end: addDays(today, -1) };
   if (!requested.start && !requested.end) return { ...fallback, note: null };
   const { start, end } = requested;
-  const problem = !isIsoDate(start) || !isIsoDate(end)
-    ? 'Enter both dates.'
-    : start > end
-      ? 'The start date must be on or before the end date.'
-      : end >= today
-        ? 'The chart shows whole days up to yesterday.'
-        : daysInPeriod(start, end) > MAX_CHART_DAYS
-          ? `The chart shows at most ${MAX_CHART_DAYS} days.`
-          : null;
+  const problem =
+    !isIsoDate(start) || !isIsoDate(end)
+      ? 'Enter both dates.'
+      : start > end
+        ? 'The start date must be on or before the end date.'
+        : end >= today
+          ? 'The chart shows whole days up to yesterday.'
+          : daysInPeriod(start, end) > MAX_CHART_DAYS
+            ? `The chart shows at most ${MAX_CHART_DAYS} days.`
+            : null;
   return problem ? { ...fallback, note: `${problem} Showing the last ${DEFAULT_CHART_DAYS} days instead.` } : { start, end, note: null };
 }

@@ -41,11 +41,16 @@ export class ChunkWriter {
   private readonly encoding: ChunkEncoding;
   private readonly gzipLevel: number;
 
-  constructor(private readonly db: DbOrTx, private readonly reportId: string, opts: ChunkWriterOptions = {}) {
+  constructor(
+    private readonly db: DbOrTx,
+    private readonly reportId: string,
+    opts: ChunkWriterOptions = {},
+  ) {
     this.chunkBytes = opts.chunkBytes ?? REPORT_CHUNK_BYTES;
     this.encoding = opts.encoding ?? REPORT_CHUNK_ENCODING;
     this.gzipLevel = opts.gzipLevel ?? REPORT_GZIP_LEVEL;
-    if (!Number.isInteger(this.chunkBytes) || this.chunkBytes < 1) throw new Error(`chunkBytes must be a positive integer, not ${this.chunkBytes}`);
+    if (!Number.isInteger(this.chunkBytes) || this.chunkBytes < 1)
+      throw new Error(`chunkBytes must be a positive integer, not ${this.chunkBytes}`);
   }
 
   async write(content: string | Buffer): Promise<void> {
@@ -56,7 +61,8 @@ export class ChunkWriter {
     if (this.pending < this.chunkBytes) return;
     const all = Buffer.concat(this.parts, this.pending);
     let offset = 0;
-    for (; all.length - offset >= this.chunkBytes; offset += this.chunkBytes) await this.store(all.subarray(offset, offset + this.chunkBytes));
+    for (; all.length - offset >= this.chunkBytes; offset += this.chunkBytes)
+      await this.store(all.subarray(offset, offset + this.chunkBytes));
     // Copy the tail so the large concatenated buffer can be freed.
     const rest = Buffer.from(all.subarray(offset));
     this.parts = rest.length ? [rest] : [];
@@ -82,7 +88,9 @@ export class ChunkWriter {
     await this.inFlight;
     const seq = this.seq++;
     const stored = this.encoding === 'gzip' ? gzipAsync(data, { level: this.gzipLevel }) : Promise.resolve(data);
-    this.inFlight = stored.then((bytes) => this.db.insert(billingReportChunks).values({ reportId: this.reportId, seq, data: bytes })).then(() => undefined);
+    this.inFlight = stored
+      .then((bytes) => this.db.insert(billingReportChunks).values({ reportId: this.reportId, seq, data: bytes }))
+      .then(() => undefined);
     // Observed by the next store()/finish(); this only keeps Node from calling it unhandled meanwhile.
     this.inFlight.catch(() => {});
   }

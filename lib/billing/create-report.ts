@@ -56,7 +56,12 @@ export async function createReport(ctx: ServiceCtx, request: ReportRequest): Pro
     targetType: 'billing_report',
     targetId: id,
     summary: `Requested a ${input.type} billing report${about} for ${input.billingStartDate} to ${input.billingEndDate}`,
-    after: { type: input.type, billingStartDate: input.billingStartDate, billingEndDate: input.billingEndDate, subPartnerOrgId: sub?.id ?? null },
+    after: {
+      type: input.type,
+      billingStartDate: input.billingStartDate,
+      billingEndDate: input.billingEndDate,
+      subPartnerOrgId: sub?.id ?? null,
+    },
   });
   ctx.afterCommit(() => ctx.jobs.send(QUEUES.generateReport, { reportId: id }, { singletonKey: id }));
   const [row] = await selectReports(ctx.db).where(eq(billingReports.id, id));

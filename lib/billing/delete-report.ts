@@ -21,7 +21,13 @@ export async function deleteReport(ctx: ServiceCtx, request: { reportId: string 
     targetType: 'billing_report',
     targetId: report.id,
     summary: `Deleted the ${report.type} billing report${about} for ${report.billingStartDate} to ${report.billingEndDate}`,
-    before: { type: report.type, billingStartDate: report.billingStartDate, billingEndDate: report.billingEndDate, status: report.status, subPartnerOrgId: report.subPartnerOrgId },
+    before: {
+      type: report.type,
+      billingStartDate: report.billingStartDate,
+      billingEndDate: report.billingEndDate,
+      status: report.status,
+      subPartnerOrgId: report.subPartnerOrgId,
+    },
   });
   return { id: report.id };
 }

@@ -17,7 +17,12 @@ const signature = (key: Buffer, reportId: string, expires: number) =>
 export const downloadPath = (reportId: string) => `/api/billing/reports/${reportId}/download`;
 
 /** The link (absolute when APP_URL is set) and when it stops working. */
-export function signDownloadUrl(reportId: string, now: Date, key = downloadLinkKey(), baseUrl = process.env.APP_URL): { url: string; expiresAt: Date } {
+export function signDownloadUrl(
+  reportId: string,
+  now: Date,
+  key = downloadLinkKey(),
+  baseUrl = process.env.APP_URL,
+): { url: string; expiresAt: Date } {
   const expires = Math.floor((now.getTime() + DOWNLOAD_LINK_TTL_MS) / 1000);
   const query = new URLSearchParams({ expires: String(expires), signature: signature(key, reportId, expires) });
   const path = `${downloadPath(reportId)}?${query}`;

@@ -27,7 +27,10 @@ export async function listReports(ctx: ServiceCtx, request: ListReportsInput): P
   const order = input.sortBy
     ? [asc(SORT_COLUMNS[input.sortBy]), desc(billingReports.createdAt), asc(billingReports.id)]
     : [desc(billingReports.createdAt), asc(billingReports.id)];
-  const rows = await selectReports(ctx.db).where(and(...where)).orderBy(...order).limit(input.max).offset(input.offset);
+  const rows = await selectReports(ctx.db)
+    .where(and(...where))
+    .orderBy(...order)
+    .limit(input.max)
+    .offset(input.offset);
   return { items: rows.map(toReportView) };
 }
-

@@ -21,12 +21,22 @@ export async function reportDownloadResponse(
   try {
     const check = isReportId(reportId) ? checkDownloadLink(reportId, params, deps.clock.now(), key) : 'invalid';
     if (check === 'invalid') throw new ForbiddenError('This download link is not valid. Open the report again for a new link.');
-    if (check === 'expired') throw new ForbiddenError('This download link has expired: links work for 30 minutes. Open the report again for a new link.');
+    if (check === 'expired')
+      throw new ForbiddenError('This download link has expired: links work for 30 minutes. Open the report again for a new link.');
     const [report] = await deps.db
-      .select({ type: billingReports.type, start: billingReports.billingStartDate, end: billingReports.billingEndDate, status: billingReports.status, byteSize: billingReports.byteSize, chunkCount: billingReports.chunkCount, chunkEncoding: billingReports.chunkEncoding })
+      .select({
+        type: billingReports.type,
+        start: billingReports.billingStartDate,
+        end: billingReports.billingEndDate,
+        status: billingReports.status,
+        byteSize: billingReports.byteSize,
+        chunkCount: billingReports.chunkCount,
+        chunkEncoding: billingReports.chunkEncoding,
+      })
       .from(billingReports)
       .where(eq(billingReports.id, reportId));
-    if (!report || report.status !== 'COMPLETED' || report.chunkCount == null) throw new NotFoundError('Report not found: it may have been deleted.');
+    if (!report || report.status !== 'COMPLETED' || report.chunkCount == null)
+      throw new NotFoundError('Report not found: it may have been deleted.');
     const filename = `billing-report-${report.type.toLowerCase()}-${report.start}-to-${report.end}.csv`;
     const headers = new Headers({
       'Content-Type': 'text/csv; charset=utf-8',

@@ -14,7 +14,8 @@ const BATCH = 20;
  */
 export function reportRetentionDays(raw: string | undefined = process.env.REPORT_RETENTION_DAYS): number {
   if (raw === undefined || raw.trim() === '') return DEFAULT_REPORT_RETENTION_DAYS;
-  if (!/^\d+$/.test(raw.trim())) throw new Error(`REPORT_RETENTION_DAYS must be a whole number of days (0 keeps reports forever), not "${raw}"`);
+  if (!/^\d+$/.test(raw.trim()))
+    throw new Error(`REPORT_RETENTION_DAYS must be a whole number of days (0 keeps reports forever), not "${raw}"`);
   return Number(raw.trim());
 }
 
@@ -39,16 +40,32 @@ export async function deleteExpiredReports(db: Db, now: Date, days: number): Pro
       if (!due.length) return 0;
       const gone = await tx
         .delete(billingReports)
-        .where(inArray(billingReports.id, due.map((r) => r.id)))
+        .where(
+          inArray(
+            billingReports.id,
+            due.map((r) => r.id),
+          ),
+        )
         .returning();
       for (const r of gone) {
-        await audit(tx, { orgId: r.orgId, actorUserId: null, actorOrgId: null }, {
-          action: 'billing.report.expire',
-          targetType: 'billing_report',
-          targetId: r.id,
-          summary: `Deleted the ${r.type} billing report for ${r.billingStartDate} to ${r.billingEndDate} automatically: older than ${days} days`,
-          before: { type: r.type, billingStartDate: r.billingStartDate, billingEndDate: r.billingEndDate, status: r.status, subPartnerOrgId: r.subPartnerOrgId, createdAt: r.createdAt },
-        });
+        await audit(
+          tx,
+          { orgId: r.orgId, actorUserId: null, actorOrgId: null },
+          {
+            action: 'billing.report.expire',
+            targetType: 'billing_report',
+            targetId: r.id,
+            summary: `Deleted the ${r.type} billing report for ${r.billingStartDate} to ${r.billingEndDate} automatically: older than ${days} days`,
+            before: {
+              type: r.type,
+              billingStartDate: r.billingStartDate,
+              billingEndDate: r.billingEndDate,
+              status: r.status,
+              subPartnerOrgId: r.subPartnerOrgId,
+              createdAt: r.createdAt,
+            },
+          },
+        );
       }
       return gone.length;
     });

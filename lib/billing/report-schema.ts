@@ -11,11 +11,18 @@ export { REPORT_LOOKBACK_YEARS };
 
 /** '' (an empty select or query param) means "not given". */
 function blankable<T extends z.ZodType<string>>(schema: T) {
-  return z.union([z.literal(''), schema]).optional().transform((v) => (v === '' ? undefined : v));
+  return z
+    .union([z.literal(''), schema])
+    .optional()
+    .transform((v) => (v === '' ? undefined : v));
 }
 
 const isoDate = (label: string) =>
-  z.string({ error: `Enter the ${label}.` }).trim().min(1, `Enter the ${label}.`).refine(isIsoDate, `Enter the ${label} as a valid date (yyyy-mm-dd).`);
+  z
+    .string({ error: `Enter the ${label}.` })
+    .trim()
+    .min(1, `Enter the ${label}.`)
+    .refine(isIsoDate, `Enter the ${label} as a valid date (yyyy-mm-dd).`);
 
 const orgId = z.string().regex(UUID, 'Choose a valid indirect provider.');
 
@@ -39,11 +46,19 @@ export function createReportSchema(today: string) {
     if (v.billingStartDate >= today) {
       ctx.addIssue({ code: 'custom', path: ['billingStartDate'], message: 'The billing start date must be before today.' });
     } else if (v.billingStartDate < earliest) {
-      ctx.addIssue({ code: 'custom', path: ['billingStartDate'], message: `The billing start date can't be more than ${REPORT_LOOKBACK_YEARS} years ago (earliest ${earliest}).` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['billingStartDate'],
+        message: `The billing start date can't be more than ${REPORT_LOOKBACK_YEARS} years ago (earliest ${earliest}).`,
+      });
     }
     // Only whole days that have ended are billed: today is still running.
     if (v.billingEndDate >= today) {
-      ctx.addIssue({ code: 'custom', path: ['billingEndDate'], message: 'The billing end date must be before today (yesterday at the latest).' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['billingEndDate'],
+        message: 'The billing end date must be before today (yesterday at the latest).',
+      });
     }
   });
 }

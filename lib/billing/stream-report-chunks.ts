@@ -14,7 +14,12 @@ const gunzipAsync = promisify(gunzip);
  * Gzip chunks are decompressed one at a time as they are read (on the thread pool), so
  * the client gets the CSV itself and memory stays at about one chunk either way.
  */
-export function streamReportChunks(db: DbOrTx, reportId: string, chunkCount: number, encoding: ChunkEncoding = 'identity'): ReadableStream<Uint8Array> {
+export function streamReportChunks(
+  db: DbOrTx,
+  reportId: string,
+  chunkCount: number,
+  encoding: ChunkEncoding = 'identity',
+): ReadableStream<Uint8Array> {
   let seq = 0;
   return new ReadableStream<Uint8Array>(
     {

@@ -19,7 +19,10 @@ export const csvText = (raw: SQL) => {
 };
 
 /** SERVICE_NAME,SKU,DESCRIPTION per package, as pre-quoted CSV text. */
-const catalog = sql`(case r.package ${sql.join(PACKAGES.map((p) => sql`when ${p} then ${catalogFields(p)}::text`), sql` `)} end)`;
+const catalog = sql`(case r.package ${sql.join(
+  PACKAGES.map((p) => sql`when ${p} then ${catalogFields(p)}::text`),
+  sql` `,
+)} end)`;
 
 /**
  * Rows of { line } — complete CSV lines with CRLF — over usageQuery's rows, in its order

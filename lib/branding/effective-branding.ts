@@ -13,7 +13,12 @@ export interface EffectiveBranding {
 }
 
 export const DEFAULT_BRANDING: EffectiveBranding = {
-  sourceOrgId: null, sourceOrgName: null, logoUrl: null, lightAccent: null, darkAccent: null, supportUrl: null,
+  sourceOrgId: null,
+  sourceOrgName: null,
+  logoUrl: null,
+  lightAccent: null,
+  darkAccent: null,
+  supportUrl: null,
 };
 
 export const logoPath = (orgId: string, hash: string) => `/branding/${orgId}/logo/${hash}`;
@@ -31,11 +36,18 @@ export async function effectiveBranding(db: DbOrTx, orgId: string): Promise<Effe
   if (!org) return DEFAULT_BRANDING;
   const chain: string[] = [org.id];
   if (org.kind === 'customer') {
-    const [c] = await db.select({ partner: customers.partnerOrgId, parent: orgs.parentPartnerId })
-      .from(customers).innerJoin(orgs, eq(orgs.id, customers.partnerOrgId)).where(eq(customers.orgId, org.id));
+    const [c] = await db
+      .select({ partner: customers.partnerOrgId, parent: orgs.parentPartnerId })
+      .from(customers)
+      .innerJoin(orgs, eq(orgs.id, customers.partnerOrgId))
+      .where(eq(customers.orgId, org.id));
     if (c) chain.push(c.partner, ...(c.parent ? [c.parent] : []));
   } else if (org.parent) chain.push(org.parent);
-  const rows = await db.select({ b: branding, name: orgs.name }).from(branding).innerJoin(orgs, eq(orgs.id, branding.orgId)).where(inArray(branding.orgId, chain));
+  const rows = await db
+    .select({ b: branding, name: orgs.name })
+    .from(branding)
+    .innerJoin(orgs, eq(orgs.id, branding.orgId))
+    .where(inArray(branding.orgId, chain));
   for (const id of chain) {
     const hit = rows.find((r) => r.b.orgId === id);
     if (hit && hasAny(hit.b)) {

@@ -8,7 +8,13 @@ const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const JPEG = Buffer.from([0xff, 0xd8, 0xff]);
 const refuse = (message: string, code: number) => new ValidationError(message, { logo: [message] }, code);
 
-export interface ProcessedLogo { bytes: Buffer; mime: 'image/png' | 'image/jpeg'; hash: string; width: number; height: number }
+export interface ProcessedLogo {
+  bytes: Buffer;
+  mime: 'image/png' | 'image/jpeg';
+  hash: string;
+  width: number;
+  height: number;
+}
 
 /**
  * Checks an uploaded logo (PNG or JPEG by content, never by name; ≤ 512 kB; no SVG) and
@@ -22,7 +28,8 @@ export async function processLogo(input: Buffer): Promise<ProcessedLogo> {
   const isJpeg = input.subarray(0, 3).equals(JPEG);
   if (!isPng && !isJpeg) {
     const head = input.subarray(0, 1024).toString('utf8').toLowerCase();
-    if (head.includes('<svg') || head.includes('<?xml')) throw refuse('SVG logos are not accepted: upload a PNG or JPEG.', BRANDING_ERRORS.logoType);
+    if (head.includes('<svg') || head.includes('<?xml'))
+      throw refuse('SVG logos are not accepted: upload a PNG or JPEG.', BRANDING_ERRORS.logoType);
     throw refuse('The file is not a PNG or JPEG image.', BRANDING_ERRORS.logoType);
   }
   let meta: Metadata;
@@ -36,11 +43,15 @@ export async function processLogo(input: Buffer): Promise<ProcessedLogo> {
     const pipeline = sharp(input, { failOn: 'error', limitInputPixels: 4096 * 4096 })
       .rotate()
       .resize({ width: 512, height: 512, fit: 'inside', withoutEnlargement: true });
-    const { data, info } = await (meta.format === 'png' ? pipeline.png({ compressionLevel: 9 }) : pipeline.jpeg({ quality: 85, mozjpeg: true }))
-      .toBuffer({ resolveWithObject: true });
+    const { data, info } = await (
+      meta.format === 'png' ? pipeline.png({ compressionLevel: 9 }) : pipeline.jpeg({ quality: 85, mozjpeg: true })
+    ).toBuffer({ resolveWithObject: true });
     return {
-      bytes: data, mime: meta.format === 'png' ? 'image/png' : 'image/jpeg',
-      hash: createHash('sha256').update(data).digest('hex').slice(0, 32), width: info.width, height: info.height,
+      bytes: data,
+      mime: meta.format === 'png' ? 'image/png' : 'image/jpeg',
+      hash: createHash('sha256').update(data).digest('hex').slice(0, 32),
+      width: info.width,
+      height: info.height,
     };
   } catch {
     throw refuse('The image could not be read. Upload a valid PNG or JPEG.', BRANDING_ERRORS.logoUnreadable);

@@ -19,10 +19,18 @@ export async function saveBranding(ctx: ServiceCtx, input: z.output<typeof brand
     supportUrl: input.supportUrl || null,
     updatedAt: now,
   };
-  await ctx.db.insert(branding).values({ orgId, ...values }).onConflictDoUpdate({ target: branding.orgId, set: values });
+  await ctx.db
+    .insert(branding)
+    .values({ orgId, ...values })
+    .onConflictDoUpdate({ target: branding.orgId, set: values });
   await audit(ctx.db, auditActor(ctx), {
-    action: 'branding.update', targetType: 'org', targetId: orgId, summary: 'Changed the branding colours and support link',
-    before: before ? { lightAccent: before.lightTheme?.accent ?? null, darkAccent: before.darkTheme?.accent ?? null, supportUrl: before.supportUrl } : null,
+    action: 'branding.update',
+    targetType: 'org',
+    targetId: orgId,
+    summary: 'Changed the branding colours and support link',
+    before: before
+      ? { lightAccent: before.lightTheme?.accent ?? null, darkAccent: before.darkTheme?.accent ?? null, supportUrl: before.supportUrl }
+      : null,
     after: { lightAccent: input.lightAccent || null, darkAccent: input.darkAccent || null, supportUrl: values.supportUrl },
   });
   return { ok: true };
@@ -43,9 +51,15 @@ export async function uploadLogo(ctx: ServiceCtx, input: z.output<typeof uploadL
   const orgId = ctx.access.org.id;
   const now = ctx.clock.now();
   const values = { logoDataUrl: `data:${logo.mime};base64,${logo.bytes.toString('base64')}`, logoHash: logo.hash, updatedAt: now };
-  await ctx.db.insert(branding).values({ orgId, ...values }).onConflictDoUpdate({ target: branding.orgId, set: values });
+  await ctx.db
+    .insert(branding)
+    .values({ orgId, ...values })
+    .onConflictDoUpdate({ target: branding.orgId, set: values });
   await audit(ctx.db, auditActor(ctx), {
-    action: 'branding.logo.upload', targetType: 'org', targetId: orgId, summary: `Uploaded a new logo (${logo.width}×${logo.height})`,
+    action: 'branding.logo.upload',
+    targetType: 'org',
+    targetId: orgId,
+    summary: `Uploaded a new logo (${logo.width}×${logo.height})`,
     after: { hash: logo.hash, mime: logo.mime, width: logo.width, height: logo.height, fileName: input.fileName },
   });
   return { hash: logo.hash };

@@ -12,8 +12,12 @@ export async function updateAccount(ctx: ServiceCtx, input: z.output<typeof upda
   const before = await oneRow(ctx.db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, orgId)).for('update'), 'the org');
   await ctx.db.update(orgs).set({ name: input.companyName, updatedAt: ctx.clock.now() }).where(eq(orgs.id, orgId));
   await audit(ctx.db, auditActor(ctx), {
-    action: 'org.rename', targetType: 'org', targetId: orgId, summary: `Renamed "${before.name}" to "${input.companyName}"`,
-    before, after: { name: input.companyName },
+    action: 'org.rename',
+    targetType: 'org',
+    targetId: orgId,
+    summary: `Renamed "${before.name}" to "${input.companyName}"`,
+    before,
+    after: { name: input.companyName },
   });
   return { orgId, name: input.companyName };
 }

@@ -18,9 +18,10 @@ export function editability(access: OrgAccess, capability: CustomerCapability): 
   const d = decide(access, capability);
   if (d.allowed) return { editable: true, reason: null, note: 'You can change this.' };
   // A customer full admin of a wholesale org is locked out by the product, not by their role.
-  const reason = d.reason === 'read_only' && access.relation === 'own' && access.customerRoles.includes('customer_full_admin')
-    ? 'Managed by your partner for wholesale organisations.'
-    : DENIAL_MESSAGES[d.reason];
+  const reason =
+    d.reason === 'read_only' && access.relation === 'own' && access.customerRoles.includes('customer_full_admin')
+      ? 'Managed by your partner for wholesale organisations.'
+      : DENIAL_MESSAGES[d.reason];
   const plain = (d.reason === 'read_only' && reason === DENIAL_MESSAGES.read_only) || d.reason === 'managed_through_api';
   return { editable: false, reason, note: plain ? reason : `Read only: ${reason}` };
 }

@@ -6,7 +6,17 @@ import { qualified } from '@/lib/sql/qualified';
 
 export type LocationRow = Pick<
   typeof locations.$inferSelect,
-  'id' | 'name' | 'isHeadquarters' | 'addressLine1' | 'addressLine2' | 'city' | 'stateOrProvince' | 'postalCode' | 'country' | 'timeZone' | 'language'
+  | 'id'
+  | 'name'
+  | 'isHeadquarters'
+  | 'addressLine1'
+  | 'addressLine2'
+  | 'city'
+  | 'stateOrProvince'
+  | 'postalCode'
+  | 'country'
+  | 'timeZone'
+  | 'language'
 > & { subscribers: number };
 
 /** The customer org's locations, HQ first; customers have a handful, so no paging. */

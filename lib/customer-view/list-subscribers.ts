@@ -38,22 +38,25 @@ export async function listSubscribers(
   const { page, pageSize, offset } = pageRequest(params.page, SUBSCRIBERS_PAGE_SIZE);
   const conditions: SQL[] = [eq(subscribers.orgId, orgId), eq(subscribers.kind, params.kind), isNull(subscribers.removedAt)];
   if (params.q) {
-    conditions.push(searchCondition(params.q, (q) => {
-      const p = containsPattern(q);
-      return params.kind === 'user'
-        ? or(
-            sql`lower(${users.firstName} || ' ' || ${users.lastName}) like ${p}`,
-            sql`lower(coalesce(${users.displayName}, '')) like ${p}`,
-            sql`lower(${users.email}) like ${p}`,
-          )!
-        : sql`lower(${subscribers.workspaceName}) like ${p}`;
-    }));
+    conditions.push(
+      searchCondition(params.q, (q) => {
+        const p = containsPattern(q);
+        return params.kind === 'user'
+          ? or(
+              sql`lower(${users.firstName} || ' ' || ${users.lastName}) like ${p}`,
+              sql`lower(coalesce(${users.displayName}, '')) like ${p}`,
+              sql`lower(${users.email}) like ${p}`,
+            )!
+          : sql`lower(${subscribers.workspaceName}) like ${p}`;
+      }),
+    );
   }
   const where = and(...conditions);
   const isAdmin = sql<boolean>`exists (select 1 from role_grants g where g.user_id = ${qualified(subscribers.userId)} and g.org_id = ${orgId} and g.role in ('customer_full_admin', 'customer_readonly_admin'))`;
-  const order = params.kind === 'user'
-    ? [asc(sql`lower(${users.lastName})`), asc(sql`lower(${users.firstName})`), asc(subscribers.id)]
-    : [asc(sql`lower(${subscribers.workspaceName})`), asc(subscribers.id)];
+  const order =
+    params.kind === 'user'
+      ? [asc(sql`lower(${users.lastName})`), asc(sql`lower(${users.firstName})`), asc(subscribers.id)]
+      : [asc(sql`lower(${subscribers.workspaceName})`), asc(subscribers.id)];
 
   const [rows, [{ total }]] = await Promise.all([
     db
@@ -77,7 +80,11 @@ export async function listSubscribers(
       .orderBy(...order)
       .limit(pageSize)
       .offset(offset),
-    db.select({ total: sql<number>`count(*)::int` }).from(subscribers).leftJoin(users, eq(users.id, subscribers.userId)).where(where),
+    db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(subscribers)
+      .leftJoin(users, eq(users.id, subscribers.userId))
+      .where(where),
   ]);
 
   return {

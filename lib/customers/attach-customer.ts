@@ -26,7 +26,11 @@ export const ATTACH_ORG_TAKEN = 'This organisation already has wholesale service
 
 type CustomerRow = typeof customers.$inferSelect;
 /** `reuse`: this partner's earlier, deprovisioned record of the org (a declined request, removed services), asked for again. */
-interface AttachCheck { assessment: AttachAssessment; template: TemplateForCustomer; reuse: CustomerRow | null }
+interface AttachCheck {
+  assessment: AttachAssessment;
+  template: TemplateForCustomer;
+  reuse: CustomerRow | null;
+}
 
 /** Every problem at once (as the new-customer pre-check does), or the assessment. */
 async function checkAttach(ctx: ServiceCtx, input: AttachCustomerInput): Promise<AttachCheck> {
@@ -39,14 +43,20 @@ async function checkAttach(ctx: ServiceCtx, input: AttachCustomerInput): Promise
   // The new-customer rules for the acting partner, template, packages and external ID.
   // Name and administrator are the org's own, so their rules don't apply.
   const problems = await findCustomerProblems(ctx.db, ctx.access, {
-    companyName: assessment.org.name, adminEmail: 'attach@invalid.invalid', language: '', templateId: input.templateId,
-    externalId: input.externalId, packages: input.packages, address: input.address, confirmSupportedLocation: true,
+    companyName: assessment.org.name,
+    adminEmail: 'attach@invalid.invalid',
+    language: '',
+    templateId: input.templateId,
+    externalId: input.externalId,
+    packages: input.packages,
+    address: input.address,
+    confirmSupportedLocation: true,
   });
   const fieldErrors: FieldErrors = { ...problems.fieldErrors };
   delete fieldErrors.adminEmail;
   delete fieldErrors.companyName;
   // Asking again under the earlier request's external ID is no clash: it is the same record.
-  if (reuse && (input.externalId === reuse.externalId)) delete fieldErrors.externalId;
+  if (reuse && input.externalId === reuse.externalId) delete fieldErrors.externalId;
   let conflict = !!fieldErrors.externalId;
   if (taken) {
     (fieldErrors.orgId ??= []).push(ATTACH_ORG_TAKEN);
@@ -72,17 +82,32 @@ export async function attachCustomer(ctx: ServiceCtx, input: AttachCustomerInput
   const owner = ctx.access.org;
   const now = ctx.clock.now();
   const externalId = input.externalId || generateExternalId(now);
-  const status = assessment.needsApproval ? 'pending_customer_approval' as const : 'provisioning' as const;
-  const request: ProvisioningRequest = { version: 1, address: input.address, packages: input.packages, templateId: template.id, subscriptionId: template.subscriptionId };
+  const status = assessment.needsApproval ? ('pending_customer_approval' as const) : ('provisioning' as const);
+  const request: ProvisioningRequest = {
+    version: 1,
+    address: input.address,
+    packages: input.packages,
+    templateId: template.id,
+    subscriptionId: template.subscriptionId,
+  };
   // The customer record needs an administrator address: the org's first full admin.
   const adminEmail = assessment.adminEmails[0] ?? `admin+${org.id}@invalid.invalid`;
   const fields = {
-    templateId: template.id, externalId, rbpm: false, attached: true, partnerAdminLevel: assessment.partnerAdminLevel, adminEmail,
+    templateId: template.id,
+    externalId,
+    rbpm: false,
+    attached: true,
+    partnerAdminLevel: assessment.partnerAdminLevel,
+    adminEmail,
     language: resolveLocale(template.defaultLanguage, org.country ?? input.address.country) ?? template.defaultLanguage,
-    creationPackage: creationPackage(input.packages), provisioningRequest: { ...request }, createdBy: ctx.access.actor.userId,
+    creationPackage: creationPackage(input.packages),
+    provisioningRequest: { ...request },
+    createdBy: ctx.access.actor.userId,
   };
   const insertPackages = (id: string) =>
-    ctx.db.insert(customerPackages).values(input.packages.map((p) => ({ customerId: id, package: p, status: 'provisioning' as const, updatedAt: now })));
+    ctx.db
+      .insert(customerPackages)
+      .values(input.packages.map((p) => ({ customerId: id, package: p, status: 'provisioning' as const, updatedAt: now })));
   let customerId: string;
   try {
     if (reuse) {
@@ -92,31 +117,57 @@ export async function attachCustomer(ctx: ServiceCtx, input: AttachCustomerInput
       // The new packages first, so the status event's payload (read at once) carries them.
       await ctx.db.delete(customerPackages).where(eq(customerPackages.customerId, customerId));
       await insertPackages(customerId);
-      await changeCustomerStatus(ctx.db, { customerId, from: 'deprovisioned', to: status, at: now, reattach: true, set: { ...fields, errors: [], deprovisionedAt: null } }, ctx);
+      await changeCustomerStatus(
+        ctx.db,
+        { customerId, from: 'deprovisioned', to: status, at: now, reattach: true, set: { ...fields, errors: [], deprovisionedAt: null } },
+        ctx,
+      );
     } else {
-      const [row] = await ctx.db.insert(customers).values({ ...fields, orgId: org.id, partnerOrgId: owner.id, status, statusChangedAt: now, createdAt: now })
+      const [row] = await ctx.db
+        .insert(customers)
+        .values({ ...fields, orgId: org.id, partnerOrgId: owner.id, status, statusChangedAt: now, createdAt: now })
         .returning({ id: customers.id });
       customerId = row.id;
     }
   } catch (err) {
     const index = uniqueViolation(err);
-    if (index === 'customers_org_unique') throw new ConflictError('Fix the highlighted problems before attaching the organisation.', { orgId: [ATTACH_ORG_TAKEN] });
-    if (index === 'customers_partner_external_id_unique') throw new ConflictError('Fix the highlighted problems before attaching the organisation.', { externalId: ['This external ID is already used by another of your customers.'] });
+    if (index === 'customers_org_unique')
+      throw new ConflictError('Fix the highlighted problems before attaching the organisation.', { orgId: [ATTACH_ORG_TAKEN] });
+    if (index === 'customers_partner_external_id_unique')
+      throw new ConflictError('Fix the highlighted problems before attaching the organisation.', {
+        externalId: ['This external ID is already used by another of your customers.'],
+      });
     throw err;
   }
   if (!reuse) await insertPackages(customerId);
   await audit(ctx.db, auditActor(ctx), {
-    action: 'customer.attach', targetType: 'customer', targetId: customerId,
+    action: 'customer.attach',
+    targetType: 'customer',
+    targetId: customerId,
     summary: `${reuse ? 'Asked again' : 'Requested'} to attach existing organisation "${org.name}" (${externalId})${assessment.needsApproval ? ' — waiting for its approval' : ''}`,
-    after: { orgId: org.id, externalId, packages: input.packages, templateId: template.id, status, partnerAdminLevel: assessment.partnerAdminLevel },
+    after: {
+      orgId: org.id,
+      externalId,
+      packages: input.packages,
+      templateId: template.id,
+      status,
+      partnerAdminLevel: assessment.partnerAdminLevel,
+    },
   });
   if (assessment.needsApproval) {
-    await ctx.db.insert(provisioningEvents).values({ customerId, at: now, step: 'accepted', message: `Waiting for ${org.name} to approve: ${assessment.reasons.join(', ')}` });
-    const [t] = await ctx.db.select({ allow: onboardingTemplates.allowAdminInviteEmails }).from(onboardingTemplates).where(eq(onboardingTemplates.id, template.id));
+    await ctx.db
+      .insert(provisioningEvents)
+      .values({ customerId, at: now, step: 'accepted', message: `Waiting for ${org.name} to approve: ${assessment.reasons.join(', ')}` });
+    const [t] = await ctx.db
+      .select({ allow: onboardingTemplates.allowAdminInviteEmails })
+      .from(onboardingTemplates)
+      .where(eq(onboardingTemplates.id, template.id));
     if (t?.allow) {
       for (const to of assessment.adminEmails) {
         await queueEmail(ctx, {
-          to, orgId: org.id, kind: 'attach_approval_request',
+          to,
+          orgId: org.id,
+          kind: 'attach_approval_request',
           subject: `${owner.name} asks to manage Webex services for ${org.name}`,
           body: `${owner.name} would like to add wholesale Webex services to ${org.name} and become its ${assessment.partnerAdminLevel === 'full' ? 'full' : 'provisioning'} administrator. Your users, name and sign-in settings stay as they are. Approve or decline it here: ${appUrl(`/o/${org.id}/partner-requests`)}\n`,
         });
@@ -124,16 +175,32 @@ export async function attachCustomer(ctx: ServiceCtx, input: AttachCustomerInput
     }
   } else {
     await startAttachedProvisioning(ctx, customerId, org.id, now);
-    await ctx.db.insert(provisioningEvents).values({ customerId, at: now, step: 'accepted', message: `Existing organisation ${org.name} attached for provisioning from template “${template.name}”` });
+    await ctx.db.insert(provisioningEvents).values({
+      customerId,
+      at: now,
+      step: 'accepted',
+      message: `Existing organisation ${org.name} attached for provisioning from template “${template.name}”`,
+    });
   }
   return { customerId, orgId: org.id, externalId, status };
 }
 
 /** The partner (and a sub-partner's parent) now manages the org; the provisioning job runs after commit. */
-export async function startAttachedProvisioning(ctx: Pick<ServiceCtx, 'db' | 'jobs' | 'afterCommit'>, customerId: string, orgId: string, now: Date) {
-  const [c] = await ctx.db.select({ partnerOrgId: customers.partnerOrgId, parent: orgs.parentPartnerId }).from(customers)
-    .innerJoin(orgs, eq(orgs.id, customers.partnerOrgId)).where(and(eq(customers.id, customerId), eq(customers.orgId, orgId)));
+export async function startAttachedProvisioning(
+  ctx: Pick<ServiceCtx, 'db' | 'jobs' | 'afterCommit'>,
+  customerId: string,
+  orgId: string,
+  now: Date,
+) {
+  const [c] = await ctx.db
+    .select({ partnerOrgId: customers.partnerOrgId, parent: orgs.parentPartnerId })
+    .from(customers)
+    .innerJoin(orgs, eq(orgs.id, customers.partnerOrgId))
+    .where(and(eq(customers.id, customerId), eq(customers.orgId, orgId)));
   const managers = [c.partnerOrgId, ...(c.parent ? [c.parent] : [])];
-  await ctx.db.insert(orgRelations).values(managers.map((m) => ({ managerOrgId: m, managedOrgId: orgId, createdAt: now }))).onConflictDoNothing();
+  await ctx.db
+    .insert(orgRelations)
+    .values(managers.map((m) => ({ managerOrgId: m, managedOrgId: orgId, createdAt: now })))
+    .onConflictDoNothing();
   ctx.afterCommit(() => ctx.jobs.send(QUEUES.provisionCustomer, { customerId }, { singletonKey: customerId }));
 }

@@ -11,7 +11,10 @@ export const APPROVAL_USER_THRESHOLD = 100;
 /** The pre-check's own answers for an attach (infoCode 100 stays "a new org passes"). */
 export const ATTACH_INFO = {
   immediate: { infoCode: 101, description: 'The organisation will be attached at once; its name, users and sign-in settings are kept.' },
-  approval: { infoCode: 102, description: 'The organisation’s administrator must approve the attach request first (status pending_customer_approval).' },
+  approval: {
+    infoCode: 102,
+    description: 'The organisation’s administrator must approve the attach request first (status pending_customer_approval).',
+  },
 } as const;
 
 export interface AttachAssessment {
@@ -28,28 +31,49 @@ export interface AttachAssessment {
 
 /** null when there is no such organisation. */
 export async function assessAttach(db: DbOrTx, orgId: string): Promise<AttachAssessment | null> {
-  const [org] = await db.select({ id: orgs.id, name: orgs.name, kind: orgs.kind, country: orgs.country }).from(orgs).where(eq(orgs.id, orgId));
+  const [org] = await db
+    .select({ id: orgs.id, name: orgs.name, kind: orgs.kind, country: orgs.country })
+    .from(orgs)
+    .where(eq(orgs.id, orgId));
   if (!org) return null;
   const [[{ n: userCount }], [settings], [{ n: licences }], admins] = await Promise.all([
     db.select({ n: count() }).from(users).where(eq(users.orgId, orgId)),
-    db.select({ verified: orgSettings.domainVerified, claimed: orgSettings.domainClaimed, domain: orgSettings.domain }).from(orgSettings).where(eq(orgSettings.orgId, orgId)),
+    db
+      .select({ verified: orgSettings.domainVerified, claimed: orgSettings.domainClaimed, domain: orgSettings.domain })
+      .from(orgSettings)
+      .where(eq(orgSettings.orgId, orgId)),
     // A licence is a package held by one of the org's subscribers; removed ones don't count.
-    db.select({ n: count() }).from(subscribers).where(and(eq(subscribers.orgId, orgId), isNull(subscribers.removedAt), ne(subscribers.status, 'removed'))),
-    db.select({ email: users.email }).from(roleGrants).innerJoin(users, eq(users.id, roleGrants.userId))
-      .where(and(eq(roleGrants.orgId, orgId), eq(roleGrants.role, 'customer_full_admin'))).orderBy(asc(roleGrants.createdAt), asc(users.email)),
+    db
+      .select({ n: count() })
+      .from(subscribers)
+      .where(and(eq(subscribers.orgId, orgId), isNull(subscribers.removedAt), ne(subscribers.status, 'removed'))),
+    db
+      .select({ email: users.email })
+      .from(roleGrants)
+      .innerJoin(users, eq(users.id, roleGrants.userId))
+      .where(and(eq(roleGrants.orgId, orgId), eq(roleGrants.role, 'customer_full_admin')))
+      .orderBy(asc(roleGrants.createdAt), asc(users.email)),
   ]);
   const reasons: string[] = [];
   if (userCount >= APPROVAL_USER_THRESHOLD) reasons.push(`it has ${userCount} users (${APPROVAL_USER_THRESHOLD} or more)`);
   if (settings?.verified) reasons.push(`it has a verified e-mail domain${settings.domain ? ` (${settings.domain})` : ''}`);
   if (settings?.claimed) reasons.push(`it has a claimed domain${settings.domain ? ` (${settings.domain})` : ''}`);
   return {
-    org, userCount, needsApproval: reasons.length > 0, reasons, partnerAdminLevel: licences > 0 ? 'provisioning' : 'full', adminEmails: admins.map((a) => a.email),
+    org,
+    userCount,
+    needsApproval: reasons.length > 0,
+    reasons,
+    partnerAdminLevel: licences > 0 ? 'provisioning' : 'full',
+    adminEmails: admins.map((a) => a.email),
   };
 }
 
 export function attachInfo(a: AttachAssessment) {
   const role = a.partnerAdminLevel === 'full' ? 'full administrator' : 'provisioning administrator';
   return a.needsApproval
-    ? { ...ATTACH_INFO.approval, description: `${ATTACH_INFO.approval.description} Approval is needed because ${a.reasons.join(' and ')}. Once approved you become its ${role}.` }
+    ? {
+        ...ATTACH_INFO.approval,
+        description: `${ATTACH_INFO.approval.description} Approval is needed because ${a.reasons.join(' and ')}. Once approved you become its ${role}.`,
+      }
     : { ...ATTACH_INFO.immediate, description: `${ATTACH_INFO.immediate.description} You become its ${role}.` };
 }

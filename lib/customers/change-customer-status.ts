@@ -36,15 +36,18 @@ export async function changeCustomerStatus(
     .where(and(eq(customers.id, change.customerId), eq(customers.status, change.from)))
     .returning({ id: customers.id, partnerOrgId: customers.partnerOrgId });
   if (!rows.length) throw new ConflictError('The customer changed meanwhile. Reload and try again.', undefined, 10411);
-  await emitWebhookEvent({ db, ...sink }, {
-    orgId: rows[0].partnerOrgId,
-    type: 'customer.status_changed',
-    at: change.at,
-    data: async () => {
-      const c = await customerResource(db, change.customerId);
-      return c && { ...c, previousStatus: change.from };
+  await emitWebhookEvent(
+    { db, ...sink },
+    {
+      orgId: rows[0].partnerOrgId,
+      type: 'customer.status_changed',
+      at: change.at,
+      data: async () => {
+        const c = await customerResource(db, change.customerId);
+        return c && { ...c, previousStatus: change.from };
+      },
     },
-  });
+  );
 }
 
 /**
@@ -64,18 +67,26 @@ export async function changeCustomersStatus(
     .set({ ...change.set, status: change.to, statusChangedAt: change.at })
     .where(and(inArray(customers.id, change.customerIds), eq(customers.status, change.from)))
     .returning({ id: customers.id, partnerOrgId: customers.partnerOrgId });
-  if (rows.length !== new Set(change.customerIds).size) throw new ConflictError('The customer changed meanwhile. Reload and try again.', undefined, 10411);
-  const subscribed = await orgsSubscribedTo(db, rows.map((r) => r.partnerOrgId), 'customer.status_changed');
+  if (rows.length !== new Set(change.customerIds).size)
+    throw new ConflictError('The customer changed meanwhile. Reload and try again.', undefined, 10411);
+  const subscribed = await orgsSubscribedTo(
+    db,
+    rows.map((r) => r.partnerOrgId),
+    'customer.status_changed',
+  );
   for (const row of rows) {
     if (!subscribed.has(row.partnerOrgId)) continue;
-    await emitWebhookEvent({ db, ...sink }, {
-      orgId: row.partnerOrgId,
-      type: 'customer.status_changed',
-      at: change.at,
-      data: async () => {
-        const c = await customerResource(db, row.id);
-        return c && { ...c, previousStatus: change.from };
+    await emitWebhookEvent(
+      { db, ...sink },
+      {
+        orgId: row.partnerOrgId,
+        type: 'customer.status_changed',
+        at: change.at,
+        data: async () => {
+          const c = await customerResource(db, row.id);
+          return c && { ...c, previousStatus: change.from };
+        },
       },
-    });
+    );
   }
 }

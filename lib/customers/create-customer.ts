@@ -25,7 +25,8 @@ const RACE_FIELDS: Record<string, [field: string, message: string]> = {
   customers_pending_admin_email_unique: ['adminEmail', 'The email is already associated with an existing user.'],
 };
 
-export const TEMPLATE_DELETED_MESSAGE = 'The onboarding template was deleted while this customer was being created. Choose another template.';
+export const TEMPLATE_DELETED_MESSAGE =
+  'The onboarding template was deleted while this customer was being created. Choose another template.';
 
 /**
  * Create customer (SPEC §4.1): re-runs the pre-check inside the transaction, writes the
@@ -50,41 +51,68 @@ export async function createCustomer(ctx: ServiceCtx, input: CreateCustomerInput
   };
 
   try {
-    const org = await oneRow(ctx.db
-      .insert(orgs)
-      .values({ kind: 'customer', name: input.companyName, wholesale: owner.wholesale, country, language, createdAt: now, updatedAt: now })
-      .returning({ id: orgs.id }), 'the inserted org');
-    const customer = await oneRow(ctx.db
-      .insert(customers)
-      .values({
-        orgId: org.id,
-        partnerOrgId: owner.id,
-        templateId: template.id,
-        externalId,
-        status: 'provisioning',
-        statusChangedAt: now,
-        rbpm: true, // SPEC §5.1: on by default for customers created through wholesale provisioning
-        adminEmail: input.adminEmail,
-        language,
-        creationPackage: creationPackage(input.packages),
-        provisioningRequest: { ...request },
-        createdBy: ctx.access.actor.userId,
-        createdAt: now,
-      })
-      .returning({ id: customers.id }), 'the inserted customer');
-    await ctx.db.insert(customerPackages).values(input.packages.map((p) => ({ customerId: customer.id, package: p, status: 'provisioning' as const, updatedAt: now })));
+    const org = await oneRow(
+      ctx.db
+        .insert(orgs)
+        .values({
+          kind: 'customer',
+          name: input.companyName,
+          wholesale: owner.wholesale,
+          country,
+          language,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: orgs.id }),
+      'the inserted org',
+    );
+    const customer = await oneRow(
+      ctx.db
+        .insert(customers)
+        .values({
+          orgId: org.id,
+          partnerOrgId: owner.id,
+          templateId: template.id,
+          externalId,
+          status: 'provisioning',
+          statusChangedAt: now,
+          rbpm: true, // SPEC §5.1: on by default for customers created through wholesale provisioning
+          adminEmail: input.adminEmail,
+          language,
+          creationPackage: creationPackage(input.packages),
+          provisioningRequest: { ...request },
+          createdBy: ctx.access.actor.userId,
+          createdAt: now,
+        })
+        .returning({ id: customers.id }),
+      'the inserted customer',
+    );
+    await ctx.db
+      .insert(customerPackages)
+      .values(input.packages.map((p) => ({ customerId: customer.id, package: p, status: 'provisioning' as const, updatedAt: now })));
     // The creator manages the customer; a sub-partner's parent does too (SPEC §1).
     const managers = [owner.id, ...(owner.parentPartnerId ? [owner.parentPartnerId] : [])];
     await ctx.db.insert(orgRelations).values(managers.map((m) => ({ managerOrgId: m, managedOrgId: org.id, createdAt: now })));
     await ctx.db.insert(provisioningEvents).values({
-      customerId: customer.id, at: now, step: 'accepted', message: `Customer accepted for provisioning from template “${template.name}”`,
+      customerId: customer.id,
+      at: now,
+      step: 'accepted',
+      message: `Customer accepted for provisioning from template “${template.name}”`,
     });
     await audit(ctx.db, auditActor(ctx), {
       action: 'customer.create',
       targetType: 'customer',
       targetId: customer.id,
       summary: `Created customer "${input.companyName}" (${externalId})`,
-      after: { name: input.companyName, externalId, adminEmail: input.adminEmail, templateId: template.id, packages: input.packages, language, country },
+      after: {
+        name: input.companyName,
+        externalId,
+        adminEmail: input.adminEmail,
+        templateId: template.id,
+        packages: input.packages,
+        language,
+        country,
+      },
     });
     ctx.afterCommit(() => ctx.jobs.send(QUEUES.provisionCustomer, { customerId: customer.id }, { singletonKey: customer.id }));
     return { customerId: customer.id, orgId: org.id, externalId };

@@ -46,7 +46,10 @@ export const customerInfoSchema = z.strictObject({
 
 export const CALLING_LOCATION_REQUIRED = 'A calling location is required when calling packages are included.';
 
-const requireCallingLocation = (v: { packages?: readonly string[]; provisioningParameters?: z.output<typeof provisioningParametersSchema> }, ctx: z.RefinementCtx) => {
+const requireCallingLocation = (
+  v: { packages?: readonly string[]; provisioningParameters?: z.output<typeof provisioningParametersSchema> },
+  ctx: z.RefinementCtx,
+) => {
   const calling = (v.packages ?? []).some((p) => PACKAGE_INFO[p as keyof typeof PACKAGE_INFO]?.calling);
   if (calling && !v.provisioningParameters?.calling?.location) {
     ctx.addIssue({ code: 'custom', path: ['provisioningParameters', 'calling', 'location'], message: CALLING_LOCATION_REQUIRED });
@@ -66,24 +69,29 @@ export const apiCreateCustomerSchema = z
     provisioningParameters: provisioningParametersSchema.optional(),
   })
   .superRefine((v, ctx) => {
-    if (!v.orgId && !v.customerInfo) ctx.addIssue({ code: 'custom', path: ['customerInfo'], message: 'customerInfo is required for a new organisation.' });
+    if (!v.orgId && !v.customerInfo)
+      ctx.addIssue({ code: 'custom', path: ['customerInfo'], message: 'customerInfo is required for a new organisation.' });
     requireCallingLocation(v, ctx);
   });
 export type ApiCreateCustomer = z.output<typeof apiCreateCustomerSchema>;
 
 /** PUT /customers/{id}: packages is the complete new list. */
-export const apiUpdateCustomerSchema = z
-  .strictObject({
-    packages: ui.packages,
-    externalId: ui.externalId.min(1, 'Enter the externalId.').optional(),
-    address: apiAddressSchema.optional(),
-    provisioningParameters: provisioningParametersSchema.optional(),
-  });
+export const apiUpdateCustomerSchema = z.strictObject({
+  packages: ui.packages,
+  externalId: ui.externalId.min(1, 'Enter the externalId.').optional(),
+  address: apiAddressSchema.optional(),
+  provisioningParameters: provisioningParametersSchema.optional(),
+});
 export type ApiUpdateCustomer = z.output<typeof apiUpdateCustomerSchema>;
 
 export const pagingSchema = {
   offset: z.coerce.number().int('offset must be a whole number.').min(0, 'offset must be 0 or more.').default(0),
-  max: z.coerce.number().int('max must be a whole number.').min(1, 'max must be between 1 and 100.').max(100, 'max must be between 1 and 100.').default(100),
+  max: z.coerce
+    .number()
+    .int('max must be a whole number.')
+    .min(1, 'max must be between 1 and 100.')
+    .max(100, 'max must be between 1 and 100.')
+    .default(100),
 };
 
 export const apiListCustomersSchema = z.strictObject({
@@ -104,7 +112,12 @@ export const customerResourceSchema = z.object({
   externalId: z.string(),
   status: z.enum(CUSTOMER_STATUSES),
   address: z.object({
-    addressLine1: z.string(), addressLine2: z.string(), city: z.string(), stateOrProvince: z.string(), zipOrPostalCode: z.string(), country: z.string(),
+    addressLine1: z.string(),
+    addressLine2: z.string(),
+    city: z.string(),
+    stateOrProvince: z.string(),
+    zipOrPostalCode: z.string(),
+    country: z.string(),
   }),
   packages: z.array(z.object({ name: z.enum(PACKAGES), status: z.string(), warnings: z.array(z.unknown()), errors: z.array(z.unknown()) })),
   errors: z.array(problemSchema),
@@ -113,7 +126,11 @@ export const customerResourceSchema = z.object({
   created: z.string(),
   lastStatusChange: z.string(),
   resourceDetails: z.object({
-    name: z.string(), sipDomain: z.string().nullable(), meetingsSiteUrl: z.string().nullable(), rbpm: z.boolean(), language: z.string().nullable(),
+    name: z.string(),
+    sipDomain: z.string().nullable(),
+    meetingsSiteUrl: z.string().nullable(),
+    rbpm: z.boolean(),
+    language: z.string().nullable(),
   }),
   links: z.array(linkSchema),
 });

@@ -32,7 +32,8 @@ export interface CustomerListParams {
 /** Newest first by default; names and statuses read naturally A→Z. */
 export const DEFAULT_SORT_DIR: Record<CustomerSort, SortDir> = { created: 'desc', name: 'asc', status: 'asc' };
 
-const oneOf = <T extends string>(values: readonly T[], v: string): T | null => ((values as readonly string[]).includes(v) ? (v as T) : null);
+const oneOf = <T extends string>(values: readonly T[], v: string): T | null =>
+  (values as readonly string[]).includes(v) ? (v as T) : null;
 
 /** URL params are user input: anything unknown falls back to the default. */
 export function parseCustomerListParams(sp: RawSearchParams): CustomerListParams {

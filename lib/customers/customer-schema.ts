@@ -34,7 +34,12 @@ export const createCustomerSchema = z.object({
     .min(1, 'Enter the company name.')
     .max(255, 'Company name can be at most 255 characters.')
     .refine((v) => !v.includes('%'), 'Company name can’t contain “%”.'),
-  adminEmail: z.string().trim().min(1, 'Enter the administrator email.').max(254, 'Email can be at most 254 characters.').email('Enter a valid email address.'),
+  adminEmail: z
+    .string()
+    .trim()
+    .min(1, 'Enter the administrator email.')
+    .max(254, 'Email can be at most 254 characters.')
+    .email('Enter a valid email address.'),
   templateId: z.string().min(1, 'Choose an onboarding template.'),
   /** Optional: empty → generated at creation. */
   externalId: z
@@ -43,13 +48,19 @@ export const createCustomerSchema = z.object({
     .max(64, 'External ID can be at most 64 characters.')
     .regex(/^[^\s%]*$/, 'External ID can’t contain spaces or “%”.'),
   /** Optional: empty → the template's default language. A locale, or a two-letter language completed per SPEC §7.4. */
-  language: z.string().trim().refine((v) => v === '' || resolveLocale(v) !== null, 'Choose a supported language.'),
+  language: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || resolveLocale(v) !== null, 'Choose a supported language.'),
   packages: z
     .array(z.enum(PACKAGES))
     .min(1, 'Choose at least one package.')
     .refine((ps) => new Set(ps).size === ps.length, 'Choose each package once.')
     // The first user becomes the admin with the creation package (SPEC §2): it must suit a person.
-    .refine((ps) => !ps.length || ps.some((p) => p !== 'common_area_calling'), 'Common Area Calling is for workspaces: also choose a package for the administrator.'),
+    .refine(
+      (ps) => !ps.length || ps.some((p) => p !== 'common_area_calling'),
+      'Common Area Calling is for workspaces: also choose a package for the administrator.',
+    ),
   address: addressSchema,
   confirmSupportedLocation: z.boolean().refine((v) => v, 'Confirm that the customer is in a location supported by Webex.'),
 });

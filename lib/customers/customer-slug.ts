@@ -23,7 +23,10 @@ export function slugify(name: string): string {
  */
 export async function customerSlug(db: DbOrTx, customerId: string, name: string, platformDomain: string): Promise<string> {
   const base = slugify(name);
-  const [taken] = await db.select({ id: customers.id }).from(customers)
-    .where(and(eq(customers.sipDomain, `${base}.sip.${platformDomain}`), ne(customers.id, customerId))).limit(1);
+  const [taken] = await db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(and(eq(customers.sipDomain, `${base}.sip.${platformDomain}`), ne(customers.id, customerId)))
+    .limit(1);
   return taken ? `${base}-${customerId.slice(0, 8)}` : base;
 }

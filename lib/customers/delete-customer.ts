@@ -23,21 +23,36 @@ export async function deleteCustomer(ctx: ServiceCtx, input: z.output<typeof cus
   const customer = await getCustomerOrThrow(ctx.db, ctx.access, input.customerId, { forUpdate: true });
   const org = await oneRow(ctx.db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, customer.orgId)), "the customer's org");
   if (!canDeleteFrom(customer.status)) {
-    throw new ConflictError(`“${org.name}” can’t be deleted while it is ${CUSTOMER_STATUS_LABELS[customer.status].toLowerCase()}.`, undefined, 10412);
+    throw new ConflictError(
+      `“${org.name}” can’t be deleted while it is ${CUSTOMER_STATUS_LABELS[customer.status].toLowerCase()}.`,
+      undefined,
+      10412,
+    );
   }
   const now = ctx.clock.now();
-  await changeCustomerStatus(ctx.db, { customerId: customer.id, from: customer.status, to: 'deprovisioned', at: now, set: { deprovisionedAt: now } }, ctx);
+  await changeCustomerStatus(
+    ctx.db,
+    { customerId: customer.id, from: customer.status, to: 'deprovisioned', at: now, set: { deprovisionedAt: now } },
+    ctx,
+  );
   const closed = await closeCustomerAssignments(ctx.db, customer.id, now);
-  const released = await ctx.db.update(subscribers)
+  const released = await ctx.db
+    .update(subscribers)
     .set({ removedAt: now, status: 'removed', lastStatusChangeAt: now })
     .where(and(eq(subscribers.customerId, customer.id), isNull(subscribers.removedAt)))
     .returning({ id: subscribers.id });
   for (const s of released) await emitSubscriberEvent(ctx, 'subscriber.deleted', s.id, now);
   await emitCustomerDeleted(ctx, customer.id, now);
-  await ctx.db.insert(provisioningEvents).values({ customerId: customer.id, at: now, step: 'deprovision', message: 'Wholesale services removed; billing stopped' });
+  await ctx.db
+    .insert(provisioningEvents)
+    .values({ customerId: customer.id, at: now, step: 'deprovision', message: 'Wholesale services removed; billing stopped' });
   await audit(ctx.db, auditActor(ctx), {
-    action: 'customer.delete', targetType: 'customer', targetId: customer.id, summary: `Removed wholesale services from "${org.name}"`,
-    before: { status: customer.status }, after: { status: 'deprovisioned', closedAssignments: closed, removedSubscribers: released.length },
+    action: 'customer.delete',
+    targetType: 'customer',
+    targetId: customer.id,
+    summary: `Removed wholesale services from "${org.name}"`,
+    before: { status: customer.status },
+    after: { status: 'deprovisioned', closedAssignments: closed, removedSubscribers: released.length },
   });
   return { customerId: customer.id, closedAssignments: closed, removedSubscribers: released.length };
 }

@@ -58,14 +58,20 @@ export async function findCustomerProblems(db: DbOrTx, access: OrgAccess, input:
           .then((rows) => rows[0] ?? null)
       : Promise.resolve(null),
     input.externalId
-      ? db.select({ id: customers.id }).from(customers)
-          .where(and(eq(customers.partnerOrgId, access.org.id), eq(customers.externalId, input.externalId))).limit(1)
+      ? db
+          .select({ id: customers.id })
+          .from(customers)
+          .where(and(eq(customers.partnerOrgId, access.org.id), eq(customers.externalId, input.externalId)))
+          .limit(1)
       : Promise.resolve([]),
     // A person is one e-mail platform-wide: an existing user, or the admin of a customer still being provisioned.
     db.execute<{ taken: boolean }>(sql`
       select exists (select 1 from ${users} where lower(${users.email}) = lower(${input.adminEmail}))
           or exists (select 1 from ${customers} where lower(${customers.adminEmail}) = lower(${input.adminEmail})
-                      and ${customers.status} in (${sql.join(PENDING_ADMIN_STATUSES.map((s) => sql`${s}`), sql`, `)})) as taken`),
+                      and ${customers.status} in (${sql.join(
+                        PENDING_ADMIN_STATUSES.map((s) => sql`${s}`),
+                        sql`, `,
+                      )})) as taken`),
   ]);
 
   if (externalIdTaken) {

@@ -51,22 +51,54 @@ export async function getCustomerDetail(db: DbOrTx, access: OrgAccess, customerI
   const c = await getCustomerOrThrow(db, access, customerId);
   const [[org], [template], packages, [hq], usersByPackage, events] = await Promise.all([
     db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, c.orgId)),
-    c.templateId ? db.select({ name: onboardingTemplates.name }).from(onboardingTemplates).where(eq(onboardingTemplates.id, c.templateId)) : Promise.resolve([]),
-    db.select({ package: customerPackages.package, status: customerPackages.status, errors: customerPackages.errors })
-      .from(customerPackages).where(eq(customerPackages.customerId, c.id)).orderBy(asc(customerPackages.package)),
-    db.select().from(locations).where(and(eq(locations.orgId, c.orgId), eq(locations.isHeadquarters, true))),
-    db.select({ package: subscribers.package, users: sql<number>`count(*)::int` }).from(subscribers)
+    c.templateId
+      ? db.select({ name: onboardingTemplates.name }).from(onboardingTemplates).where(eq(onboardingTemplates.id, c.templateId))
+      : Promise.resolve([]),
+    db
+      .select({ package: customerPackages.package, status: customerPackages.status, errors: customerPackages.errors })
+      .from(customerPackages)
+      .where(eq(customerPackages.customerId, c.id))
+      .orderBy(asc(customerPackages.package)),
+    db
+      .select()
+      .from(locations)
+      .where(and(eq(locations.orgId, c.orgId), eq(locations.isHeadquarters, true))),
+    db
+      .select({ package: subscribers.package, users: sql<number>`count(*)::int` })
+      .from(subscribers)
       .where(and(eq(subscribers.customerId, c.id), eq(subscribers.kind, 'user'), isNull(subscribers.removedAt)))
-      .groupBy(subscribers.package).orderBy(asc(subscribers.package)),
-    db.select({ id: provisioningEvents.id, at: provisioningEvents.at, step: provisioningEvents.step, level: provisioningEvents.level, message: provisioningEvents.message })
-      .from(provisioningEvents).where(eq(provisioningEvents.customerId, c.id)).orderBy(desc(provisioningEvents.at), desc(provisioningEvents.id)).limit(EVENTS_SHOWN),
+      .groupBy(subscribers.package)
+      .orderBy(asc(subscribers.package)),
+    db
+      .select({
+        id: provisioningEvents.id,
+        at: provisioningEvents.at,
+        step: provisioningEvents.step,
+        level: provisioningEvents.level,
+        message: provisioningEvents.message,
+      })
+      .from(provisioningEvents)
+      .where(eq(provisioningEvents.customerId, c.id))
+      .orderBy(desc(provisioningEvents.at), desc(provisioningEvents.id))
+      .limit(EVENTS_SHOWN),
   ]);
   // Until the job creates the HQ location, the address is the one given at creation.
   const requested = provisioningRequestSchema.safeParse(c.provisioningRequest);
   const address: CustomerAddressView | null = hq
-    ? { addressLine1: hq.addressLine1, addressLine2: hq.addressLine2, city: hq.city, stateOrProvince: hq.stateOrProvince, postalCode: hq.postalCode, country: hq.country }
+    ? {
+        addressLine1: hq.addressLine1,
+        addressLine2: hq.addressLine2,
+        city: hq.city,
+        stateOrProvince: hq.stateOrProvince,
+        postalCode: hq.postalCode,
+        country: hq.country,
+      }
     : requested.success
-      ? { ...requested.data.address, addressLine2: requested.data.address.addressLine2 || null, stateOrProvince: requested.data.address.stateOrProvince || null }
+      ? {
+          ...requested.data.address,
+          addressLine2: requested.data.address.addressLine2 || null,
+          stateOrProvince: requested.data.address.stateOrProvince || null,
+        }
       : null;
 
   return {

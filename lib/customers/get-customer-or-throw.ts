@@ -15,13 +15,21 @@ export type CustomerRow = typeof customers.$inferSelect;
  * it is how every write on a customer record (update, retry, delete, RBPM…) loads it, so
  * it is also where a portal write on an org attached through the API is refused (SPEC §8.3).
  */
-export async function getCustomerOrThrow(db: DbOrTx, access: OrgAccess, customerId: string, opts: { forUpdate?: boolean } = {}): Promise<CustomerRow> {
+export async function getCustomerOrThrow(
+  db: DbOrTx,
+  access: OrgAccess,
+  customerId: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<CustomerRow> {
   if (!isUuid(customerId) || access.org.kind === 'customer') throw new NotFoundError('Customer not found.');
   const conditions: SQL[] = [eq(customers.id, customerId), eq(customers.partnerOrgId, access.org.id)];
   if (reachesOwnOnly(access)) {
     conditions.push(eq(customers.createdBy, access.actor.userId));
   }
-  const query = db.select().from(customers).where(and(...conditions));
+  const query = db
+    .select()
+    .from(customers)
+    .where(and(...conditions));
   const [row] = opts.forUpdate ? await query.for('update') : await query;
   if (!row) throw new NotFoundError('Customer not found.');
   if (opts.forUpdate) assertManagedHere(access, row);

@@ -19,8 +19,16 @@ export async function listApiCustomers(ctx: ServiceCtx, input: z.output<typeof a
     where.push(eq(customers.orgId, input.orgId.toLowerCase()));
   }
   if (input.status) where.push(eq(customers.status, input.status));
-  const rows = await ctx.db.select({ id: customers.id }).from(customers).where(and(...where))
-    .orderBy(desc(customers.createdAt), desc(customers.id)).limit(input.max + 1).offset(input.offset);
-  const items = await customerResources(ctx.db, rows.slice(0, input.max).map((r) => r.id));
+  const rows = await ctx.db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(and(...where))
+    .orderBy(desc(customers.createdAt), desc(customers.id))
+    .limit(input.max + 1)
+    .offset(input.offset);
+  const items = await customerResources(
+    ctx.db,
+    rows.slice(0, input.max).map((r) => r.id),
+  );
   return { items, hasNext: rows.length > input.max };
 }

@@ -47,7 +47,10 @@ async function scopeCondition(db: DbOrTx, access: OrgAccess, params: CustomerLis
     if (!decide(access, 'subPartners.access').allowed) {
       throw new ForbiddenError("You don't have permission to search indirect providers' customers.");
     }
-    const subs = await db.select({ id: orgs.id }).from(orgs).where(and(eq(orgs.parentPartnerId, access.org.id), eq(orgs.kind, 'sub_partner')));
+    const subs = await db
+      .select({ id: orgs.id })
+      .from(orgs)
+      .where(and(eq(orgs.parentPartnerId, access.org.id), eq(orgs.kind, 'sub_partner')));
     return inArray(customers.partnerOrgId, [access.org.id, ...subs.map((s) => s.id)]);
   }
   const own = [eq(customers.partnerOrgId, access.org.id)];
@@ -59,7 +62,15 @@ async function scopeCondition(db: DbOrTx, access: OrgAccess, params: CustomerLis
 }
 
 /** ORDER BY over a set of columns: the inner page query and the outer one sort alike. */
-function orderBy(params: CustomerListParams, c: { name: SQL | typeof customers.name; status: SQL | typeof customers.status; createdAt: SQL | typeof customers.createdAt; id: SQL | typeof customers.id }): SQL[] {
+function orderBy(
+  params: CustomerListParams,
+  c: {
+    name: SQL | typeof customers.name;
+    status: SQL | typeof customers.status;
+    createdAt: SQL | typeof customers.createdAt;
+    id: SQL | typeof customers.id;
+  },
+): SQL[] {
   const d = params.dir === 'asc' ? asc : desc;
   switch (params.sort) {
     case 'name':
@@ -77,11 +88,13 @@ function filterConditions(params: CustomerListParams): SQL[] {
   const q = params.q;
   if (q) {
     // Each branch has its index: trigram on lower(name), (partner, external_id), org_id.
-    conditions.push(searchCondition(q, (term) => {
-      const matches: SQL[] = [sql`lower(${customers.name}) like ${containsPattern(term)}`, eq(customers.externalId, term)];
-      if (isUuid(term)) matches.push(eq(customers.orgId, term.toLowerCase()));
-      return or(...matches)!;
-    }));
+    conditions.push(
+      searchCondition(q, (term) => {
+        const matches: SQL[] = [sql`lower(${customers.name}) like ${containsPattern(term)}`, eq(customers.externalId, term)];
+        if (isUuid(term)) matches.push(eq(customers.orgId, term.toLowerCase()));
+        return or(...matches)!;
+      }),
+    );
   }
   if (params.status) conditions.push(eq(customers.status, params.status));
   if (params.package) conditions.push(sql`${customers.packages} @> array[${params.package}]::package_id[]`);
@@ -136,8 +149,18 @@ interface Window {
  */
 export async function customerListQueries(db: DbOrTx, access: OrgAccess, params: CustomerListParams) {
   const where = and(await scopeCondition(db, access, params), ...filterConditions(params))!;
-  const count = db.select({ total: sql<number>`count(*)::int` }).from(customers).where(where);
-  const cappedCount = db.select({ total: sql<number>`count(*)::int` }).from(db.select({ one: sql`1` }).from(customers).where(where).limit(CUSTOMER_COUNT_CAP + 1).as('capped'));
+  const count = db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(customers)
+    .where(where);
+  const cappedCount = db.select({ total: sql<number>`count(*)::int` }).from(
+    db
+      .select({ one: sql`1` })
+      .from(customers)
+      .where(where)
+      .limit(CUSTOMER_COUNT_CAP + 1)
+      .as('capped'),
+  );
   const rows = (w: Window) => {
     const page = db
       .select({ id: customers.id, name: customers.name, status: customers.status, createdAt: customers.createdAt })
@@ -165,7 +188,14 @@ export async function customerListQueries(db: DbOrTx, access: OrgAccess, params:
       .from(page)
       .innerJoin(customers, eq(customers.id, page.id))
       .innerJoin(orgs, eq(orgs.id, customers.partnerOrgId))
-      .orderBy(...orderBy(params, { name: sql`${page.name}`, status: sql`${page.status}`, createdAt: sql`${page.createdAt}`, id: sql`${page.id}` }));
+      .orderBy(
+        ...orderBy(params, {
+          name: sql`${page.name}`,
+          status: sql`${page.status}`,
+          createdAt: sql`${page.createdAt}`,
+          id: sql`${page.id}`,
+        }),
+      );
   };
   return { rows, count, cappedCount };
 }
@@ -182,8 +212,19 @@ const PREPARED = 'customer_list';
 export async function listPartnerCustomers(db: DbOrTx, access: OrgAccess, params: CustomerListParams): Promise<CustomerList> {
   const pageSize = CUSTOMERS_PAGE_SIZE;
   if (params.scope === 'indirect' && !params.q) {
-    if (!decide(access, 'subPartners.access').allowed) throw new ForbiddenError("You don't have permission to search indirect providers' customers.");
-    return { rows: [], total: 0, totalCapped: false, page: params.page, pageSize, needsQuery: true, nextCursor: null, prevCursor: null, lastPage: 1 };
+    if (!decide(access, 'subPartners.access').allowed)
+      throw new ForbiddenError("You don't have permission to search indirect providers' customers.");
+    return {
+      rows: [],
+      total: 0,
+      totalCapped: false,
+      page: params.page,
+      pageSize,
+      needsQuery: true,
+      nextCursor: null,
+      prevCursor: null,
+      lastPage: 1,
+    };
   }
   const q = await customerListQueries(db, access, params);
   const exact = async () => (await q.count.prepare(PREPARED).execute())[0].total;
@@ -198,7 +239,12 @@ export async function listPartnerCustomers(db: DbOrTx, access: OrgAccess, params
   if (cursor && !params.last) {
     const forward = params.after !== null;
     // One row beyond the page says whether there is a page after it in that direction.
-    const w: Window = { inner: forward ? params : flip(params), offset: 0, limit: pageSize + 1, keyset: keysetCondition(params, cursor, forward) };
+    const w: Window = {
+      inner: forward ? params : flip(params),
+      offset: 0,
+      limit: pageSize + 1,
+      keyset: keysetCondition(params, cursor, forward),
+    };
     [rows, total] = await Promise.all([read(w), capped()]);
     more = rows.length > pageSize;
     // Rows come back in list order: the extra row is the last one going forward, the first going back.
@@ -225,7 +271,10 @@ export async function listPartnerCustomers(db: DbOrTx, access: OrgAccess, params
   const knownLast = totalCapped ? null : Math.max(1, Math.ceil(total / pageSize));
   const hasNext = cursor && params.after && !params.last ? more : knownLast === null ? rows.length === pageSize : page < knownLast;
   return {
-    rows: rows.map(({ ownerId, ownerName, ...r }) => ({ ...r, owner: ownerId !== access.org.id ? { id: ownerId, name: ownerName } : null })),
+    rows: rows.map(({ ownerId, ownerName, ...r }) => ({
+      ...r,
+      owner: ownerId !== access.org.id ? { id: ownerId, name: ownerName } : null,
+    })),
     total,
     totalCapped,
     page,

@@ -16,15 +16,29 @@ export async function loadProvisioningRequest(
   if (stored.success) return stored.data;
   if (!customer.templateId) return null;
   const [[hq], packages, [template]] = await Promise.all([
-    db.select().from(locations).where(and(eq(locations.orgId, customer.orgId), eq(locations.isHeadquarters, true))),
-    db.select({ p: customerPackages.package }).from(customerPackages).where(eq(customerPackages.customerId, customer.id)).orderBy(asc(customerPackages.package)),
-    db.select({ subscriptionId: onboardingTemplates.subscriptionId }).from(onboardingTemplates).where(eq(onboardingTemplates.id, customer.templateId)),
+    db
+      .select()
+      .from(locations)
+      .where(and(eq(locations.orgId, customer.orgId), eq(locations.isHeadquarters, true))),
+    db
+      .select({ p: customerPackages.package })
+      .from(customerPackages)
+      .where(eq(customerPackages.customerId, customer.id))
+      .orderBy(asc(customerPackages.package)),
+    db
+      .select({ subscriptionId: onboardingTemplates.subscriptionId })
+      .from(onboardingTemplates)
+      .where(eq(onboardingTemplates.id, customer.templateId)),
   ]);
   const derived = provisioningRequestSchema.safeParse({
     version: 1,
     address: hq && {
-      addressLine1: hq.addressLine1, addressLine2: hq.addressLine2 ?? '', city: hq.city, stateOrProvince: hq.stateOrProvince ?? '',
-      postalCode: hq.postalCode, country: hq.country,
+      addressLine1: hq.addressLine1,
+      addressLine2: hq.addressLine2 ?? '',
+      city: hq.city,
+      stateOrProvince: hq.stateOrProvince ?? '',
+      postalCode: hq.postalCode,
+      country: hq.country,
     },
     packages: packages.map((r) => r.p),
     templateId: customer.templateId,

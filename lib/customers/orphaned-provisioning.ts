@@ -15,26 +15,43 @@ export const ORPHANED_PROVISIONING_MS = 30 * 60_000;
 
 export const ORPHANED_PROVISIONING_ERROR = {
   errorCode: 10500,
-  description: 'Provisioning stopped: this customer’s provisioning request was never stored, so it cannot finish. Delete the customer and create it again.',
+  description:
+    'Provisioning stopped: this customer’s provisioning request was never stored, so it cannot finish. Delete the customer and create it again.',
 };
 
 /** Moves every orphaned provisioning customer to 'error'; returns their ids. Time comes from deps.clock. */
 export async function failOrphanedProvisioning(deps: ServiceDeps): Promise<string[]> {
   const now = deps.clock.now();
-  const orphans = await deps.db.select({ id: customers.id }).from(customers)
-    .where(and(eq(customers.status, 'provisioning'), isNull(customers.provisioningRequest), lt(customers.statusChangedAt, new Date(now.getTime() - ORPHANED_PROVISIONING_MS))))
+  const orphans = await deps.db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(
+      and(
+        eq(customers.status, 'provisioning'),
+        isNull(customers.provisioningRequest),
+        lt(customers.statusChangedAt, new Date(now.getTime() - ORPHANED_PROVISIONING_MS)),
+      ),
+    )
     .limit(500);
   const failed: string[] = [];
   for (const { id } of orphans) {
     const after: (() => Promise<void> | void)[] = [];
     try {
       await deps.db.transaction(async (tx) => {
-        await changeCustomerStatus(tx, { customerId: id, from: 'provisioning', to: 'error', at: now, set: { errors: [ORPHANED_PROVISIONING_ERROR] } },
-          { jobs: deps.jobs, afterCommit: (f) => after.push(f) });
-        await tx.update(customerPackages).set({ status: 'error', updatedAt: now })
+        await changeCustomerStatus(
+          tx,
+          { customerId: id, from: 'provisioning', to: 'error', at: now, set: { errors: [ORPHANED_PROVISIONING_ERROR] } },
+          { jobs: deps.jobs, afterCommit: (f) => after.push(f) },
+        );
+        await tx
+          .update(customerPackages)
+          .set({ status: 'error', updatedAt: now })
           .where(and(eq(customerPackages.customerId, id), eq(customerPackages.status, 'provisioning')));
         await tx.insert(provisioningEvents).values({
-          customerId: id, at: now, step: 'timeout', level: 'error',
+          customerId: id,
+          at: now,
+          step: 'timeout',
+          level: 'error',
           message: `No progress for ${ORPHANED_PROVISIONING_MS / 60_000} minutes and no stored provisioning request; provisioning stopped`,
         });
       });

@@ -5,7 +5,13 @@ import { findCustomerProblems } from './find-customer-problems';
 import { throwProblems } from './validate-customer';
 
 /** The fields of the wizard's first step, validated as the full schema validates them. */
-export const customerInfoSchema = createCustomerSchema.pick({ companyName: true, adminEmail: true, templateId: true, externalId: true, language: true });
+export const customerInfoSchema = createCustomerSchema.pick({
+  companyName: true,
+  adminEmail: true,
+  templateId: true,
+  externalId: true,
+  language: true,
+});
 export type CustomerInfoInput = Pick<CreateCustomerInput, (typeof WIZARD_STEP_FIELDS.info)[number]>;
 
 const INFO_FIELDS = new Set<string>([...WIZARD_STEP_FIELDS.info, '_form']);
@@ -18,7 +24,9 @@ const INFO_FIELDS = new Set<string>([...WIZARD_STEP_FIELDS.info, '_form']);
  */
 export async function precheckCustomerInfo(ctx: ServiceCtx, input: CustomerInfoInput) {
   const problems = await findCustomerProblems(ctx.db, ctx.access, {
-    ...input, packages: [], confirmSupportedLocation: true,
+    ...input,
+    packages: [],
+    confirmSupportedLocation: true,
     address: { addressLine1: '', addressLine2: '', city: '', stateOrProvince: '', postalCode: '', country: '' },
   });
   const fieldErrors = Object.fromEntries(Object.entries(problems.fieldErrors).filter(([field]) => INFO_FIELDS.has(field)));

@@ -4,8 +4,17 @@
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import {
-  customerPackages, customers, emailOutbox, locations, onboardingTemplates, orgSettings,
-  provisioningEvents, restrictedParties, roleGrants, subscribers, users,
+  customerPackages,
+  customers,
+  emailOutbox,
+  locations,
+  onboardingTemplates,
+  orgSettings,
+  provisioningEvents,
+  restrictedParties,
+  roleGrants,
+  subscribers,
+  users,
 } from '@/db/schema';
 import type { JobSender } from '@/lib/platform/queues';
 import { openAssignment } from '@/lib/ledger/assignments';
@@ -48,7 +57,10 @@ export interface StepCtx {
 
 /** A business failure (not a crash): the customer goes to 'error' with this message. */
 export class ProvisioningFailure extends Error {
-  constructor(readonly errorCode: number, message: string) {
+  constructor(
+    readonly errorCode: number,
+    message: string,
+  ) {
     super(message);
     this.name = 'ProvisioningFailure';
   }
@@ -64,23 +76,38 @@ export interface ProvisioningStep {
 
 /** Logs a step once: a re-run that finds the work done stays quiet. */
 async function logOnce(ctx: StepCtx, step: string, message: string, level: 'info' | 'warning' | 'error' = 'info') {
-  const [seen] = await ctx.tx.select({ id: provisioningEvents.id }).from(provisioningEvents)
-    .where(and(eq(provisioningEvents.customerId, ctx.customer.id), eq(provisioningEvents.step, step), eq(provisioningEvents.message, message))).limit(1);
+  const [seen] = await ctx.tx
+    .select({ id: provisioningEvents.id })
+    .from(provisioningEvents)
+    .where(
+      and(eq(provisioningEvents.customerId, ctx.customer.id), eq(provisioningEvents.step, step), eq(provisioningEvents.message, message)),
+    )
+    .limit(1);
   if (!seen) await ctx.tx.insert(provisioningEvents).values({ customerId: ctx.customer.id, at: ctx.now, step, level, message });
 }
 
 const restrictedPartyCheck: ProvisioningStep = {
   name: 'rpl_check',
   async run(ctx) {
-    const [match] = await ctx.tx.select({ id: restrictedParties.id }).from(restrictedParties)
-      .where(eq(restrictedParties.normalizedName, normalizeCompanyName(ctx.customer.name))).limit(1);
+    const [match] = await ctx.tx
+      .select({ id: restrictedParties.id })
+      .from(restrictedParties)
+      .where(eq(restrictedParties.normalizedName, normalizeCompanyName(ctx.customer.name)))
+      .limit(1);
     if (!match) {
       await logOnce(ctx, 'rpl_check', PROVISIONING_LOG.rplPassed);
       return 'continue';
     }
-    await changeCustomerStatus(ctx.tx, { customerId: ctx.customer.id, from: 'provisioning', to: 'pending_rpl_review', at: ctx.now, set: { rplReviewStartedAt: ctx.now } }, ctx);
+    await changeCustomerStatus(
+      ctx.tx,
+      { customerId: ctx.customer.id, from: 'provisioning', to: 'pending_rpl_review', at: ctx.now, set: { rplReviewStartedAt: ctx.now } },
+      ctx,
+    );
     await ctx.tx.insert(provisioningEvents).values({
-      customerId: ctx.customer.id, at: ctx.now, step: 'rpl_check', level: 'warning',
+      customerId: ctx.customer.id,
+      at: ctx.now,
+      step: 'rpl_check',
+      level: 'warning',
       message: 'Company name matched the restricted-party list; compliance review started',
     });
     return 'stop';
@@ -91,11 +118,27 @@ const headquarters: ProvisioningStep = {
   name: 'create_location',
   async run({ tx, customer, now }) {
     const a = customer.request.address;
-    const created = await tx.insert(locations).values({
-      orgId: customer.orgId, name: 'Headquarters', isHeadquarters: true, addressLine1: a.addressLine1, addressLine2: a.addressLine2 || null,
-      city: a.city, stateOrProvince: a.stateOrProvince || null, postalCode: a.postalCode, country: a.country, language: customer.language, createdAt: now,
-    }).onConflictDoNothing().returning({ id: locations.id }); // locations_one_hq: an existing HQ wins
-    if (created.length) await tx.insert(provisioningEvents).values({ customerId: customer.id, at: now, step: 'create_location', message: PROVISIONING_LOG.headquarters });
+    const created = await tx
+      .insert(locations)
+      .values({
+        orgId: customer.orgId,
+        name: 'Headquarters',
+        isHeadquarters: true,
+        addressLine1: a.addressLine1,
+        addressLine2: a.addressLine2 || null,
+        city: a.city,
+        stateOrProvince: a.stateOrProvince || null,
+        postalCode: a.postalCode,
+        country: a.country,
+        language: customer.language,
+        createdAt: now,
+      })
+      .onConflictDoNothing()
+      .returning({ id: locations.id }); // locations_one_hq: an existing HQ wins
+    if (created.length)
+      await tx
+        .insert(provisioningEvents)
+        .values({ customerId: customer.id, at: now, step: 'create_location', message: PROVISIONING_LOG.headquarters });
     return 'continue';
   },
 };
@@ -105,28 +148,60 @@ const administrator: ProvisioningStep = {
   async run(ctx) {
     if (ctx.customer.attached) return 'continue'; // SPEC §8.3: the first user is not made admin
     const { tx, customer, now } = ctx;
-    const [hq] = await tx.select({ id: locations.id }).from(locations).where(and(eq(locations.orgId, customer.orgId), eq(locations.isHeadquarters, true)));
+    const [hq] = await tx
+      .select({ id: locations.id })
+      .from(locations)
+      .where(and(eq(locations.orgId, customer.orgId), eq(locations.isHeadquarters, true)));
     if (!hq) throw new Error('headquarters location missing');
-    let [user] = await tx.select({ id: users.id, orgId: users.orgId }).from(users).where(sql`lower(${users.email}) = lower(${customer.adminEmail})`);
-    if (user && user.orgId !== customer.orgId) throw new ProvisioningFailure(10022, 'The email is already associated with an existing user.');
+    let [user] = await tx
+      .select({ id: users.id, orgId: users.orgId })
+      .from(users)
+      .where(sql`lower(${users.email}) = lower(${customer.adminEmail})`);
+    if (user && user.orgId !== customer.orgId)
+      throw new ProvisioningFailure(10022, 'The email is already associated with an existing user.');
     if (!user) {
-      [user] = await tx.insert(users).values({ orgId: customer.orgId, email: customer.adminEmail, createdAt: now, updatedAt: now }).returning({ id: users.id, orgId: users.orgId });
+      [user] = await tx
+        .insert(users)
+        .values({ orgId: customer.orgId, email: customer.adminEmail, createdAt: now, updatedAt: now })
+        .returning({ id: users.id, orgId: users.orgId });
     }
-    await tx.insert(roleGrants).values({ userId: user.id, orgId: customer.orgId, role: 'customer_full_admin', createdAt: now }).onConflictDoNothing();
+    await tx
+      .insert(roleGrants)
+      .values({ userId: user.id, orgId: customer.orgId, role: 'customer_full_admin', createdAt: now })
+      .onConflictDoNothing();
     // The admin holds the creation package (SPEC §2); Common Area Calling is for workspaces, never people.
     const pkg = creationPackage(customer.request.packages.filter((p) => p !== 'common_area_calling'));
     if (!pkg) throw new ProvisioningFailure(10030, 'The administrator needs a package other than Common Area Calling.');
-    let [sub] = await tx.select({ id: subscribers.id, locationId: subscribers.locationId, package: subscribers.package }).from(subscribers)
+    let [sub] = await tx
+      .select({ id: subscribers.id, locationId: subscribers.locationId, package: subscribers.package })
+      .from(subscribers)
       .where(and(eq(subscribers.userId, user.id), isNull(subscribers.removedAt)));
     if (!sub) {
-      [sub] = await tx.insert(subscribers).values({
-        customerId: customer.id, orgId: customer.orgId, kind: 'user', userId: user.id, package: pkg, locationId: hq.id,
-        extension: PACKAGE_INFO[pkg].calling ? '1001' : null, status: 'provisioned', createdAt: now, lastStatusChangeAt: now,
-      }).returning({ id: subscribers.id, locationId: subscribers.locationId, package: subscribers.package });
+      [sub] = await tx
+        .insert(subscribers)
+        .values({
+          customerId: customer.id,
+          orgId: customer.orgId,
+          kind: 'user',
+          userId: user.id,
+          package: pkg,
+          locationId: hq.id,
+          extension: PACKAGE_INFO[pkg].calling ? '1001' : null,
+          status: 'provisioned',
+          createdAt: now,
+          lastStatusChangeAt: now,
+        })
+        .returning({ id: subscribers.id, locationId: subscribers.locationId, package: subscribers.package });
       await emitSubscriberEvent({ db: tx, jobs: ctx.jobs, afterCommit: ctx.afterCommit }, 'subscriber.created', sub.id, now);
     }
     // Billing starts now: one open interval per subscriber (unique index package_assignments_one_open).
-    const opened = await openAssignment(tx, { subscriberId: sub.id, customerId: customer.id, partnerOrgId: customer.partnerOrgId, locationId: sub.locationId }, sub.package, now, { idempotent: true });
+    const opened = await openAssignment(
+      tx,
+      { subscriberId: sub.id, customerId: customer.id, partnerOrgId: customer.partnerOrgId, locationId: sub.locationId },
+      sub.package,
+      now,
+      { idempotent: true },
+    );
     if (opened) await logOnce(ctx, 'create_admin', PROVISIONING_LOG.administrator(customer.adminEmail, PACKAGE_INFO[sub.package].name));
     return 'continue';
   },
@@ -134,8 +209,11 @@ const administrator: ProvisioningStep = {
 
 /** The customer org's sign-in setting, from its template (Webex identity when none). */
 export function ssoFromTemplate(template: { authMode: string | null; idpEntityId: string | null; idpName: string | null } | undefined) {
-  return template?.authMode === 'saml' ? { mode: 'saml' as const, idpEntityId: template.idpEntityId ?? undefined }
-    : template?.authMode === 'oidc' ? { mode: 'oidc' as const, idpName: template.idpName ?? undefined } : { mode: 'webex' as const };
+  return template?.authMode === 'saml'
+    ? { mode: 'saml' as const, idpEntityId: template.idpEntityId ?? undefined }
+    : template?.authMode === 'oidc'
+      ? { mode: 'oidc' as const, idpName: template.idpName ?? undefined }
+      : { mode: 'webex' as const };
 }
 
 const applyTemplate: ProvisioningStep = {
@@ -144,11 +222,21 @@ const applyTemplate: ProvisioningStep = {
     const { tx, customer, now } = ctx;
     const templateId = customer.request.templateId;
     const [template] = templateId
-      ? await tx.select({ authMode: onboardingTemplates.authMode, idpEntityId: onboardingTemplates.idpEntityId, idpName: onboardingTemplates.idpName })
-        .from(onboardingTemplates).where(eq(onboardingTemplates.id, templateId))
+      ? await tx
+          .select({
+            authMode: onboardingTemplates.authMode,
+            idpEntityId: onboardingTemplates.idpEntityId,
+            idpName: onboardingTemplates.idpName,
+          })
+          .from(onboardingTemplates)
+          .where(eq(onboardingTemplates.id, templateId))
       : [];
     // An attached org keeps its own sign-in settings (SPEC §8.3).
-    if (!customer.attached) await tx.insert(orgSettings).values({ orgId: customer.orgId, emailLanguage: customer.language, sso: ssoFromTemplate(template), updatedAt: now }).onConflictDoNothing();
+    if (!customer.attached)
+      await tx
+        .insert(orgSettings)
+        .values({ orgId: customer.orgId, emailLanguage: customer.language, sso: ssoFromTemplate(template), updatedAt: now })
+        .onConflictDoNothing();
     if (!customer.subscriptionId && customer.request.subscriptionId) {
       await tx.update(customers).set({ subscriptionId: customer.request.subscriptionId }).where(eq(customers.id, customer.id));
       await logOnce(ctx, 'attach_subscription', PROVISIONING_LOG.subscription(customer.request.subscriptionId));
@@ -172,7 +260,8 @@ const domains: ProvisioningStep = {
     if (meetings && !customer.meetingsSiteUrl) {
       const site = `${slug}.webex.test`;
       const locale = resolveLocale(customer.language ?? 'en_US', customer.country) ?? 'en_US';
-      await tx.update(customers)
+      await tx
+        .update(customers)
         .set({ meetingsSiteUrl: site, meetingsDialInCode: dialInCode(customer.country), meetingsLanguage: meetingsLocale(locale) })
         .where(eq(customers.id, customer.id));
       await logOnce(ctx, 'meetings_site', PROVISIONING_LOG.meetingsSite(site));
@@ -184,7 +273,9 @@ const domains: ProvisioningStep = {
 const packages: ProvisioningStep = {
   name: 'packages',
   async run(ctx) {
-    const done = await ctx.tx.update(customerPackages).set({ status: 'provisioned', errors: [], updatedAt: ctx.now })
+    const done = await ctx.tx
+      .update(customerPackages)
+      .set({ status: 'provisioned', errors: [], updatedAt: ctx.now })
       .where(and(eq(customerPackages.customerId, ctx.customer.id), ne(customerPackages.status, 'provisioned')))
       .returning({ package: customerPackages.package });
     if (done.length) await logOnce(ctx, 'packages', PROVISIONING_LOG.packages(done.map((d) => PACKAGE_INFO[d.package].name)));
@@ -196,8 +287,11 @@ const welcome: ProvisioningStep = {
   name: 'welcome_email',
   async run(ctx) {
     const { tx, customer } = ctx;
-    const [sent] = await tx.select({ id: emailOutbox.id }).from(emailOutbox)
-      .where(and(eq(emailOutbox.orgId, customer.orgId), eq(emailOutbox.kind, 'welcome'))).limit(1);
+    const [sent] = await tx
+      .select({ id: emailOutbox.id })
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.orgId, customer.orgId), eq(emailOutbox.kind, 'welcome')))
+      .limit(1);
     if (sent) return 'continue';
     await queueEmail({ db: tx, jobs: ctx.jobs, afterCommit: ctx.afterCommit }, welcomeEmail(customer));
     await logOnce(ctx, 'welcome_email', PROVISIONING_LOG.welcome(customer.adminEmail));
@@ -210,13 +304,22 @@ const complete: ProvisioningStep = {
   async run(ctx) {
     const { tx, customer, now } = ctx;
     await changeCustomerStatus(tx, { customerId: customer.id, from: 'provisioning', to: 'provisioned', at: now, set: { errors: [] } }, ctx);
-    await tx.insert(provisioningEvents).values({ customerId: customer.id, at: now, step: 'completed', message: PROVISIONING_LOG.completed });
+    await tx
+      .insert(provisioningEvents)
+      .values({ customerId: customer.id, at: now, step: 'completed', message: PROVISIONING_LOG.completed });
     return 'stop';
   },
 };
 
 export const PROVISIONING_STEPS: readonly ProvisioningStep[] = [
-  restrictedPartyCheck, headquarters, administrator, applyTemplate, domains, packages, welcome, complete,
+  restrictedPartyCheck,
+  headquarters,
+  administrator,
+  applyTemplate,
+  domains,
+  packages,
+  welcome,
+  complete,
 ];
 
 /**
@@ -244,7 +347,9 @@ export const PROVISIONING_LOG = {
 
 /** The welcome e-mail of a provisioned customer (SPEC §4.1). */
 export const welcomeEmail = (c: { name: string; adminEmail: string; orgId: string }) => ({
-  to: c.adminEmail, orgId: c.orgId, kind: 'welcome',
+  to: c.adminEmail,
+  orgId: c.orgId,
+  kind: 'welcome',
   subject: `Welcome to Webex, ${c.name}`,
   body: `Hello,\n\nYour Webex services for ${c.name} are ready. Sign in with ${c.adminEmail} to get started.\n`,
 });

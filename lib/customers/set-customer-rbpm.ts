@@ -21,7 +21,11 @@ export async function setCustomerRbpm(ctx: ServiceCtx, input: z.output<typeof cu
   // Portal callers were already refused by getCustomerOrThrow (Managed through the API, 10114);
   // RBPM is unavailable for an attached org whoever asks.
   if (customer.attached) {
-    throw new ConflictError('Restricted by Partner Mode is not available for organisations attached through the API.', undefined, ERROR_CODES.rbpmNotForAttached);
+    throw new ConflictError(
+      'Restricted by Partner Mode is not available for organisations attached through the API.',
+      undefined,
+      ERROR_CODES.rbpmNotForAttached,
+    );
   }
   if (customer.rbpm === input.rbpm) return { customerId: customer.id, rbpm: customer.rbpm };
 
@@ -29,18 +33,27 @@ export async function setCustomerRbpm(ctx: ServiceCtx, input: z.output<typeof cu
   const org = await oneRow(ctx.db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, customer.orgId)), "the customer's org");
   const state = input.rbpm ? 'on' : 'off';
   await audit(ctx.db, auditActor(ctx), {
-    action: 'customer.rbpm.update', targetType: 'customer', targetId: customer.id,
-    summary: `Turned Restricted by Partner Mode ${state} for "${org.name}"`, before: { rbpm: customer.rbpm }, after: { rbpm: input.rbpm },
+    action: 'customer.rbpm.update',
+    targetType: 'customer',
+    targetId: customer.id,
+    summary: `Turned Restricted by Partner Mode ${state} for "${org.name}"`,
+    before: { rbpm: customer.rbpm },
+    after: { rbpm: input.rbpm },
   });
 
-  const admins = await ctx.db.selectDistinct({ email: users.email }).from(roleGrants).innerJoin(users, eq(users.id, roleGrants.userId))
+  const admins = await ctx.db
+    .selectDistinct({ email: users.email })
+    .from(roleGrants)
+    .innerJoin(users, eq(users.id, roleGrants.userId))
     .where(and(eq(roleGrants.orgId, customer.orgId), inArray(roleGrants.role, ['customer_full_admin', 'customer_readonly_admin'])));
   // Before provisioning made the admin a user, the address given at creation is the admin.
   const recipients = admins.length ? admins.map((a) => a.email) : [customer.adminEmail];
   const partner = ctx.access.org.name;
   for (const to of recipients) {
     await queueEmail(ctx, {
-      to, orgId: customer.orgId, kind: 'rbpm_changed',
+      to,
+      orgId: customer.orgId,
+      kind: 'rbpm_changed',
       subject: `${partner} turned Restricted by Partner Mode ${state} for ${org.name}`,
       body: input.rbpm
         ? `${partner} has restricted some settings of ${org.name}. Users' services, company details and calling setup are now managed by ${partner}.\n`

@@ -13,7 +13,11 @@ import { QUEUES } from '@/lib/platform/queues';
 /** SPEC §4.1: still on the restricted-party list this long after the review started → suspended. */
 export const RPL_REVIEW_LIMIT_MS = 72 * 60 * 60 * 1000;
 
-export interface RecheckResult { resumed: string[]; suspended: string[]; stillPending: string[] }
+export interface RecheckResult {
+  resumed: string[];
+  suspended: string[];
+  stillPending: string[];
+}
 
 /** One status change in its own transaction; a customer changed meanwhile (409) is left alone. */
 type Tx = Parameters<Parameters<ServiceDeps['db']['transaction']>[0]>[0];
@@ -44,7 +48,12 @@ export async function recheckRestrictedParties(deps: ServiceDeps): Promise<Reche
   if (!pending.length) return out;
   const normalized = [...new Set(pending.map((c) => normalizeCompanyName(c.name)))];
   const listed = new Set(
-    (await deps.db.select({ n: restrictedParties.normalizedName }).from(restrictedParties).where(inArray(restrictedParties.normalizedName, normalized))).map((r) => r.n),
+    (
+      await deps.db
+        .select({ n: restrictedParties.normalizedName })
+        .from(restrictedParties)
+        .where(inArray(restrictedParties.normalizedName, normalized))
+    ).map((r) => r.n),
   );
 
   for (const c of pending) {
@@ -52,7 +61,9 @@ export async function recheckRestrictedParties(deps: ServiceDeps): Promise<Reche
     if (!listed.has(normalizeCompanyName(c.name))) {
       const ok = await apply(deps, async (tx, sink) => {
         await changeCustomerStatus(tx, { customerId: c.id, from: 'pending_rpl_review', to: 'provisioning', at: now }, sink);
-        await tx.insert(provisioningEvents).values({ customerId: c.id, at: now, step: 'rpl_check', message: 'Restricted-party re-check passed; provisioning continues' });
+        await tx
+          .insert(provisioningEvents)
+          .values({ customerId: c.id, at: now, step: 'rpl_check', message: 'Restricted-party re-check passed; provisioning continues' });
       });
       if (ok) {
         await deps.jobs.send(QUEUES.provisionCustomer, { customerId: c.id }, { singletonKey: c.id });
@@ -62,7 +73,11 @@ export async function recheckRestrictedParties(deps: ServiceDeps): Promise<Reche
       const ok = await apply(deps, async (tx, sink) => {
         await changeCustomerStatus(tx, { customerId: c.id, from: 'pending_rpl_review', to: 'suspended', at: now }, sink);
         await tx.insert(provisioningEvents).values({
-          customerId: c.id, at: now, step: 'rpl_check', level: 'error', message: 'Still under review after 72 hours; customer suspended for compliance review',
+          customerId: c.id,
+          at: now,
+          step: 'rpl_check',
+          level: 'error',
+          message: 'Still under review after 72 hours; customer suspended for compliance review',
         });
       });
       if (ok) out.suspended.push(c.id);
@@ -76,7 +91,11 @@ export async function recheckRestrictedParties(deps: ServiceDeps): Promise<Reche
 /** Customers stuck in 'provisioning' (a job lost with its server) are picked up again by the sweep. */
 export const STALE_PROVISIONING_MS = 2 * 60_000;
 export const staleProvisioning = (now: Date): SQL =>
-  and(eq(customers.status, 'provisioning'), lt(customers.statusChangedAt, new Date(now.getTime() - STALE_PROVISIONING_MS)), isNotNull(customers.provisioningRequest))!;
+  and(
+    eq(customers.status, 'provisioning'),
+    lt(customers.statusChangedAt, new Date(now.getTime() - STALE_PROVISIONING_MS)),
+    isNotNull(customers.provisioningRequest),
+  )!;
 
 /** Re-enqueues customers whose provisioning job was lost (e.g. with a crashed server). */
 export async function resumeStaleProvisioning(deps: ServiceDeps): Promise<number> {

@@ -19,25 +19,40 @@ const names = (ps: PackageId[]) => ps.map((p) => PACKAGE_INFO[p].name).join(', '
 export async function updateCustomer(ctx: ServiceCtx, input: ApiUpdateCustomer & { customerId: string }) {
   const customer = await getCustomerOrThrow(ctx.db, ctx.access, input.customerId, { forUpdate: true });
   if (!SERVICES_LIVE_STATUSES.includes(customer.status)) {
-    throw new ConflictError(`Users and packages can't be changed while the customer is ${CUSTOMER_STATUS_LABELS[customer.status].toLowerCase()}.`, undefined, 10414);
+    throw new ConflictError(
+      `Users and packages can't be changed while the customer is ${CUSTOMER_STATUS_LABELS[customer.status].toLowerCase()}.`,
+      undefined,
+      10414,
+    );
   }
   const errors: FieldErrors = {};
   const add = (f: string, m: string) => (errors[f] ??= []).push(m);
-  const current = (await ctx.db.select({ package: customerPackages.package }).from(customerPackages).where(eq(customerPackages.customerId, customer.id))).map((r) => r.package);
+  const current = (
+    await ctx.db.select({ package: customerPackages.package }).from(customerPackages).where(eq(customerPackages.customerId, customer.id))
+  ).map((r) => r.package);
   const added = input.packages.filter((p) => !current.includes(p));
   const removed = current.filter((p) => !input.packages.includes(p));
   const [template] = customer.templateId
-    ? await ctx.db.select({ pstn: onboardingTemplates.pstnProviderId, subscriptionId: onboardingTemplates.subscriptionId, packages: subscriptions.packages })
-        .from(onboardingTemplates).innerJoin(subscriptions, eq(subscriptions.id, onboardingTemplates.subscriptionId))
+    ? await ctx.db
+        .select({
+          pstn: onboardingTemplates.pstnProviderId,
+          subscriptionId: onboardingTemplates.subscriptionId,
+          packages: subscriptions.packages,
+        })
+        .from(onboardingTemplates)
+        .innerJoin(subscriptions, eq(subscriptions.id, onboardingTemplates.subscriptionId))
         .where(eq(onboardingTemplates.id, customer.templateId))
     : [];
   const outside = added.filter((p) => !template?.packages.includes(p));
   if (outside.length) add('packages', `Not in subscription ${template?.subscriptionId ?? '—'}: ${names(outside)}.`);
   const calling = added.filter((p) => PACKAGE_INFO[p].calling);
-  if (calling.length && !template?.pstn) add('packages', `${names(calling)} need an onboarding template with a PSTN provider; this customer's has none.`);
+  if (calling.length && !template?.pstn)
+    add('packages', `${names(calling)} need an onboarding template with a PSTN provider; this customer's has none.`);
   if (Object.keys(errors).length) throw new ValidationError('Fix the highlighted problems before updating the customer.', errors);
   if (removed.length) {
-    const held = await ctx.db.selectDistinct({ package: subscribers.package }).from(subscribers)
+    const held = await ctx.db
+      .selectDistinct({ package: subscribers.package })
+      .from(subscribers)
       .where(and(eq(subscribers.customerId, customer.id), inArray(subscribers.package, removed), isNull(subscribers.removedAt)));
     if (held.length) {
       const msg = `${names(held.map((h) => h.package))} is still held by subscribers: move or remove them first.`;
@@ -46,8 +61,14 @@ export async function updateCustomer(ctx: ServiceCtx, input: ApiUpdateCustomer &
   }
 
   const now = ctx.clock.now();
-  if (removed.length) await ctx.db.delete(customerPackages).where(and(eq(customerPackages.customerId, customer.id), inArray(customerPackages.package, removed)));
-  if (added.length) await ctx.db.insert(customerPackages).values(added.map((p) => ({ customerId: customer.id, package: p, status: 'provisioned' as const, updatedAt: now })));
+  if (removed.length)
+    await ctx.db
+      .delete(customerPackages)
+      .where(and(eq(customerPackages.customerId, customer.id), inArray(customerPackages.package, removed)));
+  if (added.length)
+    await ctx.db
+      .insert(customerPackages)
+      .values(added.map((p) => ({ customerId: customer.id, package: p, status: 'provisioned' as const, updatedAt: now })));
   if (input.externalId && input.externalId !== customer.externalId) {
     try {
       await ctx.db.transaction((sp) => sp.update(customers).set({ externalId: input.externalId }).where(eq(customers.id, customer.id)));
@@ -59,16 +80,35 @@ export async function updateCustomer(ctx: ServiceCtx, input: ApiUpdateCustomer &
   }
   if (input.address) {
     const a = input.address;
-    await ctx.db.update(locations)
-      .set({ addressLine1: a.addressLine1, addressLine2: a.addressLine2 || null, city: a.city, stateOrProvince: a.stateOrProvince || null, postalCode: a.zipOrPostalCode, country: a.country })
+    await ctx.db
+      .update(locations)
+      .set({
+        addressLine1: a.addressLine1,
+        addressLine2: a.addressLine2 || null,
+        city: a.city,
+        stateOrProvince: a.stateOrProvince || null,
+        postalCode: a.zipOrPostalCode,
+        country: a.country,
+      })
       .where(and(eq(locations.orgId, customer.orgId), eq(locations.isHeadquarters, true)));
   }
-  const changes = [added.length && `added ${names(added)}`, removed.length && `removed ${names(removed)}`, input.externalId && input.externalId !== customer.externalId && `external ID ${input.externalId}`, input.address && 'address'].filter(Boolean);
+  const changes = [
+    added.length && `added ${names(added)}`,
+    removed.length && `removed ${names(removed)}`,
+    input.externalId && input.externalId !== customer.externalId && `external ID ${input.externalId}`,
+    input.address && 'address',
+  ].filter(Boolean);
   if (changes.length) {
-    await ctx.db.insert(provisioningEvents).values({ customerId: customer.id, at: now, step: 'update', message: `Updated through the API: ${changes.join(', ')}` });
+    await ctx.db
+      .insert(provisioningEvents)
+      .values({ customerId: customer.id, at: now, step: 'update', message: `Updated through the API: ${changes.join(', ')}` });
     await audit(ctx.db, auditActor(ctx), {
-      action: 'customer.update', targetType: 'customer', targetId: customer.id, summary: `Updated customer ${customer.externalId}: ${changes.join(', ')}`,
-      before: { packages: current, externalId: customer.externalId }, after: { packages: input.packages, externalId: input.externalId ?? customer.externalId, address: input.address ?? null },
+      action: 'customer.update',
+      targetType: 'customer',
+      targetId: customer.id,
+      summary: `Updated customer ${customer.externalId}: ${changes.join(', ')}`,
+      before: { packages: current, externalId: customer.externalId },
+      after: { packages: input.packages, externalId: input.externalId ?? customer.externalId, address: input.address ?? null },
     });
   }
   return { customerId: customer.id };

@@ -2,7 +2,11 @@
 export const REGIONS = { AMER: '+1', APAC: '+65', ANZ: '+61', EMEA: '+44', EURO: '+49' } as const;
 export type Region = keyof typeof REGIONS;
 
-interface Country { name: string; region: Region; hasStates: boolean }
+interface Country {
+  name: string;
+  region: Region;
+  hasStates: boolean;
+}
 
 export const COUNTRIES: Record<string, Country> = {
   US: { name: 'United States', region: 'AMER', hasStates: true },

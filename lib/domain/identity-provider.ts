@@ -22,10 +22,13 @@ export function idpEntityIdProblem(entityId: string | null | undefined): string 
 }
 
 const checked = (problem: (v: string) => string | null) =>
-  z.string().trim().superRefine((v, ctx) => {
-    const message = problem(v);
-    if (message) ctx.addIssue({ code: 'custom', message });
-  });
+  z
+    .string()
+    .trim()
+    .superRefine((v, ctx) => {
+      const message = problem(v);
+      if (message) ctx.addIssue({ code: 'custom', message });
+    });
 
 /** A required OIDC IdP name field. */
 export const idpNameSchema = checked(idpNameProblem);

@@ -22,7 +22,11 @@ export interface DeliveryOptions {
 }
 
 const hostOf = () => {
-  try { return new URL(appUrl('/')).hostname || 'partnerhub.local'; } catch { return 'partnerhub.local'; }
+  try {
+    return new URL(appUrl('/')).hostname || 'partnerhub.local';
+  } catch {
+    return 'partnerhub.local';
+  }
 };
 
 function fromHeader(from: string, orgName: string | null) {
@@ -39,8 +43,11 @@ function fromHeader(from: string, orgName: string | null) {
  */
 export async function deliverOutboxEmail(db: Db, emailId: string, now: Date, opts: DeliveryOptions): Promise<DeliveryOutcome> {
   return db.transaction(async (tx) => {
-    const [row] = await tx.select().from(emailOutbox)
-      .where(and(eq(emailOutbox.id, emailId), eq(emailOutbox.status, 'queued'))).for('update', { skipLocked: true });
+    const [row] = await tx
+      .select()
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.id, emailId), eq(emailOutbox.status, 'queued')))
+      .for('update', { skipLocked: true });
     if (!row) return 'skipped';
     if (row.nextAttemptAt && row.nextAttemptAt > now) return 'skipped';
     const brand = row.orgId ? await effectiveBranding(tx, row.orgId) : DEFAULT_BRANDING;
@@ -56,23 +63,52 @@ export async function deliverOutboxEmail(db: Db, emailId: string, now: Date, opt
     const who = { orgId: row.orgId ?? '', actorUserId: null, actorOrgId: null };
     try {
       const info = await opts.mailer.send({
-        from: fromHeader(from, brand.sourceOrgName), to: row.to, subject: rendered.subject, text: rendered.text, html: rendered.html,
-        replyTo: brand.supportUrl?.startsWith('mailto:') ? brand.supportUrl.slice(7) : undefined, messageId, headers,
+        from: fromHeader(from, brand.sourceOrgName),
+        to: row.to,
+        subject: rendered.subject,
+        text: rendered.text,
+        html: rendered.html,
+        replyTo: brand.supportUrl?.startsWith('mailto:') ? brand.supportUrl.slice(7) : undefined,
+        messageId,
+        headers,
       });
-      await tx.update(emailOutbox).set({ status: 'sent', sentAt: now, attempts, messageId, lastError: null, nextAttemptAt: null }).where(eq(emailOutbox.id, row.id));
-      if (row.orgId) await audit(tx, who, { action: 'email.sent', targetType: 'email', targetId: row.id, summary: `E-mail "${row.subject}" delivered to ${row.to}`, after: { reply: info.response } });
+      await tx
+        .update(emailOutbox)
+        .set({ status: 'sent', sentAt: now, attempts, messageId, lastError: null, nextAttemptAt: null })
+        .where(eq(emailOutbox.id, row.id));
+      if (row.orgId)
+        await audit(tx, who, {
+          action: 'email.sent',
+          targetType: 'email',
+          targetId: row.id,
+          summary: `E-mail "${row.subject}" delivered to ${row.to}`,
+          after: { reply: info.response },
+        });
       return 'sent';
     } catch (err) {
       const failure = classifySmtpError(err);
       if (failure.transient && attempts < MAX_ATTEMPTS) {
         const next = new Date(now.getTime() + backoffMs(attempts));
-        await tx.update(emailOutbox).set({ attempts, lastError: failure.reply, nextAttemptAt: next, messageId }).where(eq(emailOutbox.id, row.id));
+        await tx
+          .update(emailOutbox)
+          .set({ attempts, lastError: failure.reply, nextAttemptAt: next, messageId })
+          .where(eq(emailOutbox.id, row.id));
         // Enqueued inside the transaction's lifetime is fine: the job waits until `next`.
         await opts.jobs.send(QUEUES.deliverEmail, { emailId: row.id }, { singletonKey: row.id, startAfter: next });
         return 'retry';
       }
-      await tx.update(emailOutbox).set({ status: 'failed', attempts, lastError: failure.reply, nextAttemptAt: null, messageId }).where(eq(emailOutbox.id, row.id));
-      if (row.orgId) await audit(tx, who, { action: 'email.failed', targetType: 'email', targetId: row.id, summary: `E-mail "${row.subject}" to ${row.to} failed: ${failure.reply}`, after: { reply: failure.reply, attempts } });
+      await tx
+        .update(emailOutbox)
+        .set({ status: 'failed', attempts, lastError: failure.reply, nextAttemptAt: null, messageId })
+        .where(eq(emailOutbox.id, row.id));
+      if (row.orgId)
+        await audit(tx, who, {
+          action: 'email.failed',
+          targetType: 'email',
+          targetId: row.id,
+          summary: `E-mail "${row.subject}" to ${row.to} failed: ${failure.reply}`,
+          after: { reply: failure.reply, attempts },
+        });
       return 'failed';
     }
   });

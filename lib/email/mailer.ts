@@ -17,13 +17,19 @@ export interface Mailer {
 }
 
 /** An SMTP error as nodemailer reports it: the server's reply code and text when there was one. */
-export interface SmtpFailure { transient: boolean; reply: string }
+export interface SmtpFailure {
+  transient: boolean;
+  reply: string;
+}
 
 export function classifySmtpError(err: unknown): SmtpFailure {
   const e = err as { responseCode?: number; response?: string; message?: string };
   if (typeof e?.responseCode === 'number') {
     // 4xx: try again later (greylisting, mailbox busy); 5xx: the server refused for good.
-    return { transient: e.responseCode >= 400 && e.responseCode < 500, reply: (e.response ?? e.message ?? `SMTP ${e.responseCode}`).trim() };
+    return {
+      transient: e.responseCode >= 400 && e.responseCode < 500,
+      reply: (e.response ?? e.message ?? `SMTP ${e.responseCode}`).trim(),
+    };
   }
   // No reply at all (connection refused, timeout, TLS): the server may come back.
   return { transient: true, reply: e?.message ?? String(err) };
@@ -38,14 +44,24 @@ export function smtpMailer(url: string): Mailer {
     const transport = nodemailer.createTransport(url, {});
     const t = nodemailer.createTransport({
       ...(transport.options as object),
-      pool: true, maxConnections: 2, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000,
+      pool: true,
+      maxConnections: 2,
+      connectionTimeout: 15_000,
+      greetingTimeout: 15_000,
+      socketTimeout: 30_000,
     });
     transport.close();
     m = {
       async send(mail) {
         const info = await t.sendMail({
-          from: mail.from, to: mail.to, replyTo: mail.replyTo, subject: mail.subject, text: mail.text, html: mail.html,
-          messageId: mail.messageId, headers: mail.headers,
+          from: mail.from,
+          to: mail.to,
+          replyTo: mail.replyTo,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
+          messageId: mail.messageId,
+          headers: mail.headers,
         });
         return { response: String(info.response ?? '') };
       },

@@ -2,8 +2,17 @@
 // content (the outbox row) and the sender's branding, so they never disagree.
 import type { EffectiveBranding } from '@/lib/branding/effective-branding';
 
-export interface EmailContent { kind: string; subject: string; body: string }
-export interface RenderedEmail { subject: string; text: string; html: string; listUnsubscribe: boolean }
+export interface EmailContent {
+  kind: string;
+  subject: string;
+  body: string;
+}
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+  listUnsubscribe: boolean;
+}
 
 interface KindTemplate {
   heading: (c: EmailContent) => string;
@@ -29,10 +38,15 @@ const escapeHtml = (s: string) =>
 const URL_RE = /(https?:\/\/[^\s<>"']+)/g;
 
 function paragraphsHtml(body: string, accent: string) {
-  return body.split(/\n{2,}/).map((p) => {
-    const html = escapeHtml(p).replace(URL_RE, (u) => `<a href="${u}" style="color:${accent}">${u}</a>`).replace(/\n/g, '<br>');
-    return `<p style="margin:0 0 16px">${html}</p>`;
-  }).join('');
+  return body
+    .split(/\n{2,}/)
+    .map((p) => {
+      const html = escapeHtml(p)
+        .replace(URL_RE, (u) => `<a href="${u}" style="color:${accent}">${u}</a>`)
+        .replace(/\n/g, '<br>');
+      return `<p style="margin:0 0 16px">${html}</p>`;
+    })
+    .join('');
 }
 
 export function renderEmail(content: EmailContent, brand: EffectiveBranding, absolute: (path: string) => string): RenderedEmail {
@@ -40,14 +54,17 @@ export function renderEmail(content: EmailContent, brand: EffectiveBranding, abs
   const accent = brand.lightAccent ?? '#0a5bd6';
   const sender = brand.sourceOrgName ?? 'Partner Hub';
   const link = content.body.match(URL_RE)?.[0];
-  const footerText = [`Sent by ${sender} via Partner Hub.`, brand.supportUrl ? `Contact support: ${brand.supportUrl}` : null].filter(Boolean).join('\n');
+  const footerText = [`Sent by ${sender} via Partner Hub.`, brand.supportUrl ? `Contact support: ${brand.supportUrl}` : null]
+    .filter(Boolean)
+    .join('\n');
   const text = `${content.body.trim()}\n\n--\n${footerText}\n`;
   const logo = brand.logoUrl
     ? `<img src="${escapeHtml(absolute(brand.logoUrl))}" alt="${escapeHtml(sender)}" style="max-height:48px;max-width:200px">`
     : `<strong style="font-size:18px;color:${accent}">${escapeHtml(sender)}</strong>`;
-  const button = t.action && link
-    ? `<p style="margin:24px 0"><a href="${escapeHtml(link)}" style="background:${accent};color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none;font-weight:600">${escapeHtml(t.action)}</a></p>`
-    : '';
+  const button =
+    t.action && link
+      ? `<p style="margin:24px 0"><a href="${escapeHtml(link)}" style="background:${accent};color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none;font-weight:600">${escapeHtml(t.action)}</a></p>`
+      : '';
   const support = brand.supportUrl ? ` <a href="${escapeHtml(brand.supportUrl)}" style="color:${accent}">Contact support</a>` : '';
   const html = `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(content.subject)}</title></head>
 <body style="margin:0;background:#f1f5f9;font-family:Arial,Helvetica,sans-serif;color:#0f172a">

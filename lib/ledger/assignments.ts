@@ -18,7 +18,13 @@ export interface AssignmentTarget {
  * Billing starts: opens an interval. At most one is open per subscriber (unique index);
  * with `idempotent`, an already-open interval is left as it is (a re-run job) and false returned.
  */
-export async function openAssignment(db: DbOrTx, target: AssignmentTarget, pkg: PackageId, at: Date, opts: { idempotent?: boolean } = {}): Promise<boolean> {
+export async function openAssignment(
+  db: DbOrTx,
+  target: AssignmentTarget,
+  pkg: PackageId,
+  at: Date,
+  opts: { idempotent?: boolean } = {},
+): Promise<boolean> {
   const insert = db.insert(packageAssignments).values({ ...target, package: pkg, startedAt: at });
   const rows = await (opts.idempotent ? insert.onConflictDoNothing() : insert).returning({ id: packageAssignments.id });
   return rows.length > 0;

@@ -15,12 +15,32 @@ export async function addLocation(ctx: ServiceCtx, input: z.output<typeof addLoc
   if (ctx.access.customer) await getViewCustomerOrThrow(ctx, NOT_DELETED);
   try {
     return await ctx.db.transaction(async (sp) => {
-      const loc = await oneRow(sp.insert(locations).values({
-        orgId: ctx.access.org.id, name: input.name, addressLine1: a.addressLine1, addressLine2: a.addressLine2 || null, city: a.city,
-        stateOrProvince: a.stateOrProvince || null, postalCode: a.postalCode, country: a.country, timeZone: input.timeZone, language: input.language,
-        createdAt: ctx.clock.now(),
-      }).returning({ id: locations.id }), 'the inserted location');
-      await audit(sp, auditActor(ctx), { action: 'location.create', targetType: 'location', targetId: loc.id, summary: `Added location "${input.name}"`, after: input });
+      const loc = await oneRow(
+        sp
+          .insert(locations)
+          .values({
+            orgId: ctx.access.org.id,
+            name: input.name,
+            addressLine1: a.addressLine1,
+            addressLine2: a.addressLine2 || null,
+            city: a.city,
+            stateOrProvince: a.stateOrProvince || null,
+            postalCode: a.postalCode,
+            country: a.country,
+            timeZone: input.timeZone,
+            language: input.language,
+            createdAt: ctx.clock.now(),
+          })
+          .returning({ id: locations.id }),
+        'the inserted location',
+      );
+      await audit(sp, auditActor(ctx), {
+        action: 'location.create',
+        targetType: 'location',
+        targetId: loc.id,
+        summary: `Added location "${input.name}"`,
+        after: input,
+      });
       return { locationId: loc.id };
     });
   } catch (err) {

@@ -7,11 +7,16 @@ import { pageRequest, type PageResult } from '@/lib/paging/search-params';
 export const OUTBOX_PAGE_SIZE = 50;
 export const HIDDEN_LINK = '[one-time link hidden: only the administrator who caused this e-mail sees it]';
 
-export type OutboxRow = Pick<typeof emailOutbox.$inferSelect, 'id' | 'createdAt' | 'to' | 'subject' | 'kind' | 'status' | 'body' | 'lastError' | 'sentAt'>;
+export type OutboxRow = Pick<
+  typeof emailOutbox.$inferSelect,
+  'id' | 'createdAt' | 'to' | 'subject' | 'kind' | 'status' | 'body' | 'lastError' | 'sentAt'
+>;
 
 /** Only partner full administrators have a mailbox to look at (SPEC §10). */
 export async function mayReadOutbox(db: DbOrTx, actor: Actor): Promise<boolean> {
-  const [row] = await db.select({ role: roleGrants.role }).from(roleGrants)
+  const [row] = await db
+    .select({ role: roleGrants.role })
+    .from(roleGrants)
     .where(and(eq(roleGrants.userId, actor.userId), eq(roleGrants.orgId, actor.orgId), eq(roleGrants.role, 'partner_full_admin')));
   return !!row;
 }
@@ -32,15 +37,25 @@ export async function listOutbox(db: DbOrTx, actor: Actor, params: { page: numbe
   const [rows, [{ total }]] = await Promise.all([
     db
       .select({
-        id: emailOutbox.id, createdAt: emailOutbox.createdAt, to: emailOutbox.to, subject: emailOutbox.subject, kind: emailOutbox.kind,
-        status: emailOutbox.status, body, lastError: emailOutbox.lastError, sentAt: emailOutbox.sentAt,
+        id: emailOutbox.id,
+        createdAt: emailOutbox.createdAt,
+        to: emailOutbox.to,
+        subject: emailOutbox.subject,
+        kind: emailOutbox.kind,
+        status: emailOutbox.status,
+        body,
+        lastError: emailOutbox.lastError,
+        sentAt: emailOutbox.sentAt,
       })
       .from(emailOutbox)
       .where(where)
       .orderBy(desc(emailOutbox.createdAt), desc(emailOutbox.id))
       .limit(pageSize)
       .offset(offset),
-    db.select({ total: sql<number>`count(*)::int` }).from(emailOutbox).where(where),
+    db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(emailOutbox)
+      .where(where),
   ]);
   return { rows, total, page, pageSize };
 }

@@ -28,12 +28,22 @@ export async function getPartnerOverview(db: DbOrTx, access: OrgAccess): Promise
   const [byStatus, seats, [templates], [subs]] = await Promise.all([
     // The whole org: trigger-kept counters; a sales admin's own customers: counted (few).
     ownOnly
-      ? db.select({ status: customers.status, n: sql<number>`count(*)::int` }).from(customers).where(customerScope).groupBy(customers.status)
+      ? db
+          .select({ status: customers.status, n: sql<number>`count(*)::int` })
+          .from(customers)
+          .where(customerScope)
+          .groupBy(customers.status)
       : customersByStatus(db, orgId),
     // Trigger-kept counters (lib/ledger/seat-months.ts), not a count of the open ledger.
     ownOnly ? Promise.resolve([] as { pkg: PackageId; n: number }[]) : currentSeatsByPackage(db, orgId),
-    db.select({ n: sql<number>`count(*)::int` }).from(onboardingTemplates).where(eq(onboardingTemplates.orgId, orgId)),
-    db.select({ n: sql<number>`count(*)::int` }).from(orgs).where(eq(orgs.parentPartnerId, orgId)),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(onboardingTemplates)
+      .where(eq(onboardingTemplates.orgId, orgId)),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(orgs)
+      .where(eq(orgs.parentPartnerId, orgId)),
   ]);
 
   return {

@@ -36,9 +36,17 @@ export async function getOrgProfile(db: DbOrTx, access: OrgAccess): Promise<OrgP
   const [[org], admins] = await Promise.all([
     db
       .select({
-        id: orgs.id, name: orgs.name, kind: orgs.kind, state: orgs.state, wholesale: orgs.wholesale,
-        country: orgs.country, language: orgs.language, billingStartDate: orgs.billingStartDate, createdAt: orgs.createdAt,
-        parentId: parent.id, parentName: parent.name,
+        id: orgs.id,
+        name: orgs.name,
+        kind: orgs.kind,
+        state: orgs.state,
+        wholesale: orgs.wholesale,
+        country: orgs.country,
+        language: orgs.language,
+        billingStartDate: orgs.billingStartDate,
+        createdAt: orgs.createdAt,
+        parentId: parent.id,
+        parentName: parent.name,
       })
       .from(orgs)
       .leftJoin(parent, eq(parent.id, orgs.parentPartnerId))

@@ -6,5 +6,4 @@ import type { FieldErrors } from './errors';
  * server's log lines of that request carry the same id.
  */
 export type ActionState<T = unknown> =
-  | { ok: true; data: T; message?: string }
-  | { ok: false; message: string; fieldErrors?: FieldErrors; trackingId?: string };
+  { ok: true; data: T; message?: string } | { ok: false; message: string; fieldErrors?: FieldErrors; trackingId?: string };

@@ -29,8 +29,13 @@ const tuningOf = new WeakMap<PgBoss, BossTuning>();
 /** A started pg-boss on the given database, with every queue created. */
 export async function startBoss(connectionString: string, tuning: BossTuning = BOSS_TUNING): Promise<PgBoss> {
   const boss = new PgBoss({
-    connectionString, max: 4, schema: 'pgboss', maintenanceIntervalSeconds: tuning.maintenanceIntervalSeconds,
-    ...(tuning.cronMonitorIntervalSeconds ? { cronMonitorIntervalSeconds: tuning.cronMonitorIntervalSeconds, cronWorkerIntervalSeconds: tuning.cronMonitorIntervalSeconds } : {}),
+    connectionString,
+    max: 4,
+    schema: 'pgboss',
+    maintenanceIntervalSeconds: tuning.maintenanceIntervalSeconds,
+    ...(tuning.cronMonitorIntervalSeconds
+      ? { cronMonitorIntervalSeconds: tuning.cronMonitorIntervalSeconds, cronWorkerIntervalSeconds: tuning.cronMonitorIntervalSeconds }
+      : {}),
   });
   tuningOf.set(boss, tuning);
   boss.on('error', (err) => logger.error({ err }, 'job queue error'));
@@ -62,12 +67,18 @@ export function senderFor(boss: PgBoss): JobSender {
   return {
     async send(queue, data, options) {
       await boss.send(queue, data, {
-        singletonKey: options?.singletonKey, startAfter: options?.startAfter, retryLimit: 5, retryBackoff: true, ...expiry(queue),
+        singletonKey: options?.singletonKey,
+        startAfter: options?.startAfter,
+        retryLimit: 5,
+        retryBackoff: true,
+        ...expiry(queue),
       });
     },
     async sendMany(queue, jobs) {
       if (!jobs.length) return;
-      await boss.insert(jobs.map((j) => ({ name: queue, data: j.data, singletonKey: j.singletonKey, retryLimit: 5, retryBackoff: true, ...expiry(queue) })));
+      await boss.insert(
+        jobs.map((j) => ({ name: queue, data: j.data, singletonKey: j.singletonKey, retryLimit: 5, retryBackoff: true, ...expiry(queue) })),
+      );
     },
   };
 }

@@ -14,7 +14,10 @@ export function trustProxy(): boolean {
  * `next dev` Next only fills it when absent; the last entry is the nearest hop.)
  */
 export function clientAddress(headers: Headers, trusted = trustProxy()): string {
-  const xff = (headers.get('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const xff = (headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const ip = trusted ? (xff[0] ?? headers.get('x-real-ip')) : xff.at(-1);
   return (ip ?? 'unknown').slice(0, 100);
 }

@@ -9,7 +9,11 @@ export function fixedClock(at: Date | string): Clock & { set(d: Date | string): 
   let t = new Date(at);
   return {
     now: () => new Date(t),
-    set: (d) => { t = new Date(d); },
-    advance: (ms) => { t = new Date(t.getTime() + ms); },
+    set: (d) => {
+      t = new Date(d);
+    },
+    advance: (ms) => {
+      t = new Date(t.getTime() + ms);
+    },
   };
 }

@@ -47,7 +47,8 @@ export function foreignKeyViolation(err: unknown): string | null {
   return null;
 }
 
-export const REFERENCE_GONE_MESSAGE = 'Something this change refers to was deleted meanwhile. Reload the page and try again; nothing was changed.';
+export const REFERENCE_GONE_MESSAGE =
+  'Something this change refers to was deleted meanwhile. Reload the page and try again; nothing was changed.';
 
 /** Postgres unique violation (23505) → the constraint name, so services can map races to 409s. */
 export function uniqueViolation(err: unknown): string | null {

@@ -23,7 +23,10 @@ export interface ShutdownStep {
  * running queries). A failing step is logged and the next still runs: the pool is closed even
  * if the queue could not stop cleanly.
  */
-export async function runShutdown(steps: { stopWorkers: () => Promise<unknown>; closeDatabase: () => Promise<unknown> }, state: Lifecycle = lifecycle): Promise<void> {
+export async function runShutdown(
+  steps: { stopWorkers: () => Promise<unknown>; closeDatabase: () => Promise<unknown> },
+  state: Lifecycle = lifecycle,
+): Promise<void> {
   state.shuttingDown = true;
   const ordered: ShutdownStep[] = [
     { name: 'stop job workers', run: steps.stopWorkers },

@@ -22,12 +22,26 @@ export interface EmailMessage {
  * Writes the e-mail to the outbox inside the caller's transaction; delivery is a job
  * enqueued after commit (and a periodic sweep catches any that missed it).
  */
-export async function queueEmail(ctx: Pick<ServiceCtx, 'db' | 'afterCommit' | 'jobs'> & { access?: ServiceCtx['access'] }, msg: EmailMessage): Promise<string> {
+export async function queueEmail(
+  ctx: Pick<ServiceCtx, 'db' | 'afterCommit' | 'jobs'> & { access?: ServiceCtx['access'] },
+  msg: EmailMessage,
+): Promise<string> {
   const causedBy = msg.causedBy !== undefined ? msg.causedBy : (ctx.access?.actor.userId ?? null);
-  const row = await oneRow((ctx.db as DbOrTx)
-    .insert(emailOutbox)
-    .values({ to: msg.to, subject: msg.subject, body: msg.body, kind: msg.kind, orgId: msg.orgId, causedBy, oneTimeLink: msg.oneTimeLink ?? false })
-    .returning({ id: emailOutbox.id }), 'the queued e-mail');
+  const row = await oneRow(
+    (ctx.db as DbOrTx)
+      .insert(emailOutbox)
+      .values({
+        to: msg.to,
+        subject: msg.subject,
+        body: msg.body,
+        kind: msg.kind,
+        orgId: msg.orgId,
+        causedBy,
+        oneTimeLink: msg.oneTimeLink ?? false,
+      })
+      .returning({ id: emailOutbox.id }),
+    'the queued e-mail',
+  );
   ctx.afterCommit(() => ctx.jobs.send(QUEUES.deliverEmail, { emailId: row.id }, { singletonKey: row.id }));
   return row.id;
 }
@@ -40,7 +54,17 @@ export async function queueEmails(ctx: Pick<ServiceCtx, 'db' | 'afterCommit' | '
   if (!msgs.length) return [];
   const rows = await (ctx.db as DbOrTx)
     .insert(emailOutbox)
-    .values(msgs.map((msg) => ({ to: msg.to, subject: msg.subject, body: msg.body, kind: msg.kind, orgId: msg.orgId, causedBy: msg.causedBy ?? null, oneTimeLink: msg.oneTimeLink ?? false })))
+    .values(
+      msgs.map((msg) => ({
+        to: msg.to,
+        subject: msg.subject,
+        body: msg.body,
+        kind: msg.kind,
+        orgId: msg.orgId,
+        causedBy: msg.causedBy ?? null,
+        oneTimeLink: msg.oneTimeLink ?? false,
+      })),
+    )
     .returning({ id: emailOutbox.id });
   const jobs = rows.map((r) => ({ data: { emailId: r.id }, singletonKey: r.id }));
   ctx.afterCommit(async () => {

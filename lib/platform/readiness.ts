@@ -4,7 +4,11 @@ import { pendingMigrationCount } from '@/db/migrate';
 
 export interface Readiness {
   ready: boolean;
-  checks: { database: 'ok' | 'unreachable'; migrations: 'ok' | `${number} pending` | 'unknown'; jobs: 'started' | 'disabled' | 'not started' | 'stopping' };
+  checks: {
+    database: 'ok' | 'unreachable';
+    migrations: 'ok' | `${number} pending` | 'unknown';
+    jobs: 'started' | 'disabled' | 'not started' | 'stopping';
+  };
 }
 
 /** What `GET /api/ready` answers: may a load balancer send this instance traffic? */

@@ -31,7 +31,8 @@ export async function inTransaction<R>(deps: ServiceDeps, access: OrgAccess, fn:
     .catch((err: unknown) => {
       // A row the change refers to was deleted by a concurrent change and no service mapped
       // it more precisely: a clear 409 on both doors, not "Something went wrong".
-      if (!(err instanceof DomainError) && foreignKeyViolation(err)) throw new ConflictError(REFERENCE_GONE_MESSAGE, undefined, ERROR_CODES.referenceGone);
+      if (!(err instanceof DomainError) && foreignKeyViolation(err))
+        throw new ConflictError(REFERENCE_GONE_MESSAGE, undefined, ERROR_CODES.referenceGone);
       throw err;
     });
   for (const f of after) {
@@ -47,5 +48,10 @@ export async function inTransaction<R>(deps: ServiceDeps, access: OrgAccess, fn:
 
 /** Who did it, for the audit log: the actor's own org differs from the org when cross-launched. */
 export function auditActor(ctx: Pick<ServiceCtx, 'access'>): AuditActor {
-  return { orgId: ctx.access.org.id, actorUserId: ctx.access.actor.userId || null, actorOrgId: ctx.access.actor.orgId, apiTokenId: ctx.access.actor.apiTokenId ?? null };
+  return {
+    orgId: ctx.access.org.id,
+    actorUserId: ctx.access.actor.userId || null,
+    actorOrgId: ctx.access.actor.orgId,
+    apiTokenId: ctx.access.actor.apiTokenId ?? null,
+  };
 }

@@ -25,9 +25,8 @@ export function orgAction<S extends z.ZodType, R>(
   schemaArg?: S,
   handlerArg?: (ctx: ServiceCtx, input: z.output<S>) => Promise<R>,
 ) {
-  const { capability, schema, handler } = typeof capabilityOrOp === 'string'
-    ? { capability: capabilityOrOp, schema: schemaArg!, handler: handlerArg! }
-    : capabilityOrOp;
+  const { capability, schema, handler } =
+    typeof capabilityOrOp === 'string' ? { capability: capabilityOrOp, schema: schemaArg!, handler: handlerArg! } : capabilityOrOp;
   return async (orgId: string, input: z.input<S>): Promise<ActionState<R>> => {
     const session = await auth();
     return runAction(appDeps(), { userId: session?.user?.id, orgId, input }, capability, schema, handler);

@@ -11,7 +11,6 @@ import { appDeps } from './deps';
 
 type RouteContext = { params: Promise<Record<string, string>> };
 
-
 /**
  * A route handler for the portal's own browser calls (polling, downloads), authenticated
  * by the session. Like orgAction, it cannot be declared without a capability. The org
@@ -34,10 +33,17 @@ export function sessionRoute<S extends z.ZodType, R>(
       if (req.method !== 'GET' && req.method !== 'HEAD') assertSameOriginJson(req);
       const params = await context.params;
       const session = await auth();
-      const input = req.method === 'GET' || req.method === 'DELETE'
-        ? { ...Object.fromEntries(new URL(req.url).searchParams), ...params }
-        : { ...(await req.json().catch(() => ({}))), ...params };
-      const result = await runAuthorized(appDeps(), { userId: session?.user?.id, orgId: params.orgId, input }, capability, schema, (ctx, i) => handler(ctx, i, params));
+      const input =
+        req.method === 'GET' || req.method === 'DELETE'
+          ? { ...Object.fromEntries(new URL(req.url).searchParams), ...params }
+          : { ...(await req.json().catch(() => ({}))), ...params };
+      const result = await runAuthorized(
+        appDeps(),
+        { userId: session?.user?.id, orgId: params.orgId, input },
+        capability,
+        schema,
+        (ctx, i) => handler(ctx, i, params),
+      );
       return result instanceof Response ? result : Response.json(result);
     } catch (err) {
       return errorResponse(err, trackingId);

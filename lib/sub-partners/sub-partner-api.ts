@@ -13,8 +13,12 @@ export const apiListSubPartnersSchema = z.strictObject({
 });
 
 export const subPartnerResourceSchema = z.object({
-  orgId: z.uuid(), name: z.string(), subscriptionId: z.string().nullable(), provisioningState: z.enum(ORG_STATES),
-  created: z.string(), billingStartDate: z.string().nullable(),
+  orgId: z.uuid(),
+  name: z.string(),
+  subscriptionId: z.string().nullable(),
+  provisioningState: z.enum(ORG_STATES),
+  created: z.string(),
+  billingStartDate: z.string().nullable(),
 });
 
 export async function listApiSubPartners(ctx: ServiceCtx, input: z.output<typeof apiListSubPartnersSchema>) {
@@ -22,13 +26,27 @@ export async function listApiSubPartners(ctx: ServiceCtx, input: z.output<typeof
   if (input.provisioningState) where.push(eq(orgs.state, input.provisioningState));
   const rows = await ctx.db
     .select({
-      orgId: orgs.id, name: orgs.name, provisioningState: orgs.state, createdAt: orgs.createdAt, billingStartDate: orgs.billingStartDate,
-      subscriptionId: sql<string | null>`(select min(${subPartnerSubscriptions.subscriptionId}) from ${subPartnerSubscriptions} where ${subPartnerSubscriptions.subPartnerOrgId} = ${orgs.id})`,
+      orgId: orgs.id,
+      name: orgs.name,
+      provisioningState: orgs.state,
+      createdAt: orgs.createdAt,
+      billingStartDate: orgs.billingStartDate,
+      subscriptionId: sql<
+        string | null
+      >`(select min(${subPartnerSubscriptions.subscriptionId}) from ${subPartnerSubscriptions} where ${subPartnerSubscriptions.subPartnerOrgId} = ${orgs.id})`,
     })
-    .from(orgs).where(and(...where)).orderBy(asc(sql`lower(${orgs.name})`), asc(orgs.id)).limit(input.max + 1).offset(input.offset);
+    .from(orgs)
+    .where(and(...where))
+    .orderBy(asc(sql`lower(${orgs.name})`), asc(orgs.id))
+    .limit(input.max + 1)
+    .offset(input.offset);
   const items = rows.slice(0, input.max).map((r) => ({
-    orgId: r.orgId, name: r.name, subscriptionId: r.subscriptionId, provisioningState: r.provisioningState,
-    created: r.createdAt.toISOString(), billingStartDate: r.billingStartDate ? String(r.billingStartDate) : null,
+    orgId: r.orgId,
+    name: r.name,
+    subscriptionId: r.subscriptionId,
+    provisioningState: r.provisioningState,
+    created: r.createdAt.toISOString(),
+    billingStartDate: r.billingStartDate ? String(r.billingStartDate) : null,
   }));
   return { items, hasNext: rows.length > input.max };
 }

@@ -8,8 +8,11 @@ import { subscriberResources } from './subscriber-resource';
 
 /** Field names of the portal's row → the API body's. */
 const API_FIELD: Record<string, string> = {
-  firstName: 'provisioningParameters.firstName', lastName: 'provisioningParameters.lastName', locationId: 'provisioningParameters.locationId',
-  extension: 'provisioningParameters.extension', primaryPhoneNumber: 'provisioningParameters.primaryPhoneNumber',
+  firstName: 'provisioningParameters.firstName',
+  lastName: 'provisioningParameters.lastName',
+  locationId: 'provisioningParameters.locationId',
+  extension: 'provisioningParameters.extension',
+  primaryPhoneNumber: 'provisioningParameters.primaryPhoneNumber',
 };
 const CONFLICT_FIELDS = new Set(['email', 'extension', 'primaryPhoneNumber']);
 
@@ -20,7 +23,10 @@ export function toApiFields(errors: FieldErrors): FieldErrors {
 /** The HQ location unless the caller names one (the API's locationId is optional). */
 export async function defaultLocationId(ctx: ServiceCtx, locationId: string | undefined): Promise<string> {
   if (locationId) return locationId;
-  const [hq] = await ctx.db.select({ id: locations.id }).from(locations).where(and(eq(locations.orgId, ctx.access.org.id), eq(locations.isHeadquarters, true)));
+  const [hq] = await ctx.db
+    .select({ id: locations.id })
+    .from(locations)
+    .where(and(eq(locations.orgId, ctx.access.org.id), eq(locations.isHeadquarters, true)));
   return hq?.id ?? '';
 }
 
@@ -33,13 +39,25 @@ export async function addApiSubscriber(ctx: ServiceCtx, input: ApiCreateSubscrib
   const p = input.provisioningParameters;
   const locationId = await defaultLocationId(ctx, p.locationId);
   const { results } = await addUsers(ctx, {
-    rows: [{ firstName: p.firstName, lastName: p.lastName, email: input.email, package: input.package, locationId, extension: p.extension, primaryPhoneNumber: p.primaryPhoneNumber }],
+    rows: [
+      {
+        firstName: p.firstName,
+        lastName: p.lastName,
+        email: input.email,
+        package: input.package,
+        locationId,
+        extension: p.extension,
+        primaryPhoneNumber: p.primaryPhoneNumber,
+      },
+    ],
   });
   const [r] = results;
   if (!r.ok) {
     const errors = r.errors ?? {};
     const message = 'The subscriber could not be provisioned.';
-    throw Object.keys(errors).some((k) => CONFLICT_FIELDS.has(k)) ? new ConflictError(message, toApiFields(errors)) : new ValidationError(message, toApiFields(errors));
+    throw Object.keys(errors).some((k) => CONFLICT_FIELDS.has(k))
+      ? new ConflictError(message, toApiFields(errors))
+      : new ValidationError(message, toApiFields(errors));
   }
   const [resource] = await subscriberResources(ctx.db, [r.subscriberId!]);
   return resource;

@@ -28,7 +28,10 @@ type Row = z.output<typeof addUsersSchema>['rows'][number];
  * row (a taken e-mail, extension or number) doesn't undo the others; the caller gets a
  * result per row. Retrying rows that already succeeded reports them as created.
  */
-export async function addUsers(ctx: ServiceCtx, input: z.output<typeof addUsersSchema>): Promise<{ results: AddUserResult[]; created: number }> {
+export async function addUsers(
+  ctx: ServiceCtx,
+  input: z.output<typeof addUsersSchema>,
+): Promise<{ results: AddUserResult[]; created: number }> {
   const customer = await getViewCustomerOrThrow(ctx);
   const orgId = ctx.access.org.id;
   const emails = [...new Set(input.rows.map((r) => r.email.toLowerCase()))];
@@ -37,9 +40,16 @@ export async function addUsers(ctx: ServiceCtx, input: z.output<typeof addUsersS
     ctx.db.select({ id: locations.id }).from(locations).where(eq(locations.orgId, orgId)),
     ctx.db
       .select({
-        userId: users.id, orgId: users.orgId, email: users.email, firstName: users.firstName, lastName: users.lastName,
-        subscriberId: subscribers.id, package: subscribers.package, locationId: subscribers.locationId,
-        extension: subscribers.extension, primaryPhoneNumber: subscribers.primaryPhoneNumber,
+        userId: users.id,
+        orgId: users.orgId,
+        email: users.email,
+        firstName: users.firstName,
+        lastName: users.lastName,
+        subscriberId: subscribers.id,
+        package: subscribers.package,
+        locationId: subscribers.locationId,
+        extension: subscribers.extension,
+        primaryPhoneNumber: subscribers.primaryPhoneNumber,
       })
       .from(users)
       .leftJoin(subscribers, and(eq(subscribers.userId, users.id), isNull(subscribers.removedAt)))
@@ -56,15 +66,24 @@ export async function addUsers(ctx: ServiceCtx, input: z.output<typeof addUsersS
     if (!locationIds.has(r.locationId)) errors.locationId = ['Choose a location of this organisation.'];
     const existing = byEmail.get(r.email.toLowerCase());
     if (existing && existing.orgId !== orgId) errors.email = ['This email address is already in use.'];
-    if (Object.keys(errors).length) { results.push({ row, ok: false, errors }); continue; }
+    if (Object.keys(errors).length) {
+      results.push({ row, ok: false, errors });
+      continue;
+    }
 
     if (existing?.subscriberId) {
-      const same = existing.package === r.package && existing.locationId === r.locationId
-        && (existing.extension ?? '') === r.extension && (existing.primaryPhoneNumber ?? '') === r.primaryPhoneNumber
-        && existing.firstName === r.firstName && existing.lastName === r.lastName;
-      results.push(same
-        ? { row, ok: true, subscriberId: existing.subscriberId, alreadyCreated: true }
-        : { row, ok: false, errors: { email: ['This person is already a user of this organisation.'] } });
+      const same =
+        existing.package === r.package &&
+        existing.locationId === r.locationId &&
+        (existing.extension ?? '') === r.extension &&
+        (existing.primaryPhoneNumber ?? '') === r.primaryPhoneNumber &&
+        existing.firstName === r.firstName &&
+        existing.lastName === r.lastName;
+      results.push(
+        same
+          ? { row, ok: true, subscriberId: existing.subscriberId, alreadyCreated: true }
+          : { row, ok: false, errors: { email: ['This person is already a user of this organisation.'] } },
+      );
       continue;
     }
 
@@ -81,24 +100,60 @@ export async function addUsers(ctx: ServiceCtx, input: z.output<typeof addUsersS
 }
 
 async function createOne(
-  db: ServiceCtx['db'], ctx: ServiceCtx, customer: { id: string; orgId: string; partnerOrgId: string }, r: Row, userId: string | null, now: Date,
+  db: ServiceCtx['db'],
+  ctx: ServiceCtx,
+  customer: { id: string; orgId: string; partnerOrgId: string },
+  r: Row,
+  userId: string | null,
+  now: Date,
 ): Promise<string> {
   let id = userId;
   if (id) {
     // A former user of this org (removed earlier) comes back under the same person.
     await db.update(users).set({ firstName: r.firstName, lastName: r.lastName, updatedAt: now }).where(eq(users.id, id));
   } else {
-    [{ id }] = await db.insert(users).values({ orgId: customer.orgId, email: r.email, firstName: r.firstName, lastName: r.lastName, createdAt: now, updatedAt: now }).returning({ id: users.id });
+    [{ id }] = await db
+      .insert(users)
+      .values({ orgId: customer.orgId, email: r.email, firstName: r.firstName, lastName: r.lastName, createdAt: now, updatedAt: now })
+      .returning({ id: users.id });
   }
-  const sub = await oneRow(db.insert(subscribers).values({
-    customerId: customer.id, orgId: customer.orgId, kind: 'user', userId: id, package: r.package, locationId: r.locationId,
-    extension: r.extension || null, primaryPhoneNumber: r.primaryPhoneNumber || null, status: 'provisioned', createdAt: now, lastStatusChangeAt: now,
-  }).returning({ id: subscribers.id }), 'the inserted subscriber');
-  await openAssignment(db, { subscriberId: sub.id, customerId: customer.id, partnerOrgId: customer.partnerOrgId, locationId: r.locationId }, r.package, now);
+  const sub = await oneRow(
+    db
+      .insert(subscribers)
+      .values({
+        customerId: customer.id,
+        orgId: customer.orgId,
+        kind: 'user',
+        userId: id,
+        package: r.package,
+        locationId: r.locationId,
+        extension: r.extension || null,
+        primaryPhoneNumber: r.primaryPhoneNumber || null,
+        status: 'provisioned',
+        createdAt: now,
+        lastStatusChangeAt: now,
+      })
+      .returning({ id: subscribers.id }),
+    'the inserted subscriber',
+  );
+  await openAssignment(
+    db,
+    { subscriberId: sub.id, customerId: customer.id, partnerOrgId: customer.partnerOrgId, locationId: r.locationId },
+    r.package,
+    now,
+  );
   await audit(db, auditActor(ctx), {
-    action: 'subscriber.create', targetType: 'subscriber', targetId: sub.id,
+    action: 'subscriber.create',
+    targetType: 'subscriber',
+    targetId: sub.id,
     summary: `Added user ${r.email} with ${PACKAGE_INFO[r.package].name}`,
-    after: { email: r.email, package: r.package, locationId: r.locationId, extension: r.extension || null, primaryPhoneNumber: r.primaryPhoneNumber || null },
+    after: {
+      email: r.email,
+      package: r.package,
+      locationId: r.locationId,
+      extension: r.extension || null,
+      primaryPhoneNumber: r.primaryPhoneNumber || null,
+    },
   });
   await emitSubscriberEvent({ db, jobs: ctx.jobs, afterCommit: ctx.afterCommit }, 'subscriber.created', sub.id, now);
   return sub.id;

@@ -26,8 +26,16 @@ export async function changePackage(ctx: ServiceCtx, input: z.output<typeof chan
   if (!customer.packages.includes(to)) throw invalid('package', `${PACKAGE_INFO[to].name} isn't one of this customer's packages.`);
   if (sub.kind === 'user' && to === 'common_area_calling') throw invalid('package', 'Common Area Calling is for workspaces, not people.');
   if (sub.userId && customer.creationPackage) {
-    const [admin] = await ctx.db.select({ role: roleGrants.role }).from(roleGrants)
-      .where(and(eq(roleGrants.userId, sub.userId), eq(roleGrants.orgId, customer.orgId), inArray(roleGrants.role, ['customer_full_admin', 'customer_readonly_admin'])))
+    const [admin] = await ctx.db
+      .select({ role: roleGrants.role })
+      .from(roleGrants)
+      .where(
+        and(
+          eq(roleGrants.userId, sub.userId),
+          eq(roleGrants.orgId, customer.orgId),
+          inArray(roleGrants.role, ['customer_full_admin', 'customer_readonly_admin']),
+        ),
+      )
       .limit(1);
     if (admin && PACKAGE_INFO[to].rank < PACKAGE_INFO[customer.creationPackage].rank) {
       throw invalid('package', "Administrators can't be moved to a lower package.");
@@ -37,18 +45,24 @@ export async function changePackage(ctx: ServiceCtx, input: z.output<typeof chan
   // Calling → meetings releases the numbers; meetings → calling needs new ones; calling → calling keeps them.
   const calling = PACKAGE_INFO[to].calling;
   const keep = calling && PACKAGE_INFO[sub.package].calling;
-  const extension = calling ? (keep ? sub.extension ?? '' : input.extension) : '';
-  const primaryPhoneNumber = calling ? (keep ? sub.primaryPhoneNumber ?? '' : input.primaryPhoneNumber) : '';
+  const extension = calling ? (keep ? (sub.extension ?? '') : input.extension) : '';
+  const primaryPhoneNumber = calling ? (keep ? (sub.primaryPhoneNumber ?? '') : input.primaryPhoneNumber) : '';
   const issues = numberingIssues({ package: to, extension, primaryPhoneNumber });
   if (issues.length) throw invalid(issues[0].path, issues[0].message);
 
   const now = ctx.clock.now();
   try {
     await ctx.db.transaction(async (sp) => {
-      await sp.update(subscribers)
+      await sp
+        .update(subscribers)
         .set({ package: to, extension: extension || null, primaryPhoneNumber: primaryPhoneNumber || null, lastStatusChangeAt: now })
         .where(eq(subscribers.id, sub.id));
-      await changeAssignment(sp, { subscriberId: sub.id, customerId: customer.id, partnerOrgId: customer.partnerOrgId, locationId: sub.locationId }, to, now);
+      await changeAssignment(
+        sp,
+        { subscriberId: sub.id, customerId: customer.id, partnerOrgId: customer.partnerOrgId, locationId: sub.locationId },
+        to,
+        now,
+      );
       await emitSubscriberEvent({ db: sp, jobs: ctx.jobs, afterCommit: ctx.afterCommit }, 'subscriber.updated', sub.id, now);
     });
   } catch (err) {
@@ -57,7 +71,9 @@ export async function changePackage(ctx: ServiceCtx, input: z.output<typeof chan
     throw err;
   }
   await audit(ctx.db, auditActor(ctx), {
-    action: 'subscriber.package.change', targetType: 'subscriber', targetId: sub.id,
+    action: 'subscriber.package.change',
+    targetType: 'subscriber',
+    targetId: sub.id,
     summary: `Changed package from ${PACKAGE_INFO[sub.package].name} to ${PACKAGE_INFO[to].name}`,
     before: { package: sub.package, extension: sub.extension, primaryPhoneNumber: sub.primaryPhoneNumber },
     after: { package: to, extension: extension || null, primaryPhoneNumber: primaryPhoneNumber || null },

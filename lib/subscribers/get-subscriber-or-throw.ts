@@ -13,7 +13,9 @@ import { getViewCustomerOrThrow, NOT_DELETED } from './get-view-customer-or-thro
 export async function getSubscriberOrThrow(ctx: ServiceCtx, subscriberId: string) {
   if (!isUuid(subscriberId)) throw new NotFoundError('User not found.');
   await getViewCustomerOrThrow(ctx, NOT_DELETED);
-  const [row] = await ctx.db.select().from(subscribers)
+  const [row] = await ctx.db
+    .select()
+    .from(subscribers)
     .where(and(eq(subscribers.id, subscriberId), eq(subscribers.orgId, ctx.access.org.id), isNull(subscribers.removedAt)))
     .for('update');
   if (!row) throw new NotFoundError('User not found.');

@@ -24,7 +24,11 @@ export async function getViewCustomerOrThrow(ctx: ServiceCtx, allowed: readonly 
   const [row] = await ctx.db.select().from(customers).where(eq(customers.id, id)).for('update');
   if (!row) throw new NotFoundError(NONE);
   if (!allowed.includes(row.status)) {
-    throw new ConflictError(`Users, packages and locations can't be changed while the customer is ${CUSTOMER_STATUS_LABELS[row.status].toLowerCase()}.`, undefined, 10414);
+    throw new ConflictError(
+      `Users, packages and locations can't be changed while the customer is ${CUSTOMER_STATUS_LABELS[row.status].toLowerCase()}.`,
+      undefined,
+      10414,
+    );
   }
   return row;
 }

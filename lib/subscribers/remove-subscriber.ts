@@ -19,7 +19,10 @@ export async function removeSubscriber(ctx: ServiceCtx, input: z.output<typeof s
   await ctx.db.update(subscribers).set({ removedAt: now, status: 'removed', lastStatusChangeAt: now }).where(eq(subscribers.id, sub.id));
   await emitSubscriberEvent(ctx, 'subscriber.deleted', sub.id, now);
   await audit(ctx.db, auditActor(ctx), {
-    action: 'subscriber.remove', targetType: 'subscriber', targetId: sub.id, summary: `Removed a ${sub.kind}`,
+    action: 'subscriber.remove',
+    targetType: 'subscriber',
+    targetId: sub.id,
+    summary: `Removed a ${sub.kind}`,
     before: { package: sub.package, extension: sub.extension, primaryPhoneNumber: sub.primaryPhoneNumber },
   });
   return { subscriberId: sub.id };

@@ -17,25 +17,40 @@ const parameters = z.strictObject({
   locationId: z.string().max(64).optional(),
 });
 
-const numbering = (v: { package: (typeof PACKAGES)[number]; provisioningParameters: { extension: string; primaryPhoneNumber: string } }, ctx: z.RefinementCtx) => {
-  for (const i of numberingIssues({ package: v.package, extension: v.provisioningParameters.extension, primaryPhoneNumber: v.provisioningParameters.primaryPhoneNumber })) {
+const numbering = (
+  v: { package: (typeof PACKAGES)[number]; provisioningParameters: { extension: string; primaryPhoneNumber: string } },
+  ctx: z.RefinementCtx,
+) => {
+  for (const i of numberingIssues({
+    package: v.package,
+    extension: v.provisioningParameters.extension,
+    primaryPhoneNumber: v.provisioningParameters.primaryPhoneNumber,
+  })) {
     ctx.addIssue({ code: 'custom', path: ['provisioningParameters', i.path], message: i.message });
   }
 };
 
 /** POST /subscribers and POST /subscribers/validate. */
 export const apiCreateSubscriberSchema = z
-  .strictObject({ customerId: z.string().min(1, 'Enter the customerId.').max(64), email: emailField, package: row.package, provisioningParameters: parameters })
+  .strictObject({
+    customerId: z.string().min(1, 'Enter the customerId.').max(64),
+    email: emailField,
+    package: row.package,
+    provisioningParameters: parameters,
+  })
   .superRefine(numbering);
 export type ApiCreateSubscriber = z.output<typeof apiCreateSubscriberSchema>;
 
 /** PUT /subscribers/{id}: change the package (and the numbers it needs). */
 export const apiUpdateSubscriberSchema = z.strictObject({
   package: z.enum(PACKAGES, 'Choose a package.'),
-  provisioningParameters: z.strictObject({
-    primaryPhoneNumber: phoneField.optional().default(''),
-    extension: extensionField.optional().default(''),
-  }).optional().default({ primaryPhoneNumber: '', extension: '' }),
+  provisioningParameters: z
+    .strictObject({
+      primaryPhoneNumber: phoneField.optional().default(''),
+      extension: extensionField.optional().default(''),
+    })
+    .optional()
+    .default({ primaryPhoneNumber: '', extension: '' }),
 });
 
 export const apiListSubscribersSchema = z.strictObject({

@@ -7,15 +7,35 @@ import { MAX_USERS_PER_CALL } from './subscriber-limits';
 
 export { MAX_USERS_PER_CALL };
 
-const name = (label: string) => z.string().trim().min(1, `Enter the ${label}.`).max(64, `${label[0].toUpperCase()}${label.slice(1)} can be at most 64 characters.`);
-export const emailField = z.string().trim().min(1, 'Enter the email.').max(254, 'Email can be at most 254 characters.').email('Enter a valid email address.');
+const name = (label: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Enter the ${label}.`)
+    .max(64, `${label[0].toUpperCase()}${label.slice(1)} can be at most 64 characters.`);
+export const emailField = z
+  .string()
+  .trim()
+  .min(1, 'Enter the email.')
+  .max(254, 'Email can be at most 254 characters.')
+  .email('Enter a valid email address.');
 /** Empty means "none" so form fields can stay plain text inputs. */
-export const extensionField = z.string().trim().regex(/^([0-9]{2,10})?$/, 'An extension is 2–10 digits.');
-export const phoneField = z.string().trim().regex(/^(\+[1-9][0-9]{6,14})?$/, 'Enter the number in E.164 format, e.g. +14155550123.');
+export const extensionField = z
+  .string()
+  .trim()
+  .regex(/^([0-9]{2,10})?$/, 'An extension is 2–10 digits.');
+export const phoneField = z
+  .string()
+  .trim()
+  .regex(/^(\+[1-9][0-9]{6,14})?$/, 'Enter the number in E.164 format, e.g. +14155550123.');
 const packageField = z.enum(PACKAGES, 'Choose a package.');
 const id = (what: string) => z.string().min(1, `Choose the ${what}.`).max(64);
 
-export interface Numbering { package: PackageId; extension: string; primaryPhoneNumber: string }
+export interface Numbering {
+  package: PackageId;
+  extension: string;
+  primaryPhoneNumber: string;
+}
 
 /** SPEC §2: a calling package needs an extension and/or a number; a meetings-only one has neither. */
 export function numberingIssues(n: Numbering): { path: 'extension' | 'primaryPhoneNumber'; message: string }[] {
@@ -27,7 +47,8 @@ export function numberingIssues(n: Numbering): { path: 'extension' | 'primaryPho
   if (!calling) {
     const out: { path: 'extension' | 'primaryPhoneNumber'; message: string }[] = [];
     if (n.extension) out.push({ path: 'extension', message: `${PACKAGE_INFO[n.package].name} has no calling: leave the extension empty.` });
-    if (n.primaryPhoneNumber) out.push({ path: 'primaryPhoneNumber', message: `${PACKAGE_INFO[n.package].name} has no calling: leave the number empty.` });
+    if (n.primaryPhoneNumber)
+      out.push({ path: 'primaryPhoneNumber', message: `${PACKAGE_INFO[n.package].name} has no calling: leave the number empty.` });
     return out;
   }
   return [];
@@ -50,7 +71,10 @@ export const userRowSchema = z
   .superRefine(refineNumbering);
 
 export const addUsersSchema = z.object({
-  rows: z.array(userRowSchema).min(1, 'Add at least one user.').max(MAX_USERS_PER_CALL, `Add at most ${MAX_USERS_PER_CALL} users at a time.`),
+  rows: z
+    .array(userRowSchema)
+    .min(1, 'Add at least one user.')
+    .max(MAX_USERS_PER_CALL, `Add at most ${MAX_USERS_PER_CALL} users at a time.`),
 });
 
 export const addWorkspaceSchema = z

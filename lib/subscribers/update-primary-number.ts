@@ -16,7 +16,10 @@ export async function updatePrimaryNumber(ctx: ServiceCtx, input: z.output<typeo
   if (issues.length) throw new ValidationError(issues[0].message, { primaryPhoneNumber: [issues[0].message] });
   try {
     await ctx.db.transaction(async (sp) => {
-      await sp.update(subscribers).set({ primaryPhoneNumber: input.primaryPhoneNumber || null }).where(eq(subscribers.id, sub.id));
+      await sp
+        .update(subscribers)
+        .set({ primaryPhoneNumber: input.primaryPhoneNumber || null })
+        .where(eq(subscribers.id, sub.id));
       await emitSubscriberEvent({ db: sp, jobs: ctx.jobs, afterCommit: ctx.afterCommit }, 'subscriber.updated', sub.id, ctx.clock.now());
     });
   } catch (err) {
@@ -25,8 +28,12 @@ export async function updatePrimaryNumber(ctx: ServiceCtx, input: z.output<typeo
     throw err;
   }
   await audit(ctx.db, auditActor(ctx), {
-    action: 'subscriber.number.update', targetType: 'subscriber', targetId: sub.id, summary: 'Changed the primary work number',
-    before: { primaryPhoneNumber: sub.primaryPhoneNumber }, after: { primaryPhoneNumber: input.primaryPhoneNumber || null },
+    action: 'subscriber.number.update',
+    targetType: 'subscriber',
+    targetId: sub.id,
+    summary: 'Changed the primary work number',
+    before: { primaryPhoneNumber: sub.primaryPhoneNumber },
+    after: { primaryPhoneNumber: input.primaryPhoneNumber || null },
   });
   return { subscriberId: sub.id };
 }

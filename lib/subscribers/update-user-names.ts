@@ -13,12 +13,17 @@ import { emitSubscriberEvent } from '@/lib/webhooks/emit-resource-events';
 export async function updateUserNames(ctx: ServiceCtx, input: z.output<typeof updateUserNamesSchema>) {
   const sub = await getSubscriberOrThrow(ctx, input.subscriberId);
   if (!sub.userId) throw new NotFoundError('User not found.');
-  const [before] = await ctx.db.select({ firstName: users.firstName, lastName: users.lastName, displayName: users.displayName, email: users.email })
-    .from(users).where(eq(users.id, sub.userId));
+  const [before] = await ctx.db
+    .select({ firstName: users.firstName, lastName: users.lastName, displayName: users.displayName, email: users.email })
+    .from(users)
+    .where(eq(users.id, sub.userId));
   const after = { firstName: input.firstName, lastName: input.lastName, displayName: input.displayName || null, email: input.email };
   try {
     await ctx.db.transaction(async (sp) => {
-      await sp.update(users).set({ ...after, updatedAt: ctx.clock.now() }).where(eq(users.id, sub.userId!));
+      await sp
+        .update(users)
+        .set({ ...after, updatedAt: ctx.clock.now() })
+        .where(eq(users.id, sub.userId!));
       await emitSubscriberEvent({ db: sp, jobs: ctx.jobs, afterCommit: ctx.afterCommit }, 'subscriber.updated', sub.id, ctx.clock.now());
     });
   } catch (err) {
@@ -26,6 +31,13 @@ export async function updateUserNames(ctx: ServiceCtx, input: z.output<typeof up
     if (conflict) throw new ConflictError(Object.values(conflict)[0][0], conflict);
     throw err;
   }
-  await audit(ctx.db, auditActor(ctx), { action: 'user.update', targetType: 'subscriber', targetId: sub.id, summary: `Edited user ${input.email}`, before, after });
+  await audit(ctx.db, auditActor(ctx), {
+    action: 'user.update',
+    targetType: 'subscriber',
+    targetId: sub.id,
+    summary: `Edited user ${input.email}`,
+    before,
+    after,
+  });
   return { subscriberId: sub.id };
 }

@@ -21,20 +21,48 @@ export async function validateSubscriber(ctx: ServiceCtx, input: ApiCreateSubscr
   let conflict = false;
   const locationId = await defaultLocationId(ctx, p.locationId);
   const [[loc], [emailUser], [phone], [ext]] = await Promise.all([
-    ctx.db.select({ id: locations.id }).from(locations).where(and(eq(locations.orgId, customer.orgId), sql`${locations.id}::text = ${locationId}`)),
-    ctx.db.select({ orgId: users.orgId }).from(users).where(sql`lower(${users.email}) = lower(${input.email})`),
+    ctx.db
+      .select({ id: locations.id })
+      .from(locations)
+      .where(and(eq(locations.orgId, customer.orgId), sql`${locations.id}::text = ${locationId}`)),
+    ctx.db
+      .select({ orgId: users.orgId })
+      .from(users)
+      .where(sql`lower(${users.email}) = lower(${input.email})`),
     p.primaryPhoneNumber
-      ? ctx.db.select({ id: subscribers.id }).from(subscribers).where(and(eq(subscribers.primaryPhoneNumber, p.primaryPhoneNumber), isNull(subscribers.removedAt)))
+      ? ctx.db
+          .select({ id: subscribers.id })
+          .from(subscribers)
+          .where(and(eq(subscribers.primaryPhoneNumber, p.primaryPhoneNumber), isNull(subscribers.removedAt)))
       : Promise.resolve([]),
     p.extension
-      ? ctx.db.select({ id: subscribers.id }).from(subscribers).where(and(sql`${subscribers.locationId}::text = ${locationId}`, eq(subscribers.extension, p.extension), isNull(subscribers.removedAt)))
+      ? ctx.db
+          .select({ id: subscribers.id })
+          .from(subscribers)
+          .where(
+            and(
+              sql`${subscribers.locationId}::text = ${locationId}`,
+              eq(subscribers.extension, p.extension),
+              isNull(subscribers.removedAt),
+            ),
+          )
       : Promise.resolve([]),
   ]);
-  if (!customer.packages.includes(input.package)) add('package', `${PACKAGE_INFO[input.package].name} isn't one of this customer's packages.`);
+  if (!customer.packages.includes(input.package))
+    add('package', `${PACKAGE_INFO[input.package].name} isn't one of this customer's packages.`);
   if (!loc) add('provisioningParameters.locationId', 'Choose a location of this organisation.');
-  if (emailUser && emailUser.orgId !== customer.orgId) { add('email', 'The email is already associated with an existing user.'); conflict = true; }
-  if (phone) { add('provisioningParameters.primaryPhoneNumber', 'This phone number is already in use.'); conflict = true; }
-  if (ext) { add('provisioningParameters.extension', 'This extension is already used at this location.'); conflict = true; }
+  if (emailUser && emailUser.orgId !== customer.orgId) {
+    add('email', 'The email is already associated with an existing user.');
+    conflict = true;
+  }
+  if (phone) {
+    add('provisioningParameters.primaryPhoneNumber', 'This phone number is already in use.');
+    conflict = true;
+  }
+  if (ext) {
+    add('provisioningParameters.extension', 'This extension is already used at this location.');
+    conflict = true;
+  }
   if (Object.keys(errors).length) {
     const message = 'Fix the highlighted problems before adding the subscriber.';
     throw conflict ? new ConflictError(message, errors) : new ValidationError(message, errors);

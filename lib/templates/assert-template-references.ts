@@ -11,20 +11,29 @@ import { usableSubscriptionIds } from './usable-subscription-ids';
  * subscription or admin are refused exactly like ids that don't exist, so a tampered
  * request learns nothing about other orgs.
  */
-export async function assertTemplateReferences(ctx: Pick<ServiceCtx, 'db' | 'access'>, input: Pick<TemplateInput, 'subscriptionId' | 'serviceProviderAdminId' | 'pstnProviderId'>): Promise<void> {
+export async function assertTemplateReferences(
+  ctx: Pick<ServiceCtx, 'db' | 'access'>,
+  input: Pick<TemplateInput, 'subscriptionId' | 'serviceProviderAdminId' | 'pstnProviderId'>,
+): Promise<void> {
   const org = ctx.access.org;
   const [subscriptionIds, admins, provider] = await Promise.all([
     usableSubscriptionIds(ctx.db, org),
     listServiceProviderAdmins(ctx.db, org.id, input.serviceProviderAdminId),
     input.pstnProviderId
-      ? ctx.db.select({ id: pstnProviders.id }).from(pstnProviders).where(eq(pstnProviders.id, input.pstnProviderId)).then((r) => r[0])
+      ? ctx.db
+          .select({ id: pstnProviders.id })
+          .from(pstnProviders)
+          .where(eq(pstnProviders.id, input.pstnProviderId))
+          .then((r) => r[0])
       : Promise.resolve(null),
   ]);
   const errors: FieldErrors = {};
   if (!subscriptionIds.includes(input.subscriptionId)) {
-    errors.subscriptionId = [org.kind === 'sub_partner'
-      ? "Use the wholesale subscription your parent partner shares with you."
-      : "Choose one of your organisation's wholesale subscriptions."];
+    errors.subscriptionId = [
+      org.kind === 'sub_partner'
+        ? 'Use the wholesale subscription your parent partner shares with you.'
+        : "Choose one of your organisation's wholesale subscriptions.",
+    ];
   }
   if (admins.length === 0) errors.serviceProviderAdminId = ["Choose one of your organisation's partner administrators."];
   if (input.pstnProviderId && !provider) errors.pstnProviderId = ['Choose a PSTN provider from the list, or none.'];

@@ -17,7 +17,10 @@ export const templateInUseMessage = (n: number) =>
  */
 export async function deleteTemplate(ctx: ServiceCtx, input: DeleteTemplateInput): Promise<{ id: string; name: string }> {
   const row = await getTemplateOrThrow(ctx, input.templateId);
-  const [{ n }] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(customers).where(eq(customers.templateId, row.id));
+  const [{ n }] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(customers)
+    .where(eq(customers.templateId, row.id));
   if (n > 0) throw new ConflictError(templateInUseMessage(n));
   await ctx.db.delete(onboardingTemplates).where(eq(onboardingTemplates.id, row.id));
   await audit(ctx.db, auditActor(ctx), {

@@ -59,7 +59,10 @@ export async function listTemplates(
       .orderBy(desc(onboardingTemplates.createdAt), desc(onboardingTemplates.id))
       .limit(pageSize)
       .offset(offset),
-    ctx.db.select({ total: sql<number>`count(*)::int` }).from(onboardingTemplates).where(where),
+    ctx.db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(onboardingTemplates)
+      .where(where),
   ]);
   return { rows, total, page, pageSize };
 }

@@ -17,7 +17,12 @@ export { IDP_ENTITY_ID_MAX, IDP_NAME_MAX, IDP_NAME_PATTERN } from '@/lib/domain/
 
 /** Optional text: trimmed; empty becomes null. Output stays valid input, so parsing twice is harmless. */
 const optionalText = (max: number, message: string) =>
-  z.string().trim().max(max, message).nullish().transform((v) => v || null);
+  z
+    .string()
+    .trim()
+    .max(max, message)
+    .nullish()
+    .transform((v) => v || null);
 
 const fields = {
   type: z.enum(TEMPLATE_TYPES, { error: 'Choose a template type.' }),
@@ -59,7 +64,10 @@ function keepChosenIdp<T extends AuthFields>(v: T): T {
 const base = z.object(fields);
 
 export const templateSchema = base.superRefine(authRules).transform(keepChosenIdp);
-export const updateTemplateSchema = base.extend({ templateId: z.guid({ error: 'Template not found.' }) }).superRefine(authRules).transform(keepChosenIdp);
+export const updateTemplateSchema = base
+  .extend({ templateId: z.guid({ error: 'Template not found.' }) })
+  .superRefine(authRules)
+  .transform(keepChosenIdp);
 export const deleteTemplateSchema = z.object({ templateId: z.guid({ error: 'Template not found.' }) });
 
 export type TemplateFormValues = z.input<typeof templateSchema>;

@@ -30,7 +30,10 @@ export async function updateTemplate(ctx: ServiceCtx, input: UpdateTemplateInput
     action: 'template.update',
     targetType: 'template',
     targetId: row.id,
-    summary: before.name === row.name ? `Edited onboarding template "${row.name}"` : `Edited onboarding template "${before.name}" (now "${row.name}")`,
+    summary:
+      before.name === row.name
+        ? `Edited onboarding template "${row.name}"`
+        : `Edited onboarding template "${before.name}" (now "${row.name}")`,
     before: templateSnapshot(before),
     after: templateSnapshot(row),
   });

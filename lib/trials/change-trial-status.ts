@@ -34,9 +34,14 @@ export async function changeTrialStatus(
   opts: { set?: TrialSet; reason?: string } = {},
 ): Promise<void> {
   if (!canTrialTransition(trial.status, to)) {
-    throw new ConflictError(`A trial that is ${TRIAL_STATUS_LABELS[trial.status].toLowerCase()} can’t become ${TRIAL_STATUS_LABELS[to].toLowerCase()}.`, undefined, TRIAL_ERRORS.wrongStatus);
+    throw new ConflictError(
+      `A trial that is ${TRIAL_STATUS_LABELS[trial.status].toLowerCase()} can’t become ${TRIAL_STATUS_LABELS[to].toLowerCase()}.`,
+      undefined,
+      TRIAL_ERRORS.wrongStatus,
+    );
   }
-  const changed = await ctx.db.update(trials)
+  const changed = await ctx.db
+    .update(trials)
     .set({ ...opts.set, status: to, statusChangedAt: ctx.now })
     .where(and(eq(trials.id, trial.id), eq(trials.status, trial.status)))
     .returning({ id: trials.id });
@@ -59,11 +64,17 @@ export async function changeTrialStatus(
     data: async () => {
       const [row] = await db.select().from(trials).where(eq(trials.id, trial.id));
       if (!row) return null;
-      const services = await db.select({ service: trialServices.service }).from(trialServices)
+      const services = await db
+        .select({ service: trialServices.service })
+        .from(trialServices)
         .where(and(eq(trialServices.trialId, trial.id), eq(trialServices.active, true)));
       return {
-        id: row.id, customerOrgId: row.customerOrgId, status: to, previousStatus: trial.status,
-        startDate: row.startsAt?.toISOString() ?? '', endDate: row.endsAt?.toISOString() ?? '',
+        id: row.id,
+        customerOrgId: row.customerOrgId,
+        status: to,
+        previousStatus: trial.status,
+        startDate: row.startsAt?.toISOString() ?? '',
+        endDate: row.endsAt?.toISOString() ?? '',
         services: services.map((s) => s.service),
       };
     },

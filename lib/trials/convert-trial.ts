@@ -21,16 +21,26 @@ export async function convertTrial(ctx: ServiceCtx, input: Input) {
   const trial = await getTrialOrThrow(ctx.db, ctx.access, input.trialId, { forUpdate: true });
   const [partner] = await ctx.db.select({ tier: orgs.tier }).from(orgs).where(eq(orgs.id, trial.partnerOrgId));
   if (partner?.tier !== '1') throw new ForbiddenError(DISTRIBUTOR_MESSAGE, TRIAL_ERRORS.tierTwoConvert);
-  if (trial.status !== 'active' && trial.status !== 'expired_grace') throw new ConflictError('Only an active trial, or one in its grace period, can be converted.', undefined, TRIAL_ERRORS.wrongStatus);
+  if (trial.status !== 'active' && trial.status !== 'expired_grace')
+    throw new ConflictError('Only an active trial, or one in its grace period, can be converted.', undefined, TRIAL_ERRORS.wrongStatus);
   if (!trial.customerId) throw new ConflictError('This trial has no customer to convert.', undefined, TRIAL_ERRORS.wrongStatus);
-  const services = (await ctx.db.select({ s: trialServices.service }).from(trialServices)
-    .where(and(eq(trialServices.trialId, trial.id), eq(trialServices.active, true)))).map((r) => r.s);
+  const services = (
+    await ctx.db
+      .select({ s: trialServices.service })
+      .from(trialServices)
+      .where(and(eq(trialServices.trialId, trial.id), eq(trialServices.active, true)))
+  ).map((r) => r.s);
   const pkg = trialPackage(services);
   const now = ctx.clock.now();
   // The trial's package becomes a paid one (a trial customer already holds it; others gain it).
-  await ctx.db.insert(customerPackages).values({ customerId: trial.customerId, package: pkg, status: 'provisioned', updatedAt: now }).onConflictDoNothing();
+  await ctx.db
+    .insert(customerPackages)
+    .values({ customerId: trial.customerId, package: pkg, status: 'provisioned', updatedAt: now })
+    .onConflictDoNothing();
   await deactivateTrialServices(ctx.db, trial.id);
-  await changeTrialStatus(trialCtxOf(ctx), trial, 'converted', { reason: `converted to paid with ${services.join(', ') || 'no services'}` });
+  await changeTrialStatus(trialCtxOf(ctx), trial, 'converted', {
+    reason: `converted to paid with ${services.join(', ') || 'no services'}`,
+  });
   return { trialId: trial.id, customerId: trial.customerId };
 }
 

@@ -3,5 +3,11 @@ import type { TrialServicesInput } from './trial-schema';
 
 /** An empty services form. */
 export const emptyServices = (): TrialServicesInput => ({
-  meetings: false, siteUrl: '', timeZone: 'America/New_York', messaging: false, calling: false, devices: false, deviceLines: [],
+  meetings: false,
+  siteUrl: '',
+  timeZone: 'America/New_York',
+  messaging: false,
+  calling: false,
+  devices: false,
+  deviceLines: [],
 });

@@ -38,14 +38,22 @@ export async function getCustomerTrial(ctx: ServiceCtx, input: z.output<typeof c
   const now = ctx.clock.now();
   const [[partner], [trial]] = await Promise.all([
     ctx.db.select({ tier: orgs.tier }).from(orgs).where(eq(orgs.id, ctx.access.org.id)),
-    ctx.db.select().from(trials).where(and(trialScope(ctx.access), eq(trials.customerOrgId, customer.orgId))).orderBy(desc(trials.createdAt)).limit(1),
+    ctx.db
+      .select()
+      .from(trials)
+      .where(and(trialScope(ctx.access), eq(trials.customerOrgId, customer.orgId)))
+      .orderBy(desc(trials.createdAt))
+      .limit(1),
   ]);
   const [services, shipments, availability] = trial
     ? await Promise.all([
-      ctx.db.select({ service: trialServices.service, settings: trialServices.settings }).from(trialServices).where(and(eq(trialServices.trialId, trial.id), eq(trialServices.active, true))),
-      ctx.db.select().from(trialDeviceShipments).where(eq(trialDeviceShipments.customerOrgId, customer.orgId)),
-      serviceAvailability(ctx.db, customer.orgId, ctx.access.org.id, trial.id),
-    ])
+        ctx.db
+          .select({ service: trialServices.service, settings: trialServices.settings })
+          .from(trialServices)
+          .where(and(eq(trialServices.trialId, trial.id), eq(trialServices.active, true))),
+        ctx.db.select().from(trialDeviceShipments).where(eq(trialDeviceShipments.customerOrgId, customer.orgId)),
+        serviceAvailability(ctx.db, customer.orgId, ctx.access.org.id, trial.id),
+      ])
     : [[], [], await serviceAvailability(ctx.db, customer.orgId, ctx.access.org.id)];
   const hasDevices = services.some((s) => s.service === 'devices');
   return {
@@ -53,14 +61,22 @@ export async function getCustomerTrial(ctx: ServiceCtx, input: z.output<typeof c
     canManage: decide(ctx.access, 'trials.manage').allowed,
     tier: partner?.tier ?? '1',
     availability,
-    trial: trial ? {
-      id: trial.id, status: trial.status, origin: trial.origin, lengthDays: trial.lengthDays, grantFullAdmin: trial.grantFullAdmin,
-      startsAt: trial.startsAt?.toISOString() ?? null, endsAt: trial.endsAt?.toISOString() ?? null,
-      graceEndsAt: trial.endsAt ? graceEnds(trial.endsAt).toISOString() : null,
-      daysLeft: trial.endsAt && trial.status === 'active' ? daysLeft(trial.endsAt, now) : null,
-      deviceCapEndsAt: hasDevices && trial.startsAt ? new Date(trial.startsAt.getTime() + DEVICE_CAP_DAYS * 86_400_000).toISOString() : null,
-      services: services.map((s) => ({ service: s.service, settings: s.settings })),
-      shipments: shipments.map((s) => ({ deviceType: s.deviceType, quantity: s.quantity, shippedAt: s.shippedAt.toISOString() })),
-    } : null,
+    trial: trial
+      ? {
+          id: trial.id,
+          status: trial.status,
+          origin: trial.origin,
+          lengthDays: trial.lengthDays,
+          grantFullAdmin: trial.grantFullAdmin,
+          startsAt: trial.startsAt?.toISOString() ?? null,
+          endsAt: trial.endsAt?.toISOString() ?? null,
+          graceEndsAt: trial.endsAt ? graceEnds(trial.endsAt).toISOString() : null,
+          daysLeft: trial.endsAt && trial.status === 'active' ? daysLeft(trial.endsAt, now) : null,
+          deviceCapEndsAt:
+            hasDevices && trial.startsAt ? new Date(trial.startsAt.getTime() + DEVICE_CAP_DAYS * 86_400_000).toISOString() : null,
+          services: services.map((s) => ({ service: s.service, settings: s.settings })),
+          shipments: shipments.map((s) => ({ deviceType: s.deviceType, quantity: s.quantity, shippedAt: s.shippedAt.toISOString() })),
+        }
+      : null,
   };
 }

@@ -31,37 +31,91 @@ export async function listTrials(ctx: Pick<ServiceCtx, 'db' | 'access' | 'clock'
   const where: SQL[] = [scope];
   if (input.status) where.push(eq(trials.status, input.status));
   else where.push(ne(trials.status, 'cancelled'));
-  if (input.days) where.push(inArray(trials.status, ['active']), gt(trials.endsAt, now), lte(trials.endsAt, new Date(now.getTime() + Number(input.days) * DAY_MS)));
+  if (input.days)
+    where.push(
+      inArray(trials.status, ['active']),
+      gt(trials.endsAt, now),
+      lte(trials.endsAt, new Date(now.getTime() + Number(input.days) * DAY_MS)),
+    );
   const page = input.page ?? 1;
   const [rows, [{ total }], [{ expiring }]] = await Promise.all([
-    ctx.db.select({
-      trialId: trials.id, customerId: trials.customerId, customerOrgId: trials.customerOrgId, customerName: orgs.name, status: trials.status,
-      startsAt: trials.startsAt, endsAt: trials.endsAt, firstName: users.firstName, lastName: users.lastName, email: users.email,
-      services: sql<TrialService[]>`coalesce((select array_agg(s.service order by s.service) from ${trialServices} s where s.trial_id = ${trials.id} and s.active), '{}')`,
-    }).from(trials).innerJoin(orgs, eq(orgs.id, trials.customerOrgId)).leftJoin(users, eq(users.id, trials.createdBy))
-      .where(and(...where)).orderBy(sql`${trials.endsAt} asc nulls first`, desc(trials.createdAt), asc(trials.id))
-      .limit(TRIALS_PAGE_SIZE).offset((page - 1) * TRIALS_PAGE_SIZE),
-    ctx.db.select({ total: count() }).from(trials).where(and(...where)),
-    ctx.db.select({ expiring: count() }).from(trials)
-      .where(and(scope, eq(trials.status, 'active'), gt(trials.endsAt, now), lte(trials.endsAt, new Date(now.getTime() + REMINDER_DAYS * DAY_MS)))),
+    ctx.db
+      .select({
+        trialId: trials.id,
+        customerId: trials.customerId,
+        customerOrgId: trials.customerOrgId,
+        customerName: orgs.name,
+        status: trials.status,
+        startsAt: trials.startsAt,
+        endsAt: trials.endsAt,
+        firstName: users.firstName,
+        lastName: users.lastName,
+        email: users.email,
+        services: sql<
+          TrialService[]
+        >`coalesce((select array_agg(s.service order by s.service) from ${trialServices} s where s.trial_id = ${trials.id} and s.active), '{}')`,
+      })
+      .from(trials)
+      .innerJoin(orgs, eq(orgs.id, trials.customerOrgId))
+      .leftJoin(users, eq(users.id, trials.createdBy))
+      .where(and(...where))
+      .orderBy(sql`${trials.endsAt} asc nulls first`, desc(trials.createdAt), asc(trials.id))
+      .limit(TRIALS_PAGE_SIZE)
+      .offset((page - 1) * TRIALS_PAGE_SIZE),
+    ctx.db
+      .select({ total: count() })
+      .from(trials)
+      .where(and(...where)),
+    ctx.db
+      .select({ expiring: count() })
+      .from(trials)
+      .where(
+        and(
+          scope,
+          eq(trials.status, 'active'),
+          gt(trials.endsAt, now),
+          lte(trials.endsAt, new Date(now.getTime() + REMINDER_DAYS * DAY_MS)),
+        ),
+      ),
   ]);
   return {
-    page, total, expiring,
+    page,
+    total,
+    expiring,
     rows: rows.map((r): TrialListRow => ({
-      trialId: r.trialId, customerId: r.customerId, customerOrgId: r.customerOrgId, customerName: r.customerName, status: r.status, services: r.services,
-      startsAt: r.startsAt?.toISOString() ?? null, endsAt: r.endsAt?.toISOString() ?? null,
+      trialId: r.trialId,
+      customerId: r.customerId,
+      customerOrgId: r.customerOrgId,
+      customerName: r.customerName,
+      status: r.status,
+      services: r.services,
+      startsAt: r.startsAt?.toISOString() ?? null,
+      endsAt: r.endsAt?.toISOString() ?? null,
       daysLeft: r.endsAt && r.status === 'active' ? daysLeft(r.endsAt, now) : null,
-      createdByName: r.email ? (`${r.firstName ?? ''} ${r.lastName ?? ''}`.trim() || r.email) : null,
+      createdByName: r.email ? `${r.firstName ?? ''} ${r.lastName ?? ''}`.trim() || r.email : null,
     })),
   };
 }
 
-export interface TrialBadge { status: TrialStatus; daysLeft: number | null }
+export interface TrialBadge {
+  status: TrialStatus;
+  daysLeft: number | null;
+}
 
 /** The customer list's *Trial* badge and "N days left", for the customer orgs on a page. */
 export async function trialBadges(db: DbOrTx, access: OrgAccess, customerOrgIds: string[], now: Date): Promise<Record<string, TrialBadge>> {
   if (!customerOrgIds.length || access.partnerWholesale) return {};
-  const rows = await db.select({ orgId: trials.customerOrgId, status: trials.status, endsAt: trials.endsAt }).from(trials)
-    .where(and(eq(trials.partnerOrgId, access.org.id), inArray(trials.customerOrgId, customerOrgIds), inArray(trials.status, ['pending_provisioning_details', 'active', 'expired_grace'])));
-  return Object.fromEntries(rows.map((r) => [r.orgId, { status: r.status, daysLeft: r.endsAt && r.status === 'active' ? daysLeft(r.endsAt, now) : null }]));
+  const rows = await db
+    .select({ orgId: trials.customerOrgId, status: trials.status, endsAt: trials.endsAt })
+    .from(trials)
+    .where(
+      and(
+        eq(trials.partnerOrgId, access.org.id),
+        inArray(trials.customerOrgId, customerOrgIds),
+        inArray(trials.status, ['pending_provisioning_details', 'active', 'expired_grace']),
+      ),
+    );
+  return Object.fromEntries(
+    rows.map((r) => [r.orgId, { status: r.status, daysLeft: r.endsAt && r.status === 'active' ? daysLeft(r.endsAt, now) : null }]),
+  );
 }

@@ -13,15 +13,22 @@ type Input = z.output<typeof trialIdSchema>;
 
 export async function resendConsent(ctx: ServiceCtx, input: Input) {
   const trial = await getTrialOrThrow(ctx.db, ctx.access, input.trialId, { forUpdate: true });
-  if (trial.status !== 'pending_consent' || !trial.consentEmail) throw new ConflictError('Only a pending trial request can be sent again.', undefined, TRIAL_ERRORS.wrongStatus);
+  if (trial.status !== 'pending_consent' || !trial.consentEmail)
+    throw new ConflictError('Only a pending trial request can be sent again.', undefined, TRIAL_ERRORS.wrongStatus);
   await sendConsentEmails(ctx, { id: trial.id, customerOrgId: trial.customerOrgId, consentEmail: trial.consentEmail }, trial.customerName);
-  await audit(ctx.db, auditActor(ctx), { action: 'trial.request.resend', targetType: 'trial', targetId: trial.id, summary: `Sent the trial request for "${trial.customerName}" again` });
+  await audit(ctx.db, auditActor(ctx), {
+    action: 'trial.request.resend',
+    targetType: 'trial',
+    targetId: trial.id,
+    summary: `Sent the trial request for "${trial.customerName}" again`,
+  });
   return { trialId: trial.id };
 }
 
 export async function cancelConsent(ctx: ServiceCtx, input: Input) {
   const trial = await getTrialOrThrow(ctx.db, ctx.access, input.trialId, { forUpdate: true });
-  if (trial.status !== 'pending_consent') throw new ConflictError('Only a pending trial request can be cancelled here.', undefined, TRIAL_ERRORS.wrongStatus);
+  if (trial.status !== 'pending_consent')
+    throw new ConflictError('Only a pending trial request can be cancelled here.', undefined, TRIAL_ERRORS.wrongStatus);
   await changeTrialStatus(trialCtxOf(ctx), trial, 'cancelled', { reason: 'request cancelled by the partner' });
   return { trialId: trial.id };
 }

@@ -16,13 +16,22 @@ export type TrialRow = typeof trials.$inferSelect & { customerName: string };
 /** Conditions limiting trials to what this actor may see. */
 export function trialScope(access: OrgAccess): SQL {
   const conditions: SQL[] = [eq(trials.partnerOrgId, access.org.id)];
-  if (partnerGrant(access.partnerRoles, 'trials.read', access.partnerWholesale) === 'own') conditions.push(eq(trials.createdBy, access.actor.userId));
+  if (partnerGrant(access.partnerRoles, 'trials.read', access.partnerWholesale) === 'own')
+    conditions.push(eq(trials.createdBy, access.actor.userId));
   return and(...conditions)!;
 }
 
-export async function getTrialOrThrow(db: DbOrTx, access: OrgAccess, trialId: string, opts: { forUpdate?: boolean } = {}): Promise<TrialRow> {
+export async function getTrialOrThrow(
+  db: DbOrTx,
+  access: OrgAccess,
+  trialId: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<TrialRow> {
   if (!isUuid(trialId) || access.org.kind === 'customer') throw new NotFoundError('Trial not found.');
-  const q = db.select({ trial: trials, customerName: orgs.name }).from(trials).innerJoin(orgs, eq(orgs.id, trials.customerOrgId))
+  const q = db
+    .select({ trial: trials, customerName: orgs.name })
+    .from(trials)
+    .innerJoin(orgs, eq(orgs.id, trials.customerOrgId))
     .where(and(eq(trials.id, trialId), trialScope(access)));
   const [row] = opts.forUpdate ? await q.for('update', { of: trials }) : await q;
   if (!row) throw new NotFoundError('Trial not found.');

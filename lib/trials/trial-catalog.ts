@@ -3,13 +3,33 @@
 import type { TRIAL_SERVICES } from '@/lib/domain/statuses';
 
 export const BUSINESS_VERTICALS = [
-  'Education', 'Financial services', 'Government', 'Healthcare', 'Hospitality', 'Legal', 'Manufacturing',
-  'Non-profit', 'Professional services', 'Retail', 'Technology', 'Other',
+  'Education',
+  'Financial services',
+  'Government',
+  'Healthcare',
+  'Hospitality',
+  'Legal',
+  'Manufacturing',
+  'Non-profit',
+  'Professional services',
+  'Retail',
+  'Technology',
+  'Other',
 ] as const;
 
 /** The device catalogue offered for trial shipments. */
-export const TRIAL_DEVICES = ['Webex Desk Pro', 'Webex Desk Mini', 'Webex Room Kit Mini', 'Webex Board 55', 'Cisco 8851 IP Phone', 'Cisco 730 Headset'] as const;
+export const TRIAL_DEVICES = [
+  'Webex Desk Pro',
+  'Webex Desk Mini',
+  'Webex Room Kit Mini',
+  'Webex Board 55',
+  'Cisco 8851 IP Phone',
+  'Cisco 730 Headset',
+] as const;
 
 export const TRIAL_SERVICE_LABELS: Record<(typeof TRIAL_SERVICES)[number], string> = {
-  meetings: 'Meetings (Enterprise Edition)', messaging: 'Messaging', calling: 'Calling', devices: 'Devices',
+  meetings: 'Meetings (Enterprise Edition)',
+  messaging: 'Messaging',
+  calling: 'Calling',
+  devices: 'Devices',
 };

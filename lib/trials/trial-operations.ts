@@ -12,8 +12,18 @@ import { editTrialServices, extendTrial, shipTrialDevice } from './manage-trial'
 import { lookupTrialEmail, requestTrial } from './request-trial';
 import { startTrial } from './start-trial';
 import {
-  addTrialSchema, consentAnswerSchema, customerTrialSchema, editServicesSchema, extendTrialSchema, listTrialsSchema, lookupTrialEmailSchema,
-  shipDeviceSchema, startTrialSchema, trialDetailsSchema, trialIdSchema, trialRequestSchema,
+  addTrialSchema,
+  consentAnswerSchema,
+  customerTrialSchema,
+  editServicesSchema,
+  extendTrialSchema,
+  listTrialsSchema,
+  lookupTrialEmailSchema,
+  shipDeviceSchema,
+  startTrialSchema,
+  trialDetailsSchema,
+  trialIdSchema,
+  trialRequestSchema,
 } from './trial-schema';
 
 export const trialOps = {

@@ -17,7 +17,10 @@ export function boughtServices(packages: readonly PackageId[]): Set<TrialService
   const out = new Set<TrialService>();
   for (const p of packages) {
     const info = PACKAGE_INFO[p];
-    if (info.meetings) { out.add('meetings'); out.add('messaging'); }
+    if (info.meetings) {
+      out.add('meetings');
+      out.add('messaging');
+    }
     if (info.calling && p !== 'common_area_calling') out.add('calling');
   }
   return out;

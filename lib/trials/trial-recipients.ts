@@ -5,14 +5,25 @@ import type { DbOrTx } from '@/db/client';
 import { roleGrants, users } from '@/db/schema';
 
 export async function customerAdminEmails(db: DbOrTx, customerOrgId: string): Promise<string[]> {
-  const rows = await db.selectDistinct({ email: users.email }).from(roleGrants).innerJoin(users, eq(users.id, roleGrants.userId))
+  const rows = await db
+    .selectDistinct({ email: users.email })
+    .from(roleGrants)
+    .innerJoin(users, eq(users.id, roleGrants.userId))
     .where(and(eq(roleGrants.orgId, customerOrgId), eq(roleGrants.role, 'customer_full_admin')));
   return rows.map((r) => r.email.toLowerCase()).sort();
 }
 
 export async function partnerAdminEmails(db: DbOrTx, partnerOrgId: string, createdBy: string | null): Promise<string[]> {
-  const rows = await db.selectDistinct({ email: users.email }).from(roleGrants).innerJoin(users, eq(users.id, roleGrants.userId))
-    .where(and(eq(roleGrants.orgId, partnerOrgId), or(inArray(roleGrants.role, ['sales_full_admin']), createdBy ? eq(users.id, createdBy) : sql`false`)));
+  const rows = await db
+    .selectDistinct({ email: users.email })
+    .from(roleGrants)
+    .innerJoin(users, eq(users.id, roleGrants.userId))
+    .where(
+      and(
+        eq(roleGrants.orgId, partnerOrgId),
+        or(inArray(roleGrants.role, ['sales_full_admin']), createdBy ? eq(users.id, createdBy) : sql`false`),
+      ),
+    );
   return rows.map((r) => r.email.toLowerCase()).sort();
 }
 

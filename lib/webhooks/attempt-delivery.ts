@@ -44,7 +44,8 @@ export async function attemptDelivery(deps: ServiceDeps, deliveryId: string, opt
       return null;
     }
     const attempt = row.d.attempts + 1;
-    await tx.update(webhookDeliveries)
+    await tx
+      .update(webhookDeliveries)
       .set({ attempts: attempt, lastAttemptAt: now, nextAttemptAt: new Date(now.getTime() + ATTEMPT_LEASE_MS) })
       .where(eq(webhookDeliveries.id, deliveryId));
     return { ...row, attempt };
@@ -53,25 +54,36 @@ export async function attemptDelivery(deps: ServiceDeps, deliveryId: string, opt
 
   const { d, e, payload, attempt } = claimed;
   const secrets = [decryptSecret(e.secretEncrypted)];
-  if (e.previousSecretEncrypted && e.previousSecretExpiresAt && e.previousSecretExpiresAt > now) secrets.push(decryptSecret(e.previousSecretEncrypted));
+  if (e.previousSecretEncrypted && e.previousSecretExpiresAt && e.previousSecretExpiresAt > now)
+    secrets.push(decryptSecret(e.previousSecretEncrypted));
   const body = JSON.stringify(payload);
   const result = await sendWebhook(e.url, webhookHeaders(secrets, d.eventId, now, body), body, opts.timeoutMs ?? WEBHOOK_TIMEOUT_MS);
 
   const after: (() => Promise<void> | void)[] = [];
   const outcome = await deps.db.transaction(async (tx): Promise<AttemptOutcome> => {
     await tx.insert(webhookAttempts).values({
-      deliveryId, endpointId: e.id, attempt, at: now, statusCode: result.statusCode, durationMs: result.durationMs,
-      responseExcerpt: result.excerpt, ok: result.ok,
+      deliveryId,
+      endpointId: e.id,
+      attempt,
+      at: now,
+      statusCode: result.statusCode,
+      durationMs: result.durationMs,
+      responseExcerpt: result.excerpt,
+      ok: result.ok,
     });
     if (result.ok) {
       await tx.update(webhookDeliveries).set({ status: 'succeeded' }).where(eq(webhookDeliveries.id, deliveryId));
       await tx.update(webhookEndpoints).set({ failingSince: null }).where(eq(webhookEndpoints.id, e.id));
       return { kind: 'succeeded', result, attempt };
     }
-    const ep = await oneRow(tx.update(webhookEndpoints)
-      .set({ failingSince: sql`coalesce(${webhookEndpoints.failingSince}, ${now.toISOString()}::timestamptz)` })
-      .where(eq(webhookEndpoints.id, e.id))
-      .returning({ failingSince: webhookEndpoints.failingSince, enabled: webhookEndpoints.enabled }), 'the updated webhook endpoint');
+    const ep = await oneRow(
+      tx
+        .update(webhookEndpoints)
+        .set({ failingSince: sql`coalesce(${webhookEndpoints.failingSince}, ${now.toISOString()}::timestamptz)` })
+        .where(eq(webhookEndpoints.id, e.id))
+        .returning({ failingSince: webhookEndpoints.failingSince, enabled: webhookEndpoints.enabled }),
+      'the updated webhook endpoint',
+    );
     if (ep.enabled && ep.failingSince && now.getTime() - ep.failingSince.getTime() >= RETRY_WINDOW_MS) {
       await disableFailingEndpoint(tx, { ...deps, afterCommit: (f) => after.push(f) }, e, now);
       return { kind: 'endpoint_disabled', result, attempt };
@@ -95,19 +107,32 @@ export async function attemptDelivery(deps: ServiceDeps, deliveryId: string, opt
 type Tx = Parameters<Parameters<ServiceDeps['db']['transaction']>[0]>[0];
 
 async function disableFailingEndpoint(
-  tx: Tx, deps: ServiceDeps & { afterCommit(f: () => Promise<void> | void): void }, e: typeof webhookEndpoints.$inferSelect, now: Date,
+  tx: Tx,
+  deps: ServiceDeps & { afterCommit(f: () => Promise<void> | void): void },
+  e: typeof webhookEndpoints.$inferSelect,
+  now: Date,
 ) {
   const reason = 'Disabled automatically: every delivery failed for 24 hours.';
   await tx.update(webhookEndpoints).set({ enabled: false, disabledReason: reason, updatedAt: now }).where(eq(webhookEndpoints.id, e.id));
-  await tx.update(webhookDeliveries).set({ status: 'failed' })
+  await tx
+    .update(webhookDeliveries)
+    .set({ status: 'failed' })
     .where(and(eq(webhookDeliveries.endpointId, e.id), eq(webhookDeliveries.status, 'pending'), lte(webhookDeliveries.createdAt, now)));
-  const admins = await tx.select({ email: users.email }).from(roleGrants).innerJoin(users, eq(users.id, roleGrants.userId))
+  const admins = await tx
+    .select({ email: users.email })
+    .from(roleGrants)
+    .innerJoin(users, eq(users.id, roleGrants.userId))
     .where(and(eq(roleGrants.orgId, e.orgId), eq(roleGrants.role, 'partner_full_admin')));
   for (const a of admins) {
-    await queueEmail({ db: tx, jobs: deps.jobs, afterCommit: deps.afterCommit }, {
-      to: a.email, orgId: e.orgId, kind: 'webhook_disabled',
-      subject: 'A webhook endpoint was disabled',
-      body: `Hello,\n\nEvery delivery to your webhook endpoint ${e.url} has failed for 24 hours, so it has been disabled and no more events are sent to it.\n\nFix the receiver, then enable the endpoint again under Settings → Webhooks; the delivery log there shows each attempt and its answer, and Redeliver resends an event.\n`,
-    });
+    await queueEmail(
+      { db: tx, jobs: deps.jobs, afterCommit: deps.afterCommit },
+      {
+        to: a.email,
+        orgId: e.orgId,
+        kind: 'webhook_disabled',
+        subject: 'A webhook endpoint was disabled',
+        body: `Hello,\n\nEvery delivery to your webhook endpoint ${e.url} has failed for 24 hours, so it has been disabled and no more events are sent to it.\n\nFix the receiver, then enable the endpoint again under Settings → Webhooks; the delivery log there shows each attempt and its answer, and Redeliver resends an event.\n`,
+      },
+    );
   }
 }

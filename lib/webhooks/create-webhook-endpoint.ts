@@ -13,12 +13,28 @@ export async function createWebhookEndpoint(ctx: ServiceCtx, input: z.output<typ
   await assertWebhookUrlAllowed(input.url);
   const secret = generateSigningSecret();
   const now = ctx.clock.now();
-  const row = await oneRow(ctx.db.insert(webhookEndpoints).values({
-    orgId: ctx.access.org.id, url: input.url, description: input.description, eventTypes: input.eventTypes,
-    includeIndirect: input.includeIndirect, secretEncrypted: encryptSecret(secret), createdBy: ctx.access.actor.userId, createdAt: now, updatedAt: now,
-  }).returning(), 'the inserted webhook endpoint');
+  const row = await oneRow(
+    ctx.db
+      .insert(webhookEndpoints)
+      .values({
+        orgId: ctx.access.org.id,
+        url: input.url,
+        description: input.description,
+        eventTypes: input.eventTypes,
+        includeIndirect: input.includeIndirect,
+        secretEncrypted: encryptSecret(secret),
+        createdBy: ctx.access.actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning(),
+    'the inserted webhook endpoint',
+  );
   await audit(ctx.db, auditActor(ctx), {
-    action: 'webhook.create', targetType: 'webhook_endpoint', targetId: row.id, summary: `Added webhook endpoint ${input.url}`,
+    action: 'webhook.create',
+    targetType: 'webhook_endpoint',
+    targetId: row.id,
+    summary: `Added webhook endpoint ${input.url}`,
     after: { url: input.url, eventTypes: input.eventTypes, includeIndirect: input.includeIndirect },
   });
   return { endpoint: endpointView(row), secret };

@@ -11,7 +11,10 @@ export async function deleteWebhookEndpoint(ctx: ServiceCtx, input: z.output<typ
   const e = await getWebhookEndpointOrThrow(ctx.db, ctx.access, input.endpointId, { forUpdate: true });
   await ctx.db.delete(webhookEndpoints).where(eq(webhookEndpoints.id, e.id));
   await audit(ctx.db, auditActor(ctx), {
-    action: 'webhook.delete', targetType: 'webhook_endpoint', targetId: e.id, summary: `Deleted webhook endpoint ${e.url}`,
+    action: 'webhook.delete',
+    targetType: 'webhook_endpoint',
+    targetId: e.id,
+    summary: `Deleted webhook endpoint ${e.url}`,
     before: { url: e.url, eventTypes: e.eventTypes },
   });
   return { endpointId: e.id };

@@ -39,18 +39,31 @@ export async function emitWebhookEvent<T extends WebhookEventType>(ctx: EmitCtx,
   const endpoints = await ctx.db
     .select({ id: webhookEndpoints.id })
     .from(webhookEndpoints)
-    .where(and(
-      eq(webhookEndpoints.enabled, true),
-      arrayContains(webhookEndpoints.eventTypes, [input.type]),
-      or(eq(webhookEndpoints.orgId, input.orgId), and(eq(webhookEndpoints.includeIndirect, true), sql`${webhookEndpoints.orgId} = ${parent}`)),
-    ));
+    .where(
+      and(
+        eq(webhookEndpoints.enabled, true),
+        arrayContains(webhookEndpoints.eventTypes, [input.type]),
+        or(
+          eq(webhookEndpoints.orgId, input.orgId),
+          and(eq(webhookEndpoints.includeIndirect, true), sql`${webhookEndpoints.orgId} = ${parent}`),
+        ),
+      ),
+    );
   if (!endpoints.length) return null;
   const data = typeof input.data === 'function' ? await input.data() : input.data;
   if (!data) return null;
-  const event = await oneRow(ctx.db
-    .insert(webhookEvents)
-    .values({ orgId: input.orgId, type: input.type, payload: { type: input.type, timestamp: input.at.toISOString(), data }, createdAt: input.at })
-    .returning({ id: webhookEvents.id }), 'the inserted webhook event');
+  const event = await oneRow(
+    ctx.db
+      .insert(webhookEvents)
+      .values({
+        orgId: input.orgId,
+        type: input.type,
+        payload: { type: input.type, timestamp: input.at.toISOString(), data },
+        createdAt: input.at,
+      })
+      .returning({ id: webhookEvents.id }),
+    'the inserted webhook event',
+  );
   const deliveries = await ctx.db
     .insert(webhookDeliveries)
     .values(endpoints.map((e) => ({ eventId: event.id, endpointId: e.id, nextAttemptAt: input.at, createdAt: input.at })))

@@ -4,13 +4,22 @@ import { WEBHOOK_EVENT_TYPES } from './event-types';
 import { urlShapeProblem } from './url-shape';
 
 export const endpointFieldsSchema = z.object({
-  url: z.string().trim().min(1, 'Enter the endpoint URL.').max(2000, 'Use at most 2,000 characters.')
+  url: z
+    .string()
+    .trim()
+    .min(1, 'Enter the endpoint URL.')
+    .max(2000, 'Use at most 2,000 characters.')
     .superRefine((v, c) => {
       const problem = urlShapeProblem(v);
       if (problem) c.addIssue({ code: 'custom', message: problem });
     }),
-    // oxlint-disable-next-line no-control-regex -- refusing control characters is the point (SPEC §10)
-  description: z.string().trim().max(200, 'Use at most 200 characters.').regex(/^[^\u0000-\u001f\u007f]*$/, 'Remove control characters.').default(''),
+  // oxlint-disable-next-line no-control-regex -- refusing control characters is the point (SPEC §10)
+  description: z
+    .string()
+    .trim()
+    .max(200, 'Use at most 200 characters.')
+    .regex(/^[^\u0000-\u001f\u007f]*$/, 'Remove control characters.')
+    .default(''),
   eventTypes: z.array(z.enum(WEBHOOK_EVENT_TYPES)).min(1, 'Choose at least one event.'),
   includeIndirect: z.boolean().default(false),
 });

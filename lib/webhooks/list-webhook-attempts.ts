@@ -14,9 +14,17 @@ export async function listWebhookAttempts(ctx: Pick<ServiceCtx, 'db' | 'access'>
   const [rows, [{ total }]] = await Promise.all([
     ctx.db
       .select({
-        id: webhookAttempts.id, deliveryId: webhookAttempts.deliveryId, attempt: webhookAttempts.attempt, at: webhookAttempts.at,
-        statusCode: webhookAttempts.statusCode, durationMs: webhookAttempts.durationMs, responseExcerpt: webhookAttempts.responseExcerpt,
-        ok: webhookAttempts.ok, eventId: webhookEvents.id, eventType: webhookEvents.type, deliveryStatus: webhookDeliveries.status,
+        id: webhookAttempts.id,
+        deliveryId: webhookAttempts.deliveryId,
+        attempt: webhookAttempts.attempt,
+        at: webhookAttempts.at,
+        statusCode: webhookAttempts.statusCode,
+        durationMs: webhookAttempts.durationMs,
+        responseExcerpt: webhookAttempts.responseExcerpt,
+        ok: webhookAttempts.ok,
+        eventId: webhookEvents.id,
+        eventType: webhookEvents.type,
+        deliveryStatus: webhookDeliveries.status,
         nextAttemptAt: webhookDeliveries.nextAttemptAt,
       })
       .from(webhookAttempts)

@@ -5,6 +5,11 @@ import { endpointView } from './get-webhook-endpoint-or-throw';
 
 /** The org's endpoints, newest first (a handful per org; no paging needed). */
 export async function listWebhookEndpoints(ctx: Pick<ServiceCtx, 'db' | 'access'>) {
-  const rows = await ctx.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.orgId, ctx.access.org.id)).orderBy(desc(webhookEndpoints.createdAt)).limit(100);
+  const rows = await ctx.db
+    .select()
+    .from(webhookEndpoints)
+    .where(eq(webhookEndpoints.orgId, ctx.access.org.id))
+    .orderBy(desc(webhookEndpoints.createdAt))
+    .limit(100);
   return rows.map(endpointView);
 }

@@ -23,9 +23,15 @@ export async function redeliverWebhook(ctx: ServiceCtx, input: z.output<typeof d
   if (!row) throw new NotFoundError('Delivery not found.', WEBHOOK_ERRORS.deliveryNotFound);
   if (!row.enabled) throw new ConflictError('Enable the endpoint before redelivering to it.', undefined, WEBHOOK_ERRORS.endpointDisabled);
   const now = ctx.clock.now();
-  await ctx.db.update(webhookDeliveries).set({ status: 'pending', nextAttemptAt: now, createdAt: now }).where(eq(webhookDeliveries.id, row.id));
+  await ctx.db
+    .update(webhookDeliveries)
+    .set({ status: 'pending', nextAttemptAt: now, createdAt: now })
+    .where(eq(webhookDeliveries.id, row.id));
   await audit(ctx.db, auditActor(ctx), {
-    action: 'webhook.redeliver', targetType: 'webhook_delivery', targetId: row.id, summary: `Redelivered event ${row.eventId} to ${row.url}`,
+    action: 'webhook.redeliver',
+    targetType: 'webhook_delivery',
+    targetId: row.id,
+    summary: `Redelivered event ${row.eventId} to ${row.url}`,
   });
   ctx.afterCommit(() => ctx.jobs.send(QUEUES.deliverWebhook, { deliveryId: row.id }, { singletonKey: row.id }));
   return { deliveryId: row.id };

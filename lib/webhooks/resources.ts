@@ -27,7 +27,10 @@ export async function subscriberResource(db: DbOrTx, subscriberId: string): Prom
 
 /** The live subscribers of a customer (for subscriber.deleted when a customer is removed). */
 export async function activeSubscriberIds(db: DbOrTx, customerId: string): Promise<string[]> {
-  const rows = await db.select({ id: subscribers.id }).from(subscribers).where(and(eq(subscribers.customerId, customerId), isNull(subscribers.removedAt)));
+  const rows = await db
+    .select({ id: subscribers.id })
+    .from(subscribers)
+    .where(and(eq(subscribers.customerId, customerId), isNull(subscribers.removedAt)));
   return rows.map((r) => r.id);
 }
 
@@ -35,7 +38,13 @@ export async function billingReportResource(db: DbOrTx, reportId: string): Promi
   const [r] = await db.select().from(billingReports).where(eq(billingReports.id, reportId));
   if (!r) return null;
   return {
-    id: r.id, billingStartDate: r.billingStartDate, billingEndDate: r.billingEndDate, type: r.type, created: iso(r.createdAt),
-    createdBy: r.createdBy, status: r.status, errors: r.errors,
+    id: r.id,
+    billingStartDate: r.billingStartDate,
+    billingEndDate: r.billingEndDate,
+    type: r.type,
+    created: iso(r.createdAt),
+    createdBy: r.createdBy,
+    status: r.status,
+    errors: r.errors,
   };
 }

@@ -18,11 +18,15 @@ export async function rotateWebhookSecret(ctx: ServiceCtx, input: z.output<typeo
   const now = ctx.clock.now();
   const secret = generateSigningSecret();
   const previousSecretExpiresAt = new Date(now.getTime() + SECRET_OVERLAP_MS);
-  await ctx.db.update(webhookEndpoints)
+  await ctx.db
+    .update(webhookEndpoints)
     .set({ secretEncrypted: encryptSecret(secret), previousSecretEncrypted: e.secretEncrypted, previousSecretExpiresAt, updatedAt: now })
     .where(eq(webhookEndpoints.id, e.id));
   await audit(ctx.db, auditActor(ctx), {
-    action: 'webhook.secret.rotate', targetType: 'webhook_endpoint', targetId: e.id, summary: `Rotated the signing secret of ${e.url}`,
+    action: 'webhook.secret.rotate',
+    targetType: 'webhook_endpoint',
+    targetId: e.id,
+    summary: `Rotated the signing secret of ${e.url}`,
     after: { previousSecretExpiresAt: previousSecretExpiresAt.toISOString() },
   });
   return { endpointId: e.id, secret, previousSecretExpiresAt };

@@ -15,10 +15,18 @@ export interface SendResult {
   ok: boolean;
 }
 
-export async function sendWebhook(url: string, headers: Record<string, string>, body: string, timeoutMs = WEBHOOK_TIMEOUT_MS): Promise<SendResult> {
+export async function sendWebhook(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  timeoutMs = WEBHOOK_TIMEOUT_MS,
+): Promise<SendResult> {
   const started = performance.now();
   const done = (statusCode: number | null, excerpt: string): SendResult => ({
-    statusCode, excerpt, durationMs: Math.round(performance.now() - started), ok: statusCode !== null && statusCode >= 200 && statusCode < 300,
+    statusCode,
+    excerpt,
+    durationMs: Math.round(performance.now() - started),
+    ok: statusCode !== null && statusCode >= 200 && statusCode < 300,
   });
   const target = new URL(url);
   const host = target.hostname.replace(/^\[|\]$/g, '');
@@ -34,20 +42,24 @@ export async function sendWebhook(url: string, headers: Record<string, string>, 
       resolve(r);
     };
     const client = target.protocol === 'https:' ? https : http;
-    const req = client.request(target, { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, lookup: safeLookup }, (res) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on('data', (c: Buffer) => {
-        if (size < RESPONSE_EXCERPT_BYTES) chunks.push(c);
-        size += c.length;
-        // Keep the excerpt only; a huge answer is not read to the end.
-        if (size >= RESPONSE_EXCERPT_BYTES) res.destroy();
-      });
-      const end = () => finish(done(res.statusCode ?? null, Buffer.concat(chunks).subarray(0, RESPONSE_EXCERPT_BYTES).toString('utf8')));
-      res.on('end', end);
-      res.on('close', end);
-      res.on('error', end);
-    });
+    const req = client.request(
+      target,
+      { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, lookup: safeLookup },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (c: Buffer) => {
+          if (size < RESPONSE_EXCERPT_BYTES) chunks.push(c);
+          size += c.length;
+          // Keep the excerpt only; a huge answer is not read to the end.
+          if (size >= RESPONSE_EXCERPT_BYTES) res.destroy();
+        });
+        const end = () => finish(done(res.statusCode ?? null, Buffer.concat(chunks).subarray(0, RESPONSE_EXCERPT_BYTES).toString('utf8')));
+        res.on('end', end);
+        res.on('close', end);
+        res.on('error', end);
+      },
+    );
     const timer = setTimeout(() => {
       req.destroy();
       finish(done(null, `No answer within ${Math.round(timeoutMs / 1000)} s (timed out)`));

@@ -9,15 +9,22 @@ import { endpointView, getWebhookEndpointOrThrow } from './get-webhook-endpoint-
 /** Disable stops new deliveries; enabling again starts a fresh 24-hour failure window. */
 export async function setWebhookEndpointEnabled(ctx: ServiceCtx, input: z.output<typeof setEndpointEnabledSchema>) {
   const e = await getWebhookEndpointOrThrow(ctx.db, ctx.access, input.endpointId, { forUpdate: true });
-  const [row] = await ctx.db.update(webhookEndpoints)
-    .set(input.enabled
-      ? { enabled: true, disabledReason: null, failingSince: null, updatedAt: ctx.clock.now() }
-      : { enabled: false, disabledReason: `Disabled by ${ctx.access.actor.email}.`, updatedAt: ctx.clock.now() })
+  const [row] = await ctx.db
+    .update(webhookEndpoints)
+    .set(
+      input.enabled
+        ? { enabled: true, disabledReason: null, failingSince: null, updatedAt: ctx.clock.now() }
+        : { enabled: false, disabledReason: `Disabled by ${ctx.access.actor.email}.`, updatedAt: ctx.clock.now() },
+    )
     .where(eq(webhookEndpoints.id, e.id))
     .returning();
   await audit(ctx.db, auditActor(ctx), {
-    action: input.enabled ? 'webhook.enable' : 'webhook.disable', targetType: 'webhook_endpoint', targetId: e.id,
-    summary: `${input.enabled ? 'Enabled' : 'Disabled'} webhook endpoint ${e.url}`, before: { enabled: e.enabled }, after: { enabled: input.enabled },
+    action: input.enabled ? 'webhook.enable' : 'webhook.disable',
+    targetType: 'webhook_endpoint',
+    targetId: e.id,
+    summary: `${input.enabled ? 'Enabled' : 'Disabled'} webhook endpoint ${e.url}`,
+    before: { enabled: e.enabled },
+    after: { enabled: input.enabled },
   });
   return endpointView(row);
 }

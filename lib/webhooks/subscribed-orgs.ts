@@ -15,10 +15,13 @@ export async function orgsSubscribedTo(db: DbOrTx, orgIds: string[], type: Webho
   const rows = await db
     .selectDistinct({ orgId: orgs.id })
     .from(orgs)
-    .innerJoin(webhookEndpoints, or(
-      eq(webhookEndpoints.orgId, orgs.id),
-      and(eq(webhookEndpoints.includeIndirect, true), eq(webhookEndpoints.orgId, orgs.parentPartnerId)),
-    ))
+    .innerJoin(
+      webhookEndpoints,
+      or(
+        eq(webhookEndpoints.orgId, orgs.id),
+        and(eq(webhookEndpoints.includeIndirect, true), eq(webhookEndpoints.orgId, orgs.parentPartnerId)),
+      ),
+    )
     .where(and(inArray(orgs.id, ids), eq(webhookEndpoints.enabled, true), arrayContains(webhookEndpoints.eventTypes, [type])));
   return new Set(rows.map((r) => r.orgId));
 }

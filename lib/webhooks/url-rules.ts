@@ -12,10 +12,28 @@ import { urlShapeProblem } from './url-shape';
 
 const blocked = new BlockList();
 for (const [net, bits] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) blocked.addSubnet(net, bits, 'ipv4');
-for (const [net, bits] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['64:ff9b::', 96]] as const) blocked.addSubnet(net, bits, 'ipv6');
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const)
+  blocked.addSubnet(net, bits, 'ipv4');
+for (const [net, bits] of [
+  ['::', 128],
+  ['::1', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+  ['64:ff9b::', 96],
+] as const)
+  blocked.addSubnet(net, bits, 'ipv6');
 
 /** WEBHOOKS_ALLOW_PRIVATE=1 or 0 decides; unset, demo mode allows (so a local receiver works in the demo). */
 export const allowPrivateTargets = () => {
@@ -39,7 +57,9 @@ const fail = (message: string, code: number) => new ValidationError(message, { u
 async function resolveAll(hostname: string): Promise<string[]> {
   const host = hostname.replace(/^\[|\]$/g, '');
   if (isIP(host)) return [host];
-  return new Promise((resolve, reject) => lookup(host, { all: true, verbatim: true }, (err, addrs) => (err ? reject(err) : resolve(addrs.map((a) => a.address)))));
+  return new Promise((resolve, reject) =>
+    lookup(host, { all: true, verbatim: true }, (err, addrs) => (err ? reject(err) : resolve(addrs.map((a) => a.address)))),
+  );
 }
 
 /** Registration check: shape, then every address the name resolves to. */
@@ -54,7 +74,10 @@ export async function assertWebhookUrlAllowed(raw: string): Promise<void> {
     throw fail('This host name does not resolve.', WEBHOOK_ERRORS.urlUnresolvable);
   }
   if (addresses.some(isNonPublicAddress)) {
-    throw fail('This URL points to a private, loopback or link-local address, which webhooks may not reach.', WEBHOOK_ERRORS.urlPrivateAddress);
+    throw fail(
+      'This URL points to a private, loopback or link-local address, which webhooks may not reach.',
+      WEBHOOK_ERRORS.urlPrivateAddress,
+    );
   }
 }
 

@@ -3,7 +3,14 @@
 import type { PartnerCapability } from '@/lib/auth/permissions';
 import { createWebhookEndpoint } from './create-webhook-endpoint';
 import { deleteWebhookEndpoint } from './delete-webhook-endpoint';
-import { deliveryIdSchema, endpointFieldsSchema, endpointIdSchema, listAttemptsSchema, setEndpointEnabledSchema, updateEndpointSchema } from './endpoint-schema';
+import {
+  deliveryIdSchema,
+  endpointFieldsSchema,
+  endpointIdSchema,
+  listAttemptsSchema,
+  setEndpointEnabledSchema,
+  updateEndpointSchema,
+} from './endpoint-schema';
 import { listWebhookAttempts } from './list-webhook-attempts';
 import { redeliverWebhook } from './redeliver-webhook';
 import { rotateWebhookSecret } from './rotate-webhook-secret';

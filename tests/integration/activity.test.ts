@@ -6,7 +6,13 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '@/db/schema';
 import { activityCsvResponse, activityExportSchema } from '@/lib/activity/activity-csv';
-import { ACTIVITY_COUNT_CAP, ACTIVITY_PAGE_SIZE, listActivity, type ActivityCursor, type ActivityFilters } from '@/lib/activity/list-activity';
+import {
+  ACTIVITY_COUNT_CAP,
+  ACTIVITY_PAGE_SIZE,
+  listActivity,
+  type ActivityCursor,
+  type ActivityFilters,
+} from '@/lib/activity/list-activity';
 import { resolveAccess, type Actor, type OrgAccess } from '@/lib/auth/access';
 import { runAuthorized } from '@/lib/auth/guard';
 import type { AuditAction } from '@/lib/domain/audit-actions';
@@ -35,8 +41,13 @@ let access: OrgAccess;
 
 /** Entry i of the partner's log: at T0 + i hours (two share an instant: the id breaks the tie). */
 const entry = (i: number, orgId: string, actor: Actor | null, action: AuditAction, summary = `Entry ${i}`) => ({
-  at: new Date(T0 + Math.min(i, 119) * HOUR), orgId, actorUserId: actor?.userId ?? null, actorOrgId: actor?.orgId ?? null,
-  action, targetType: 'customer', summary,
+  at: new Date(T0 + Math.min(i, 119) * HOUR),
+  orgId,
+  actorUserId: actor?.userId ?? null,
+  actorOrgId: actor?.orgId ?? null,
+  action,
+  targetType: 'customer',
+  summary,
 });
 
 const page = (cursor: ActivityCursor = null, f: Partial<ActivityFilters> = {}) => listActivity(db, access, { ...NONE, ...f }, cursor);
@@ -73,7 +84,13 @@ describe('the activity list', () => {
     expect(p1.totalCapped).toBe(false);
     expect(summaries(p1.rows.slice(0, 3))).toEqual(['Entry 120', 'Entry 119', 'Entry 118']);
     const cross = p1.rows.find((r) => r.summary === 'Entry 100')!;
-    expect(cross).toMatchObject({ orgId: customerOrg, orgName: 'Cross Launched Co', actorOrgId: partner, actorOrgName: 'Activity Partner', actorEmail: full.email });
+    expect(cross).toMatchObject({
+      orgId: customerOrg,
+      orgName: 'Cross Launched Co',
+      actorOrgId: partner,
+      actorOrgName: 'Activity Partner',
+      actorEmail: full.email,
+    });
     expect(p1.newer).toBeNull();
     const all = [...p1.rows, ...(await page({ after: p1.older! })).rows];
     expect(all.every((r) => !r.summary.includes('Other') && !r.summary.includes('elsewhere'))).toBe(true);
@@ -133,7 +150,9 @@ describe('the activity list', () => {
 
 describe('the CSV export', () => {
   const exportAs = (who: Actor, orgId: string, input: Record<string, unknown>) =>
-    runAuthorized(deps, { userId: who.userId, orgId, input }, 'activity.read', activityExportSchema, (ctx, f) => Promise.resolve(activityCsvResponse(db, ctx.access, f, ctx.clock.now())));
+    runAuthorized(deps, { userId: who.userId, orgId, input }, 'activity.read', activityExportSchema, (ctx, f) =>
+      Promise.resolve(activityCsvResponse(db, ctx.access, f, ctx.clock.now())),
+    );
 
   it('streams every filtered entry, newest first, with formula cells neutralised', async () => {
     await db.insert(auditLog).values(entry(121, partner, full, 'org.rename', '=HYPERLINK("http://evil")'));
@@ -142,14 +161,32 @@ describe('the CSV export', () => {
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="activity-2026-11-21.csv"');
     const rows = parseCsv((await res.text()).replace(/^\uFEFF/, ''));
     expect(rows[0]).toEqual(['When (UTC)', 'Who', 'Actor e-mail', 'On behalf of', 'Organisation', 'Action', 'Summary']);
-    expect(rows.slice(1)).toEqual([[new Date(T0 + 119 * HOUR).toISOString(), 'Test partner_full_admin+wholesale_admin', full.email, '', 'Activity Partner', 'org.rename', `'=HYPERLINK("http://evil")`]]);
+    expect(rows.slice(1)).toEqual([
+      [
+        new Date(T0 + 119 * HOUR).toISOString(),
+        'Test partner_full_admin+wholesale_admin',
+        full.email,
+        '',
+        'Activity Partner',
+        'org.rename',
+        `'=HYPERLINK("http://evil")`,
+      ],
+    ]);
   });
 
   it('exports the whole unfiltered log across batches, and no other org’s entries', async () => {
     const rows = parseCsv((await (await exportAs(full, partner, {})).text()).replace(/^\uFEFF/, '')).slice(1);
     expect(rows).toHaveLength(122);
     expect(new Set(rows.map((r) => r[6])).size).toBe(122);
-    expect(rows.find((r) => r[6] === 'Entry 90')).toEqual([new Date(T0 + 90 * HOUR).toISOString(), 'Test partner_full_admin+wholesale_admin', full.email, 'Activity Partner', 'Cross Launched Co', 'customer.rbpm.update', 'Entry 90']);
+    expect(rows.find((r) => r[6] === 'Entry 90')).toEqual([
+      new Date(T0 + 90 * HOUR).toISOString(),
+      'Test partner_full_admin+wholesale_admin',
+      full.email,
+      'Activity Partner',
+      'Cross Launched Co',
+      'customer.rbpm.update',
+      'Entry 90',
+    ]);
     expect(rows.some((r) => r[6].includes('Other'))).toBe(false);
   });
 

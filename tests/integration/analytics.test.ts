@@ -23,12 +23,25 @@ let partnerId: string;
 let full: Actor;
 
 const at = (iso: string) => new Date(iso);
-async function customer(name: string, o: { created: string; status?: 'provisioned' | 'error' | 'deprovisioned'; changed?: string; deprov?: string; completed?: string }) {
+async function customer(
+  name: string,
+  o: { created: string; status?: 'provisioned' | 'error' | 'deprovisioned'; changed?: string; deprov?: string; completed?: string },
+) {
   const c = await makeCustomer(db, partnerId, { name });
-  await db.update(customers).set({
-    name, status: o.status ?? 'provisioned', createdAt: at(o.created), statusChangedAt: at(o.changed ?? o.created), deprovisionedAt: o.deprov ? at(o.deprov) : null,
-  }).where(eq(customers.id, c.customer.id));
-  if (o.completed) await db.insert(provisioningEvents).values({ customerId: c.customer.id, at: at(o.completed), step: 'completed', message: 'Provisioning completed' });
+  await db
+    .update(customers)
+    .set({
+      name,
+      status: o.status ?? 'provisioned',
+      createdAt: at(o.created),
+      statusChangedAt: at(o.changed ?? o.created),
+      deprovisionedAt: o.deprov ? at(o.deprov) : null,
+    })
+    .where(eq(customers.id, c.customer.id));
+  if (o.completed)
+    await db
+      .insert(provisioningEvents)
+      .values({ customerId: c.customer.id, at: at(o.completed), step: 'completed', message: 'Provisioning completed' });
   return c;
 }
 
@@ -38,9 +51,17 @@ beforeAll(async () => {
   const a = await customer('=HYPERLINK("http://evil")', { created: '2026-06-10T00:00:00Z', completed: '2026-06-10T00:02:00Z' });
   await customer('Beta', { created: '2026-09-05T00:00:00Z', completed: '2026-09-05T00:06:00Z' });
   await customer('Gamma', { created: '2026-11-02T00:00:00Z', status: 'error', changed: '2026-11-02T00:01:00Z' });
-  await customer('Delta', { created: '2025-01-01T00:00:00Z', status: 'deprovisioned', changed: '2026-10-15T00:00:00Z', deprov: '2026-10-15T00:00:00Z' });
+  await customer('Delta', {
+    created: '2025-01-01T00:00:00Z',
+    status: 'deprovisioned',
+    changed: '2026-10-15T00:00:00Z',
+    deprov: '2026-10-15T00:00:00Z',
+  });
   await addSubscriber(db, a, [{ pkg: 'webex_calling', start: '2026-07-01T00:00:00Z' }]);
-  await addSubscriber(db, a, [{ pkg: 'webex_calling', start: '2026-07-01T00:00:00Z', end: '2026-10-10T00:00:00Z' }, { pkg: 'webex_suite', start: '2026-10-10T00:00:00Z' }]);
+  await addSubscriber(db, a, [
+    { pkg: 'webex_calling', start: '2026-07-01T00:00:00Z', end: '2026-10-10T00:00:00Z' },
+    { pkg: 'webex_suite', start: '2026-10-10T00:00:00Z' },
+  ]);
 });
 
 describe('analytics series', () => {
@@ -72,7 +93,12 @@ describe('who sees analytics, and the CSV', () => {
     expect(rows[0]).toEqual(['Customer', 'Org ID', 'Active seats']);
     expect(rows[1][0]).toBe(`'=HYPERLINK("http://evil")`);
     const months = parseCsv(await (await exportAs(full, partnerId, { chart: 'new-customers', months: '3' })).text());
-    expect(months).toEqual([['Month', 'New customers'], ['Sep 2026', '1'], ['Oct 2026', '0'], ['Nov 2026', '1']]);
+    expect(months).toEqual([
+      ['Month', 'New customers'],
+      ['Sep 2026', '1'],
+      ['Oct 2026', '0'],
+      ['Nov 2026', '1'],
+    ]);
     for (const v of ['+1', '-1', '@x', '\tx', '\rx']) expect(safeCsvCell(v).replace(/^"/, '').startsWith("'")).toBe(true);
   });
 
@@ -83,7 +109,9 @@ describe('who sees analytics, and the CSV', () => {
     const salesAdmin = await makeAdmin(db, sales.id, ['sales_full_admin']);
     await expect(exportAs(salesAdmin, sales.id, { chart: 'provisioning', months: '6' })).rejects.toBeInstanceOf(ForbiddenError);
     const sub = await makeSubPartner(db, partnerId);
-    await expect(exportAs(full, sub.id, { chart: 'provisioning', months: '6' })).rejects.toMatchObject({ message: 'Not available when cross-launched.' });
+    await expect(exportAs(full, sub.id, { chart: 'provisioning', months: '6' })).rejects.toMatchObject({
+      message: 'Not available when cross-launched.',
+    });
     const other = await makePartner(db);
     await expect(exportAs(full, other.id, { chart: 'provisioning', months: '6' })).rejects.toBeInstanceOf(NotFoundError);
   });

@@ -22,11 +22,21 @@ const template = await makeTemplate(db, partner.id, full.userId);
 const jobs = recordingJobs();
 
 const newToken = (name: string) =>
-  call(full.userId, partner.id, 'apiTokens.manage', createTokenSchema, createApiToken, { name, scopes: ['wholesale_customers_read', 'wholesale_customers_write'], expiry: '30' });
+  call(full.userId, partner.id, 'apiTokens.manage', createTokenSchema, createApiToken, {
+    name,
+    scopes: ['wholesale_customers_read', 'wholesale_customers_write'],
+    expiry: '30',
+  });
 
 const body = (externalId: string) => ({
-  ...EXAMPLE_CREATE_CUSTOMER, provisioningId: template.provisioningId, externalId,
-  customerInfo: { ...EXAMPLE_CREATE_CUSTOMER.customerInfo, name: `Customer ${externalId}`, primaryEmail: `owner@${externalId.toLowerCase()}.test` },
+  ...EXAMPLE_CREATE_CUSTOMER,
+  provisioningId: template.provisioningId,
+  externalId,
+  customerInfo: {
+    ...EXAMPLE_CREATE_CUSTOMER.customerInfo,
+    name: `Customer ${externalId}`,
+    primaryEmail: `owner@${externalId.toLowerCase()}.test`,
+  },
 });
 
 let api: ApiServer;
@@ -39,9 +49,19 @@ describe('Idempotency-Key under a race', () => {
   it('20 identical POSTs at once with one key: one customer, one stored 202, the rest replays of it or 409 — never a duplicate', async () => {
     const { token } = await newToken('race');
     const key = 'order-race-1';
-    const responses = await Promise.all(Array.from({ length: 20 }, () =>
-      api.call(token, 'POST', '/v1/wholesale/customers', { body: body('RACE-1'), headers: { 'idempotency-key': key } })));
-    const results = await Promise.all(responses.map(async (r) => ({ status: r.status, replayed: r.headers.get('idempotent-replayed'), location: r.headers.get('location'), body: await r.json() })));
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        api.call(token, 'POST', '/v1/wholesale/customers', { body: body('RACE-1'), headers: { 'idempotency-key': key } }),
+      ),
+    );
+    const results = await Promise.all(
+      responses.map(async (r) => ({
+        status: r.status,
+        replayed: r.headers.get('idempotent-replayed'),
+        location: r.headers.get('location'),
+        body: await r.json(),
+      })),
+    );
 
     expect(results.every((r) => r.status === 202 || r.status === 409)).toBe(true);
     const firsts = results.filter((r) => r.status === 202 && r.replayed !== 'true');
@@ -56,7 +76,10 @@ describe('Idempotency-Key under a race', () => {
     expect(rows).toHaveLength(1);
     expect(firsts[0].body.url).toBe(`/v1/wholesale/customers/${rows[0].id}`);
     expect(jobs.of('customer-provision').filter((j) => j.customerId === rows[0].id)).toHaveLength(1);
-    const stored = await db.select().from(apiIdempotencyKeys).where(and(eq(apiIdempotencyKeys.orgId, partner.id), eq(apiIdempotencyKeys.key, key)));
+    const stored = await db
+      .select()
+      .from(apiIdempotencyKeys)
+      .where(and(eq(apiIdempotencyKeys.orgId, partner.id), eq(apiIdempotencyKeys.key, key)));
     expect(stored.map((s) => s.status)).toEqual([202]);
 
     // Once the first has finished, a late retry is a replay, not a second customer.
@@ -77,7 +100,10 @@ describe('rate limit per token', () => {
   });
   afterAll(() => limited.close());
   afterEach(() => {
-    for (const [k, v] of [['API_RATE_LIMIT_PER_SEC', saved.perSec], ['API_RATE_LIMIT_BURST', saved.burst]] as const) {
+    for (const [k, v] of [
+      ['API_RATE_LIMIT_PER_SEC', saved.perSec],
+      ['API_RATE_LIMIT_BURST', saved.burst],
+    ] as const) {
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
     }
@@ -91,7 +117,9 @@ describe('rate limit per token', () => {
     const auditsBefore = await db.execute<{ n: string }>(sql`select count(*) as n from audit_log`);
     const responses: Response[] = [];
     for (const id of ids) {
-      responses.push(await limited.call(token, 'POST', '/v1/wholesale/customers', { body: body(id), headers: { 'idempotency-key': `burst-${id}` } }));
+      responses.push(
+        await limited.call(token, 'POST', '/v1/wholesale/customers', { body: body(id), headers: { 'idempotency-key': `burst-${id}` } }),
+      );
     }
     const statuses = responses.map((r) => r.status);
     // The bucket holds 5 and no time passes: 5 through, then 429.
@@ -117,7 +145,17 @@ describe('rate limit per token', () => {
     const refusedIds = ids.slice(allowed);
     const made = await db.select({ externalId: customers.externalId }).from(customers).where(inArray(customers.externalId, ids));
     expect(made.map((m) => m.externalId).sort()).toEqual(ids.slice(0, allowed).sort());
-    expect(await db.select().from(apiIdempotencyKeys).where(inArray(apiIdempotencyKeys.key, refusedIds.map((i) => `burst-${i}`)))).toEqual([]);
+    expect(
+      await db
+        .select()
+        .from(apiIdempotencyKeys)
+        .where(
+          inArray(
+            apiIdempotencyKeys.key,
+            refusedIds.map((i) => `burst-${i}`),
+          ),
+        ),
+    ).toEqual([]);
     const [auditsAfter] = await db.execute<{ n: string }>(sql`select count(*) as n from audit_log`);
     expect(Number(auditsAfter.n)).toBe(Number(auditsBefore[0].n) + allowed);
     expect(jobs.of('customer-provision').length).toBeGreaterThanOrEqual(allowed);
@@ -125,7 +163,10 @@ describe('rate limit per token', () => {
     // After Retry-After seconds one more call goes through.
     expect(refused.at(-1)!.headers.get('retry-after')).toBe('1');
     clock.advance(1000);
-    const again = await limited.call(token, 'POST', '/v1/wholesale/customers', { body: body(refusedIds[0]), headers: { 'idempotency-key': `burst-${refusedIds[0]}` } });
+    const again = await limited.call(token, 'POST', '/v1/wholesale/customers', {
+      body: body(refusedIds[0]),
+      headers: { 'idempotency-key': `burst-${refusedIds[0]}` },
+    });
     expect(again.status).toBe(202);
     expect(await db.select().from(customers).where(eq(customers.externalId, refusedIds[0]))).toHaveLength(1);
 

@@ -25,8 +25,11 @@ const template = await makeTemplate(db, partner.id, full.userId);
 
 async function newToken(scopes: readonly string[], opts: { userId?: string; orgId?: string; expiry?: TokenExpiry; createdAt?: Date } = {}) {
   const call = serviceCaller(db, opts.createdAt ? { clock: fixedClock(opts.createdAt) } : {});
-  return call(opts.userId ?? full.userId, opts.orgId ?? partner.id, 'apiTokens.manage', createTokenSchema, createApiToken,
-    { name: `matrix ${scopes.join(' ')}`.slice(0, 80), scopes, expiry: opts.expiry ?? '30' });
+  return call(opts.userId ?? full.userId, opts.orgId ?? partner.id, 'apiTokens.manage', createTokenSchema, createApiToken, {
+    name: `matrix ${scopes.join(' ')}`.slice(0, 80),
+    scopes,
+    expiry: opts.expiry ?? '30',
+  });
 }
 
 /** The scope each endpoint needs, as SPEC §8/§8.1 names them (not read back from the code). */
@@ -50,19 +53,24 @@ const NEEDS: Record<EndpointName, ApiScope> = {
   listSubPartners: 'wholesale_sub_partners_read',
 };
 
-interface Req { path: string; body?: unknown }
+interface Req {
+  path: string;
+  body?: unknown;
+}
 let seq = 0;
 const customerBody = () => {
   const n = ++seq;
   return {
-    ...EXAMPLE_CREATE_CUSTOMER, provisioningId: template.provisioningId, externalId: `MATRIX-${n}`,
+    ...EXAMPLE_CREATE_CUSTOMER,
+    provisioningId: template.provisioningId,
+    externalId: `MATRIX-${n}`,
     customerInfo: { ...EXAMPLE_CREATE_CUSTOMER.customerInfo, name: `Matrix Customer ${n}`, primaryEmail: `owner-${n}@matrix-${n}.test` },
   };
 };
 /** A distinct past period per report (a live report per period and type is unique). */
 const reportBody = () => {
   const day = String(1 + (++seq % 28)).padStart(2, '0');
-  const month = String(1 + Math.floor(seq / 28) % 12).padStart(2, '0');
+  const month = String(1 + (Math.floor(seq / 28) % 12)).padStart(2, '0');
   return { billingStartDate: `2025-${month}-${day}`, billingEndDate: `2025-${month}-${day}`, type: 'PARTNER' };
 };
 
@@ -89,11 +97,21 @@ const VALID: Record<EndpointName, () => Promise<Req>> = {
   deleteCustomer: async () => ({ path: `/customers/${(await setupCustomer(db, partner.id, { rbpm: true })).customerId}` }),
   createSubscriber: async () => ({
     path: '/subscribers',
-    body: { customerId: shared.customerId, email: uniqueEmail('api'), package: 'webex_meetings', provisioningParameters: { firstName: 'Ada', lastName: `Matrix ${++seq}` } },
+    body: {
+      customerId: shared.customerId,
+      email: uniqueEmail('api'),
+      package: 'webex_meetings',
+      provisioningParameters: { firstName: 'Ada', lastName: `Matrix ${++seq}` },
+    },
   }),
   validateSubscriber: async () => ({
     path: '/subscribers/validate',
-    body: { customerId: shared.customerId, email: uniqueEmail('api'), package: 'webex_meetings', provisioningParameters: { firstName: 'Ada', lastName: 'Check' } },
+    body: {
+      customerId: shared.customerId,
+      email: uniqueEmail('api'),
+      package: 'webex_meetings',
+      provisioningParameters: { firstName: 'Ada', lastName: 'Check' },
+    },
   }),
   listSubscribers: async () => ({ path: '/subscribers' }),
   getSubscriber: async () => ({ path: `/subscribers/${shared.subscriberId}` }),
@@ -220,7 +238,7 @@ describe('onBehalfOfSubPartnerOrgId', () => {
 
   it('a sub-partner’s token naming its sibling or its parent gets 403 on every endpoint, and nothing changes', async () => {
     const { subB, subToken } = await setup;
-    const requests = [...await validRequests(), ...await validRequests()];
+    const requests = [...(await validRequests()), ...(await validRequests())];
     const before = await counts();
     for (const [i, { name, req }] of requests.entries()) {
       const target = i < NAMES.length ? subB.id : partner.id;
@@ -248,7 +266,9 @@ describe('onBehalfOfSubPartnerOrgId', () => {
     expect((await api.call(parentToken, 'GET', subscriberPath)).status).toBe(404);
     expect((await api.call(parentToken, 'PUT', customerPath, { body: { packages: CUSTOMER_PACKAGES } })).status).toBe(404);
     expect((await api.call(parentToken, 'DELETE', subscriberPath)).status).toBe(404);
-    const listed = await (await api.call(parentToken, 'GET', `/v1/wholesale/customers?externalId=${customerOfA.customer.externalId}`)).json();
+    const listed = await (
+      await api.call(parentToken, 'GET', `/v1/wholesale/customers?externalId=${customerOfA.customer.externalId}`)
+    ).json();
     expect(listed.items).toEqual([]);
 
     const q = `?onBehalfOfSubPartnerOrgId=${subA.id}`;

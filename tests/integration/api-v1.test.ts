@@ -33,7 +33,9 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 const body = (externalId: string, email: string) => ({
-  ...EXAMPLE_CREATE_CUSTOMER, provisioningId: template.provisioningId, externalId,
+  ...EXAMPLE_CREATE_CUSTOMER,
+  provisioningId: template.provisioningId,
+  externalId,
   customerInfo: { ...EXAMPLE_CREATE_CUSTOMER.customerInfo, primaryEmail: email },
 });
 
@@ -101,7 +103,9 @@ describe('customers through the API', () => {
 
   it('refuses unknown body fields with 400 in the SPEC error body, and wrong content types with 415', async () => {
     const { token } = await newToken(['wholesale_customers_write']);
-    const res = await api.call(token, 'POST', '/v1/wholesale/customers', { body: { ...body('API-6', 'owner@api-six.test'), colour: 'blue' } });
+    const res = await api.call(token, 'POST', '/v1/wholesale/customers', {
+      body: { ...body('API-6', 'owner@api-six.test'), colour: 'blue' },
+    });
     expect(res.status).toBe(400);
     const err = await res.json();
     expect(err).toMatchObject({ message: expect.any(String), trackingId: expect.any(String) });
@@ -123,13 +127,18 @@ describe('customers through the API', () => {
     const c = await setupCustomer(db, partner.id, { rbpm: true, packages: ['webex_calling', 'webex_meetings'] });
     // Added packages must be in the subscription of the customer's onboarding template.
     await db.update(customers).set({ templateId: template.id }).where(eq(customers.id, c.customerId));
-    const put = await api.call(token, 'PUT', `/v1/wholesale/customers/${c.customerId}`, { body: { packages: ['webex_calling', 'webex_suite'], externalId: 'API-PUT-1' } });
+    const put = await api.call(token, 'PUT', `/v1/wholesale/customers/${c.customerId}`, {
+      body: { packages: ['webex_calling', 'webex_suite'], externalId: 'API-PUT-1' },
+    });
     expect(put.status).toBe(202);
     const location = put.headers.get('location')!;
     expect(location).toBe(`/v1/wholesale/customers/${c.customerId}`);
     expect(await put.json()).toEqual({ url: location });
     const got = await (await api.call(token, 'GET', location)).json();
     expect(got).toMatchObject({ status: 'provisioned', externalId: 'API-PUT-1' });
-    expect(got.packages.map((p: { name: string; status: string }) => `${p.name}:${p.status}`).sort()).toEqual(['webex_calling:provisioned', 'webex_suite:provisioned']);
+    expect(got.packages.map((p: { name: string; status: string }) => `${p.name}:${p.status}`).sort()).toEqual([
+      'webex_calling:provisioned',
+      'webex_suite:provisioned',
+    ]);
   });
 });

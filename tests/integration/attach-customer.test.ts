@@ -47,9 +47,16 @@ let secret: string;
 
 beforeAll(async () => {
   api = await startApiServer(() => deps);
-  ({ token } = await call(full.userId, partner.id, 'apiTokens.manage', createTokenSchema, createApiToken, { name: 'attach', scopes: ['wholesale_customers_read', 'wholesale_customers_write'], expiry: '30' }));
+  ({ token } = await call(full.userId, partner.id, 'apiTokens.manage', createTokenSchema, createApiToken, {
+    name: 'attach',
+    scopes: ['wholesale_customers_read', 'wholesale_customers_write'],
+    expiry: '30',
+  }));
   const op = webhookOps.create;
-  ({ secret } = await call(full.userId, partner.id, op.capability, op.schema, op.handler, { url: receiver.url('/attach'), eventTypes: ['customer.status_changed'] }));
+  ({ secret } = await call(full.userId, partner.id, op.capability, op.schema, op.handler, {
+    url: receiver.url('/attach'),
+    eventTypes: ['customer.status_changed'],
+  }));
 });
 afterAll(async () => {
   await api.close();
@@ -64,19 +71,28 @@ const post = (path: string, b: unknown) => api.call(token, 'POST', `/v1/wholesal
 const customerOf = async (orgId: string) => (await db.select().from(customers).where(eq(customers.orgId, orgId)))[0];
 const grantsOf = async (orgId: string) => (await db.select({ n: count() }).from(roleGrants).where(eq(roleGrants.orgId, orgId)))[0].n;
 const usersOf = async (orgId: string) => (await db.select({ n: count() }).from(users).where(eq(users.orgId, orgId)))[0].n;
-const managed = async (orgId: string) => (await db.select({ m: orgRelations.managerOrgId }).from(orgRelations).where(eq(orgRelations.managedOrgId, orgId))).map((r) => r.m);
-const mails = (orgId: string, kind: string) => db.select({ to: emailOutbox.to }).from(emailOutbox).where(and(eq(emailOutbox.orgId, orgId), eq(emailOutbox.kind, kind)));
+const managed = async (orgId: string) =>
+  (await db.select({ m: orgRelations.managerOrgId }).from(orgRelations).where(eq(orgRelations.managedOrgId, orgId))).map((r) => r.m);
+const mails = (orgId: string, kind: string) =>
+  db
+    .select({ to: emailOutbox.to })
+    .from(emailOutbox)
+    .where(and(eq(emailOutbox.orgId, orgId), eq(emailOutbox.kind, kind)));
 
 /** What the worker does: the webhook deliveries enqueued after commit, sent now. */
 async function deliverWebhooks() {
   for (const j of jobs.of(QUEUES.deliverWebhook)) await attemptDelivery(deps, j.deliveryId);
   jobs.sent.splice(0, jobs.sent.length, ...jobs.sent.filter((j) => j.queue !== QUEUES.deliverWebhook));
 }
-const statusEvents = (customerId: string) => receiver.at('/attach').map((r) => ({ r, e: JSON.parse(r.body) as { data: { id: string; status: string; previousStatus: string } } }))
-  .filter((x) => x.e.data.id === customerId).map((x) => {
-    verify(secret, x.r);
-    return `${x.e.data.previousStatus}→${x.e.data.status}`;
-  });
+const statusEvents = (customerId: string) =>
+  receiver
+    .at('/attach')
+    .map((r) => ({ r, e: JSON.parse(r.body) as { data: { id: string; status: string; previousStatus: string } } }))
+    .filter((x) => x.e.data.id === customerId)
+    .map((x) => {
+      verify(secret, x.r);
+      return `${x.e.data.previousStatus}→${x.e.data.status}`;
+    });
 
 async function addUsers(orgId: string, n: number) {
   await db.insert(users).values(Array.from({ length: n }, (_, i) => ({ orgId, email: `bulk-${i}-${orgId.slice(0, 8)}@big.test` })));
@@ -88,7 +104,9 @@ describe('attach without approval (a small org)', () => {
     const res = await post('/customers/validate', body(org.id, 'ATT-V1'));
     expect(res.status).toBe(200);
     const out = await res.json();
-    expect(out.info).toEqual([{ infoCode: 101, description: expect.stringMatching(/attached at once.*You become its full administrator/) }]);
+    expect(out.info).toEqual([
+      { infoCode: 101, description: expect.stringMatching(/attached at once.*You become its full administrator/) },
+    ]);
     expect(await customerOf(org.id)).toBeUndefined();
   });
 
@@ -102,13 +120,26 @@ describe('attach without approval (a small org)', () => {
     const location = res.headers.get('location')!;
     const c = await customerOf(org.id);
     expect(location).toBe(`/v1/wholesale/customers/${c.id}`);
-    expect(c).toMatchObject({ status: 'provisioning', attached: true, rbpm: false, partnerAdminLevel: 'full', partnerOrgId: partner.id, adminEmail: admin.email });
+    expect(c).toMatchObject({
+      status: 'provisioning',
+      attached: true,
+      rbpm: false,
+      partnerAdminLevel: 'full',
+      partnerOrgId: partner.id,
+      adminEmail: admin.email,
+    });
     expect(await managed(org.id)).toEqual([partner.id]);
     expect(jobs.of(QUEUES.provisionCustomer).map((j) => j.customerId)).toContain(c.id);
 
     expect(await provisionCustomer(deps, c.id)).toBe('provisioned');
     const got = await (await api.call(token, 'GET', location)).json();
-    expect(got).toMatchObject({ id: c.id, orgId: org.id, status: 'provisioned', externalId: 'ATT-1', resourceDetails: { name: 'Harbor-like Law', rbpm: false } });
+    expect(got).toMatchObject({
+      id: c.id,
+      orgId: org.id,
+      status: 'provisioned',
+      externalId: 'ATT-1',
+      resourceDetails: { name: 'Harbor-like Law', rbpm: false },
+    });
     const [o] = await db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, org.id));
     expect(o.name).toBe('Harbor-like Law');
     // The first user is not made admin, nobody is added, the SSO settings stay.
@@ -118,7 +149,9 @@ describe('attach without approval (a small org)', () => {
     expect(s.sso).toEqual({ mode: 'saml', idpEntityId: 'https://idp.harbor.test' });
 
     // RBPM is not available for it: managed through the API.
-    const err = await rejection(call(full.userId, partner.id, 'customers.rbpm', customerRbpmSchema, setCustomerRbpm, { customerId: c.id, rbpm: true }));
+    const err = await rejection(
+      call(full.userId, partner.id, 'customers.rbpm', customerRbpmSchema, setCustomerRbpm, { customerId: c.id, rbpm: true }),
+    );
     expect(err).toBeInstanceOf(ConflictError);
     expect(err).toMatchObject({ errorCode: 10114, message: expect.stringMatching(/^Managed through the API/) });
     expect((await customerOf(org.id)).rbpm).toBe(false);
@@ -137,7 +170,10 @@ describe('attach without approval (a small org)', () => {
     const served = (await db.select({ orgId: customers.orgId }).from(customers).where(eq(customers.externalId, 'ATT-1')))[0].orgId;
     expect(await codes(body(served, 'ATT-X3'))).toEqual({ status: 409, codes: [10111] });
     const { org } = await makeExistingOrg(db);
-    expect(await codes({ ...body(org.id, 'ATT-X4'), customerInfo: EXAMPLE_CREATE_CUSTOMER.customerInfo })).toEqual({ status: 400, codes: [10112] });
+    expect(await codes({ ...body(org.id, 'ATT-X4'), customerInfo: EXAMPLE_CREATE_CUSTOMER.customerInfo })).toEqual({
+      status: 400,
+      codes: [10112],
+    });
     expect(await customerOf(org.id)).toBeUndefined();
   });
 });
@@ -190,14 +226,20 @@ describe('attach with approval', () => {
 
     // An ordinary user of the org can't answer; its full admin approves.
     const answer = attachOps.answer;
-    await expect(call(user.userId, org.id, answer.capability, answer.schema, answer.handler, { customerId: c.id, approve: true })).rejects.toThrow();
-    expect(await call(admin.userId, org.id, answer.capability, answer.schema, answer.handler, { customerId: c.id, approve: true })).toEqual({ customerId: c.id, status: 'provisioning' });
+    await expect(
+      call(user.userId, org.id, answer.capability, answer.schema, answer.handler, { customerId: c.id, approve: true }),
+    ).rejects.toThrow();
+    expect(await call(admin.userId, org.id, answer.capability, answer.schema, answer.handler, { customerId: c.id, approve: true })).toEqual(
+      { customerId: c.id, status: 'provisioning' },
+    );
     expect(await managed(org.id)).toEqual([partner.id]);
     expect(jobs.of(QUEUES.provisionCustomer).map((j) => j.customerId)).toContain(c.id);
     expect((await mails(partner.id, 'attach_approved')).map((m) => m.to)).toEqual([full.email]);
     expect(await provisionCustomer(deps, c.id)).toBe('provisioned');
     // Answered once only.
-    expect(await rejection(call(admin.userId, org.id, answer.capability, answer.schema, answer.handler, { customerId: c.id, approve: false }))).toBeInstanceOf(NotFoundError);
+    expect(
+      await rejection(call(admin.userId, org.id, answer.capability, answer.schema, answer.handler, { customerId: c.id, approve: false })),
+    ).toBeInstanceOf(NotFoundError);
 
     await deliverWebhooks();
     expect(statusEvents(c.id)).toEqual(['pending_customer_approval→provisioning', 'provisioning→provisioned']);
@@ -210,11 +252,16 @@ describe('attach with approval', () => {
     const c = await customerOf(org.id);
     expect(c.status).toBe('pending_customer_approval');
     const answer = attachOps.answer;
-    expect(await call(admin.userId, org.id, answer.capability, answer.schema, answer.handler, { customerId: c.id, approve: false })).toEqual({ customerId: c.id, status: 'deprovisioned' });
+    expect(
+      await call(admin.userId, org.id, answer.capability, answer.schema, answer.handler, { customerId: c.id, approve: false }),
+    ).toEqual({ customerId: c.id, status: 'deprovisioned' });
     expect((await customerOf(org.id)).status).toBe('deprovisioned');
     expect(await managed(org.id)).toEqual([]);
     expect((await mails(partner.id, 'attach_declined')).map((m) => m.to)).toEqual([full.email]);
-    const [{ n }] = await db.select({ n: count() }).from(roleGrants).where(and(eq(roleGrants.orgId, org.id), sql`${roleGrants.role}::text like 'partner%'`));
+    const [{ n }] = await db
+      .select({ n: count() })
+      .from(roleGrants)
+      .where(and(eq(roleGrants.orgId, org.id), sql`${roleGrants.role}::text like 'partner%'`));
     expect(n).toBe(0);
 
     await deliverWebhooks();
@@ -232,28 +279,63 @@ describe('attach with approval', () => {
     expect(res.status).toBe(202);
     expect(res.headers.get('location')).toBe(`/v1/wholesale/customers/${declined.id}`);
     const again = await customerOf(declined.orgId);
-    expect(again).toMatchObject({ id: declined.id, status: 'pending_customer_approval', attached: true, deprovisionedAt: null, externalId: 'ATT-CLM' });
-    expect((await api.call(token, 'GET', `/v1/wholesale/customers/${declined.id}`).then((r) => r.json())).packages.map((p: { name: string }) => p.name).sort())
-      .toEqual([...EXAMPLE_CREATE_CUSTOMER.packages].sort());
+    expect(again).toMatchObject({
+      id: declined.id,
+      status: 'pending_customer_approval',
+      attached: true,
+      deprovisionedAt: null,
+      externalId: 'ATT-CLM',
+    });
+    expect(
+      (await api.call(token, 'GET', `/v1/wholesale/customers/${declined.id}`).then((r) => r.json())).packages
+        .map((p: { name: string }) => p.name)
+        .sort(),
+    ).toEqual([...EXAMPLE_CREATE_CUSTOMER.packages].sort());
     // A pending request is live: asking a second time while it waits is refused.
     const twice = await post('/customers', body(declined.orgId, 'ATT-CLM-2'));
     expect(twice.status).toBe(409);
     expect(((await twice.json()).errors as { errorCode: number }[]).map((e) => e.errorCode)).toEqual([10111]);
 
-    const [admin] = await db.select({ userId: roleGrants.userId }).from(roleGrants).where(and(eq(roleGrants.orgId, declined.orgId), eq(roleGrants.role, 'customer_full_admin')));
+    const [admin] = await db
+      .select({ userId: roleGrants.userId })
+      .from(roleGrants)
+      .where(and(eq(roleGrants.orgId, declined.orgId), eq(roleGrants.role, 'customer_full_admin')));
     const answer = attachOps.answer;
-    expect(await call(admin.userId, declined.orgId, answer.capability, answer.schema, answer.handler, { customerId: declined.id, approve: true })).toEqual({ customerId: declined.id, status: 'provisioning' });
+    expect(
+      await call(admin.userId, declined.orgId, answer.capability, answer.schema, answer.handler, {
+        customerId: declined.id,
+        approve: true,
+      }),
+    ).toEqual({ customerId: declined.id, status: 'provisioning' });
     expect(await managed(declined.orgId)).toEqual([partner.id]);
     await deliverWebhooks();
-    expect(statusEvents(declined.id)).toEqual(['pending_customer_approval→deprovisioned', 'deprovisioned→pending_customer_approval', 'pending_customer_approval→provisioning']);
-    const renewed = receiver.at('/attach').map((r) => JSON.parse(r.body) as { data: { id: string; status: string; previousStatus: string; externalId: string; packages: { name: string }[] } })
+    expect(statusEvents(declined.id)).toEqual([
+      'pending_customer_approval→deprovisioned',
+      'deprovisioned→pending_customer_approval',
+      'pending_customer_approval→provisioning',
+    ]);
+    const renewed = receiver
+      .at('/attach')
+      .map(
+        (r) =>
+          JSON.parse(r.body) as {
+            data: { id: string; status: string; previousStatus: string; externalId: string; packages: { name: string }[] };
+          },
+      )
       .find((e) => e.data.id === declined.id && e.data.previousStatus === 'deprovisioned')!;
-    expect(renewed.data).toMatchObject({ status: 'pending_customer_approval', externalId: 'ATT-CLM', packages: EXAMPLE_CREATE_CUSTOMER.packages.map((name) => expect.objectContaining({ name })) });
+    expect(renewed.data).toMatchObject({
+      status: 'pending_customer_approval',
+      externalId: 'ATT-CLM',
+      packages: EXAMPLE_CREATE_CUSTOMER.packages.map((name) => expect.objectContaining({ name })),
+    });
   });
 
   it('a new external ID on the renewed request works too, after another decline', async () => {
     const [c] = await db.select().from(customers).where(eq(customers.externalId, 'ATT-BIG'));
-    const [admin] = await db.select({ userId: roleGrants.userId }).from(roleGrants).where(and(eq(roleGrants.orgId, c.orgId), eq(roleGrants.role, 'customer_full_admin')));
+    const [admin] = await db
+      .select({ userId: roleGrants.userId })
+      .from(roleGrants)
+      .where(and(eq(roleGrants.orgId, c.orgId), eq(roleGrants.role, 'customer_full_admin')));
     const answer = attachOps.answer;
     await call(admin.userId, c.orgId, answer.capability, answer.schema, answer.handler, { customerId: c.id, approve: false });
     expect((await post('/customers', body(c.orgId, 'ATT-BIG-2'))).status).toBe(202);

@@ -18,7 +18,12 @@ import { retryCustomer } from '@/lib/customers/retry-customer';
 import { setCustomerRbpm } from '@/lib/customers/set-customer-rbpm';
 import { addLocation } from '@/lib/locations/add-location';
 import { addLocationSchema } from '@/lib/locations/location-schema';
-import { updateAccountSchema, updateDomainSchema, updateEmailSettingsSchema, updateSsoSchema } from '@/lib/customer-org-settings/org-settings-schemas';
+import {
+  updateAccountSchema,
+  updateDomainSchema,
+  updateEmailSettingsSchema,
+  updateSsoSchema,
+} from '@/lib/customer-org-settings/org-settings-schemas';
 import { updateAccount } from '@/lib/customer-org-settings/update-account';
 import { updateDomain } from '@/lib/customer-org-settings/update-domain';
 import { updateEmailSettings } from '@/lib/customer-org-settings/update-email-settings';
@@ -31,7 +36,12 @@ import { addWorkspace } from '@/lib/subscribers/add-workspace';
 import { changePackage } from '@/lib/subscribers/change-package';
 import { removeSubscriber } from '@/lib/subscribers/remove-subscriber';
 import {
-  addUsersSchema, addWorkspaceSchema, changePackageSchema, subscriberIdSchema, updatePrimaryNumberSchema, updateUserNamesSchema,
+  addUsersSchema,
+  addWorkspaceSchema,
+  changePackageSchema,
+  subscriberIdSchema,
+  updatePrimaryNumberSchema,
+  updateUserNamesSchema,
 } from '@/lib/subscribers/subscriber-schemas';
 import { updatePrimaryNumber } from '@/lib/subscribers/update-primary-number';
 import { updateUserNames } from '@/lib/subscribers/update-user-names';
@@ -58,33 +68,84 @@ let token: string;
 beforeAll(async () => {
   api = await startApiServer(() => deps);
   ({ token } = await call(full.userId, partnerId, 'apiTokens.manage', createTokenSchema, createApiToken, {
-    name: 'api-only', scopes: ['wholesale_customers_read', 'wholesale_customers_write', 'wholesale_subscribers_read', 'wholesale_subscribers_write'], expiry: '30',
+    name: 'api-only',
+    scopes: ['wholesale_customers_read', 'wholesale_customers_write', 'wholesale_subscribers_read', 'wholesale_subscribers_write'],
+    expiry: '30',
   }));
 });
 afterAll(async () => {
   await api.close();
 });
 
-interface Op { capability: Capability; run: (userId: string, input: unknown) => Promise<unknown>; input: (c: ViewCustomer) => Promise<unknown> }
+interface Op {
+  capability: Capability;
+  run: (userId: string, input: unknown) => Promise<unknown>;
+  input: (c: ViewCustomer) => Promise<unknown>;
+}
 /** A customer-view write bound to its capability and schema as its server action binds it. */
-function op<S extends z.ZodType>(capability: Capability, schema: S, service: (ctx: ServiceCtx, input: z.output<S>) => Promise<unknown>, input: Op['input']): Op {
+function op<S extends z.ZodType>(
+  capability: Capability,
+  schema: S,
+  service: (ctx: ServiceCtx, input: z.output<S>) => Promise<unknown>,
+  input: Op['input'],
+): Op {
   return { capability, run: (userId, i) => call(userId, c.orgId, capability, schema, service, i), input };
 }
 
 // Users, workspaces and locations are also what the Set up wizard writes.
 const VIEW_WRITES: Record<string, Op> = {
-  addUsers: op('cv.users.manage', addUsersSchema, addUsers, async (v) => ({ rows: [{ firstName: 'Ada', lastName: 'Lovelace', email: uniqueEmail(), package: 'webex_calling', locationId: v.hqId, extension: String(4000 + next()), primaryPhoneNumber: '' }] })),
-  addWorkspace: op('cv.users.manage', addWorkspaceSchema, addWorkspace, async (v) => ({ name: `Lobby ${next()}`, package: 'common_area_calling', locationId: v.hqId, extension: String(5000 + next()), primaryPhoneNumber: '' })),
-  changePackage: op('cv.users.manage', changePackageSchema, changePackage, async (v) => ({ subscriberId: (await insertUser(db, v)).subscriberId, package: 'webex_suite' })),
-  updateUserNames: op('cv.users.editNames', updateUserNamesSchema, updateUserNames, async (v) => ({ subscriberId: (await insertUser(db, v)).subscriberId, firstName: 'Grace', lastName: 'Hopper', displayName: '', email: uniqueEmail('renamed') })),
-  updatePrimaryNumber: op('cv.users.primaryNumber', updatePrimaryNumberSchema, updatePrimaryNumber, async (v) => ({ subscriberId: (await insertUser(db, v)).subscriberId, primaryPhoneNumber: uniquePhone() })),
-  removeSubscriber: op('cv.users.manage', subscriberIdSchema, removeSubscriber, async (v) => ({ subscriberId: (await insertUser(db, v)).subscriberId })),
+  addUsers: op('cv.users.manage', addUsersSchema, addUsers, async (v) => ({
+    rows: [
+      {
+        firstName: 'Ada',
+        lastName: 'Lovelace',
+        email: uniqueEmail(),
+        package: 'webex_calling',
+        locationId: v.hqId,
+        extension: String(4000 + next()),
+        primaryPhoneNumber: '',
+      },
+    ],
+  })),
+  addWorkspace: op('cv.users.manage', addWorkspaceSchema, addWorkspace, async (v) => ({
+    name: `Lobby ${next()}`,
+    package: 'common_area_calling',
+    locationId: v.hqId,
+    extension: String(5000 + next()),
+    primaryPhoneNumber: '',
+  })),
+  changePackage: op('cv.users.manage', changePackageSchema, changePackage, async (v) => ({
+    subscriberId: (await insertUser(db, v)).subscriberId,
+    package: 'webex_suite',
+  })),
+  updateUserNames: op('cv.users.editNames', updateUserNamesSchema, updateUserNames, async (v) => ({
+    subscriberId: (await insertUser(db, v)).subscriberId,
+    firstName: 'Grace',
+    lastName: 'Hopper',
+    displayName: '',
+    email: uniqueEmail('renamed'),
+  })),
+  updatePrimaryNumber: op('cv.users.primaryNumber', updatePrimaryNumberSchema, updatePrimaryNumber, async (v) => ({
+    subscriberId: (await insertUser(db, v)).subscriberId,
+    primaryPhoneNumber: uniquePhone(),
+  })),
+  removeSubscriber: op('cv.users.manage', subscriberIdSchema, removeSubscriber, async (v) => ({
+    subscriberId: (await insertUser(db, v)).subscriberId,
+  })),
   updateAccount: op('cv.account.edit', updateAccountSchema, updateAccount, async () => ({ companyName: `Renamed Co ${next()}` })),
   updateDomain: op('cv.orgSettings.domain', updateDomainSchema, updateDomain, async () => ({ domain: `d${next()}.example.com` })),
-  updateEmailSettings: op('cv.orgSettings.email', updateEmailSettingsSchema, updateEmailSettings, async () => ({ suppressAdminInviteEmails: true, emailLanguage: 'fr_FR' })),
-  updateSso: op('cv.orgSettings.sso', updateSsoSchema, updateSso, async () => ({ mode: 'saml', idpEntityId: `https://idp${next()}.example.com` })),
+  updateEmailSettings: op('cv.orgSettings.email', updateEmailSettingsSchema, updateEmailSettings, async () => ({
+    suppressAdminInviteEmails: true,
+    emailLanguage: 'fr_FR',
+  })),
+  updateSso: op('cv.orgSettings.sso', updateSsoSchema, updateSso, async () => ({
+    mode: 'saml',
+    idpEntityId: `https://idp${next()}.example.com`,
+  })),
   addLocation: op('cv.locations.manage', addLocationSchema, addLocation, async () => ({
-    name: `Branch ${next()}`, timeZone: 'America/Chicago', language: 'en_US',
+    name: `Branch ${next()}`,
+    timeZone: 'America/Chicago',
+    language: 'en_US',
     address: { addressLine1: '2 Side St', addressLine2: '', city: 'Peoria', stateOrProvince: 'IL', postalCode: '61602', country: 'US' },
   })),
 };
@@ -142,12 +203,15 @@ describe("the partner's portal writes on the customer record", () => {
 });
 
 describe('the same through the API works', () => {
-  const v1 = (method: string, path: string, body?: unknown) => api.call(token, method, `/v1/wholesale${path}`, body === undefined ? {} : { body });
+  const v1 = (method: string, path: string, body?: unknown) =>
+    api.call(token, method, `/v1/wholesale${path}`, body === undefined ? {} : { body });
 
   it('subscribers: create, change package, delete', async () => {
     const email = uniqueEmail('api');
     const created = await v1('POST', '/subscribers', {
-      customerId: c.customerId, email, package: 'webex_calling',
+      customerId: c.customerId,
+      email,
+      package: 'webex_calling',
       provisioningParameters: { firstName: 'Api', lastName: 'User', extension: String(6000 + next()), locationId: c.hqId },
     });
     expect(created.status).toBe(200);
@@ -163,10 +227,15 @@ describe('the same through the API works', () => {
   });
 
   it('customer: change packages (PUT) and delete', async () => {
-    const put = await v1('PUT', `/customers/${c.customerId}`, { packages: ['webex_calling', 'webex_suite', 'common_area_calling'], externalId: 'API-ONLY-1' });
+    const put = await v1('PUT', `/customers/${c.customerId}`, {
+      packages: ['webex_calling', 'webex_suite', 'common_area_calling'],
+      externalId: 'API-ONLY-1',
+    });
     expect(put.status).toBe(202);
     expect(await customerRow()).toMatchObject({ externalId: 'API-ONLY-1' });
-    const held = (await db.select({ p: customerPackages.package }).from(customerPackages).where(eq(customerPackages.customerId, c.customerId))).map((r) => r.p);
+    const held = (
+      await db.select({ p: customerPackages.package }).from(customerPackages).where(eq(customerPackages.customerId, c.customerId))
+    ).map((r) => r.p);
     expect(held.sort()).toEqual(['common_area_calling', 'webex_calling', 'webex_suite']);
 
     expect((await v1('DELETE', `/customers/${c.customerId}`)).status).toBe(202);

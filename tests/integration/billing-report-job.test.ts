@@ -84,14 +84,24 @@ describe('the job on a real pg-boss', () => {
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="billing-report-customer-2026-03-01-to-2026-03-31.csv"');
     const text = await res.text();
     expect(text.endsWith('\r\n')).toBe(true);
-    expect(text.split('\r\n')[0]).toBe('PARTNER_NAME,PARTNER_ORG_ID,SUBSCRIPTION_ID,SERVICE_NAME,SKU,DESCRIPTION,CONSUMPTION_START_DATE,CONSUMPTION_END_DATE,QUANTITY,CUSTOMER_ORG_ID,CUSTOMER_EXTERNAL_ID,LOCATION_ID');
+    expect(text.split('\r\n')[0]).toBe(
+      'PARTNER_NAME,PARTNER_ORG_ID,SUBSCRIPTION_ID,SERVICE_NAME,SKU,DESCRIPTION,CONSUMPTION_START_DATE,CONSUMPTION_END_DATE,QUANTITY,CUSTOMER_ORG_ID,CUSTOMER_EXTERNAL_ID,LOCATION_ID',
+    );
     const [, ...rows] = parseCsv(text);
     // The partner name needs RFC 4180 quoting.
     expect(text.split('\r\n')[1].startsWith('"Northwind ""Tést"", Inc.",')).toBe(true);
     const byKey = Object.fromEntries(rows.map((row) => [`${row[9]}|${row[3]}`, row]));
     expect(rows).toHaveLength(3);
     expect(byKey[`${customers.quoted.orgId}|WEBEX_SUITE`].slice(0, 9)).toEqual([
-      parent.name, parent.id, subscriptionId, 'WEBEX_SUITE', 'WX-SUITE-M', 'Calling plus meetings up to 1000 participants', '2026-03-01', '2026-03-31', '41',
+      parent.name,
+      parent.id,
+      subscriptionId,
+      'WEBEX_SUITE',
+      'WX-SUITE-M',
+      'Calling plus meetings up to 1000 participants',
+      '2026-03-01',
+      '2026-03-31',
+      '41',
     ]);
     expect(byKey[`${customers.plain.orgId}|WEBEX_CALLING`].slice(6, 9)).toEqual(['2026-03-10', '2026-03-31', '21.75']);
     expect(byKey[`${customers.plain.orgId}|COMMON_AREA_CALLING`][8]).toBe('31');
@@ -101,12 +111,30 @@ describe('the job on a real pg-boss', () => {
   });
 
   it('a parent’s report for one indirect provider holds only that provider’s customers, under its name', async () => {
-    const r = await call('create', admin, parent.id, { billingStartDate: '2026-03-01', billingEndDate: '2026-03-31', type: 'USER', subPartnerOrgId: sub.id });
+    const r = await call('create', admin, parent.id, {
+      billingStartDate: '2026-03-01',
+      billingEndDate: '2026-03-31',
+      type: 'USER',
+      subPartnerOrgId: sub.id,
+    });
     expect(await waitForStatus(r.id)).toBe('COMPLETED');
     const [header, ...rows] = parseCsv(await (await download(r.id, await linkFor(r.id))).text());
     expect(header).toEqual([
-      'PARTNER_NAME', 'PARTNER_ORG_ID', 'SUBSCRIPTION_ID', 'SERVICE_NAME', 'SKU', 'DESCRIPTION', 'CONSUMPTION_START_DATE', 'CONSUMPTION_END_DATE', 'QUANTITY',
-      'CUSTOMER_ORG_ID', 'CUSTOMER_EXTERNAL_ID', 'LOCATION_ID', 'SUBSCRIBER_ID', 'USER_ID', 'WORKSPACE_ID',
+      'PARTNER_NAME',
+      'PARTNER_ORG_ID',
+      'SUBSCRIPTION_ID',
+      'SERVICE_NAME',
+      'SKU',
+      'DESCRIPTION',
+      'CONSUMPTION_START_DATE',
+      'CONSUMPTION_END_DATE',
+      'QUANTITY',
+      'CUSTOMER_ORG_ID',
+      'CUSTOMER_EXTERNAL_ID',
+      'LOCATION_ID',
+      'SUBSCRIBER_ID',
+      'USER_ID',
+      'WORKSPACE_ID',
     ]);
     expect(rows).toHaveLength(1);
     expect(rows[0].slice(0, 4)).toEqual([sub.name, sub.id, subscriptionId, 'WEBEX_MEETINGS']);
@@ -120,16 +148,24 @@ describe('the job on a real pg-boss', () => {
     const [header, ...rows] = parseCsv(await (await download(r.id, await linkFor(r.id))).text());
     expect(header).toHaveLength(9);
     // suite: 31 + 10 (noon to noon), calling 21.75, the workspace 31.
-    expect(rows.map((row) => [row[3], row[8]])).toEqual([['COMMON_AREA_CALLING', '31'], ['WEBEX_CALLING', '21.75'], ['WEBEX_SUITE', '41']]);
+    expect(rows.map((row) => [row[3], row[8]])).toEqual([
+      ['COMMON_AREA_CALLING', '31'],
+      ['WEBEX_CALLING', '21.75'],
+      ['WEBEX_SUITE', '41'],
+    ]);
   });
 });
 
 describe('the generator itself', () => {
   async function inProgressReport(period: { start: string; end: string }, type: 'PARTNER' | 'CUSTOMER' | 'USER' = 'USER') {
-    const [r] = await db.insert(billingReports).values({ orgId: parent.id, type, billingStartDate: period.start, billingEndDate: period.end }).returning();
+    const [r] = await db
+      .insert(billingReports)
+      .values({ orgId: parent.id, type, billingStartDate: period.start, billingEndDate: period.end })
+      .returning();
     return r.id;
   }
-  const chunks = async (id: string) => db.select().from(billingReportChunks).where(eq(billingReportChunks.reportId, id)).orderBy(asc(billingReportChunks.seq));
+  const chunks = async (id: string) =>
+    db.select().from(billingReportChunks).where(eq(billingReportChunks.reportId, id)).orderBy(asc(billingReportChunks.seq));
 
   it('is idempotent: a second run skips, two at once complete it once', async () => {
     const id = await inProgressReport({ start: '2026-02-01', end: '2026-02-28' });
@@ -176,7 +212,9 @@ describe('the generator itself', () => {
     const copied = await (await download(viaCopy, await linkFor(viaCopy))).text();
     await db.delete(billingReports).where(eq(billingReports.id, viaCopy));
     const viaCursor = await inProgressReport({ start: '2026-03-05', end: '2026-03-25' });
-    expect(await generateReport(db, viaCursor, { clock, chunkBytes: 64, source: 'cursor', cursorRows: 1, encoding: 'identity' })).toBe('completed');
+    expect(await generateReport(db, viaCursor, { clock, chunkBytes: 64, source: 'cursor', cursorRows: 1, encoding: 'identity' })).toBe(
+      'completed',
+    );
     const [row] = await db.select().from(billingReports).where(eq(billingReports.id, viaCursor));
     expect(row.chunkEncoding).toBe('identity');
     const cursored = await (await download(viaCursor, await linkFor(viaCursor))).text();
@@ -231,7 +269,11 @@ describe('the temporary download link', () => {
     expect((await reportDownloadResponse({ db, clock }, r.id, tampered.searchParams, realKey)).status).toBe(403);
     expect((await reportDownloadResponse({ db, clock }, r.id, new URLSearchParams(), realKey)).status).toBe(403);
     // Another report's signature doesn't open this one.
-    const other = await call('create', admin, parent.id, { billingStartDate: '2026-03-03', billingEndDate: '2026-03-03', type: 'CUSTOMER' });
+    const other = await call('create', admin, parent.id, {
+      billingStartDate: '2026-03-03',
+      billingEndDate: '2026-03-03',
+      type: 'CUSTOMER',
+    });
     expect((await reportDownloadResponse({ db, clock }, other.id, new URL(url, 'http://x').searchParams, realKey)).status).toBe(403);
     expect((await get()).status).toBe(200);
     await call('delete', admin, parent.id, { reportId: r.id });

@@ -43,7 +43,10 @@ beforeEach(() => {
 const reportCount = async () => (await db.select({ n: sql<number>`count(*)::int` }).from(billingReports))[0].n;
 
 async function rejection(p: Promise<unknown>): Promise<DomainError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(DomainError);
   return err as DomainError;
 }
@@ -51,9 +54,19 @@ async function rejection(p: Promise<unknown>): Promise<DomainError> {
 describe('create', () => {
   it('starts an IN_PROGRESS report, audits it and enqueues its job after commit', async () => {
     const r = await call('create', a.full, parent, { billingStartDate: '2026-03-01', billingEndDate: '2026-03-31' });
-    expect(r).toMatchObject({ status: 'IN_PROGRESS', type: 'PARTNER', billingStartDate: '2026-03-01', billingEndDate: '2026-03-31', subPartnerOrgId: null, createdBy: a.full.userId });
+    expect(r).toMatchObject({
+      status: 'IN_PROGRESS',
+      type: 'PARTNER',
+      billingStartDate: '2026-03-01',
+      billingEndDate: '2026-03-31',
+      subPartnerOrgId: null,
+      createdBy: a.full.userId,
+    });
     expect(jobs.sent).toEqual([{ queue: 'billing-report-generate', data: { reportId: r.id }, singletonKey: r.id }]);
-    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.targetId, r.id), eq(auditLog.action, 'billing.report.create')));
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, r.id), eq(auditLog.action, 'billing.report.create')));
     expect(entry).toMatchObject({ orgId: parent, actorUserId: a.full.userId });
   });
 
@@ -64,7 +77,12 @@ describe('create', () => {
 
   it.each([
     ['start after end', { billingStartDate: '2026-03-10', billingEndDate: '2026-03-09' }, 'billingEndDate', /on or after the start/],
-    ['start more than 5 years ago', { billingStartDate: '2021-04-14', billingEndDate: '2021-05-01' }, 'billingStartDate', /more than 5 years ago/],
+    [
+      'start more than 5 years ago',
+      { billingStartDate: '2021-04-14', billingEndDate: '2021-05-01' },
+      'billingStartDate',
+      /more than 5 years ago/,
+    ],
     ['end today', { billingStartDate: '2026-04-01', billingEndDate: '2026-04-15' }, 'billingEndDate', /before today/],
     ['end tomorrow', { billingStartDate: '2026-04-01', billingEndDate: '2026-04-16' }, 'billingEndDate', /before today/],
     ['start and end today', { billingStartDate: '2026-04-15', billingEndDate: '2026-04-15' }, 'billingStartDate', /before today/],
@@ -82,7 +100,9 @@ describe('create', () => {
   });
 
   it('5 years back to the day is allowed', async () => {
-    await expect(call('create', a.full, parent, { billingStartDate: '2021-04-15', billingEndDate: '2021-04-30', type: 'CUSTOMER' })).resolves.toMatchObject({ status: 'IN_PROGRESS' });
+    await expect(
+      call('create', a.full, parent, { billingStartDate: '2021-04-15', billingEndDate: '2021-04-30', type: 'CUSTOMER' }),
+    ).resolves.toMatchObject({ status: 'IN_PROGRESS' });
   });
 });
 
@@ -117,7 +137,10 @@ describe('the duplicate rule', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const lost = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(lost.reason).toBeInstanceOf(ConflictError);
-    const rows = await db.select().from(billingReports).where(and(eq(billingReports.orgId, parent), eq(billingReports.billingStartDate, '2025-12-01')));
+    const rows = await db
+      .select()
+      .from(billingReports)
+      .where(and(eq(billingReports.orgId, parent), eq(billingReports.billingStartDate, '2025-12-01')));
     expect(rows).toHaveLength(1);
     expect(jobs.sent).toHaveLength(1);
   });
@@ -128,19 +151,29 @@ describe('indirect providers', () => {
     const r = await call('create', a.full, parent, { billingStartDate: '2025-11-01', billingEndDate: '2025-11-30', subPartnerOrgId: subB });
     expect(r).toMatchObject({ subPartnerOrgId: subB, subPartnerName: 'Sub B' });
     for (const id of [other, parent, '0b1e0000-0000-4000-8000-00000000ffff']) {
-      const err = await rejection(call('create', a.full, parent, { billingStartDate: '2025-11-01', billingEndDate: '2025-11-30', subPartnerOrgId: id }));
+      const err = await rejection(
+        call('create', a.full, parent, { billingStartDate: '2025-11-01', billingEndDate: '2025-11-30', subPartnerOrgId: id }),
+      );
       expect(err.fieldErrors?.subPartnerOrgId?.[0]).toMatch(/not one of yours/);
     }
   });
 
   it('an indirect provider creates its own reports, but none about another org', async () => {
-    await expect(call('create', a.subA, subA, { billingStartDate: '2025-11-01', billingEndDate: '2025-11-30' })).resolves.toMatchObject({ status: 'IN_PROGRESS' });
-    const err = await rejection(call('create', a.subA, subA, { billingStartDate: '2025-11-01', billingEndDate: '2025-11-30', subPartnerOrgId: subB }));
+    await expect(call('create', a.subA, subA, { billingStartDate: '2025-11-01', billingEndDate: '2025-11-30' })).resolves.toMatchObject({
+      status: 'IN_PROGRESS',
+    });
+    const err = await rejection(
+      call('create', a.subA, subA, { billingStartDate: '2025-11-01', billingEndDate: '2025-11-30', subPartnerOrgId: subB }),
+    );
     expect(err.status).toBe(400);
   });
 
   it('an indirect provider never sees its parent’s or a sibling’s reports (404), and lists only its own', async () => {
-    const parentReport = await call('create', a.full, parent, { billingStartDate: '2025-10-01', billingEndDate: '2025-10-31', subPartnerOrgId: subA });
+    const parentReport = await call('create', a.full, parent, {
+      billingStartDate: '2025-10-01',
+      billingEndDate: '2025-10-31',
+      subPartnerOrgId: subA,
+    });
     const sibling = await call('create', a.subB, subB, { billingStartDate: '2025-10-01', billingEndDate: '2025-10-31' });
     for (const id of [parentReport.id, sibling.id]) {
       expect(await rejection(call('get', a.subA, subA, { reportId: id }))).toBeInstanceOf(NotFoundError);
@@ -168,7 +201,9 @@ describe('permissions (SPEC §1.2)', () => {
     const before = await reportCount();
     expect((await call('list', a.readonly, parent, {})).items.some((i) => i.id === r.id)).toBe(true);
     expect((await call('get', a.readonly, parent, { reportId: r.id })).id).toBe(r.id);
-    expect(await rejection(call('create', a.readonly, parent, { billingStartDate: '2025-08-01', billingEndDate: '2025-08-31' }))).toBeInstanceOf(ForbiddenError);
+    expect(
+      await rejection(call('create', a.readonly, parent, { billingStartDate: '2025-08-01', billingEndDate: '2025-08-31' })),
+    ).toBeInstanceOf(ForbiddenError);
     expect(await rejection(call('delete', a.readonly, parent, { reportId: r.id }))).toBeInstanceOf(ForbiddenError);
     expect(await reportCount()).toBe(before);
     expect(await db.select().from(auditLog).where(eq(auditLog.actorUserId, a.readonly.userId))).toHaveLength(0);
@@ -213,14 +248,19 @@ describe('list, get and delete', () => {
     expect(got.tempDownloadURL).toMatch(new RegExp(`/api/billing/reports/${r.id}/download\\?expires=\\d+&signature=`));
     expect(Date.parse(got.tempDownloadURLExpires!) - clock.now().getTime()).toBe(30 * 60 * 1000);
     expect(await rejection(call('get', a.full, parent, { reportId: 'nope' }))).toBeInstanceOf(NotFoundError);
-    expect(await rejection(call('get', a.full, parent, { reportId: '0b1e0000-0000-4000-8000-00000000ffff' }))).toBeInstanceOf(NotFoundError);
+    expect(await rejection(call('get', a.full, parent, { reportId: '0b1e0000-0000-4000-8000-00000000ffff' }))).toBeInstanceOf(
+      NotFoundError,
+    );
   });
 
   it('delete removes the report and is audited', async () => {
     const r = await call('create', a.full, parent, { billingStartDate: '2025-06-01', billingEndDate: '2025-06-30' });
     await call('delete', a.wholesale, parent, { reportId: r.id });
     expect(await db.select().from(billingReports).where(eq(billingReports.id, r.id))).toHaveLength(0);
-    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.targetId, r.id), eq(auditLog.action, 'billing.report.delete')));
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, r.id), eq(auditLog.action, 'billing.report.delete')));
     expect(entry).toMatchObject({ actorUserId: a.wholesale.userId, orgId: parent });
     expect(await rejection(call('delete', a.full, parent, { reportId: r.id }))).toBeInstanceOf(NotFoundError);
   });

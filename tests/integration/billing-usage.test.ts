@@ -24,14 +24,22 @@ let subscriptionId: string;
 let ids: Record<'c1' | 'c2' | 'c3' | 'c4', { orgId: string; externalId: string }>;
 let branch: string;
 
-async function usage(level: ReportType, partnerOrgId: string, period: { start: string; end: string } = MARCH, fallback: string | null = subscriptionId) {
+async function usage(
+  level: ReportType,
+  partnerOrgId: string,
+  period: { start: string; end: string } = MARCH,
+  fallback: string | null = subscriptionId,
+) {
   const { from, to } = periodBounds(period.start, period.end);
   return db.execute<UsageRow>(usageQuery(level, { partnerOrgId, from, to, fallbackSubscriptionId: fallback }));
 }
 
 beforeAll(async () => {
   partner = await makePartner(db);
-  [{ id: subscriptionId }] = await db.select({ id: subscriptions.id }).from(subscriptions).where(eq(subscriptions.partnerOrgId, partner.id));
+  [{ id: subscriptionId }] = await db
+    .select({ id: subscriptions.id })
+    .from(subscriptions)
+    .where(eq(subscriptions.partnerOrgId, partner.id));
   sub = await makeSubPartner(db, partner.id);
   await db.insert(subPartnerSubscriptions).values({ subPartnerOrgId: sub.id, subscriptionId });
   const c1 = await makeCustomer(db, partner.id);
@@ -139,7 +147,11 @@ describe('levels add up', () => {
   });
 
   it('USER rows summed per customer and package = CUSTOMER rows; CUSTOMER summed per package = PARTNER rows (to the hundredth)', async () => {
-    const [user, customer, partnerRows] = await Promise.all([usage('USER', partner.id), usage('CUSTOMER', partner.id), usage('PARTNER', partner.id)]);
+    const [user, customer, partnerRows] = await Promise.all([
+      usage('USER', partner.id),
+      usage('CUSTOMER', partner.id),
+      usage('PARTNER', partner.id),
+    ]);
     const sum = (rows: UsageRow[], key: (r: UsageRow) => string) => {
       const m = new Map<string, number>();
       for (const r of rows) m.set(key(r), (m.get(key(r)) ?? 0) + n(r.quantity));
@@ -204,7 +216,17 @@ describe('the CSV lines PostgreSQL builds', () => {
     const parsed = parseCsv(lines.map((l) => l.line).join(''));
     const expected = rows.map((r) => {
       const info = PACKAGE_INFO[r.package as PackageId];
-      const f = [partnerRef.name, partnerRef.orgId, r.subscription_id ?? '', info.serviceName, info.sku, info.description, r.consumption_start, r.consumption_end, r.quantity];
+      const f = [
+        partnerRef.name,
+        partnerRef.orgId,
+        r.subscription_id ?? '',
+        info.serviceName,
+        info.sku,
+        info.description,
+        r.consumption_start,
+        r.consumption_end,
+        r.quantity,
+      ];
       if (level !== 'PARTNER') f.push(r.customer_org_id!, r.customer_external_id!, r.location_id!);
       if (level === 'USER') f.push(r.subscriber_id!, r.user_id ?? '', r.workspace_id ?? '');
       return f;

@@ -25,12 +25,17 @@ const deps: ServiceDeps = { db, clock: fixedClock('2026-11-21T10:00:00Z'), jobs:
 type Side = keyof typeof brandingOps;
 const call = <K extends keyof (typeof brandingOps)['partner']>(side: Side, op: K, who: Actor, orgId: string, input: unknown) => {
   const o = brandingOps[side][op];
-  return runAuthorized(deps, { userId: who.userId, orgId, input }, o.capability, o.schema, o.handler as never) as Promise<Record<string, unknown>>;
+  return runAuthorized(deps, { userId: who.userId, orgId, input }, o.capability, o.schema, o.handler as never) as Promise<
+    Record<string, unknown>
+  >;
 };
 const upload = (who: Actor, orgId: string, bytes: Buffer, side: Side = 'partner') =>
   call(side, 'uploadLogo', who, orgId, { fileName: 'logo', contentBase64: bytes.toString('base64') });
 
-const png = (w = 64, h = 32) => sharp({ create: { width: w, height: h, channels: 4, background: '#0a5bd6' } }).png().toBuffer();
+const png = (w = 64, h = 32) =>
+  sharp({ create: { width: w, height: h, channels: 4, background: '#0a5bd6' } })
+    .png()
+    .toBuffer();
 
 let partnerId: string;
 let full: Actor;
@@ -59,11 +64,15 @@ describe('logo upload', () => {
   it('refuses SVG, oversized and non-image files with a field error, changing nothing', async () => {
     const [before] = await db.select().from(branding).where(eq(branding.orgId, partnerId));
     const svg = Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
-    await expect(upload(full, partnerId, svg)).rejects.toMatchObject({ errorCode: 13101, fieldErrors: { logo: [expect.stringMatching(/SVG/)] } });
+    await expect(upload(full, partnerId, svg)).rejects.toMatchObject({
+      errorCode: 13101,
+      fieldErrors: { logo: [expect.stringMatching(/SVG/)] },
+    });
     await expect(upload(full, partnerId, Buffer.from('just some text, not an image'))).rejects.toMatchObject({ errorCode: 13101 });
     // A PNG signature followed by garbage: not decodable.
-    await expect(upload(full, partnerId, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 7)])))
-      .rejects.toMatchObject({ errorCode: 13103 });
+    await expect(
+      upload(full, partnerId, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 7)])),
+    ).rejects.toMatchObject({ errorCode: 13103 });
     const big = Buffer.concat([await png(), Buffer.alloc(520 * 1024, 1)]);
     await expect(upload(full, partnerId, big)).rejects.toBeInstanceOf(ValidationError);
     const [after] = await db.select().from(branding).where(eq(branding.orgId, partnerId));
@@ -86,7 +95,9 @@ describe('logo upload', () => {
 
   it('only partner full administrators change the branding', async () => {
     await expect(upload(wholesale, partnerId, await png())).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(call('partner', 'save', wholesale, partnerId, { lightAccent: '#0a5bd6', darkAccent: '', supportUrl: '' })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      call('partner', 'save', wholesale, partnerId, { lightAccent: '#0a5bd6', darkAccent: '', supportUrl: '' }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
 
@@ -102,20 +113,37 @@ describe('contrast check', () => {
 
   it('refuses accents below AA, with the ratio in the message, and saves good ones', async () => {
     expect(brandingSchema.safeParse({ lightAccent: '#ffcc00', darkAccent: '#1e3a8a', supportUrl: '' }).success).toBe(false);
-    await expect(call('partner', 'save', full, partnerId, { lightAccent: '#ffcc00', darkAccent: '#7cb4ff', supportUrl: '' }))
-      .rejects.toMatchObject({ fieldErrors: { lightAccent: [expect.stringMatching(/Contrast 1\.\d+:1 .* below the WCAG AA minimum of 4.5:1/)] } });
-    await expect(call('partner', 'save', full, partnerId, { lightAccent: '#0a5bd6', darkAccent: '', supportUrl: 'javascript:alert(1)' }))
-      .rejects.toMatchObject({ fieldErrors: { supportUrl: expect.any(Array) } });
-    await call('partner', 'save', full, partnerId, { lightAccent: '#0A5BD6', darkAccent: '#7cb4ff', supportUrl: 'https://help.brand.test' });
+    await expect(
+      call('partner', 'save', full, partnerId, { lightAccent: '#ffcc00', darkAccent: '#7cb4ff', supportUrl: '' }),
+    ).rejects.toMatchObject({
+      fieldErrors: { lightAccent: [expect.stringMatching(/Contrast 1\.\d+:1 .* below the WCAG AA minimum of 4.5:1/)] },
+    });
+    await expect(
+      call('partner', 'save', full, partnerId, { lightAccent: '#0a5bd6', darkAccent: '', supportUrl: 'javascript:alert(1)' }),
+    ).rejects.toMatchObject({ fieldErrors: { supportUrl: expect.any(Array) } });
+    await call('partner', 'save', full, partnerId, {
+      lightAccent: '#0A5BD6',
+      darkAccent: '#7cb4ff',
+      supportUrl: 'https://help.brand.test',
+    });
     const [row] = await db.select().from(branding).where(eq(branding.orgId, partnerId));
-    expect(row).toMatchObject({ lightTheme: { accent: '#0a5bd6' }, darkTheme: { accent: '#7cb4ff' }, supportUrl: 'https://help.brand.test' });
+    expect(row).toMatchObject({
+      lightTheme: { accent: '#0a5bd6' },
+      darkTheme: { accent: '#7cb4ff' },
+      supportUrl: 'https://help.brand.test',
+    });
   });
 });
 
-describe("whose branding a customer sees", () => {
+describe('whose branding a customer sees', () => {
   it("the partner's; a sub-partner's customers get the parent's unless the sub-partner has its own; a customer can override unless RBPM", async () => {
     const direct = await makeCustomer(db, partnerId, { rbpm: false });
-    expect(await effectiveBranding(db, direct.org.id)).toMatchObject({ sourceOrgId: partnerId, lightAccent: '#0a5bd6', supportUrl: 'https://help.brand.test', logoUrl: expect.stringMatching(`/branding/${partnerId}/logo/`) });
+    expect(await effectiveBranding(db, direct.org.id)).toMatchObject({
+      sourceOrgId: partnerId,
+      lightAccent: '#0a5bd6',
+      supportUrl: 'https://help.brand.test',
+      logoUrl: expect.stringMatching(`/branding/${partnerId}/logo/`),
+    });
 
     const sub = await makeSubPartner(db, partnerId);
     const subCustomer = await makeCustomer(db, sub.id);
@@ -130,8 +158,9 @@ describe("whose branding a customer sees", () => {
 
     const restricted = await makeCustomer(db, partnerId, { rbpm: true });
     const restrictedAdmin = await makeAdmin(db, restricted.org.id, ['customer_full_admin']);
-    await expect(call('customer', 'save', restrictedAdmin, restricted.org.id, { lightAccent: '#7c2d12', darkAccent: '', supportUrl: '' }))
-      .rejects.toMatchObject({ message: 'Your partner has restricted this setting.' });
+    await expect(
+      call('customer', 'save', restrictedAdmin, restricted.org.id, { lightAccent: '#7c2d12', darkAccent: '', supportUrl: '' }),
+    ).rejects.toMatchObject({ message: 'Your partner has restricted this setting.' });
     expect((await effectiveBranding(db, restricted.org.id)).sourceOrgId).toBe(partnerId);
   });
 });

@@ -18,7 +18,9 @@ describe('copyLines', () => {
     const conn = await db.$client.reserve();
     try {
       const got: Buffer[] = [];
-      const rows = await copyLines(conn, LINES, async (b) => { got.push(b); });
+      const rows = await copyLines(conn, LINES, async (b) => {
+        got.push(b);
+      });
       expect(rows).toBe(3000);
       expect(Buffer.concat(got).equals(await expected())).toBe(true);
     } finally {
@@ -33,7 +35,12 @@ describe('copyLines', () => {
       const stream = await conn.unsafe(`copy (${LINES}) to stdout (format binary)`).readable();
       const pieces: Buffer[] = [];
       // Flowing mode, as copyLines reads it (an async iterator left postgres.js's socket paused).
-      await new Promise((resolve, reject) => stream.on('data', (p: Buffer) => pieces.push(p)).on('end', resolve).on('error', reject));
+      await new Promise((resolve, reject) =>
+        stream
+          .on('data', (p: Buffer) => pieces.push(p))
+          .on('end', resolve)
+          .on('error', reject),
+      );
       raw = Buffer.concat(pieces);
     } finally {
       conn.release();
@@ -56,10 +63,12 @@ describe('copyLines', () => {
     try {
       const big = `select repeat('x', 200) || i as line from generate_series(1, 300000) i`;
       let calls = 0;
-      await expect(copyLines(conn, big, async () => {
-        calls += 1;
-        throw new Error('storage refused the chunk');
-      })).rejects.toThrow('storage refused the chunk');
+      await expect(
+        copyLines(conn, big, async () => {
+          calls += 1;
+          throw new Error('storage refused the chunk');
+        }),
+      ).rejects.toThrow('storage refused the chunk');
       expect(calls).toBe(1);
       const [{ ok }] = await conn<{ ok: number }[]>`select 1 as ok`;
       expect(ok).toBe(1);

@@ -9,7 +9,10 @@ import type { Capability } from '@/lib/auth/permissions';
 import { addLocation } from '@/lib/locations/add-location';
 import { addLocationSchema } from '@/lib/locations/location-schema';
 import {
-  updateAccountSchema, updateDomainSchema, updateEmailSettingsSchema, updateSsoSchema,
+  updateAccountSchema,
+  updateDomainSchema,
+  updateEmailSettingsSchema,
+  updateSsoSchema,
 } from '@/lib/customer-org-settings/org-settings-schemas';
 import { updateAccount } from '@/lib/customer-org-settings/update-account';
 import { updateDomain } from '@/lib/customer-org-settings/update-domain';
@@ -23,7 +26,12 @@ import { addWorkspace } from '@/lib/subscribers/add-workspace';
 import { changePackage } from '@/lib/subscribers/change-package';
 import { removeSubscriber } from '@/lib/subscribers/remove-subscriber';
 import {
-  addUsersSchema, addWorkspaceSchema, changePackageSchema, subscriberIdSchema, updatePrimaryNumberSchema, updateUserNamesSchema,
+  addUsersSchema,
+  addWorkspaceSchema,
+  changePackageSchema,
+  subscriberIdSchema,
+  updatePrimaryNumberSchema,
+  updateUserNamesSchema,
 } from '@/lib/subscribers/subscriber-schemas';
 import { updatePrimaryNumber } from '@/lib/subscribers/update-primary-number';
 import { updateUserNames } from '@/lib/subscribers/update-user-names';
@@ -46,57 +54,114 @@ interface Op {
 
 /** Binds a service to its capability and schema the way its server action does. */
 function op<S extends z.ZodType>(o: {
-  capability: Capability; schema: S; service: (ctx: ServiceCtx, input: z.output<S>) => Promise<unknown>;
-  input: Op['input']; rbpmFree?: boolean;
+  capability: Capability;
+  schema: S;
+  service: (ctx: ServiceCtx, input: z.output<S>) => Promise<unknown>;
+  input: Op['input'];
+  rbpmFree?: boolean;
 }): Op {
-  return { run: (userId, orgId, input) => call(userId, orgId, o.capability, o.schema, o.service, input), input: o.input, rbpmFree: o.rbpmFree };
+  return {
+    run: (userId, orgId, input) => call(userId, orgId, o.capability, o.schema, o.service, input),
+    input: o.input,
+    rbpmFree: o.rbpmFree,
+  };
 }
 
 const OPS: Record<string, Op> = {
   addUsers: op({
-    capability: 'cv.users.manage', schema: addUsersSchema, service: addUsers,
-    input: async (c) => ({ rows: [{ firstName: 'Ada', lastName: 'Lovelace', email: uniqueEmail(), package: 'webex_calling', locationId: c.hqId, extension: String(4000 + next()), primaryPhoneNumber: '' }] }),
+    capability: 'cv.users.manage',
+    schema: addUsersSchema,
+    service: addUsers,
+    input: async (c) => ({
+      rows: [
+        {
+          firstName: 'Ada',
+          lastName: 'Lovelace',
+          email: uniqueEmail(),
+          package: 'webex_calling',
+          locationId: c.hqId,
+          extension: String(4000 + next()),
+          primaryPhoneNumber: '',
+        },
+      ],
+    }),
   }),
   addWorkspace: op({
-    capability: 'cv.users.manage', schema: addWorkspaceSchema, service: addWorkspace,
-    input: async (c) => ({ name: `Lobby ${next()}`, package: 'common_area_calling', locationId: c.hqId, extension: String(5000 + next()), primaryPhoneNumber: '' }),
+    capability: 'cv.users.manage',
+    schema: addWorkspaceSchema,
+    service: addWorkspace,
+    input: async (c) => ({
+      name: `Lobby ${next()}`,
+      package: 'common_area_calling',
+      locationId: c.hqId,
+      extension: String(5000 + next()),
+      primaryPhoneNumber: '',
+    }),
   }),
   changePackage: op({
-    capability: 'cv.users.manage', schema: changePackageSchema, service: changePackage,
+    capability: 'cv.users.manage',
+    schema: changePackageSchema,
+    service: changePackage,
     input: async (c) => ({ subscriberId: (await insertUser(db, c)).subscriberId, package: 'webex_suite' }),
   }),
   updateUserNames: op({
-    capability: 'cv.users.editNames', schema: updateUserNamesSchema, service: updateUserNames, rbpmFree: true,
-    input: async (c) => ({ subscriberId: (await insertUser(db, c)).subscriberId, firstName: 'Grace', lastName: 'Hopper', displayName: '', email: uniqueEmail('renamed') }),
+    capability: 'cv.users.editNames',
+    schema: updateUserNamesSchema,
+    service: updateUserNames,
+    rbpmFree: true,
+    input: async (c) => ({
+      subscriberId: (await insertUser(db, c)).subscriberId,
+      firstName: 'Grace',
+      lastName: 'Hopper',
+      displayName: '',
+      email: uniqueEmail('renamed'),
+    }),
   }),
   updatePrimaryNumber: op({
-    capability: 'cv.users.primaryNumber', schema: updatePrimaryNumberSchema, service: updatePrimaryNumber,
+    capability: 'cv.users.primaryNumber',
+    schema: updatePrimaryNumberSchema,
+    service: updatePrimaryNumber,
     input: async (c) => ({ subscriberId: (await insertUser(db, c)).subscriberId, primaryPhoneNumber: uniquePhone() }),
   }),
   removeSubscriber: op({
-    capability: 'cv.users.manage', schema: subscriberIdSchema, service: removeSubscriber,
+    capability: 'cv.users.manage',
+    schema: subscriberIdSchema,
+    service: removeSubscriber,
     input: async (c) => ({ subscriberId: (await insertUser(db, c)).subscriberId }),
   }),
   updateAccount: op({
-    capability: 'cv.account.edit', schema: updateAccountSchema, service: updateAccount,
+    capability: 'cv.account.edit',
+    schema: updateAccountSchema,
+    service: updateAccount,
     input: async () => ({ companyName: `Renamed Co ${next()}` }),
   }),
   updateDomain: op({
-    capability: 'cv.orgSettings.domain', schema: updateDomainSchema, service: updateDomain,
+    capability: 'cv.orgSettings.domain',
+    schema: updateDomainSchema,
+    service: updateDomain,
     input: async () => ({ domain: `d${next()}.example.com` }),
   }),
   updateEmailSettings: op({
-    capability: 'cv.orgSettings.email', schema: updateEmailSettingsSchema, service: updateEmailSettings,
+    capability: 'cv.orgSettings.email',
+    schema: updateEmailSettingsSchema,
+    service: updateEmailSettings,
     input: async () => ({ suppressAdminInviteEmails: true, emailLanguage: 'fr_FR' }),
   }),
   updateSso: op({
-    capability: 'cv.orgSettings.sso', schema: updateSsoSchema, service: updateSso,
+    capability: 'cv.orgSettings.sso',
+    schema: updateSsoSchema,
+    service: updateSso,
     input: async () => ({ mode: 'saml', idpEntityId: `https://idp${next()}.example.com` }),
   }),
   addLocation: op({
-    capability: 'cv.locations.manage', schema: addLocationSchema, service: addLocation, rbpmFree: true,
+    capability: 'cv.locations.manage',
+    schema: addLocationSchema,
+    service: addLocation,
+    rbpmFree: true,
     input: async () => ({
-      name: `Branch ${next()}`, timeZone: 'America/Chicago', language: 'en_US',
+      name: `Branch ${next()}`,
+      timeZone: 'America/Chicago',
+      language: 'en_US',
       address: { addressLine1: '2 Side St', addressLine2: '', city: 'Peoria', stateOrProvince: 'IL', postalCode: '61602', country: 'US' },
     }),
   }),
@@ -111,9 +176,12 @@ type Who = 'customerFull' | 'customerReadonly' | 'partnerFull' | 'partnerReadonl
  */
 function allowed(who: Who, rbpm: boolean, op: Op): boolean {
   switch (who) {
-    case 'partnerFull': return true; // never restricted by RBPM
-    case 'customerFull': return !rbpm || !!op.rbpmFree;
-    default: return false;
+    case 'partnerFull':
+      return true; // never restricted by RBPM
+    case 'customerFull':
+      return !rbpm || !!op.rbpmFree;
+    default:
+      return false;
   }
 }
 

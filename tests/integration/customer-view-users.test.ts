@@ -13,7 +13,12 @@ import { addWorkspace } from '@/lib/subscribers/add-workspace';
 import { changePackage } from '@/lib/subscribers/change-package';
 import { removeSubscriber } from '@/lib/subscribers/remove-subscriber';
 import {
-  addUsersSchema, addWorkspaceSchema, changePackageSchema, subscriberIdSchema, updatePrimaryNumberSchema, type UserRowInput,
+  addUsersSchema,
+  addWorkspaceSchema,
+  changePackageSchema,
+  subscriberIdSchema,
+  updatePrimaryNumberSchema,
+  type UserRowInput,
 } from '@/lib/subscribers/subscriber-schemas';
 import { updatePrimaryNumber } from '@/lib/subscribers/update-primary-number';
 import { rejection, serviceCaller } from './support/customer-fixtures';
@@ -30,42 +35,73 @@ let partner: Actor;
 let c: ViewCustomer;
 let customerAdmin: Actor;
 
-const add = (a: Actor, rows: UserRowInput[], orgId = c.orgId) => call(a.userId, orgId, 'cv.users.manage', addUsersSchema, addUsers, { rows });
-const change = (a: Actor, input: Record<string, unknown>) => call(a.userId, c.orgId, 'cv.users.manage', changePackageSchema, changePackage, input);
-const remove = (a: Actor, subscriberId: string) => call(a.userId, c.orgId, 'cv.users.manage', subscriberIdSchema, removeSubscriber, { subscriberId });
-const workspace = (a: Actor, input: Record<string, unknown>) => call(a.userId, c.orgId, 'cv.users.manage', addWorkspaceSchema, addWorkspace, input);
+const add = (a: Actor, rows: UserRowInput[], orgId = c.orgId) =>
+  call(a.userId, orgId, 'cv.users.manage', addUsersSchema, addUsers, { rows });
+const change = (a: Actor, input: Record<string, unknown>) =>
+  call(a.userId, c.orgId, 'cv.users.manage', changePackageSchema, changePackage, input);
+const remove = (a: Actor, subscriberId: string) =>
+  call(a.userId, c.orgId, 'cv.users.manage', subscriberIdSchema, removeSubscriber, { subscriberId });
+const workspace = (a: Actor, input: Record<string, unknown>) =>
+  call(a.userId, c.orgId, 'cv.users.manage', addWorkspaceSchema, addWorkspace, input);
 
 const row = (over: Partial<UserRowInput> = {}): UserRowInput => ({
-  firstName: 'Ada', lastName: `Row ${next()}`, email: uniqueEmail(), package: 'webex_calling', locationId: c.hqId,
-  extension: String(6000 + next()), primaryPhoneNumber: '', ...over,
+  firstName: 'Ada',
+  lastName: `Row ${next()}`,
+  email: uniqueEmail(),
+  package: 'webex_calling',
+  locationId: c.hqId,
+  extension: String(6000 + next()),
+  primaryPhoneNumber: '',
+  ...over,
 });
 
-const intervals = (subscriberId: string) => db.select({ package: packageAssignments.package, startedAt: packageAssignments.startedAt, endedAt: packageAssignments.endedAt })
-  .from(packageAssignments).where(eq(packageAssignments.subscriberId, subscriberId)).orderBy(asc(packageAssignments.startedAt), asc(packageAssignments.id));
+const intervals = (subscriberId: string) =>
+  db
+    .select({ package: packageAssignments.package, startedAt: packageAssignments.startedAt, endedAt: packageAssignments.endedAt })
+    .from(packageAssignments)
+    .where(eq(packageAssignments.subscriberId, subscriberId))
+    .orderBy(asc(packageAssignments.startedAt), asc(packageAssignments.id));
 
 beforeAll(async () => {
   partnerId = (await makePartner(db, { name: 'Rules Partner' })).id;
   partner = await makeAdmin(db, partnerId, ['partner_full_admin', 'wholesale_admin']);
-  c = await setupCustomer(db, partnerId, { rbpm: false, packages: ['common_area_calling', 'webex_voice', 'webex_calling', 'webex_suite', 'webex_meetings'] });
+  c = await setupCustomer(db, partnerId, {
+    rbpm: false,
+    packages: ['common_area_calling', 'webex_voice', 'webex_calling', 'webex_suite', 'webex_meetings'],
+  });
   customerAdmin = await makeAdmin(db, c.orgId, ['customer_full_admin']);
 });
 
 describe('addUsers', () => {
   it('refuses 26 rows with a clear error and creates nothing', async () => {
     const before = await snapshot(db, c.orgId);
-    const err = await rejection(add(partner, Array.from({ length: 26 }, () => row())));
+    const err = await rejection(
+      add(
+        partner,
+        Array.from({ length: 26 }, () => row()),
+      ),
+    );
     expect(err).toBeInstanceOf(ValidationError);
     expect(JSON.stringify((err as ValidationError).fieldErrors)).toContain('Add at most 25 users at a time.');
     expect(await snapshot(db, c.orgId)).toEqual(before);
   });
 
   it('accepts 25 rows, each with an open ledger interval and an audit row', async () => {
-    const r = await add(partner, Array.from({ length: 25 }, () => row()));
+    const r = await add(
+      partner,
+      Array.from({ length: 25 }, () => row()),
+    );
     expect(r.created).toBe(25);
     const ids = r.results.map((x) => x.subscriberId!);
-    const open = await db.select().from(packageAssignments).where(and(isNull(packageAssignments.endedAt)));
+    const open = await db
+      .select()
+      .from(packageAssignments)
+      .where(and(isNull(packageAssignments.endedAt)));
     expect(ids.every((id) => open.some((o) => o.subscriberId === id && o.startedAt.getTime() === clock.now().getTime()))).toBe(true);
-    const audits = await db.select().from(auditLog).where(and(eq(auditLog.orgId, c.orgId), eq(auditLog.action, 'subscriber.create')));
+    const audits = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.orgId, c.orgId), eq(auditLog.action, 'subscriber.create')));
     expect(ids.every((id) => audits.some((a) => a.targetId === id))).toBe(true);
   });
 
@@ -88,7 +124,12 @@ describe('addUsers', () => {
 
   it('refuses Common Area Calling for people and numbers on a meetings-only package (schema, nothing created)', async () => {
     const before = await snapshot(db, c.orgId);
-    for (const bad of [row({ package: 'common_area_calling' }), row({ package: 'webex_meetings' }), row({ extension: '', primaryPhoneNumber: '' }), row({ extension: '1' })]) {
+    for (const bad of [
+      row({ package: 'common_area_calling' }),
+      row({ package: 'webex_meetings' }),
+      row({ extension: '', primaryPhoneNumber: '' }),
+      row({ extension: '1' }),
+    ]) {
       expect(await rejection(add(partner, [bad]))).toBeInstanceOf(ValidationError);
     }
     expect(await snapshot(db, c.orgId)).toEqual(before);
@@ -96,7 +137,9 @@ describe('addUsers', () => {
 
   it('a retry of a partially failed call creates only the failed rows and never duplicates', async () => {
     const clash = uniquePhone();
-    await insertUser(db, c).then(({ subscriberId }) => db.update(subscribers).set({ primaryPhoneNumber: clash }).where(eq(subscribers.id, subscriberId)));
+    await insertUser(db, c).then(({ subscriberId }) =>
+      db.update(subscribers).set({ primaryPhoneNumber: clash }).where(eq(subscribers.id, subscriberId)),
+    );
     const rows = [row(), row({ primaryPhoneNumber: clash }), row()];
     const first = await add(partner, rows);
     expect(first.results.map((x) => x.ok)).toEqual([true, false, true]);
@@ -104,7 +147,11 @@ describe('addUsers', () => {
 
     rows[1] = { ...rows[1], primaryPhoneNumber: uniquePhone() }; // fixed by the admin
     const retry = await add(partner, rows);
-    expect(retry.results.map((x) => [x.ok, !!x.alreadyCreated])).toEqual([[true, true], [true, false], [true, true]]);
+    expect(retry.results.map((x) => [x.ok, !!x.alreadyCreated])).toEqual([
+      [true, true],
+      [true, false],
+      [true, true],
+    ]);
     expect(retry.results[0].subscriberId).toBe(first.results[0].subscriberId);
     expect(retry.created).toBe(1);
     for (const r of rows) {
@@ -119,15 +166,30 @@ describe('addUsers', () => {
     const results = [a, b].map((s) => (s.status === 'fulfilled' ? s.value.results[0] : null));
     expect(results.filter((r) => r?.ok)).toHaveLength(1);
     expect(results.find((r) => r && !r.ok)?.errors?.extension?.[0]).toBe('This extension is already used at this location.');
-    const holders = await db.select().from(subscribers).where(and(eq(subscribers.locationId, c.hqId), eq(subscribers.extension, ext), isNull(subscribers.removedAt)));
+    const holders = await db
+      .select()
+      .from(subscribers)
+      .where(and(eq(subscribers.locationId, c.hqId), eq(subscribers.extension, ext), isNull(subscribers.removedAt)));
     expect(holders).toHaveLength(1);
   });
 
   it('two admins racing for one phone number: exactly one wins, the other gets a 409', async () => {
     const phone = uniquePhone();
     const settled = await Promise.allSettled([
-      workspace(partner, { name: `Door ${next()}`, package: 'common_area_calling', locationId: c.hqId, extension: '', primaryPhoneNumber: phone }),
-      workspace(customerAdmin, { name: `Hall ${next()}`, package: 'common_area_calling', locationId: c.hqId, extension: '', primaryPhoneNumber: phone }),
+      workspace(partner, {
+        name: `Door ${next()}`,
+        package: 'common_area_calling',
+        locationId: c.hqId,
+        extension: '',
+        primaryPhoneNumber: phone,
+      }),
+      workspace(customerAdmin, {
+        name: `Hall ${next()}`,
+        package: 'common_area_calling',
+        locationId: c.hqId,
+        extension: '',
+        primaryPhoneNumber: phone,
+      }),
     ]);
     expect(settled.filter((s) => s.status === 'fulfilled')).toHaveLength(1);
     const lost = settled.find((s) => s.status === 'rejected') as PromiseRejectedResult;
@@ -139,8 +201,17 @@ describe('addUsers', () => {
     const phone = uniquePhone();
     const { subscriberId } = await insertUser(db, c);
     const settled = await Promise.allSettled([
-      call(partner.userId, c.orgId, 'cv.users.primaryNumber', updatePrimaryNumberSchema, updatePrimaryNumber, { subscriberId, primaryPhoneNumber: phone }),
-      workspace(partner, { name: `Desk ${next()}`, package: 'common_area_calling', locationId: c.hqId, extension: '', primaryPhoneNumber: phone }),
+      call(partner.userId, c.orgId, 'cv.users.primaryNumber', updatePrimaryNumberSchema, updatePrimaryNumber, {
+        subscriberId,
+        primaryPhoneNumber: phone,
+      }),
+      workspace(partner, {
+        name: `Desk ${next()}`,
+        package: 'common_area_calling',
+        locationId: c.hqId,
+        extension: '',
+        primaryPhoneNumber: phone,
+      }),
     ]);
     expect(settled.filter((s) => s.status === 'fulfilled')).toHaveLength(1);
     expect((settled.find((s) => s.status === 'rejected') as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
@@ -150,7 +221,9 @@ describe('addUsers', () => {
 describe('changePackage and the ledger (SPEC §7.1)', () => {
   it('assign → change → remove leaves exactly the right intervals, split at one instant', async () => {
     const t0 = clock.now();
-    const { results: [{ subscriberId }] } = await add(partner, [row({ package: 'webex_calling' })]);
+    const {
+      results: [{ subscriberId }],
+    } = await add(partner, [row({ package: 'webex_calling' })]);
     clock.advance(12 * 3_600_000);
     const t1 = clock.now();
     await change(partner, { subscriberId: subscriberId!, package: 'webex_suite' });
@@ -190,7 +263,7 @@ describe('changePackage and the ledger (SPEC §7.1)', () => {
     expect(await snapshot(db, c.orgId)).toEqual(before);
   });
 
-  it("refuses moving an administrator below the creation package", async () => {
+  it('refuses moving an administrator below the creation package', async () => {
     const admin = await insertUser(db, c, { package: 'webex_calling' });
     await db.insert(roleGrants).values({ userId: admin.userId, orgId: c.orgId, role: 'customer_full_admin' });
     const before = await snapshot(db, c.orgId);
@@ -198,7 +271,9 @@ describe('changePackage and the ledger (SPEC §7.1)', () => {
     expect(err).toBeInstanceOf(ValidationError);
     expect((err as ValidationError).message).toBe("Administrators can't be moved to a lower package.");
     expect(await snapshot(db, c.orgId)).toEqual(before);
-    await expect(change(partner, { subscriberId: admin.subscriberId, package: 'webex_suite' })).resolves.toMatchObject({ package: 'webex_suite' });
+    await expect(change(partner, { subscriberId: admin.subscriberId, package: 'webex_suite' })).resolves.toMatchObject({
+      package: 'webex_suite',
+    });
   });
 
   it('a subscriber of another customer is not found', async () => {
@@ -213,17 +288,34 @@ describe('audit and locations', () => {
     const a = await add(partner, [row()]);
     const b = await add(customerAdmin, [row()]);
     const rows = await db.select().from(auditLog).where(eq(auditLog.action, 'subscriber.create'));
-    expect(rows.find((r) => r.targetId === a.results[0].subscriberId)).toMatchObject({ orgId: c.orgId, actorOrgId: partnerId, actorUserId: partner.userId });
-    expect(rows.find((r) => r.targetId === b.results[0].subscriberId)).toMatchObject({ orgId: c.orgId, actorOrgId: c.orgId, actorUserId: customerAdmin.userId });
+    expect(rows.find((r) => r.targetId === a.results[0].subscriberId)).toMatchObject({
+      orgId: c.orgId,
+      actorOrgId: partnerId,
+      actorUserId: partner.userId,
+    });
+    expect(rows.find((r) => r.targetId === b.results[0].subscriberId)).toMatchObject({
+      orgId: c.orgId,
+      actorOrgId: c.orgId,
+      actorUserId: customerAdmin.userId,
+    });
   });
 
   it('location names are unique per org, case-insensitively', async () => {
-    const loc = { name: 'Warehouse', timeZone: 'Europe/London', language: 'en_GB', address: { addressLine1: '3 Dock Rd', addressLine2: '', city: 'London', stateOrProvince: '', postalCode: 'E1 1AA', country: 'GB' } };
+    const loc = {
+      name: 'Warehouse',
+      timeZone: 'Europe/London',
+      language: 'en_GB',
+      address: { addressLine1: '3 Dock Rd', addressLine2: '', city: 'London', stateOrProvince: '', postalCode: 'E1 1AA', country: 'GB' },
+    };
     const addLoc = (name: string) => call(partner.userId, c.orgId, 'cv.locations.manage', addLocationSchema, addLocation, { ...loc, name });
     await addLoc('Warehouse');
     const err = await rejection(addLoc('warehouse'));
     expect(err).toBeInstanceOf(ConflictError);
     expect((err as ConflictError).fieldErrors?.name).toEqual(['A location with this name already exists.']);
-    expect(await rejection(call(partner.userId, c.orgId, 'cv.locations.manage', addLocationSchema, addLocation, { ...loc, name: 'X', timeZone: 'Mars/Base' }))).toBeInstanceOf(ValidationError);
+    expect(
+      await rejection(
+        call(partner.userId, c.orgId, 'cv.locations.manage', addLocationSchema, addLocation, { ...loc, name: 'X', timeZone: 'Mars/Base' }),
+      ),
+    ).toBeInstanceOf(ValidationError);
   });
 });

@@ -29,8 +29,10 @@ let callingTemplate: { id: string };
 let meetingsTemplate: { id: string };
 let subTemplate: { id: string };
 
-const create = (a: Actor, orgId: string, input: unknown) => call(a.userId, orgId, 'customers.write', createCustomerSchema, createCustomer, input);
-const validate = (a: Actor, orgId: string, input: unknown) => call(a.userId, orgId, 'customers.write', createCustomerSchema, validateCustomer, input);
+const create = (a: Actor, orgId: string, input: unknown) =>
+  call(a.userId, orgId, 'customers.write', createCustomerSchema, createCustomer, input);
+const validate = (a: Actor, orgId: string, input: unknown) =>
+  call(a.userId, orgId, 'customers.write', createCustomerSchema, validateCustomer, input);
 const count = async (table: typeof customers | typeof orgs) => (await db.select({ n: sql<number>`count(*)::int` }).from(table))[0].n;
 
 beforeAll(async () => {
@@ -57,11 +59,17 @@ describe('the pre-provisioning check', () => {
     const existing = await makeCustomer(db, parent.id);
     const [taken] = await db.select({ email: users.email }).from(users).where(eq(users.id, full.userId));
     const limited = await makeTemplate(db, parent.id, full.userId, { pstn: false, packages: ['webex_meetings', 'webex_calling'] });
-    const err = (await rejection(validate(full, parent.id, customerInput(limited.id, {
-      externalId: existing.customer.externalId,
-      adminEmail: taken.email.toUpperCase(), // e-mails are one person platform-wide, whatever the case
-      packages: ['webex_calling', 'webex_suite'],
-    })))) as DomainError;
+    const err = (await rejection(
+      validate(
+        full,
+        parent.id,
+        customerInput(limited.id, {
+          externalId: existing.customer.externalId,
+          adminEmail: taken.email.toUpperCase(), // e-mails are one person platform-wide, whatever the case
+          packages: ['webex_calling', 'webex_suite'],
+        }),
+      ),
+    )) as DomainError;
     expect(err).toBeInstanceOf(ConflictError);
     expect(err.status).toBe(409);
     expect(Object.keys(err.fieldErrors ?? {}).sort()).toEqual(['adminEmail', 'externalId', 'packages']);
@@ -73,29 +81,50 @@ describe('the pre-provisioning check', () => {
   });
 
   it('refuses calling packages on a template without a PSTN provider, but allows meetings only', async () => {
-    const err = (await rejection(validate(full, parent.id, customerInput(meetingsTemplate.id, { packages: ['webex_voice'] })))) as DomainError;
+    const err = (await rejection(
+      validate(full, parent.id, customerInput(meetingsTemplate.id, { packages: ['webex_voice'] })),
+    )) as DomainError;
     expect(err).toBeInstanceOf(ValidationError);
     expect(err.fieldErrors?.packages?.[0]).toMatch(/Enhanced Calling need an onboarding template with a PSTN provider/);
     await expect(validate(full, parent.id, customerInput(meetingsTemplate.id, { packages: ['webex_meetings'] }))).resolves.toBeTruthy();
   });
 
   it('rejects bad input with every schema error (400)', async () => {
-    const err = (await rejection(validate(full, parent.id, customerInput(callingTemplate.id, {
-      companyName: '', adminEmail: 'not-an-email', packages: [],
-      address: { addressLine1: '', addressLine2: '', city: '', stateOrProvince: '', postalCode: '', country: 'US' },
-      confirmSupportedLocation: false,
-    })))) as DomainError;
+    const err = (await rejection(
+      validate(
+        full,
+        parent.id,
+        customerInput(callingTemplate.id, {
+          companyName: '',
+          adminEmail: 'not-an-email',
+          packages: [],
+          address: { addressLine1: '', addressLine2: '', city: '', stateOrProvince: '', postalCode: '', country: 'US' },
+          confirmSupportedLocation: false,
+        }),
+      ),
+    )) as DomainError;
     expect(err).toBeInstanceOf(ValidationError);
     expect(Object.keys(err.fieldErrors ?? {}).sort()).toEqual([
-      'address.addressLine1', 'address.city', 'address.postalCode', 'address.stateOrProvince', 'adminEmail', 'companyName', 'confirmSupportedLocation', 'packages',
+      'address.addressLine1',
+      'address.city',
+      'address.postalCode',
+      'address.stateOrProvince',
+      'adminEmail',
+      'companyName',
+      'confirmSupportedLocation',
+      'packages',
     ]);
   });
 
   it('needs a state only where the country has states', async () => {
-    const gb = customerInput(callingTemplate.id, { address: { addressLine1: '1 High St', addressLine2: '', city: 'London', stateOrProvince: '', postalCode: 'EC1A 1BB', country: 'GB' } });
+    const gb = customerInput(callingTemplate.id, {
+      address: { addressLine1: '1 High St', addressLine2: '', city: 'London', stateOrProvince: '', postalCode: 'EC1A 1BB', country: 'GB' },
+    });
     await expect(validate(full, parent.id, gb)).resolves.toBeTruthy();
     const us = customerInput(callingTemplate.id, { address: { ...gb.address, country: 'US' } });
-    expect(((await rejection(validate(full, parent.id, us))) as DomainError).fieldErrors).toEqual({ 'address.stateOrProvince': ['Enter the state/province.'] });
+    expect(((await rejection(validate(full, parent.id, us))) as DomainError).fieldErrors).toEqual({
+      'address.stateOrProvince': ['Enter the state/province.'],
+    });
   });
 
   it('only offers the acting org’s own templates (a sub-partner’s template is unknown to the parent and vice versa)', async () => {
@@ -122,23 +151,45 @@ describe('the pre-provisioning check', () => {
 describe('create customer', () => {
   it('writes the customer in status provisioning and enqueues its job after commit', async () => {
     jobs.sent.length = 0;
-    const input = customerInput(callingTemplate.id, { language: 'fr', address: { addressLine1: '5 Rue X', addressLine2: '', city: 'Paris', stateOrProvince: '', postalCode: '75001', country: 'FR' } });
+    const input = customerInput(callingTemplate.id, {
+      language: 'fr',
+      address: { addressLine1: '5 Rue X', addressLine2: '', city: 'Paris', stateOrProvince: '', postalCode: '75001', country: 'FR' },
+    });
     const r = await create(wholesale, parent.id, input);
     const [c] = await db.select().from(customers).where(eq(customers.id, r.customerId));
     const [org] = await db.select().from(orgs).where(eq(orgs.id, r.orgId));
     expect(org).toMatchObject({ kind: 'customer', name: input.companyName, wholesale: true, country: 'FR', language: 'fr_FR' });
     expect(c).toMatchObject({
-      partnerOrgId: parent.id, status: 'provisioning', rbpm: true, externalId: input.externalId, adminEmail: input.adminEmail,
-      language: 'fr_FR', creationPackage: 'webex_calling', templateId: callingTemplate.id, createdBy: wholesale.userId, name: input.companyName,
+      partnerOrgId: parent.id,
+      status: 'provisioning',
+      rbpm: true,
+      externalId: input.externalId,
+      adminEmail: input.adminEmail,
+      language: 'fr_FR',
+      creationPackage: 'webex_calling',
+      templateId: callingTemplate.id,
+      createdBy: wholesale.userId,
+      name: input.companyName,
     });
     expect(c.statusChangedAt).toEqual(clock.now());
     expect(c.provisioningRequest).toMatchObject({ version: 1, packages: input.packages, address: input.address });
-    expect((await db.select().from(customerPackages).where(eq(customerPackages.customerId, c.id))).map((p) => [p.package, p.status]).sort())
-      .toEqual([['webex_calling', 'provisioning'], ['webex_meetings', 'provisioning']]);
+    expect(
+      (await db.select().from(customerPackages).where(eq(customerPackages.customerId, c.id))).map((p) => [p.package, p.status]).sort(),
+    ).toEqual([
+      ['webex_calling', 'provisioning'],
+      ['webex_meetings', 'provisioning'],
+    ]);
     expect(c.packages.sort()).toEqual(['webex_calling', 'webex_meetings']); // the list's copy, kept by a trigger
-    expect(await db.select({ m: orgRelations.managerOrgId }).from(orgRelations).where(eq(orgRelations.managedOrgId, org.id))).toEqual([{ m: parent.id }]);
-    expect(await db.select({ step: provisioningEvents.step }).from(provisioningEvents).where(eq(provisioningEvents.customerId, c.id))).toEqual([{ step: 'accepted' }]);
-    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'customer.create'), eq(auditLog.targetId, c.id)));
+    expect(await db.select({ m: orgRelations.managerOrgId }).from(orgRelations).where(eq(orgRelations.managedOrgId, org.id))).toEqual([
+      { m: parent.id },
+    ]);
+    expect(
+      await db.select({ step: provisioningEvents.step }).from(provisioningEvents).where(eq(provisioningEvents.customerId, c.id)),
+    ).toEqual([{ step: 'accepted' }]);
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'customer.create'), eq(auditLog.targetId, c.id)));
     expect(entry).toMatchObject({ orgId: parent.id, actorUserId: wholesale.userId, actorOrgId: parent.id });
     expect(jobs.sent).toEqual([{ queue: QUEUES.provisionCustomer, data: { customerId: c.id }, singletonKey: c.id }]);
   });
@@ -152,7 +203,10 @@ describe('create customer', () => {
 
   it('a sub-partner’s customer is managed by the sub-partner and its parent; a parent cross-launched creates it for the sub-partner', async () => {
     const own = await create(subAdmin, sub.id, customerInput(subTemplate.id));
-    const managers = async (orgId: string) => (await db.select({ m: orgRelations.managerOrgId }).from(orgRelations).where(eq(orgRelations.managedOrgId, orgId))).map((r) => r.m).sort();
+    const managers = async (orgId: string) =>
+      (await db.select({ m: orgRelations.managerOrgId }).from(orgRelations).where(eq(orgRelations.managedOrgId, orgId)))
+        .map((r) => r.m)
+        .sort();
     expect(await managers(own.orgId)).toEqual([parent.id, sub.id].sort());
     const onBehalf = await create(full, sub.id, customerInput(subTemplate.id));
     const [c] = await db.select().from(customers).where(eq(customers.id, onBehalf.customerId));
@@ -181,7 +235,9 @@ describe('create customer', () => {
     expect(ok).toHaveLength(1);
     expect(failed).toHaveLength(1);
     expect(failed[0].reason).toBeInstanceOf(ConflictError);
-    expect((failed[0].reason as DomainError).fieldErrors).toEqual({ externalId: ['This external ID is already used by another of your customers.'] });
+    expect((failed[0].reason as DomainError).fieldErrors).toEqual({
+      externalId: ['This external ID is already used by another of your customers.'],
+    });
     expect(await count(customers)).toBe(before + 1);
     expect(jobs.sent.length).toBe(jobsBefore + 1); // the loser enqueued nothing
   });

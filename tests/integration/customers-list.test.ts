@@ -29,11 +29,21 @@ const names: string[] = [];
 const T0 = Date.parse('2030-01-01T00:00:00Z');
 
 /** A customer with a chosen name, status, packages and creation time. */
-async function customer(ownerId: string, name: string, i: number, opts: { status?: CustomerStatus; packages?: PackageId[]; createdBy?: string; externalId?: string } = {}) {
+async function customer(
+  ownerId: string,
+  name: string,
+  i: number,
+  opts: { status?: CustomerStatus; packages?: PackageId[]; createdBy?: string; externalId?: string } = {},
+) {
   const { customer: c, org } = await makeCustomer(db, ownerId, { name, createdBy: opts.createdBy });
-  await db.update(customers).set({
-    status: opts.status ?? 'provisioned', createdAt: new Date(T0 + i * 60_000), ...(opts.externalId ? { externalId: opts.externalId } : {}),
-  }).where(eq(customers.id, c.id));
+  await db
+    .update(customers)
+    .set({
+      status: opts.status ?? 'provisioned',
+      createdAt: new Date(T0 + i * 60_000),
+      ...(opts.externalId ? { externalId: opts.externalId } : {}),
+    })
+    .where(eq(customers.id, c.id));
   if (opts.packages?.length) await db.insert(customerPackages).values(opts.packages.map((p) => ({ customerId: c.id, package: p })));
   return { ...c, orgId: org.id };
 }
@@ -56,7 +66,11 @@ beforeAll(async () => {
   for (let i = 0; i < 30; i++) {
     const name = i % 3 === 0 ? `Acme Widgets ${String(i).padStart(2, '0')}` : `Zephyr Foods ${String(i).padStart(2, '0')}`;
     names.push(name);
-    await customer(parent, name, i, { status: statuses[i % 5], packages: i % 2 ? ['webex_calling', 'common_area_calling'] : ['webex_meetings'], externalId: `P-${i}` });
+    await customer(parent, name, i, {
+      status: statuses[i % 5],
+      packages: i % 2 ? ['webex_calling', 'common_area_calling'] : ['webex_meetings'],
+      externalId: `P-${i}`,
+    });
   }
   await customer(parent, '100% Organic', 40, { externalId: 'P-40' });
   await customer(subA, 'Acme Alpha Customer', 50, { externalId: 'A-1' });
@@ -88,7 +102,9 @@ describe('default view', () => {
   });
 
   it('follows a renamed org (customers.name is kept by a trigger)', async () => {
-    const { rows: [c] } = await list(a.full, parent, { q: 'P-40' });
+    const {
+      rows: [c],
+    } = await list(a.full, parent, { q: 'P-40' });
     await db.update(orgs).set({ name: '100% Organic Renamed' }).where(eq(orgs.id, c.orgId));
     expect((await list(a.full, parent, { q: 'P-40' })).rows[0].name).toBe('100% Organic Renamed');
     await db.update(orgs).set({ name: '100% Organic' }).where(eq(orgs.id, c.orgId));
@@ -99,7 +115,9 @@ describe('search, filters, sort', () => {
   it('searches name (contains, any case), exact external ID and org ID', async () => {
     expect((await list(a.full, parent, { q: 'aCmE wid' })).total).toBe(10);
     expect((await list(a.full, parent, { q: 'P-2' })).rows.map((r) => r.externalId)).toEqual(['P-2']);
-    const { rows: [c] } = await list(a.full, parent, { q: 'P-7' });
+    const {
+      rows: [c],
+    } = await list(a.full, parent, { q: 'P-7' });
     expect((await list(a.full, parent, { q: c.orgId.toUpperCase() })).rows.map((r) => r.customerId)).toEqual([c.customerId]);
     // "%" and "_" are literal characters, not wildcards.
     expect((await list(a.full, parent, { q: '100%' })).rows.map((r) => r.name)).toEqual(['100% Organic']);
@@ -127,7 +145,18 @@ describe('search, filters, sort', () => {
     const oldest = await list(a.full, parent, { sort: 'created', dir: 'asc' });
     expect(oldest.rows[0].name).toBe('Acme Widgets 00');
     const byStatus = await list(a.full, parent, { sort: 'status', page: '1' });
-    const order = ['provisioning', 'provisioned', 'provisioned_with_errors', 'updating', 'deleting', 'error', 'pending_rpl_review', 'pending_customer_approval', 'suspended', 'deprovisioned'];
+    const order = [
+      'provisioning',
+      'provisioned',
+      'provisioned_with_errors',
+      'updating',
+      'deleting',
+      'error',
+      'pending_rpl_review',
+      'pending_customer_approval',
+      'suspended',
+      'deprovisioned',
+    ];
     const ranks = byStatus.rows.map((r) => order.indexOf(r.status));
     expect(ranks).toEqual([...ranks].sort((x, y) => x - y));
   });
@@ -175,11 +204,19 @@ describe('sales administrators', () => {
 
 describe('pagination', () => {
   it('the total equals the distinct rows over all pages, for each filter and sort', async () => {
-    const cases: Record<string, string>[] = [{}, { q: 'acme' }, { status: 'error' }, { package: 'webex_calling' }, { sort: 'name' }, { sort: 'status', dir: 'desc' }];
+    const cases: Record<string, string>[] = [
+      {},
+      { q: 'acme' },
+      { status: 'error' },
+      { package: 'webex_calling' },
+      { sort: 'name' },
+      { sort: 'status', dir: 'desc' },
+    ];
     for (const sp of cases) {
       const first = await list(a.full, parent, sp);
       const ids = first.rows.map((r) => r.customerId);
-      for (let page = 2; page <= Math.ceil(first.total / 25); page++) ids.push(...(await list(a.full, parent, { ...sp, page: String(page) })).rows.map((r) => r.customerId));
+      for (let page = 2; page <= Math.ceil(first.total / 25); page++)
+        ids.push(...(await list(a.full, parent, { ...sp, page: String(page) })).rows.map((r) => r.customerId));
       expect(ids.length, JSON.stringify(sp)).toBe(first.total);
       expect(new Set(ids).size, JSON.stringify(sp)).toBe(first.total);
     }
@@ -201,17 +238,25 @@ describe('deep pages (read from the nearer end)', () => {
              'x-' || replace(o.name, ' ', '') || '@deep.test', timestamptz '2030-01-01' + (abs(hashtext(o.name)) % 50) * interval '1 hour'
       from o`);
     const expected = async (order: string, offset: number) =>
-      (await db.execute<{ id: string }>(sql.raw(`select id from customers where partner_org_id = '${big.id}' order by ${order} limit 25 offset ${offset}`))).map((r) => r.id);
+      (
+        await db.execute<{ id: string }>(
+          sql.raw(`select id from customers where partner_org_id = '${big.id}' order by ${order} limit 25 offset ${offset}`),
+        )
+      ).map((r) => r.id);
     const cases: [Record<string, string>, string][] = [
       [{}, 'created_at desc, id desc'],
       [{ sort: 'name' }, 'lower(name) asc, id asc'],
       [{ sort: 'status', dir: 'desc' }, 'status desc, created_at desc, id desc'],
     ];
     for (const [sp, order] of cases) {
-      for (const page of [100, 101, 110, 121]) { // 121 is the last, partial page (3,010 = 120 × 25 + 10)
+      for (const page of [100, 101, 110, 121]) {
+        // 121 is the last, partial page (3,010 = 120 × 25 + 10)
         const r = await list(admin, big.id, { ...sp, page: String(page) });
         expect(r.total).toBe(3010);
-        expect(r.rows.map((x) => x.customerId), `${order} page ${page}`).toEqual(await expected(order, (page - 1) * 25));
+        expect(
+          r.rows.map((x) => x.customerId),
+          `${order} page ${page}`,
+        ).toEqual(await expected(order, (page - 1) * 25));
       }
       expect((await list(admin, big.id, { ...sp, page: '122' })).rows).toEqual([]);
     }
@@ -237,7 +282,11 @@ describe('keyset paging (Next / Previous) and the capped total', () => {
 
   it('Next and Previous links give exactly the rows of the numbered pages, for every sort and direction', async () => {
     const expected = async (order: string, offset: number) =>
-      (await db.execute<{ id: string }>(sql.raw(`select id from customers where partner_org_id = '${keyset.id}' order by ${order} limit 25 offset ${offset}`))).map((r) => r.id);
+      (
+        await db.execute<{ id: string }>(
+          sql.raw(`select id from customers where partner_org_id = '${keyset.id}' order by ${order} limit 25 offset ${offset}`),
+        )
+      ).map((r) => r.id);
     const cases: [Record<string, string>, string][] = [
       [{}, 'created_at desc, id desc'],
       [{ sort: 'name' }, 'lower(name) asc, id asc'],
@@ -249,12 +298,22 @@ describe('keyset paging (Next / Previous) and the capped total', () => {
       for (let page = 2; page <= 4; page++) {
         r = await list(keyset.admin, keyset.id, { ...sp, page: String(page), after: r.nextCursor! });
         expect(r.page).toBe(page);
-        expect(r.rows.map((x) => x.customerId), `${order} next → ${page}`).toEqual(await expected(order, (page - 1) * 25));
+        expect(
+          r.rows.map((x) => x.customerId),
+          `${order} next → ${page}`,
+        ).toEqual(await expected(order, (page - 1) * 25));
       }
       const back = await list(keyset.admin, keyset.id, { ...sp, page: '3', before: r.prevCursor! });
-      expect(back.rows.map((x) => x.customerId), `${order} previous → 3`).toEqual(await expected(order, 50));
+      expect(
+        back.rows.map((x) => x.customerId),
+        `${order} previous → 3`,
+      ).toEqual(await expected(order, 50));
       // Previous from page 2 is page 1, whole, with no Previous of its own.
-      const top = await list(keyset.admin, keyset.id, { ...sp, page: '1', before: (await list(keyset.admin, keyset.id, { ...sp, page: '2' })).prevCursor! });
+      const top = await list(keyset.admin, keyset.id, {
+        ...sp,
+        page: '1',
+        before: (await list(keyset.admin, keyset.id, { ...sp, page: '2' })).prevCursor!,
+      });
       expect(top.rows.map((x) => x.customerId)).toEqual(await expected(order, 0));
       expect(top.prevCursor).toBeNull();
     }
@@ -266,7 +325,11 @@ describe('keyset paging (Next / Previous) and the capped total', () => {
     const last = await list(keyset.admin, keyset.id, { last: '1' });
     expect(last).toMatchObject({ page: 402, total: 10_030, totalCapped: true, lastPage: null, nextCursor: null });
     expect(last.rows).toHaveLength(5);
-    const ids = (await db.execute<{ id: string }>(sql`select id from customers where partner_org_id = ${keyset.id} order by created_at desc, id desc offset 10025`)).map((r) => r.id);
+    const ids = (
+      await db.execute<{ id: string }>(
+        sql`select id from customers where partner_org_id = ${keyset.id} order by created_at desc, id desc offset 10025`,
+      )
+    ).map((r) => r.id);
     expect(last.rows.map((r) => r.customerId)).toEqual(ids);
     // A filter with fewer matches counts exactly.
     expect((await list(keyset.admin, keyset.id, { q: 'key 007' })).totalCapped).toBe(false);

@@ -31,25 +31,60 @@ let subB: string;
 let actors: Record<'full' | 'wholesale' | 'readonly' | 'subA' | 'subB', Actor>;
 let template: { id: string };
 
-const rbpm = (a: Actor, orgId: string, customerId: string, value: boolean) => call(a.userId, orgId, 'customers.rbpm', customerRbpmSchema, setCustomerRbpm, { customerId, rbpm: value });
-const remove = (a: Actor, orgId: string, customerId: string) => call(a.userId, orgId, 'customers.delete', customerIdSchema, deleteCustomer, { customerId });
+const rbpm = (a: Actor, orgId: string, customerId: string, value: boolean) =>
+  call(a.userId, orgId, 'customers.rbpm', customerRbpmSchema, setCustomerRbpm, { customerId, rbpm: value });
+const remove = (a: Actor, orgId: string, customerId: string) =>
+  call(a.userId, orgId, 'customers.delete', customerIdSchema, deleteCustomer, { customerId });
 const detail = (a: Actor, orgId: string, customerId: string) =>
-  call(a.userId, orgId, 'customers.read', customerIdSchema, (ctx, i: z.output<typeof customerIdSchema>) => getCustomerDetail(ctx.db, ctx.access, i.customerId), { customerId });
+  call(
+    a.userId,
+    orgId,
+    'customers.read',
+    customerIdSchema,
+    (ctx, i: z.output<typeof customerIdSchema>) => getCustomerDetail(ctx.db, ctx.access, i.customerId),
+    { customerId },
+  );
 
 let phoneSeq = 1;
 
 /** A provisioned customer of the parent with two more subscribers holding numbers. */
 async function provisionedCustomer() {
-  const { customerId, orgId } = await call(actors.full.userId, parent, 'customers.write', createCustomerSchema, createCustomer, customerInput(template.id));
+  const { customerId, orgId } = await call(
+    actors.full.userId,
+    parent,
+    'customers.write',
+    createCustomerSchema,
+    createCustomer,
+    customerInput(template.id),
+  );
   await provisionCustomer(deps, customerId);
   const [hq] = await db.select().from(locations).where(eq(locations.orgId, orgId));
   for (const i of [0, 1]) {
-    const [u] = await db.insert(users).values({ orgId, email: `user${i}-${customerId.slice(0, 6)}@customer.test` }).returning();
-    const [s] = await db.insert(subscribers).values({
-      customerId, orgId, kind: 'user', userId: u.id, package: 'webex_calling', locationId: hq.id, extension: String(2000 + i),
-      primaryPhoneNumber: `+1555${String(phoneSeq++).padStart(7, '0')}`,
-    }).returning();
-    await db.insert(packageAssignments).values({ subscriberId: s.id, customerId, partnerOrgId: parent, locationId: hq.id, package: 'webex_calling', startedAt: new Date('2030-05-01T00:00:00Z') });
+    const [u] = await db
+      .insert(users)
+      .values({ orgId, email: `user${i}-${customerId.slice(0, 6)}@customer.test` })
+      .returning();
+    const [s] = await db
+      .insert(subscribers)
+      .values({
+        customerId,
+        orgId,
+        kind: 'user',
+        userId: u.id,
+        package: 'webex_calling',
+        locationId: hq.id,
+        extension: String(2000 + i),
+        primaryPhoneNumber: `+1555${String(phoneSeq++).padStart(7, '0')}`,
+      })
+      .returning();
+    await db.insert(packageAssignments).values({
+      subscriberId: s.id,
+      customerId,
+      partnerOrgId: parent,
+      locationId: hq.id,
+      package: 'webex_calling',
+      startedAt: new Date('2030-05-01T00:00:00Z'),
+    });
   }
   return { customerId, orgId, hqId: hq.id };
 }
@@ -71,7 +106,9 @@ beforeAll(async () => {
 describe('delete (SPEC §4.5)', () => {
   it('deprovisions: every open interval ends now, subscribers are removed and their numbers released; history stays', async () => {
     const { customerId, orgId, hqId } = await provisionedCustomer();
-    const numbers = (await db.select({ p: subscribers.primaryPhoneNumber }).from(subscribers).where(eq(subscribers.customerId, customerId))).map((r) => r.p).filter(Boolean);
+    const numbers = (await db.select({ p: subscribers.primaryPhoneNumber }).from(subscribers).where(eq(subscribers.customerId, customerId)))
+      .map((r) => r.p)
+      .filter(Boolean);
     clock.advance(3_600_000);
     const r = await remove(actors.wholesale, parent, customerId);
     expect(r).toMatchObject({ closedAssignments: 3, removedSubscribers: 3 });
@@ -87,18 +124,44 @@ describe('delete (SPEC §4.5)', () => {
     expect(subs.every((s) => s.status === 'removed' && s.removedAt?.getTime() === clock.now().getTime())).toBe(true);
 
     // Released: the same numbers and extensions can be given to someone else now.
-    const [u] = await db.insert(users).values({ orgId, email: `reuse-${customerId}@customer.test` }).returning();
-    await db.insert(subscribers).values({ customerId, orgId, kind: 'user', userId: u.id, package: 'webex_calling', locationId: hqId, extension: '1001', primaryPhoneNumber: numbers[0] });
+    const [u] = await db
+      .insert(users)
+      .values({ orgId, email: `reuse-${customerId}@customer.test` })
+      .returning();
+    await db.insert(subscribers).values({
+      customerId,
+      orgId,
+      kind: 'user',
+      userId: u.id,
+      package: 'webex_calling',
+      locationId: hqId,
+      extension: '1001',
+      primaryPhoneNumber: numbers[0],
+    });
 
-    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'customer.delete'), eq(auditLog.targetId, customerId)));
-    expect(entry).toMatchObject({ actorUserId: actors.wholesale.userId, before: { status: 'provisioned' }, after: { status: 'deprovisioned', closedAssignments: 3 } });
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'customer.delete'), eq(auditLog.targetId, customerId)));
+    expect(entry).toMatchObject({
+      actorUserId: actors.wholesale.userId,
+      before: { status: 'provisioned' },
+      after: { status: 'deprovisioned', closedAssignments: 3 },
+    });
   });
 
   it('refuses a second delete and a delete while provisioning runs (409), changing nothing', async () => {
     const { customerId } = await provisionedCustomer();
     await remove(actors.full, parent, customerId);
     await expect(remove(actors.full, parent, customerId)).rejects.toBeInstanceOf(ConflictError);
-    const fresh = await call(actors.full.userId, parent, 'customers.write', createCustomerSchema, createCustomer, customerInput(template.id));
+    const fresh = await call(
+      actors.full.userId,
+      parent,
+      'customers.write',
+      createCustomerSchema,
+      createCustomer,
+      customerInput(template.id),
+    );
     await expect(remove(actors.full, parent, fresh.customerId)).rejects.toThrow(/can’t be deleted while it is provisioning/);
     const [c] = await db.select().from(customers).where(eq(customers.id, fresh.customerId));
     expect(c.status).toBe('provisioning');
@@ -107,14 +170,19 @@ describe('delete (SPEC §4.5)', () => {
   it('a deprovisioned customer cannot be retried or revived (illegal transition)', async () => {
     const { customerId } = await provisionedCustomer();
     await remove(actors.full, parent, customerId);
-    await expect(call(actors.full.userId, parent, 'customers.write', customerIdSchema, retryCustomer, { customerId })).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      call(actors.full.userId, parent, 'customers.write', customerIdSchema, retryCustomer, { customerId }),
+    ).rejects.toBeInstanceOf(ConflictError);
     expect(await provisionCustomer(deps, customerId)).toBe('skipped');
   });
 
   it('is refused to a read-only admin (403) and leaves billing running', async () => {
     const { customerId } = await provisionedCustomer();
     await expect(remove(actors.readonly, parent, customerId)).rejects.toBeInstanceOf(ForbiddenError);
-    const open = await db.select().from(packageAssignments).where(and(eq(packageAssignments.customerId, customerId), isNull(packageAssignments.endedAt)));
+    const open = await db
+      .select()
+      .from(packageAssignments)
+      .where(and(eq(packageAssignments.customerId, customerId), isNull(packageAssignments.endedAt)));
     expect(open).toHaveLength(3);
   });
 });
@@ -124,12 +192,19 @@ describe('Restricted by Partner Mode (SPEC §5.1)', () => {
     const { customerId, orgId } = await provisionedCustomer();
     expect((await rbpm(actors.full, parent, customerId, false)).rbpm).toBe(false);
     expect((await rbpm(actors.wholesale, parent, customerId, true)).rbpm).toBe(true);
-    const entries = await db.select().from(auditLog).where(and(eq(auditLog.action, 'customer.rbpm.update'), eq(auditLog.targetId, customerId))).orderBy(auditLog.id);
+    const entries = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'customer.rbpm.update'), eq(auditLog.targetId, customerId)))
+      .orderBy(auditLog.id);
     expect(entries.map((e) => [e.actorUserId, e.before, e.after])).toEqual([
       [actors.full.userId, { rbpm: true }, { rbpm: false }],
       [actors.wholesale.userId, { rbpm: false }, { rbpm: true }],
     ]);
-    const mails = await db.select().from(emailOutbox).where(and(eq(emailOutbox.orgId, orgId), eq(emailOutbox.kind, 'rbpm_changed')));
+    const mails = await db
+      .select()
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.orgId, orgId), eq(emailOutbox.kind, 'rbpm_changed')));
     expect(mails).toHaveLength(2);
     const [adminUser] = await db.select().from(users).where(eq(users.orgId, orgId)).limit(1);
     expect(mails.every((m) => m.to === adminUser.email)).toBe(true);
@@ -152,7 +227,10 @@ describe('Restricted by Partner Mode (SPEC §5.1)', () => {
   it('is not available for an org attached through the API', async () => {
     const { customer } = await makeCustomer(db, parent);
     await db.update(customers).set({ attached: true, rbpm: false }).where(eq(customers.id, customer.id));
-    await expect(rbpm(actors.full, parent, customer.id, true)).rejects.toMatchObject({ errorCode: 10114, message: expect.stringMatching(/^Managed through the API/) });
+    await expect(rbpm(actors.full, parent, customer.id, true)).rejects.toMatchObject({
+      errorCode: 10114,
+      message: expect.stringMatching(/^Managed through the API/),
+    });
   });
 });
 
@@ -160,7 +238,14 @@ describe('the detail panel', () => {
   it('shows packages, address, users by package and the provisioning log', async () => {
     const { customerId, orgId } = await provisionedCustomer();
     const d = await detail(actors.readonly, parent, customerId);
-    expect(d).toMatchObject({ customerId, orgId, status: 'provisioned', rbpm: true, activeUsers: 3, subscriptionId: expect.stringMatching(/^Sub-/) });
+    expect(d).toMatchObject({
+      customerId,
+      orgId,
+      status: 'provisioned',
+      rbpm: true,
+      activeUsers: 3,
+      subscriptionId: expect.stringMatching(/^Sub-/),
+    });
     expect(d.usersByPackage).toEqual([{ package: 'webex_calling', users: 3 }]);
     expect(d.address).toMatchObject({ addressLine1: '1 Main Street', country: 'US' });
     expect(d.events.map((e) => e.step)).toContain('completed');
@@ -185,7 +270,10 @@ describe('tenancy: another org’s customer does not exist (404) by any id', () 
     // …nor act in the parent's or the sibling's org at all.
     await expect(rbpm(actors.subA, parent, parentCustomer, false)).rejects.toBeInstanceOf(NotFoundError);
     await expect(remove(actors.subA, subB, subBCustomer)).rejects.toBeInstanceOf(NotFoundError);
-    const rows = await db.select({ rbpm: customers.rbpm, status: customers.status }).from(customers).where(sql`${customers.id} in (${parentCustomer}, ${subBCustomer})`);
+    const rows = await db
+      .select({ rbpm: customers.rbpm, status: customers.status })
+      .from(customers)
+      .where(sql`${customers.id} in (${parentCustomer}, ${subBCustomer})`);
     expect(rows.every((r) => r.rbpm && r.status === 'provisioned')).toBe(true);
   });
 

@@ -4,8 +4,17 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  customerPackages, customers, emailOutbox, locations, orgSettings, packageAssignments, provisioningEvents, restrictedParties,
-  roleGrants, subscribers, users,
+  customerPackages,
+  customers,
+  emailOutbox,
+  locations,
+  orgSettings,
+  packageAssignments,
+  provisioningEvents,
+  restrictedParties,
+  roleGrants,
+  subscribers,
+  users,
 } from '@/db/schema';
 import { senderFor, startBoss } from '@/lib/platform/boss';
 import { provisionCustomer } from '@/jobs/handlers/provision-customer';
@@ -36,7 +45,8 @@ let partnerId: string;
 let admin: Actor;
 let template: { id: string };
 
-const create = (input: CreateCustomerInput) => call(admin.userId, partnerId, 'customers.write', createCustomerSchema, createCustomer, input);
+const create = (input: CreateCustomerInput) =>
+  call(admin.userId, partnerId, 'customers.write', createCustomerSchema, createCustomer, input);
 const n = async (q: Promise<unknown[]>) => (await q).length;
 
 /** Everything the job creates for a customer, counted. */
@@ -48,8 +58,18 @@ async function footprint(customerId: string) {
     users: await n(db.select().from(users).where(eq(users.orgId, c.orgId))),
     grants: await n(db.select().from(roleGrants).where(eq(roleGrants.orgId, c.orgId))),
     subscribers: await n(db.select().from(subscribers).where(eq(subscribers.customerId, customerId))),
-    openAssignments: await n(db.select().from(packageAssignments).where(and(eq(packageAssignments.customerId, customerId), isNull(packageAssignments.endedAt)))),
-    welcomeEmails: await n(db.select().from(emailOutbox).where(and(eq(emailOutbox.orgId, c.orgId), eq(emailOutbox.kind, 'welcome')))),
+    openAssignments: await n(
+      db
+        .select()
+        .from(packageAssignments)
+        .where(and(eq(packageAssignments.customerId, customerId), isNull(packageAssignments.endedAt))),
+    ),
+    welcomeEmails: await n(
+      db
+        .select()
+        .from(emailOutbox)
+        .where(and(eq(emailOutbox.orgId, c.orgId), eq(emailOutbox.kind, 'welcome'))),
+    ),
   };
 }
 
@@ -60,23 +80,41 @@ beforeAll(async () => {
   partnerId = partner.id;
   admin = await makeAdmin(db, partner.id, ['partner_full_admin', 'wholesale_admin']);
   template = await makeTemplate(db, partner.id, admin.userId);
-  await db.insert(restrictedParties).values({ name: 'Crimson Vortex Industries', normalizedName: normalizeCompanyName('Crimson Vortex Industries') });
+  await db
+    .insert(restrictedParties)
+    .values({ name: 'Crimson Vortex Industries', normalizedName: normalizeCompanyName('Crimson Vortex Industries') });
 });
 
 describe('the provisioning job', () => {
   it('builds the customer: HQ, admin user with the creation package, billing, SIP domain, meetings site, e-mail', async () => {
-    const { customerId, orgId } = await create(customerInput(template.id, {
-      companyName: 'Koivu & Sons Oy', packages: ['webex_suite', 'webex_calling', 'common_area_calling'], language: 'sv',
-      address: { addressLine1: 'Puistokatu 4', addressLine2: '', city: 'Helsinki', stateOrProvince: '', postalCode: '00100', country: 'DE' },
-    }));
+    const { customerId, orgId } = await create(
+      customerInput(template.id, {
+        companyName: 'Koivu & Sons Oy',
+        packages: ['webex_suite', 'webex_calling', 'common_area_calling'],
+        language: 'sv',
+        address: {
+          addressLine1: 'Puistokatu 4',
+          addressLine2: '',
+          city: 'Helsinki',
+          stateOrProvince: '',
+          postalCode: '00100',
+          country: 'DE',
+        },
+      }),
+    );
     clock.advance(5_000);
     expect(await provisionCustomer(deps, customerId)).toBe('provisioned');
     expect(await footprint(customerId)).toEqual(DONE);
 
     const [c] = await db.select().from(customers).where(eq(customers.id, customerId));
     expect(c).toMatchObject({
-      status: 'provisioned', sipDomain: 'koivu-and-sons-oy.sip.partnerhub.test', meetingsSiteUrl: 'koivu-and-sons-oy.webex.test',
-      meetingsDialInCode: '+49', meetingsLanguage: 'sv_SE', subscriptionId: expect.stringMatching(/^Sub-/), errors: [],
+      status: 'provisioned',
+      sipDomain: 'koivu-and-sons-oy.sip.partnerhub.test',
+      meetingsSiteUrl: 'koivu-and-sons-oy.webex.test',
+      meetingsDialInCode: '+49',
+      meetingsLanguage: 'sv_SE',
+      subscriptionId: expect.stringMatching(/^Sub-/),
+      errors: [],
     });
     expect(c.statusChangedAt).toEqual(clock.now());
     const [hq] = await db.select().from(locations).where(eq(locations.orgId, orgId));
@@ -89,10 +127,27 @@ describe('the provisioning job', () => {
     const [open] = await db.select().from(packageAssignments).where(eq(packageAssignments.subscriberId, sub.id));
     expect(open).toMatchObject({ partnerOrgId: partnerId, customerId, locationId: hq.id, package: 'webex_suite', endedAt: null });
     expect(open.startedAt).toEqual(clock.now());
-    expect((await db.select().from(customerPackages).where(eq(customerPackages.customerId, customerId))).every((p) => p.status === 'provisioned')).toBe(true);
+    expect(
+      (await db.select().from(customerPackages).where(eq(customerPackages.customerId, customerId))).every(
+        (p) => p.status === 'provisioned',
+      ),
+    ).toBe(true);
     expect(await n(db.select().from(orgSettings).where(eq(orgSettings.orgId, orgId)))).toBe(1);
-    const steps = (await db.select({ step: provisioningEvents.step }).from(provisioningEvents).where(eq(provisioningEvents.customerId, customerId))).map((e) => e.step);
-    expect(steps).toEqual(['accepted', 'rpl_check', 'create_location', 'create_admin', 'attach_subscription', 'sip_domain', 'meetings_site', 'packages', 'welcome_email', 'completed']);
+    const steps = (
+      await db.select({ step: provisioningEvents.step }).from(provisioningEvents).where(eq(provisioningEvents.customerId, customerId))
+    ).map((e) => e.step);
+    expect(steps).toEqual([
+      'accepted',
+      'rpl_check',
+      'create_location',
+      'create_admin',
+      'attach_subscription',
+      'sip_domain',
+      'meetings_site',
+      'packages',
+      'welcome_email',
+      'completed',
+    ]);
   });
 
   it('gives no meetings site to calling-only customers, and a second "Acme" its own SIP domain', async () => {
@@ -100,7 +155,10 @@ describe('the provisioning job', () => {
     const second = await create(customerInput(template.id, { companyName: 'ACME voice!', packages: ['webex_voice'] }));
     await provisionCustomer(deps, first.customerId);
     await provisionCustomer(deps, second.customerId);
-    const rows = await db.select().from(customers).where(sql`${customers.id} in (${first.customerId}, ${second.customerId})`);
+    const rows = await db
+      .select()
+      .from(customers)
+      .where(sql`${customers.id} in (${first.customerId}, ${second.customerId})`);
     expect(rows.map((r) => r.meetingsSiteUrl)).toEqual([null, null]);
     expect(new Set(rows.map((r) => r.sipDomain)).size).toBe(2);
   });
@@ -142,7 +200,9 @@ describe('the provisioning job', () => {
   it('finishes a customer whose state was partly created by an earlier run (pre-created HQ and admin user)', async () => {
     const input = customerInput(template.id);
     const { customerId, orgId } = await create(input);
-    await db.insert(locations).values({ orgId, name: 'Headquarters', isHeadquarters: true, addressLine1: 'x', city: 'y', postalCode: 'z', country: 'US' });
+    await db
+      .insert(locations)
+      .values({ orgId, name: 'Headquarters', isHeadquarters: true, addressLine1: 'x', city: 'y', postalCode: 'z', country: 'US' });
     await db.insert(users).values({ orgId, email: input.adminEmail });
     expect(await provisionCustomer(deps, customerId)).toBe('provisioned');
     expect(await footprint(customerId)).toEqual(DONE);
@@ -157,7 +217,9 @@ describe('the provisioning job', () => {
     const [c] = await db.select().from(customers).where(eq(customers.id, customerId));
     expect(c.status).toBe('error');
     expect(c.errors[0].description).toMatch(/sip_domain/);
-    expect((await db.select().from(customerPackages).where(eq(customerPackages.customerId, customerId))).every((p) => p.status === 'error')).toBe(true);
+    expect(
+      (await db.select().from(customerPackages).where(eq(customerPackages.customerId, customerId))).every((p) => p.status === 'error'),
+    ).toBe(true);
 
     jobs.sent.length = 0;
     await call(admin.userId, partnerId, 'customers.write', customerIdSchema, retryCustomer, { customerId });
@@ -170,7 +232,10 @@ describe('the provisioning job', () => {
     const input = customerInput(template.id);
     const { customerId } = await create(input);
     // The database now refuses this claim itself (issue 10 #8, users_email_claim trigger)…
-    const refused = await db.insert(users).values({ orgId: partnerId, email: input.adminEmail }).catch((e: unknown) => e);
+    const refused = await db
+      .insert(users)
+      .values({ orgId: partnerId, email: input.adminEmail })
+      .catch((e: unknown) => e);
     expect(uniqueViolation(refused)).toBe('users_email_unique');
     // …so the job's own check is defence in depth, for addresses taken before that rule: simulate one.
     const [taken] = await db.transaction(async (tx) => {
@@ -180,7 +245,12 @@ describe('the provisioning job', () => {
     expect(await provisionCustomer(deps, customerId)).toBe('error');
     const [c] = await db.select().from(customers).where(eq(customers.id, customerId));
     expect(c.errors).toEqual([{ errorCode: 10022, description: 'The email is already associated with an existing user.' }]);
-    const [last] = await db.select().from(provisioningEvents).where(eq(provisioningEvents.customerId, customerId)).orderBy(sql`id desc`).limit(1);
+    const [last] = await db
+      .select()
+      .from(provisioningEvents)
+      .where(eq(provisioningEvents.customerId, customerId))
+      .orderBy(sql`id desc`)
+      .limit(1);
     expect(last).toMatchObject({ level: 'error', step: 'create_admin' });
     // Free the address, Retry: provisioned, with no duplicate location.
     await db.delete(users).where(eq(users.id, taken.id));
@@ -192,7 +262,9 @@ describe('the provisioning job', () => {
   it('Retry is refused unless the customer is in error', async () => {
     const { customerId } = await create(customerInput(template.id));
     await provisionCustomer(deps, customerId);
-    await expect(call(admin.userId, partnerId, 'customers.write', customerIdSchema, retryCustomer, { customerId })).rejects.toBeInstanceOf(ConflictError);
+    await expect(call(admin.userId, partnerId, 'customers.write', customerIdSchema, retryCustomer, { customerId })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
   });
 });
 
@@ -217,7 +289,9 @@ describe('the restricted-party list and the 72-hour rule', () => {
   });
 
   it('a re-check after the name left the list continues provisioning', async () => {
-    await db.insert(restrictedParties).values({ name: 'Blackthorn Munitions & Co.', normalizedName: normalizeCompanyName('Blackthorn Munitions & Co.') });
+    await db
+      .insert(restrictedParties)
+      .values({ name: 'Blackthorn Munitions & Co.', normalizedName: normalizeCompanyName('Blackthorn Munitions & Co.') });
     const { customerId } = await create(customerInput(template.id, { companyName: 'Blackthorn Munitions & Co.' }));
     expect(await provisionCustomer(deps, customerId)).toBe('pending_rpl_review');
     await db.delete(restrictedParties).where(eq(restrictedParties.normalizedName, normalizeCompanyName('Blackthorn Munitions & Co.')));
@@ -252,7 +326,14 @@ describe('on a real pg-boss', () => {
 
   it('a created customer is provisioned by the worker, once, even when enqueued twice', async () => {
     const live = serviceCaller(db, { jobs: senderFor(boss) });
-    const { customerId } = await live(admin.userId, partnerId, 'customers.write', createCustomerSchema, createCustomer, customerInput(template.id));
+    const { customerId } = await live(
+      admin.userId,
+      partnerId,
+      'customers.write',
+      createCustomerSchema,
+      createCustomer,
+      customerInput(template.id),
+    );
     await senderFor(boss).send(QUEUES.provisionCustomer, { customerId }, { singletonKey: customerId });
     const until = Date.now() + 20_000;
     let status = '';

@@ -40,30 +40,77 @@ const deps = { db, clock: fixedClock('2026-11-21T12:00:00Z'), jobs: recordingJob
 type Door = { name: string; capability: Capability; schema: z.ZodType; handler: (ctx: ServiceCtx, input: never) => Promise<unknown> };
 
 /** A tenant's objects, with the ids another tenant will try. */
-interface Tenant { orgId: string; customerOrgId: string; customerId: string; templateId: string; subscriberId: string; userId: string; locationId: string; reportId: string; tokenId: string; endpointId: string; adminUserId: string }
+interface Tenant {
+  orgId: string;
+  customerOrgId: string;
+  customerId: string;
+  templateId: string;
+  subscriberId: string;
+  userId: string;
+  locationId: string;
+  reportId: string;
+  tokenId: string;
+  endpointId: string;
+  adminUserId: string;
+}
 
 async function makeTenant(ownerId: string): Promise<Tenant> {
   const admin = await makeAdmin(db, ownerId, ['partner_full_admin', 'wholesale_admin']);
-  const call = <S extends z.ZodType, R>(cap: Capability, schema: S, handler: (ctx: ServiceCtx, i: z.output<S>) => Promise<R>, input: unknown) =>
-    runAuthorized(deps, { userId: admin.userId, orgId: ownerId, input }, cap, schema, handler);
+  const call = <S extends z.ZodType, R>(
+    cap: Capability,
+    schema: S,
+    handler: (ctx: ServiceCtx, i: z.output<S>) => Promise<R>,
+    input: unknown,
+  ) => runAuthorized(deps, { userId: admin.userId, orgId: ownerId, input }, cap, schema, handler);
   const template = await makeTemplate(db, ownerId, admin.userId);
   const c = await setupCustomer(db, ownerId, { rbpm: false });
   const sub = await insertUser(db, c);
-  const report = await call(billingReportOps.create.capability, billingReportOps.create.schema, billingReportOps.create.handler, { billingStartDate: '2026-10-01', billingEndDate: '2026-10-31' });
-  const token = await call('apiTokens.manage', createTokenSchema, createApiToken, { name: 'other tenant', scopes: ['wholesale_customers_read'], expiry: '30' });
-  const endpoint = await call(webhookOps.create.capability, webhookOps.create.schema, webhookOps.create.handler, { url: 'http://127.0.0.1:9/hook', eventTypes: ['customer.status_changed'] });
+  const report = await call(billingReportOps.create.capability, billingReportOps.create.schema, billingReportOps.create.handler, {
+    billingStartDate: '2026-10-01',
+    billingEndDate: '2026-10-31',
+  });
+  const token = await call('apiTokens.manage', createTokenSchema, createApiToken, {
+    name: 'other tenant',
+    scopes: ['wholesale_customers_read'],
+    expiry: '30',
+  });
+  const endpoint = await call(webhookOps.create.capability, webhookOps.create.schema, webhookOps.create.handler, {
+    url: 'http://127.0.0.1:9/hook',
+    eventTypes: ['customer.status_changed'],
+  });
   return {
-    orgId: ownerId, customerOrgId: c.orgId, customerId: c.customerId, templateId: template.id, subscriberId: sub.subscriberId, userId: sub.userId,
-    locationId: c.hqId, reportId: (report as { id: string }).id, tokenId: token.id, endpointId: endpoint.endpoint.id, adminUserId: admin.userId,
+    orgId: ownerId,
+    customerOrgId: c.orgId,
+    customerId: c.customerId,
+    templateId: template.id,
+    subscriberId: sub.subscriberId,
+    userId: sub.userId,
+    locationId: c.hqId,
+    reportId: (report as { id: string }).id,
+    tokenId: token.id,
+    endpointId: endpoint.endpoint.id,
+    adminUserId: admin.userId,
   };
 }
 
 /** Every input key that names an object, filled with the other tenant's real id. */
 function foreignInput(schema: z.ZodType | undefined, t: Tenant): Record<string, unknown> {
   const byKey: Record<string, string> = {
-    customerId: t.customerId, templateId: t.templateId, subscriberId: t.subscriberId, reportId: t.reportId, tokenId: t.tokenId,
-    endpointId: t.endpointId, userId: t.userId, adminUserId: t.adminUserId, serviceProviderAdminId: t.adminUserId, locationId: t.locationId,
-    subPartnerOrgId: t.orgId, orgId: t.customerOrgId, customerOrgId: t.customerOrgId, trialId: t.customerId, deliveryId: t.endpointId,
+    customerId: t.customerId,
+    templateId: t.templateId,
+    subscriberId: t.subscriberId,
+    reportId: t.reportId,
+    tokenId: t.tokenId,
+    endpointId: t.endpointId,
+    userId: t.userId,
+    adminUserId: t.adminUserId,
+    serviceProviderAdminId: t.adminUserId,
+    locationId: t.locationId,
+    subPartnerOrgId: t.orgId,
+    orgId: t.customerOrgId,
+    customerOrgId: t.customerOrgId,
+    trialId: t.customerId,
+    deliveryId: t.endpointId,
   };
   const keys = schemaKeys(schema);
   return Object.fromEntries(Object.entries(byKey).filter(([k]) => keys.length === 0 || keys.includes(k)));
@@ -72,19 +119,29 @@ function foreignInput(schema: z.ZodType | undefined, t: Tenant): Record<string, 
 const schemaKeys = (schema: z.ZodType | undefined): string[] => {
   // An action declared without an input schema takes no object ids: no keys.
   if (!schema) return [];
-  const s = schema as unknown as { shape?: Record<string, unknown>; def?: { in?: { shape?: Record<string, unknown> }; schema?: { shape?: Record<string, unknown> } } };
+  const s = schema as unknown as {
+    shape?: Record<string, unknown>;
+    def?: { in?: { shape?: Record<string, unknown> }; schema?: { shape?: Record<string, unknown> } };
+  };
   return Object.keys(s.shape ?? s.def?.in?.shape ?? s.def?.schema?.shape ?? {});
 };
-const ID_KEYS = /^(customerId|templateId|subscriberId|reportId|tokenId|endpointId|userId|adminUserId|serviceProviderAdminId|locationId|subPartnerOrgId|orgId|customerOrgId|trialId|deliveryId)$/;
+const ID_KEYS =
+  /^(customerId|templateId|subscriberId|reportId|tokenId|endpointId|userId|adminUserId|serviceProviderAdminId|locationId|subPartnerOrgId|orgId|customerOrgId|trialId|deliveryId)$/;
 const namesObjects = (schema: z.ZodType | undefined) => schemaKeys(schema).some((k) => ID_KEYS.test(k));
 
 /** A hash of every row of every table (api_tokens without last_used_at, which a read updates). */
 async function fingerprint(): Promise<Record<string, string>> {
-  const tables = await db.execute<{ t: string }>(sql`select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like '%drizzle%' order by 1`);
+  const tables = await db.execute<{ t: string }>(
+    sql`select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like '%drizzle%' order by 1`,
+  );
   const out: Record<string, string> = {};
   for (const { t } of tables) {
     if (t === 'api_rate_buckets' || t === 'sign_in_attempts') continue; // a call's own rate budget, sign-in bookkeeping
-    const [row] = await db.execute<{ h: string }>(sql.raw(`select count(*) || ':' || coalesce(md5(string_agg((to_jsonb(x) - 'last_used_at')::text, ',' order by (to_jsonb(x) - 'last_used_at')::text)), '') as h from "${t}" x`));
+    const [row] = await db.execute<{ h: string }>(
+      sql.raw(
+        `select count(*) || ':' || coalesce(md5(string_agg((to_jsonb(x) - 'last_used_at')::text, ',' order by (to_jsonb(x) - 'last_used_at')::text)), '') as h from "${t}" x`,
+      ),
+    );
     out[t] = row.h;
   }
   return out;
@@ -117,39 +174,90 @@ beforeAll(async () => {
     'customer admin': { actor: await makeAdmin(db, mine.orgId, ['customer_full_admin']), home: mine.orgId, victims: [other, sibling] },
     'read-only admin': { actor: await makeAdmin(db, parent.id, ['partner_readonly_admin']), home: parent.id, victims: [other] },
     'sales admin': { actor: await makeAdmin(db, trials.id, ['sales_admin']), home: trials.id, victims: [other] },
-    'suspended sub-partner': { actor: await makeAdmin(db, s3.id, ['partner_full_admin', 'wholesale_admin']), home: s3.id, victims: [other, sibling] },
+    'suspended sub-partner': {
+      actor: await makeAdmin(db, s3.id, ['partner_full_admin', 'wholesale_admin']),
+      home: s3.id,
+      victims: [other, sibling],
+    },
   };
 
   // Every server action the app declares, as orgAction runs it.
   for (const a of discoverServerActions().filter((x) => x.kind === 'export' && !PUBLIC_ACTIONS.has(`${x.file} ${x.name}`))) {
     const args = await resolveWrapperArgs(a);
     const [first] = args as [unknown];
-    const door = typeof first === 'string' ? { capability: first, schema: args[1], handler: args[2] } : (first as { capability: Capability; schema: z.ZodType; handler: Door['handler'] });
+    const door =
+      typeof first === 'string'
+        ? { capability: first, schema: args[1], handler: args[2] }
+        : (first as { capability: Capability; schema: z.ZodType; handler: Door['handler'] });
     doors.push({ name: `action ${a.name}`, ...(door as Omit<Door, 'name'>) });
   }
   // Every session route (the table is checked against app/api/orgs below).
   doors.push(
     { name: 'route GET /api/orgs/:orgId/billing/reports', ...billingReportOps.list },
     { name: 'route GET /api/orgs/:orgId/billing/reports/:reportId', ...billingReportOps.get },
-    { name: 'route GET /api/orgs/:orgId/customers/:customerId', capability: 'customers.read', schema: customerIdSchema, handler: (ctx: ServiceCtx, i: { customerId: string }) => getCustomerDetail(ctx.db, ctx.access, i.customerId) },
+    {
+      name: 'route GET /api/orgs/:orgId/customers/:customerId',
+      capability: 'customers.read',
+      schema: customerIdSchema,
+      handler: (ctx: ServiceCtx, i: { customerId: string }) => getCustomerDetail(ctx.db, ctx.access, i.customerId),
+    },
     { name: 'route GET /api/orgs/:orgId/customers/:customerId/trial', ...trialOps.getForCustomer },
-  ) ;
+  );
   doors = doors.map((d) => ({ ...d, handler: d.handler as Door['handler'] }));
 
   api = await startApiServer(() => deps);
-  s1Token = (await runAuthorized(deps, { userId: subAdmin.userId, orgId: s1.id, input: { name: 'mine', scopes: ['wholesale_customers_read', 'wholesale_customers_write', 'wholesale_billing_reports', 'wholesale_subscribers_read', 'wholesale_subscribers_write'].filter(Boolean), expiry: '30' } }, 'apiTokens.manage', createTokenSchema, createApiToken).catch(async () =>
-    runAuthorized(deps, { userId: subAdmin.userId, orgId: s1.id, input: { name: 'mine', scopes: ['wholesale_customers_read', 'wholesale_customers_write'], expiry: '30' } }, 'apiTokens.manage', createTokenSchema, createApiToken))).token;
+  s1Token = (
+    await runAuthorized(
+      deps,
+      {
+        userId: subAdmin.userId,
+        orgId: s1.id,
+        input: {
+          name: 'mine',
+          scopes: [
+            'wholesale_customers_read',
+            'wholesale_customers_write',
+            'wholesale_billing_reports',
+            'wholesale_subscribers_read',
+            'wholesale_subscribers_write',
+          ].filter(Boolean),
+          expiry: '30',
+        },
+      },
+      'apiTokens.manage',
+      createTokenSchema,
+      createApiToken,
+    ).catch(async () =>
+      runAuthorized(
+        deps,
+        {
+          userId: subAdmin.userId,
+          orgId: s1.id,
+          input: { name: 'mine', scopes: ['wholesale_customers_read', 'wholesale_customers_write'], expiry: '30' },
+        },
+        'apiTokens.manage',
+        createTokenSchema,
+        createApiToken,
+      ),
+    )
+  ).token;
 });
 afterAll(() => api?.close());
 
-const outcome = (p: Promise<unknown>) => p.then((v) => ({ ok: true as const, value: v }), (e: unknown) => ({ ok: false as const, error: e }));
+const outcome = (p: Promise<unknown>) =>
+  p.then(
+    (v) => ({ ok: true as const, value: v }),
+    (e: unknown) => ({ ok: false as const, error: e }),
+  );
 const idsOf = (t: Tenant) => Object.values(t);
 
 describe('every door, every actor kind, the other tenant’s real ids', () => {
   it('the doors are found: every server action and every session route', () => {
     expect(doors.filter((d) => d.name.startsWith('action ')).length).toBeGreaterThanOrEqual(48);
     const routes = (function files(dir: string): string[] {
-      return readdirSync(dir).flatMap((e) => (statSync(path.join(dir, e)).isDirectory() ? files(path.join(dir, e)) : e === 'route.ts' ? [path.join(dir, e)] : []));
+      return readdirSync(dir).flatMap((e) =>
+        statSync(path.join(dir, e)).isDirectory() ? files(path.join(dir, e)) : e === 'route.ts' ? [path.join(dir, e)] : [],
+      );
     })(path.join(ROOT, 'app', 'api', 'orgs'));
     expect(doors.filter((d) => d.name.startsWith('route ')).length).toBe(routes.length);
   });
@@ -163,9 +271,18 @@ describe('every door, every actor kind, the other tenant’s real ids', () => {
         for (const orgId of [victim.orgId, victim.customerOrgId]) {
           for (const door of doors) {
             calls++;
-            const r = await outcome(runAuthorized(deps, { userId: actor.userId, orgId, input: foreignInput(door.schema, victim) }, door.capability, door.schema, door.handler as never));
+            const r = await outcome(
+              runAuthorized(
+                deps,
+                { userId: actor.userId, orgId, input: foreignInput(door.schema, victim) },
+                door.capability,
+                door.schema,
+                door.handler as never,
+              ),
+            );
             const status = !r.ok && r.error instanceof DomainError ? r.error.status : r.ok ? 200 : 500;
-            if (status !== 404 && status !== 403 && !(status === 409 && who === 'suspended sub-partner' && orgId !== victim.orgId)) failures.push(`${who} → ${door.name} on ${orgId === victim.orgId ? 'org' : 'customer org'}: ${status}`);
+            if (status !== 404 && status !== 403 && !(status === 409 && who === 'suspended sub-partner' && orgId !== victim.orgId))
+              failures.push(`${who} → ${door.name} on ${orgId === victim.orgId ? 'org' : 'customer org'}: ${status}`);
           }
         }
       }
@@ -184,9 +301,19 @@ describe('every door, every actor kind, the other tenant’s real ids', () => {
         // Only doors that name an object can be pointed at another tenant's from one's own org.
         for (const door of doors.filter((d) => Object.keys(foreignInput(d.schema, victim)).length > 0 && namesObjects(d.schema))) {
           const audited = await auditCount();
-          const r = await outcome(runAuthorized(deps, { userId: actor.userId, orgId: home, input: foreignInput(door.schema, victim) }, door.capability, door.schema, door.handler as never));
+          const r = await outcome(
+            runAuthorized(
+              deps,
+              { userId: actor.userId, orgId: home, input: foreignInput(door.schema, victim) },
+              door.capability,
+              door.schema,
+              door.handler as never,
+            ),
+          );
           if ((await auditCount()) !== audited) {
-            const [last] = await db.execute<{ action: string; summary: string }>(sql`select action, summary from audit_log order by id desc limit 1`);
+            const [last] = await db.execute<{ action: string; summary: string }>(
+              sql`select action, summary from audit_log order by id desc limit 1`,
+            );
             failures.push(`${who} → ${door.name}: changed something (${last.action}: ${last.summary})`);
           }
           if (r.ok) {
@@ -212,10 +339,20 @@ describe('every door, every actor kind, the other tenant’s real ids', () => {
     const failures: string[] = [];
     for (const victim of [other, sibling]) {
       for (const [name, e] of Object.entries(endpoints)) {
-        const ids: Record<string, string> = { id: /ubscriber/.test(name) ? victim.subscriberId : /eport/.test(name) ? victim.reportId : victim.customerId, customerId: victim.customerId, subscriberId: victim.subscriberId, reportId: victim.reportId };
+        const ids: Record<string, string> = {
+          id: /ubscriber/.test(name) ? victim.subscriberId : /eport/.test(name) ? victim.reportId : victim.customerId,
+          customerId: victim.customerId,
+          subscriberId: victim.subscriberId,
+          reportId: victim.reportId,
+        };
         const p = e.path.replace(/\{(\w+)\}/g, (_m, k: string) => ids[k] ?? victim.customerId);
         const query = e.method === 'GET' ? `?customerId=${victim.customerId}&onBehalfOfSubPartnerOrgId=${victim.orgId}` : '';
-        const res = await api.call(s1Token, e.method, `/v1/wholesale${p}${query}`, e.method === 'POST' || e.method === 'PUT' ? { body: { customerId: victim.customerId, provisioningId: victim.templateId } } : {});
+        const res = await api.call(
+          s1Token,
+          e.method,
+          `/v1/wholesale${p}${query}`,
+          e.method === 'POST' || e.method === 'PUT' ? { body: { customerId: victim.customerId, provisioningId: victim.templateId } } : {},
+        );
         const text = await res.text();
         const leaked = idsOf(victim).filter((id) => text.includes(id) && !query.includes(id) && !p.includes(id));
         if (res.status < 400 && leaked.length) failures.push(`${e.method} ${e.path}: ${res.status} with ${leaked.join(', ')}`);

@@ -44,7 +44,10 @@ describe('a sub-partner admin against foreign orgs', () => {
         const result = await runAuthorized(deps, { userId: subAdmin.userId, orgId, input: {} }, capability, z.object({}), async () => {
           called += 1;
           return 'ran';
-        }).then((v) => `ran: ${v}`, (e: unknown) => (e instanceof NotFoundError ? '404' : `other: ${String(e)}`));
+        }).then(
+          (v) => `ran: ${v}`,
+          (e: unknown) => (e instanceof NotFoundError ? '404' : `other: ${String(e)}`),
+        );
         if (result !== '404') outcomes.push(`${capability} on ${label}: ${result}`);
       }
     }

@@ -50,13 +50,35 @@ async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 15_0
 describe('outbox e-mail through the job queue', () => {
   it('a committed e-mail is delivered by the worker', async () => {
     const id = await inTransaction(deps, access, async (ctx) => {
-      const emailId = await queueEmail(ctx, { to: 'someone@example.test', subject: 'Welcome', body: 'Hello', kind: 'welcome', orgId: access.org.id });
-      await audit(ctx.db, auditActor(ctx), { action: 'admin.invite', targetType: 'email', targetId: emailId, summary: 'Queued a test e-mail' });
+      const emailId = await queueEmail(ctx, {
+        to: 'someone@example.test',
+        subject: 'Welcome',
+        body: 'Hello',
+        kind: 'welcome',
+        orgId: access.org.id,
+      });
+      await audit(ctx.db, auditActor(ctx), {
+        action: 'admin.invite',
+        targetType: 'email',
+        targetId: emailId,
+        summary: 'Queued a test e-mail',
+      });
       return emailId;
     });
-    expect(await waitFor(() => emailStatus(id), (s) => s === 'sent')).toBe('sent');
+    expect(
+      await waitFor(
+        () => emailStatus(id),
+        (s) => s === 'sent',
+      ),
+    ).toBe('sent');
     const [entry] = await db.select().from(auditLog).where(eq(auditLog.targetId, id));
-    expect(entry).toMatchObject({ action: 'admin.invite', summary: 'Queued a test e-mail', orgId: access.org.id, actorUserId: access.actor.userId, actorOrgId: access.actor.orgId });
+    expect(entry).toMatchObject({
+      action: 'admin.invite',
+      summary: 'Queued a test e-mail',
+      orgId: access.org.id,
+      actorUserId: access.actor.userId,
+      actorOrgId: access.actor.orgId,
+    });
   });
 
   it('a rolled-back transaction leaves no e-mail, no audit entry and sends no job', async () => {
@@ -83,9 +105,20 @@ describe('outbox e-mail through the job queue', () => {
 
   it('the sweep re-enqueues e-mails whose after-commit send was missed', async () => {
     const clock = fixedClock('2030-01-01T00:00:00Z');
-    const [row] = await db.insert(emailOutbox).values({ to: 'z@example.test', subject: 'Missed', body: 'b', kind: 'welcome', createdAt: new Date('2029-12-31T23:50:00Z') }).returning();
+    const [row] = await db
+      .insert(emailOutbox)
+      .values({ to: 'z@example.test', subject: 'Missed', body: 'b', kind: 'welcome', createdAt: new Date('2029-12-31T23:50:00Z') })
+      .returning();
     const sent: string[] = [];
-    const n = await sweepOutbox(db, { send: async (_q, data) => { sent.push((data as { emailId: string }).emailId); } }, clock.now());
+    const n = await sweepOutbox(
+      db,
+      {
+        send: async (_q, data) => {
+          sent.push((data as { emailId: string }).emailId);
+        },
+      },
+      clock.now(),
+    );
     expect(n).toBeGreaterThanOrEqual(1);
     expect(sent).toContain(row.id);
   });
@@ -99,7 +132,12 @@ describe('append-only history', () => {
 
   it('a sub-partner cannot have sub-partners (one level only)', async () => {
     const parent = await makePartner(db);
-    const [sub] = await db.execute<{ id: string }>(sql`insert into orgs (kind, name, parent_partner_id) values ('sub_partner', 'S', ${parent.id}) returning id`);
-    await expectDbError(db.execute(sql`insert into orgs (kind, name, parent_partner_id) values ('sub_partner', 'SS', ${sub.id})`), /one level only/);
+    const [sub] = await db.execute<{ id: string }>(
+      sql`insert into orgs (kind, name, parent_partner_id) values ('sub_partner', 'S', ${parent.id}) returning id`,
+    );
+    await expectDbError(
+      db.execute(sql`insert into orgs (kind, name, parent_partner_id) values ('sub_partner', 'SS', ${sub.id})`),
+      /one level only/,
+    );
   });
 });

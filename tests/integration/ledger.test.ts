@@ -2,7 +2,14 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { locations, packageAssignments, subscribers, users } from '@/db/schema';
-import { changeAssignment, closeCustomerAssignments, closeSubscriberAssignment, openAssignment, openAssignmentOf, type AssignmentTarget } from '@/lib/ledger/assignments';
+import {
+  changeAssignment,
+  closeCustomerAssignments,
+  closeSubscriberAssignment,
+  openAssignment,
+  openAssignmentOf,
+  type AssignmentTarget,
+} from '@/lib/ledger/assignments';
 import { freshDb } from './support/test-db';
 import { makeCustomer, makePartner } from './support/fixtures';
 import { expectDbError } from './support/db-error';
@@ -14,8 +21,14 @@ let target: AssignmentTarget;
 
 async function newSubscriber(): Promise<AssignmentTarget> {
   const [loc] = await db.select().from(locations).where(eq(locations.orgId, orgId));
-  const [u] = await db.insert(users).values({ orgId, email: `u${Math.random().toString(36).slice(2)}@x.test` }).returning();
-  const [s] = await db.insert(subscribers).values({ customerId, orgId, kind: 'user', userId: u.id, package: 'webex_calling', locationId: loc.id }).returning();
+  const [u] = await db
+    .insert(users)
+    .values({ orgId, email: `u${Math.random().toString(36).slice(2)}@x.test` })
+    .returning();
+  const [s] = await db
+    .insert(subscribers)
+    .values({ customerId, orgId, kind: 'user', userId: u.id, package: 'webex_calling', locationId: loc.id })
+    .returning();
   return { subscriberId: s.id, customerId, partnerOrgId, locationId: loc.id };
 }
 let orgId: string;
@@ -30,8 +43,11 @@ beforeAll(async () => {
 });
 
 const intervals = (subscriberId: string) =>
-  db.select({ pkg: packageAssignments.package, start: packageAssignments.startedAt, end: packageAssignments.endedAt })
-    .from(packageAssignments).where(eq(packageAssignments.subscriberId, subscriberId)).orderBy(asc(packageAssignments.id));
+  db
+    .select({ pkg: packageAssignments.package, start: packageAssignments.startedAt, end: packageAssignments.endedAt })
+    .from(packageAssignments)
+    .where(eq(packageAssignments.subscriberId, subscriberId))
+    .orderBy(asc(packageAssignments.id));
 
 describe('assign → change → remove', () => {
   it('keeps every interval, closing and opening at the same instant', async () => {
@@ -63,7 +79,9 @@ describe('assign → change → remove', () => {
     const closedBefore = (await intervals(target.subscriberId)).map((i) => i.end);
     const n = await closeCustomerAssignments(db, customerId, new Date('2026-11-10T00:00:00Z'));
     expect(n).toBeGreaterThanOrEqual(2);
-    const open = await db.execute<{ n: number }>(sql`select count(*)::int as n from package_assignments where customer_id = ${customerId} and ended_at is null`);
+    const open = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from package_assignments where customer_id = ${customerId} and ended_at is null`,
+    );
     expect(open[0].n).toBe(0);
     // Already-closed history is untouched.
     expect((await intervals(target.subscriberId)).map((i) => i.end)).toEqual(closedBefore);
@@ -72,7 +90,10 @@ describe('assign → change → remove', () => {
   it('history cannot be rewritten: moving a closed end, changing a package or deleting is refused', async () => {
     const [row] = await db.select().from(packageAssignments).where(eq(packageAssignments.subscriberId, target.subscriberId)).limit(1);
     await expectDbError(db.update(packageAssignments).set({ endedAt: new Date() }).where(eq(packageAssignments.id, row.id)), /append-only/);
-    await expectDbError(db.update(packageAssignments).set({ package: 'cx_essentials' }).where(eq(packageAssignments.id, row.id)), /append-only/);
+    await expectDbError(
+      db.update(packageAssignments).set({ package: 'cx_essentials' }).where(eq(packageAssignments.id, row.id)),
+      /append-only/,
+    );
     await expectDbError(db.delete(packageAssignments).where(eq(packageAssignments.id, row.id)), /append-only/);
   });
 });

@@ -70,7 +70,9 @@ describe('GET /api/health and GET /api/ready', () => {
 describe('structured logs', () => {
   it('an API request logs one JSON line carrying the TrackingID the client received', async () => {
     const handler = createApiHandler(listSubscribersEndpoint, () => deps);
-    const res = await handler(new Request('http://127.0.0.1/v1/wholesale/subscribers', { headers: { authorization: 'Bearer phk_not-a-real-token' } }));
+    const res = await handler(
+      new Request('http://127.0.0.1/v1/wholesale/subscribers', { headers: { authorization: 'Bearer phk_not-a-real-token' } }),
+    );
     expect(res.status).toBe(401);
     const trackingId = res.headers.get('TrackingID');
     expect(trackingId).toMatch(/^PH_/);
@@ -129,16 +131,19 @@ describe('graceful shutdown', () => {
     await jobStarted;
 
     const state = { jobsStarted: true, shuttingDown: false };
-    const done = runShutdown({
-      stopWorkers: async () => {
-        await boss.stop({ graceful: true, wait: true, timeout: 20_000 });
-        events.push('workers stopped');
+    const done = runShutdown(
+      {
+        stopWorkers: async () => {
+          await boss.stop({ graceful: true, wait: true, timeout: 20_000 });
+          events.push('workers stopped');
+        },
+        closeDatabase: async () => {
+          await appDb.$end();
+          events.push('pool closed');
+        },
       },
-      closeDatabase: async () => {
-        await appDb.$end();
-        events.push('pool closed');
-      },
-    }, state);
+      state,
+    );
     expect(state.shuttingDown).toBe(true); // readiness turns 503 at once
     release();
     await done;
@@ -151,7 +156,10 @@ describe('graceful shutdown', () => {
 
   it('a step that fails is logged and the pool is still closed', async () => {
     const appDb = createDb(db.url, { max: 1 });
-    await runShutdown({ stopWorkers: async () => Promise.reject(new Error('queue gone')), closeDatabase: () => appDb.$end() }, { jobsStarted: true, shuttingDown: false });
+    await runShutdown(
+      { stopWorkers: async () => Promise.reject(new Error('queue gone')), closeDatabase: () => appDb.$end() },
+      { jobsStarted: true, shuttingDown: false },
+    );
     expect(lines.find((l) => l.msg === 'shutdown step failed')).toMatchObject({ step: 'stop job workers', err: { message: 'queue gone' } });
     await expect(appDb.execute(sql`select 1`)).rejects.toThrow();
   });

@@ -61,13 +61,21 @@ describe('index migrations on big tables', () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'ph-migrations-'));
     try {
       cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
-      writeFileSync(path.join(folder, '9999_concurrent_index.sql'),
+      writeFileSync(
+        path.join(folder, '9999_concurrent_index.sql'),
         'DROP INDEX CONCURRENTLY IF EXISTS "subscribers_probe_idx";--> statement-breakpoint\n' +
-        'CREATE INDEX CONCURRENTLY "subscribers_probe_idx" ON "subscribers" USING btree ("customer_id");\n');
+          'CREATE INDEX CONCURRENTLY "subscribers_probe_idx" ON "subscribers" USING btree ("customer_id");\n',
+      );
       const journalFile = path.join(folder, 'meta', '_journal.json');
       const journal = JSON.parse(readFileSync(journalFile, 'utf8'));
       const lastWhen = journal.entries.at(-1).when;
-      journal.entries.push({ idx: journal.entries.length, version: '7', when: lastWhen + 1, tag: '9999_concurrent_index', breakpoints: true });
+      journal.entries.push({
+        idx: journal.entries.length,
+        version: '7',
+        when: lastWhen + 1,
+        tag: '9999_concurrent_index',
+        breakpoints: true,
+      });
       writeFileSync(journalFile, JSON.stringify(journal));
 
       const url = await emptyDatabase();
@@ -114,7 +122,10 @@ describe('GET /api/ready', () => {
   it('reports an unreachable database as not ready', async () => {
     const db = createDb('postgres://nobody@127.0.0.1:1/none', { max: 1 });
     try {
-      expect(await checkReadiness(db, { enabled: false, started: false })).toMatchObject({ ready: false, checks: { database: 'unreachable' } });
+      expect(await checkReadiness(db, { enabled: false, started: false })).toMatchObject({
+        ready: false,
+        checks: { database: 'unreachable' },
+      });
     } finally {
       await db.$end();
     }

@@ -23,8 +23,10 @@ const call = serviceCaller(db, { clock, jobs });
 let partnerId: string;
 let admin: Actor;
 let template: { id: string };
-const create = (input: CreateCustomerInput) => call(admin.userId, partnerId, 'customers.write', createCustomerSchema, createCustomer, input);
-const statusOf = async (id: string) => (await db.select({ status: customers.status, errors: customers.errors }).from(customers).where(eq(customers.id, id)))[0];
+const create = (input: CreateCustomerInput) =>
+  call(admin.userId, partnerId, 'customers.write', createCustomerSchema, createCustomer, input);
+const statusOf = async (id: string) =>
+  (await db.select({ status: customers.status, errors: customers.errors }).from(customers).where(eq(customers.id, id)))[0];
 
 beforeAll(async () => {
   partnerId = (await makePartner(db, { name: 'Orphan Telecom' })).id;
@@ -46,10 +48,16 @@ describe('orphaned provisioning time-out', () => {
     expect(await failOrphanedProvisioning(deps)).toEqual([orphan.customerId]);
     expect(await statusOf(orphan.customerId)).toEqual({ status: 'error', errors: [ORPHANED_PROVISIONING_ERROR] });
     // Its packages no longer claim to be provisioning, and the log says why it stopped.
-    const pkgs = await db.select({ status: customerPackages.status }).from(customerPackages).where(eq(customerPackages.customerId, orphan.customerId));
+    const pkgs = await db
+      .select({ status: customerPackages.status })
+      .from(customerPackages)
+      .where(eq(customerPackages.customerId, orphan.customerId));
     expect(pkgs.length).toBeGreaterThan(0);
     expect(pkgs.every((p) => p.status === 'error')).toBe(true);
-    const log = await db.select({ step: provisioningEvents.step, message: provisioningEvents.message }).from(provisioningEvents).where(eq(provisioningEvents.customerId, orphan.customerId));
+    const log = await db
+      .select({ step: provisioningEvents.step, message: provisioningEvents.message })
+      .from(provisioningEvents)
+      .where(eq(provisioningEvents.customerId, orphan.customerId));
     expect(log.map((e) => e.step)).toContain('timeout');
 
     // The customer with a stored request is the stale sweep's (it resumes it), not failed here.

@@ -4,8 +4,18 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  customerPackages, customers, emailOutbox, locations, orgSettings, packageAssignments, provisioningEvents, restrictedParties, roleGrants,
-  subscribers, users, webhookEvents,
+  customerPackages,
+  customers,
+  emailOutbox,
+  locations,
+  orgSettings,
+  packageAssignments,
+  provisioningEvents,
+  restrictedParties,
+  roleGrants,
+  subscribers,
+  users,
+  webhookEvents,
 } from '@/db/schema';
 import { provisionBatch, runProvisioningJobs } from '@/jobs/handlers/provision-batch';
 import { provisionCustomer } from '@/jobs/handlers/provision-customer';
@@ -33,7 +43,8 @@ let partnerId: string;
 let admin: Actor;
 let template: { id: string };
 const create = async (overrides: Partial<CreateCustomerInput> = {}) =>
-  (await call(admin.userId, partnerId, 'customers.write', createCustomerSchema, createCustomer, customerInput(template.id, overrides))).customerId;
+  (await call(admin.userId, partnerId, 'customers.write', createCustomerSchema, createCustomer, customerInput(template.id, overrides)))
+    .customerId;
 const n = async (q: Promise<unknown[]>) => (await q).length;
 
 async function footprint(customerId: string) {
@@ -44,21 +55,66 @@ async function footprint(customerId: string) {
     users: await n(db.select().from(users).where(eq(users.orgId, c.orgId))),
     grants: await n(db.select().from(roleGrants).where(eq(roleGrants.orgId, c.orgId))),
     subscribers: await n(db.select().from(subscribers).where(eq(subscribers.customerId, customerId))),
-    openAssignments: await n(db.select().from(packageAssignments).where(and(eq(packageAssignments.customerId, customerId), isNull(packageAssignments.endedAt)))),
-    welcomeEmails: await n(db.select().from(emailOutbox).where(and(eq(emailOutbox.orgId, c.orgId), eq(emailOutbox.kind, 'welcome')))),
+    openAssignments: await n(
+      db
+        .select()
+        .from(packageAssignments)
+        .where(and(eq(packageAssignments.customerId, customerId), isNull(packageAssignments.endedAt))),
+    ),
+    welcomeEmails: await n(
+      db
+        .select()
+        .from(emailOutbox)
+        .where(and(eq(emailOutbox.orgId, c.orgId), eq(emailOutbox.kind, 'welcome'))),
+    ),
     settings: await n(db.select().from(orgSettings).where(eq(orgSettings.orgId, c.orgId))),
   };
 }
-const DONE = { status: 'provisioned', locations: 1, users: 1, grants: 1, subscribers: 1, openAssignments: 1, welcomeEmails: 1, settings: 1 };
-const NOTHING = { status: 'provisioning', locations: 0, users: 0, grants: 0, subscribers: 0, openAssignments: 0, welcomeEmails: 0, settings: 0 };
+const DONE = {
+  status: 'provisioned',
+  locations: 1,
+  users: 1,
+  grants: 1,
+  subscribers: 1,
+  openAssignments: 1,
+  welcomeEmails: 1,
+  settings: 1,
+};
+const NOTHING = {
+  status: 'provisioning',
+  locations: 0,
+  users: 0,
+  grants: 0,
+  subscribers: 0,
+  openAssignments: 0,
+  welcomeEmails: 0,
+  settings: 0,
+};
 const logOf = async (customerId: string) =>
-  (await db.select({ step: provisioningEvents.step, message: provisioningEvents.message }).from(provisioningEvents)
-    .where(eq(provisioningEvents.customerId, customerId)).orderBy(provisioningEvents.id)).map((e) => `${e.step}: ${e.message}`);
+  (
+    await db
+      .select({ step: provisioningEvents.step, message: provisioningEvents.message })
+      .from(provisioningEvents)
+      .where(eq(provisioningEvents.customerId, customerId))
+      .orderBy(provisioningEvents.id)
+  ).map((e) => `${e.step}: ${e.message}`);
 /** A customer row without ids and times, to compare a batch-built customer with a one-by-one one. */
 async function shape(customerId: string) {
   const [c] = await db.select().from(customers).where(eq(customers.id, customerId));
-  const pkgs = await db.select({ p: customerPackages.package, s: customerPackages.status }).from(customerPackages).where(eq(customerPackages.customerId, customerId)).orderBy(customerPackages.package);
-  return { status: c.status, meetingsSiteUrl: c.meetingsSiteUrl !== null, dialIn: c.meetingsDialInCode, lang: c.meetingsLanguage, subscriptionId: c.subscriptionId, errors: c.errors, pkgs };
+  const pkgs = await db
+    .select({ p: customerPackages.package, s: customerPackages.status })
+    .from(customerPackages)
+    .where(eq(customerPackages.customerId, customerId))
+    .orderBy(customerPackages.package);
+  return {
+    status: c.status,
+    meetingsSiteUrl: c.meetingsSiteUrl !== null,
+    dialIn: c.meetingsDialInCode,
+    lang: c.meetingsLanguage,
+    subscriptionId: c.subscriptionId,
+    errors: c.errors,
+    pkgs,
+  };
 }
 
 beforeAll(async () => {
@@ -86,7 +142,11 @@ describe('a batch of fresh customers', () => {
     const rows = await db.select().from(customers).where(inArray(customers.id, ids));
     expect(new Set(rows.map((r) => r.sipDomain)).size).toBe(3);
     expect(rows.map((r) => r.sipDomain)).toContain('batchworth-bakery.sip.partnerhub.test');
-    expect(rows.find((r) => r.name === 'Fjord Analytics')).toMatchObject({ meetingsSiteUrl: 'fjord-analytics.webex.test', meetingsDialInCode: '+1', statusChangedAt: clock.now() });
+    expect(rows.find((r) => r.name === 'Fjord Analytics')).toMatchObject({
+      meetingsSiteUrl: 'fjord-analytics.webex.test',
+      meetingsDialInCode: '+1',
+      statusChangedAt: clock.now(),
+    });
     // The same shape and the same log lines as a customer provisioned one by one.
     expect(await shape(ids[0])).toEqual(await shape(reference));
     const stepsOf = async (id: string) => (await logOf(id)).map((l) => l.split(':')[0]);
@@ -115,7 +175,9 @@ describe('a batch of fresh customers', () => {
   it('writes one customer.status_changed and one subscriber.created per customer when an endpoint listens', async () => {
     const op = webhookOps.create;
     await call(admin.userId, partnerId, op.capability, op.schema, op.handler, {
-      url: 'http://127.0.0.1:9/hooks', eventTypes: ['customer.status_changed', 'subscriber.created'], includeIndirect: false,
+      url: 'http://127.0.0.1:9/hooks',
+      eventTypes: ['customer.status_changed', 'subscriber.created'],
+      includeIndirect: false,
     });
     const ids = [await create(), await create()];
     await provisionBatch(deps, ids);
@@ -123,7 +185,10 @@ describe('a batch of fresh customers', () => {
     for (const id of ids) {
       const mine = events.filter((e) => e.payload.data.id === id || e.payload.data.customerId === id);
       expect(mine.map((e) => e.type).sort()).toEqual(['customer.status_changed', 'subscriber.created']);
-      expect(mine.find((e) => e.type === 'customer.status_changed')!.payload.data).toMatchObject({ status: 'provisioned', previousStatus: 'provisioning' });
+      expect(mine.find((e) => e.type === 'customer.status_changed')!.payload.data).toMatchObject({
+        status: 'provisioned',
+        previousStatus: 'provisioning',
+      });
     }
   });
 
@@ -132,14 +197,18 @@ describe('a batch of fresh customers', () => {
     const racing = await create();
     // Another writer takes the SIP domain the batch is about to give, and commits only once the batch waits on it.
     let release!: () => void;
-    const held = new Promise<void>((r) => { release = r; });
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
     const racer = db.transaction(async (tx) => {
       await tx.execute(sql`update customers set sip_domain = 'contested-name-gmbh.sip.partnerhub.test' where id = ${racing}`);
       await held;
     });
     const batch = provisionBatch(deps, ids).catch((e: unknown) => e);
     for (let i = 0; i < 200; i++) {
-      const [{ waiting }] = await db.execute<{ waiting: number }>(sql`select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
+      const [{ waiting }] = await db.execute<{ waiting: number }>(
+        sql`select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+      );
       if (waiting > 0) break;
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -168,7 +237,13 @@ describe('customers that are not fresh', () => {
     const fresh = await create();
     const restricted = await create({ companyName: 'Umbra Arms Ltd.' });
     const halfBuilt = await create();
-    await expect(provisionCustomer(deps, halfBuilt, { beforeStep: (s) => { if (s === 'sip_domain') throw new Error('worker killed'); } })).rejects.toThrow();
+    await expect(
+      provisionCustomer(deps, halfBuilt, {
+        beforeStep: (s) => {
+          if (s === 'sip_domain') throw new Error('worker killed');
+        },
+      }),
+    ).rejects.toThrow();
     const done = await create();
     await provisionCustomer(deps, done);
     const taken = await create();
@@ -186,8 +261,14 @@ describe('customers that are not fresh', () => {
 
     // The worker's handling of the whole batch: the rest one by one, every job accounted for.
     const failed: string[] = [];
-    await runProvisioningJobs(deps, ids.map((id) => ({ id: `job-${id}`, customerId: id, finalAttempt: false })),
-      async (job) => { failed.push(job.customerId); }, (id, finalAttempt) => provisionCustomer(deps, id, { finalAttempt }));
+    await runProvisioningJobs(
+      deps,
+      ids.map((id) => ({ id: `job-${id}`, customerId: id, finalAttempt: false })),
+      async (job) => {
+        failed.push(job.customerId);
+      },
+      (id, finalAttempt) => provisionCustomer(deps, id, { finalAttempt }),
+    );
     expect(failed).toEqual([]);
     const status = async (id: string) => (await db.select({ s: customers.status }).from(customers).where(eq(customers.id, id)))[0].s;
     expect(await status(restricted)).toBe('pending_rpl_review');
@@ -201,9 +282,26 @@ describe('customers that are not fresh', () => {
     const ids = [await create(), await create()];
     const failed: string[] = [];
     let calls = 0;
-    const broken: ServiceDeps = { ...deps, clock: { now: () => { if (calls++ === 0) throw new Error('database went away'); return clock.now(); } } };
-    await runProvisioningJobs(broken, ids.map((id) => ({ id, customerId: id, finalAttempt: false })), async (job) => { failed.push(job.customerId); },
-      async (id) => { if (id === ids[1]) throw new Error('still down'); return provisionCustomer(deps, id); });
+    const broken: ServiceDeps = {
+      ...deps,
+      clock: {
+        now: () => {
+          if (calls++ === 0) throw new Error('database went away');
+          return clock.now();
+        },
+      },
+    };
+    await runProvisioningJobs(
+      broken,
+      ids.map((id) => ({ id, customerId: id, finalAttempt: false })),
+      async (job) => {
+        failed.push(job.customerId);
+      },
+      async (id) => {
+        if (id === ids[1]) throw new Error('still down');
+        return provisionCustomer(deps, id);
+      },
+    );
     expect(await footprint(ids[0])).toEqual(DONE);
     expect(failed).toEqual([ids[1]]);
     expect(await footprint(ids[1])).toEqual(NOTHING);

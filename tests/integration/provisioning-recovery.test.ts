@@ -51,12 +51,21 @@ const waitFor = async <T>(what: string, fn: () => Promise<T | null | undefined |
 describe('an instance killed mid-provisioning', () => {
   it('its customer is provisioned by another instance once the orphaned job expires — not 15 minutes later', async () => {
     const call = serviceCaller(db, { jobs: senderFor(boss) });
-    const { customerId } = await call(admin.userId, partnerId, 'customers.write', createCustomerSchema, createCustomer, customerInput(template.id));
+    const { customerId } = await call(
+      admin.userId,
+      partnerId,
+      'customers.write',
+      createCustomerSchema,
+      createCustomer,
+      customerInput(template.id),
+    );
 
     // Instance A takes the job and is stopped inside its transaction: we hold the customer's
     // row lock until A is waiting on it, then kill A with SIGKILL — no clean-up runs.
     let release!: () => void;
-    const held = new Promise<void>((r) => { release = r; });
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
     const locked = new Promise<void>((ready) => {
       void db.transaction(async (tx) => {
         await tx.execute(sql`select id from customers where id = ${customerId} for update`);
@@ -66,14 +75,24 @@ describe('an instance killed mid-provisioning', () => {
     });
     await locked;
     const a = await startInstance('A', db.url, { tuning: TUNING });
-    const jobId = await waitFor('A to take the job', async () => {
-      const h = a.handled.get(QUEUES.provisionCustomer);
-      return h?.customerIds.includes(customerId) ? h.jobIds[h.customerIds.indexOf(customerId)] : null;
-    }, 20_000);
-    await waitFor('A to wait on the row lock', async () => {
-      const [{ n }] = await db.execute<{ n: number }>(sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
-      return n > 0;
-    }, 10_000);
+    const jobId = await waitFor(
+      'A to take the job',
+      async () => {
+        const h = a.handled.get(QUEUES.provisionCustomer);
+        return h?.customerIds.includes(customerId) ? h.jobIds[h.customerIds.indexOf(customerId)] : null;
+      },
+      20_000,
+    );
+    await waitFor(
+      'A to wait on the row lock',
+      async () => {
+        const [{ n }] = await db.execute<{ n: number }>(
+          sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+        );
+        return n > 0;
+      },
+      10_000,
+    );
     a.process.kill('SIGKILL');
     await a.exited;
     const killedAt = Date.now();
@@ -82,10 +101,14 @@ describe('an instance killed mid-provisioning', () => {
 
     // A surviving instance (here: this process) with the same settings.
     await registerWorkers(boss, db, systemClock);
-    await waitFor('the customer to be provisioned', async () => {
-      const [c] = await db.select({ status: customers.status }).from(customers).where(eq(customers.id, customerId));
-      return c.status === 'provisioned';
-    }, 60_000);
+    await waitFor(
+      'the customer to be provisioned',
+      async () => {
+        const [c] = await db.select({ status: customers.status }).from(customers).where(eq(customers.id, customerId));
+        return c.status === 'provisioned';
+      },
+      60_000,
+    );
     const recoveredInMs = Date.now() - killedAt;
     // Expiry 3 s + maintenance every 1 s + a poll: seconds (under 45 s even on a saturated machine), where it was 15 minutes.
     expect(recoveredInMs).toBeLessThan(45_000);

@@ -27,12 +27,23 @@ let partner: { id: string };
 async function report(age: number, status: 'COMPLETED' | 'FAILED' | 'IN_PROGRESS', month: number) {
   const start = `2026-${String(month).padStart(2, '0')}-01`;
   const end = `2026-${String(month).padStart(2, '0')}-28`;
-  const [r] = await db.insert(billingReports).values({
-    orgId: partner.id, type: 'USER', billingStartDate: start, billingEndDate: end, status,
-    createdAt: daysAgo(age),
-    ...(status === 'COMPLETED' ? { rowCount: 1, byteSize: 6, chunkCount: 2, completedAt: daysAgo(age) } : {}),
-  }).returning();
-  if (status === 'COMPLETED') await db.insert(billingReportChunks).values([{ reportId: r.id, seq: 0, data: Buffer.from('a,b\r\n') }, { reportId: r.id, seq: 1, data: Buffer.from('x') }]);
+  const [r] = await db
+    .insert(billingReports)
+    .values({
+      orgId: partner.id,
+      type: 'USER',
+      billingStartDate: start,
+      billingEndDate: end,
+      status,
+      createdAt: daysAgo(age),
+      ...(status === 'COMPLETED' ? { rowCount: 1, byteSize: 6, chunkCount: 2, completedAt: daysAgo(age) } : {}),
+    })
+    .returning();
+  if (status === 'COMPLETED')
+    await db.insert(billingReportChunks).values([
+      { reportId: r.id, seq: 0, data: Buffer.from('a,b\r\n') },
+      { reportId: r.id, seq: 1, data: Buffer.from('x') },
+    ]);
   return r.id;
 }
 
@@ -74,12 +85,18 @@ describe('report retention', () => {
     while ((await remaining(all)).length > 2 && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
 
     expect(await remaining(all)).toEqual([oldRunning, recent].sort());
-    const chunks = await db.select({ id: billingReportChunks.reportId }).from(billingReportChunks).where(inArray(billingReportChunks.reportId, all));
+    const chunks = await db
+      .select({ id: billingReportChunks.reportId })
+      .from(billingReportChunks)
+      .where(inArray(billingReportChunks.reportId, all));
     expect(new Set(chunks.map((c) => c.id))).toEqual(new Set([recent]));
     // A link handed out before the deletion now answers "not found".
     const res = await reportDownloadResponse({ db, clock }, oldDone, new URL(linkBefore, 'http://x').searchParams, key);
     expect(res.status).toBe(404);
-    const audits = await db.select().from(auditLog).where(and(eq(auditLog.action, 'billing.report.expire'), eq(auditLog.orgId, partner.id)));
+    const audits = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'billing.report.expire'), eq(auditLog.orgId, partner.id)));
     expect(audits.map((a) => a.targetId).sort()).toEqual([oldDone, oldFailed].sort());
     expect(audits.every((a) => a.actorUserId === null && /older than 90 days/.test(a.summary))).toBe(true);
   });
@@ -100,7 +117,17 @@ describe('report retention', () => {
   it('deletes in batches until nothing is due', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 45; i++) {
-      const [r] = await db.insert(billingReports).values({ orgId: partner.id, type: 'CUSTOMER', billingStartDate: '2025-01-01', billingEndDate: `2025-01-${String(1 + (i % 28)).padStart(2, '0')}`, status: 'FAILED', createdAt: daysAgo(200 + i) }).returning();
+      const [r] = await db
+        .insert(billingReports)
+        .values({
+          orgId: partner.id,
+          type: 'CUSTOMER',
+          billingStartDate: '2025-01-01',
+          billingEndDate: `2025-01-${String(1 + (i % 28)).padStart(2, '0')}`,
+          status: 'FAILED',
+          createdAt: daysAgo(200 + i),
+        })
+        .returning();
       ids.push(r.id);
     }
     expect(await deleteExpiredReports(db, new Date(NOW), 90)).toBe(45);
@@ -114,6 +141,7 @@ describe('REPORT_RETENTION_DAYS', () => {
     expect(reportRetentionDays('')).toBe(90);
     expect(reportRetentionDays('30')).toBe(30);
     expect(reportRetentionDays('0')).toBe(0);
-    for (const bad of ['-1', '1.5', 'ninety', '30d']) expect(() => reportRetentionDays(bad)).toThrow(/REPORT_RETENTION_DAYS must be a whole number/);
+    for (const bad of ['-1', '1.5', 'ninety', '30d'])
+      expect(() => reportRetentionDays(bad)).toThrow(/REPORT_RETENTION_DAYS must be a whole number/);
   });
 });

@@ -34,8 +34,11 @@ function random(seed: number) {
 
 /** What the counters must say: the open intervals, counted. */
 async function recount(partnerOrgId: string): Promise<Record<string, number>> {
-  const rows = await db.select({ pkg: packageAssignments.package, n: sql<number>`count(*)::int` }).from(packageAssignments)
-    .where(and(eq(packageAssignments.partnerOrgId, partnerOrgId), isNull(packageAssignments.endedAt))).groupBy(packageAssignments.package);
+  const rows = await db
+    .select({ pkg: packageAssignments.package, n: sql<number>`count(*)::int` })
+    .from(packageAssignments)
+    .where(and(eq(packageAssignments.partnerOrgId, partnerOrgId), isNull(packageAssignments.endedAt)))
+    .groupBy(packageAssignments.package);
   return Object.fromEntries(rows.map((r) => [r.pkg, r.n]));
 }
 /** Started and ended intervals per package and month, and open seats per customer, counted from the ledger. */
@@ -61,7 +64,12 @@ async function summaries(partnerOrgId: string) {
 }
 const asRecord = (rows: { pkg: PackageId; n: number }[]) => Object.fromEntries(rows.map((r) => [r.pkg, r.n]));
 
-interface Sub { subscriberId: string; c: CustomerRef; locationId: string; open: boolean }
+interface Sub {
+  subscriberId: string;
+  c: CustomerRef;
+  locationId: string;
+  open: boolean;
+}
 
 let partner: string;
 let sub: string;
@@ -80,7 +88,7 @@ beforeAll(async () => {
   }
 });
 
-const pick = <T,>(rnd: () => number, xs: T[]) => xs[Math.floor(rnd() * xs.length)];
+const pick = <T>(rnd: () => number, xs: T[]) => xs[Math.floor(rnd() * xs.length)];
 
 /**
  * One random change in its own transaction; some are rolled back on purpose. `pool` is the
@@ -96,36 +104,56 @@ async function randomChange(rnd: () => number, at: Date, pool: Sub[] = subs, all
     deleted.add(c.customer.id);
     // Through the guard, as every door does: the decision sets the access's reach.
     const access = await authorize(deps, admin.userId, owner, 'customers.delete');
-    await inTransaction({ ...deps, clock: fixedClock(at.toISOString()) }, access, (ctx) => deleteCustomer(ctx, { customerId: c.customer.id }));
+    await inTransaction({ ...deps, clock: fixedClock(at.toISOString()) }, access, (ctx) =>
+      deleteCustomer(ctx, { customerId: c.customer.id }),
+    );
     for (const s of subs) if (s.c.customer.id === c.customer.id) s.open = false;
     return;
   }
   const open = pool.filter((s) => s.open && !deleted.has(s.c.customer.id) && s.c.customer.partnerOrgId === owner);
   const rollback = rnd() < 0.1;
-  await db.transaction(async (tx) => {
-    if (r < 0.4 || open.length === 0) {
-      const c = pick(rnd, live);
-      const created = await addSubscriber(tx as never, c, [{ pkg: pick(rnd, [...PACKAGES]), start: at.toISOString() }]);
-      if (!rollback) pool.push({ subscriberId: created.subscriberId, c, locationId: '', open: true });
-    } else if (r < 0.7) {
-      const s = pick(rnd, open);
-      const [cur] = await tx.select({ locationId: packageAssignments.locationId }).from(packageAssignments)
-        .where(and(eq(packageAssignments.subscriberId, s.subscriberId), isNull(packageAssignments.endedAt)));
-      await changeAssignment(tx, { subscriberId: s.subscriberId, customerId: s.c.customer.id, partnerOrgId: owner, locationId: cur.locationId }, pick(rnd, [...PACKAGES]), at);
-    } else if (r < 0.9) {
-      const s = pick(rnd, open);
-      await closeSubscriberAssignment(tx, s.subscriberId, at);
-      if (!rollback) s.open = false;
-    } else {
-      // A re-run job: opening an interval that is already open changes nothing.
-      const s = pick(rnd, open);
-      const [cur] = await tx.select().from(packageAssignments).where(and(eq(packageAssignments.subscriberId, s.subscriberId), isNull(packageAssignments.endedAt)));
-      await openAssignment(tx, { subscriberId: s.subscriberId, customerId: s.c.customer.id, partnerOrgId: owner, locationId: cur.locationId }, cur.package, at, { idempotent: true });
-    }
-    if (rollback) tx.rollback();
-  }).catch((err: unknown) => {
-    if (!rollback) throw err;
-  });
+  await db
+    .transaction(async (tx) => {
+      if (r < 0.4 || open.length === 0) {
+        const c = pick(rnd, live);
+        const created = await addSubscriber(tx as never, c, [{ pkg: pick(rnd, [...PACKAGES]), start: at.toISOString() }]);
+        if (!rollback) pool.push({ subscriberId: created.subscriberId, c, locationId: '', open: true });
+      } else if (r < 0.7) {
+        const s = pick(rnd, open);
+        const [cur] = await tx
+          .select({ locationId: packageAssignments.locationId })
+          .from(packageAssignments)
+          .where(and(eq(packageAssignments.subscriberId, s.subscriberId), isNull(packageAssignments.endedAt)));
+        await changeAssignment(
+          tx,
+          { subscriberId: s.subscriberId, customerId: s.c.customer.id, partnerOrgId: owner, locationId: cur.locationId },
+          pick(rnd, [...PACKAGES]),
+          at,
+        );
+      } else if (r < 0.9) {
+        const s = pick(rnd, open);
+        await closeSubscriberAssignment(tx, s.subscriberId, at);
+        if (!rollback) s.open = false;
+      } else {
+        // A re-run job: opening an interval that is already open changes nothing.
+        const s = pick(rnd, open);
+        const [cur] = await tx
+          .select()
+          .from(packageAssignments)
+          .where(and(eq(packageAssignments.subscriberId, s.subscriberId), isNull(packageAssignments.endedAt)));
+        await openAssignment(
+          tx,
+          { subscriberId: s.subscriberId, customerId: s.c.customer.id, partnerOrgId: owner, locationId: cur.locationId },
+          cur.package,
+          at,
+          { idempotent: true },
+        );
+      }
+      if (rollback) tx.rollback();
+    })
+    .catch((err: unknown) => {
+      if (!rollback) throw err;
+    });
 }
 
 describe('open-seat counters', () => {
@@ -151,13 +179,15 @@ describe('open-seat counters', () => {
 
   it('stay exact with concurrent writers and readers folding at the same time', async () => {
     const rnds = [random(101), random(202), random(303), random(404)];
-    await Promise.all(rnds.map(async (rnd, w) => {
-      const own: Sub[] = [];
-      for (let i = 0; i < 25; i++) {
-        await randomChange(rnd, new Date(Date.parse('2026-06-01T00:00:00Z') + (w * 100 + i) * 60_000), own, false);
-        if (i % 5 === 0) await currentSeatsByPackage(db, partner);
-      }
-    }));
+    await Promise.all(
+      rnds.map(async (rnd, w) => {
+        const own: Sub[] = [];
+        for (let i = 0; i < 25; i++) {
+          await randomChange(rnd, new Date(Date.parse('2026-06-01T00:00:00Z') + (w * 100 + i) * 60_000), own, false);
+          if (i % 5 === 0) await currentSeatsByPackage(db, partner);
+        }
+      }),
+    );
     expect(asRecord(await currentSeatsByPackage(db, partner))).toEqual(await recount(partner));
     expect(asRecord(await openSeatsByPackage(db, sub))).toEqual(await recount(sub));
     expect(await summaries(partner)).toEqual(await recountSummaries(partner));
@@ -165,17 +195,26 @@ describe('open-seat counters', () => {
 
   it('are what the Overview shows, with customer counts by status kept the same way', async () => {
     // Status changes in bulk and one by one, a rolled-back one, and a new customer.
-    await db.update(customers).set({ status: 'error' }).where(and(eq(customers.partnerOrgId, partner), eq(customers.status, 'provisioned')));
+    await db
+      .update(customers)
+      .set({ status: 'error' })
+      .where(and(eq(customers.partnerOrgId, partner), eq(customers.status, 'provisioned')));
     await makeCustomer(db, partner);
-    await db.transaction(async (tx) => {
-      await tx.update(customers).set({ status: 'suspended' }).where(eq(customers.partnerOrgId, partner));
-      tx.rollback();
-    }).catch(() => {});
+    await db
+      .transaction(async (tx) => {
+        await tx.update(customers).set({ status: 'suspended' }).where(eq(customers.partnerOrgId, partner));
+        tx.rollback();
+      })
+      .catch(() => {});
     const overview = await getPartnerOverview(db, await authorize(deps, admin.userId, partner, 'org.read'));
     const expected = await recount(partner);
     expect(overview.activeSeatsByPackage).toEqual(expected);
     expect(overview.totalActiveSeats).toBe(Object.values(expected).reduce((a, n) => a + n, 0));
-    const byStatus = await db.select({ status: customers.status, n: sql<number>`count(*)::int` }).from(customers).where(eq(customers.partnerOrgId, partner)).groupBy(customers.status);
+    const byStatus = await db
+      .select({ status: customers.status, n: sql<number>`count(*)::int` })
+      .from(customers)
+      .where(eq(customers.partnerOrgId, partner))
+      .groupBy(customers.status);
     expect(overview.customersByStatus).toEqual(Object.fromEntries(byStatus.map((r) => [r.status, r.n])));
     expect(overview.totalCustomers).toBe(byStatus.reduce((a, r) => a + r.n, 0));
   });

@@ -17,14 +17,18 @@ const at = new Date('2031-01-01T10:00:00Z');
 function startServer(trusted: boolean): Promise<Server> {
   const server = createServer(async (req, res) => {
     sanitizeForwardedHeaders(req, trusted);
-    const headers = new Headers(Object.entries(req.headers).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)] as [string, string]])));
+    const headers = new Headers(
+      Object.entries(req.headers).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)] as [string, string]])),
+    );
     const query = new URL(req.url ?? '/', 'http://x').searchParams;
     const email = query.get('email') ?? '';
     // Each test signs in on its own day, so the throttle windows of tests don't overlap.
     const now = new Date(at.getTime() + Number(query.get('day') ?? 0) * 86_400_000);
     const ip = clientAddress(headers, trusted);
     const outcome = await attemptSignIn(db, { email, password: 'wrong', clientIp: ip, now });
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ip, outcome: outcome.ok ? 'ok' : outcome.reason, forwardedHost: req.headers['x-forwarded-host'] ?? null }));
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ ip, outcome: outcome.ok ? 'ok' : outcome.reason, forwardedHost: req.headers['x-forwarded-host'] ?? null }));
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
@@ -41,11 +45,20 @@ afterAll(async () => {
 });
 
 const post = async (server: Server, email: string, headers: Record<string, string>, day = 0) =>
-  (await fetch(`${url(server)}/sign-in?email=${encodeURIComponent(email)}&day=${day}`, { headers })).json() as Promise<{ ip: string; outcome: string; forwardedHost: string | null }>;
+  (await fetch(`${url(server)}/sign-in?email=${encodeURIComponent(email)}&day=${day}`, { headers })).json() as Promise<{
+    ip: string;
+    outcome: string;
+    forwardedHost: string | null;
+  }>;
 
 describe('the client address without TRUST_PROXY', () => {
   it('is the socket address whatever X-Forwarded-For, X-Real-IP or Forwarded say; X-Forwarded-Host is dropped', async () => {
-    const r = await post(direct, 'one@nowhere.test', { 'x-forwarded-for': '203.0.113.9, 10.0.0.1', 'x-real-ip': '203.0.113.10', forwarded: 'for=203.0.113.11', 'x-forwarded-host': 'evil.test' });
+    const r = await post(direct, 'one@nowhere.test', {
+      'x-forwarded-for': '203.0.113.9, 10.0.0.1',
+      'x-real-ip': '203.0.113.10',
+      forwarded: 'for=203.0.113.11',
+      'x-forwarded-host': 'evil.test',
+    });
     expect(r.ip).toBe('127.0.0.1');
     expect(r.forwardedHost).toBeNull();
   });
@@ -62,7 +75,10 @@ describe('the client address without TRUST_PROXY', () => {
 
 describe('behind a trusted proxy (TRUST_PROXY=1)', () => {
   it('takes the client address the proxy put first in X-Forwarded-For', async () => {
-    const r = await post(behindProxy, 'proxied@nowhere.test', { 'x-forwarded-for': '192.0.2.44, 10.0.0.1', 'x-forwarded-host': 'hub.example.com' });
+    const r = await post(behindProxy, 'proxied@nowhere.test', {
+      'x-forwarded-for': '192.0.2.44, 10.0.0.1',
+      'x-forwarded-host': 'hub.example.com',
+    });
     expect(r).toMatchObject({ ip: '192.0.2.44', outcome: 'invalid', forwardedHost: 'hub.example.com' });
   });
 });

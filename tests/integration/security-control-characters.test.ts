@@ -37,17 +37,28 @@ const customer = await setupCustomer(db, partner.id, { rbpm: false });
 await insertUser(db, customer);
 
 /** Runs a list the way its page does: the raw ?q= through param(), then the service under the page's capability. */
-const listing = <R>(orgId: string, capability: Capability, run: (ctx: ServiceCtx, q: string) => Promise<R>) =>
-  (rawQ: string) => call(full.userId, orgId, capability, z.object({}), (ctx) => run(ctx, param({ q: rawQ }, 'q')), {});
+const listing =
+  <R>(orgId: string, capability: Capability, run: (ctx: ServiceCtx, q: string) => Promise<R>) =>
+  (rawQ: string) =>
+    call(full.userId, orgId, capability, z.object({}), (ctx) => run(ctx, param({ q: rawQ }, 'q')), {});
 
 const lists: [string, (rawQ: string) => Promise<{ rows: unknown[]; total: number }>][] = [
-  ['customers', listing(partner.id, 'customers.read', (ctx, q) => listPartnerCustomers(ctx.db, ctx.access, parseCustomerListParams({ q })))],
+  [
+    'customers',
+    listing(partner.id, 'customers.read', (ctx, q) => listPartnerCustomers(ctx.db, ctx.access, parseCustomerListParams({ q }))),
+  ],
   ['templates', listing(partner.id, 'templates.read', (ctx, q) => listTemplates(ctx, { q, page: 1 }))],
   ['indirect providers', listing(partner.id, 'subPartners.access', (ctx, q) => listSubPartners(ctx.db, ctx.access, { q, page: 1 }))],
   ['users', listing(customer.orgId, 'cv.read', (ctx, q) => listSubscribers(ctx.db, ctx.access, { kind: 'user', q, page: 1 }))],
   ['workspaces', listing(customer.orgId, 'cv.read', (ctx, q) => listSubscribers(ctx.db, ctx.access, { kind: 'workspace', q, page: 1 }))],
-  ['activity (actor)', listing(partner.id, 'activity.read', (ctx, q) => listActivity(ctx.db, ctx.access, { action: '', actor: q, from: '', to: '' }))],
-  ['activity (action)', listing(partner.id, 'activity.read', (ctx, q) => listActivity(ctx.db, ctx.access, { action: q, actor: '', from: '', to: '' }))],
+  [
+    'activity (actor)',
+    listing(partner.id, 'activity.read', (ctx, q) => listActivity(ctx.db, ctx.access, { action: '', actor: q, from: '', to: '' })),
+  ],
+  [
+    'activity (action)',
+    listing(partner.id, 'activity.read', (ctx, q) => listActivity(ctx.db, ctx.access, { action: q, actor: '', from: '', to: '' })),
+  ],
 ];
 
 let api: ApiServer;
@@ -57,13 +68,16 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 describe('a search term with control characters matches nothing', () => {
-  it.each(lists)('%s: a NUL or other control character in the term (alone or inside a matching term) gives an empty page, not an error', async (_name, list) => {
-    for (const q of ['\u0000', 'Nul\u0000', 'a\u0001b', '\u001b[31m', 'N\u007f']) {
-      const page = await list(q);
-      expect(page.rows, JSON.stringify(q)).toEqual([]);
-      expect(page.total).toBe(0);
-    }
-  });
+  it.each(lists)(
+    '%s: a NUL or other control character in the term (alone or inside a matching term) gives an empty page, not an error',
+    async (_name, list) => {
+      for (const q of ['\u0000', 'Nul\u0000', 'a\u0001b', '\u001b[31m', 'N\u007f']) {
+        const page = await list(q);
+        expect(page.rows, JSON.stringify(q)).toEqual([]);
+        expect(page.total).toBe(0);
+      }
+    },
+  );
 
   it('while an ordinary search still finds its rows', async () => {
     expect((await lists[0][1]('Nul')).rows).toHaveLength(0); // customers are named by the fixture, not "Nul…"
@@ -91,10 +105,17 @@ describe('a NUL company name', () => {
   });
 
   it('through the API: POST /customers/validate and a list filter answer 400 with the field named, never 500', async () => {
-    const { token } = await call(full.userId, partner.id, 'apiTokens.manage', createTokenSchema, createApiToken,
-      { name: 'nul', scopes: ['wholesale_customers_read', 'wholesale_customers_write'], expiry: '30' });
-    const body = { ...EXAMPLE_CREATE_CUSTOMER, provisioningId: template.provisioningId, externalId: 'NUL-1',
-      customerInfo: { ...EXAMPLE_CREATE_CUSTOMER.customerInfo, name: 'Nul\u0000Corp', primaryEmail: 'owner@nul.test' } };
+    const { token } = await call(full.userId, partner.id, 'apiTokens.manage', createTokenSchema, createApiToken, {
+      name: 'nul',
+      scopes: ['wholesale_customers_read', 'wholesale_customers_write'],
+      expiry: '30',
+    });
+    const body = {
+      ...EXAMPLE_CREATE_CUSTOMER,
+      provisioningId: template.provisioningId,
+      externalId: 'NUL-1',
+      customerInfo: { ...EXAMPLE_CREATE_CUSTOMER.customerInfo, name: 'Nul\u0000Corp', primaryEmail: 'owner@nul.test' },
+    };
     const res = await api.call(token, 'POST', '/v1/wholesale/customers/validate', { body });
     expect(res.status).toBe(400);
     expect(JSON.stringify(await res.json())).toContain(CONTROL_CHARACTER_MESSAGE);

@@ -25,20 +25,70 @@ describe('Delete racing writes to the customer', () => {
       const partner = await makePartner(db);
       const admin = await makeAdmin(db, partner.id, ['partner_full_admin', 'wholesale_admin']);
       const { org, customer } = await makeCustomer(db, partner.id);
-      await db.update(customers).set({ packages: ['webex_meetings'] }).where(eq(customers.id, customer.id));
+      await db
+        .update(customers)
+        .set({ packages: ['webex_meetings'] })
+        .where(eq(customers.id, customer.id));
       const [hq] = await db.select().from(locations).where(eq(locations.orgId, org.id));
-      const add = (i: number) => runAuthorized(deps, {
-        userId: admin.userId, orgId: org.id,
-        input: { rows: [{ firstName: 'Racing', lastName: `User${i}`, email: `r${run}-${i}@race.test`, package: 'webex_meetings', locationId: hq.id, extension: '', primaryPhoneNumber: '' }] },
-      }, 'cv.users.manage', addUsersSchema, addUsers);
-      const location = (i: number) => runAuthorized(deps, {
-        userId: admin.userId, orgId: org.id,
-        input: { name: `Branch ${i}`, address: { addressLine1: '1 Race St', city: 'Springfield', addressLine2: '', stateOrProvince: 'IL', postalCode: '62701', country: 'US' }, timeZone: 'America/Chicago', language: 'en_US' },
-      }, 'cv.locations.manage', addLocationSchema, addLocation);
+      const add = (i: number) =>
+        runAuthorized(
+          deps,
+          {
+            userId: admin.userId,
+            orgId: org.id,
+            input: {
+              rows: [
+                {
+                  firstName: 'Racing',
+                  lastName: `User${i}`,
+                  email: `r${run}-${i}@race.test`,
+                  package: 'webex_meetings',
+                  locationId: hq.id,
+                  extension: '',
+                  primaryPhoneNumber: '',
+                },
+              ],
+            },
+          },
+          'cv.users.manage',
+          addUsersSchema,
+          addUsers,
+        );
+      const location = (i: number) =>
+        runAuthorized(
+          deps,
+          {
+            userId: admin.userId,
+            orgId: org.id,
+            input: {
+              name: `Branch ${i}`,
+              address: {
+                addressLine1: '1 Race St',
+                city: 'Springfield',
+                addressLine2: '',
+                stateOrProvince: 'IL',
+                postalCode: '62701',
+                country: 'US',
+              },
+              timeZone: 'America/Chicago',
+              language: 'en_US',
+            },
+          },
+          'cv.locations.manage',
+          addLocationSchema,
+          addLocation,
+        );
 
       const writes = Array.from({ length: 20 }, (_, i) => (i % 5 === 4 ? location(i) : add(i)));
       const del = new Promise((r) => setTimeout(r, 5)).then(() =>
-        runAuthorized(deps, { userId: admin.userId, orgId: partner.id, input: { customerId: customer.id } }, 'customers.delete', customerIdSchema, deleteCustomer));
+        runAuthorized(
+          deps,
+          { userId: admin.userId, orgId: partner.id, input: { customerId: customer.id } },
+          'customers.delete',
+          customerIdSchema,
+          deleteCustomer,
+        ),
+      );
       const settled = await Promise.allSettled([...writes, del]);
       expect(settled.at(-1)!.status).toBe('fulfilled');
       // Writes that lost the race were refused with the clear conflict, not a crash.
@@ -46,13 +96,24 @@ describe('Delete racing writes to the customer', () => {
 
       const [after] = await db.select().from(customers).where(eq(customers.id, customer.id));
       expect(after.status).toBe('deprovisioned');
-      const active = await db.select({ id: subscribers.id }).from(subscribers)
+      const active = await db
+        .select({ id: subscribers.id })
+        .from(subscribers)
         .where(and(eq(subscribers.customerId, customer.id), isNull(subscribers.removedAt)));
       expect(active).toHaveLength(0);
-      const billable = await db.select({ id: packageAssignments.id }).from(packageAssignments)
-        .where(and(eq(packageAssignments.customerId, customer.id), or(isNull(packageAssignments.endedAt), gte(packageAssignments.startedAt, after.deprovisionedAt!))));
+      const billable = await db
+        .select({ id: packageAssignments.id })
+        .from(packageAssignments)
+        .where(
+          and(
+            eq(packageAssignments.customerId, customer.id),
+            or(isNull(packageAssignments.endedAt), gte(packageAssignments.startedAt, after.deprovisionedAt!)),
+          ),
+        );
       expect(billable).toHaveLength(0);
-      const lateLocations = await db.select({ id: locations.id }).from(locations)
+      const lateLocations = await db
+        .select({ id: locations.id })
+        .from(locations)
         .where(and(eq(locations.orgId, org.id), gte(locations.createdAt, after.deprovisionedAt!)));
       expect(lateLocations).toHaveLength(0);
     }

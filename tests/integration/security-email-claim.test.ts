@@ -29,29 +29,73 @@ async function world() {
   const partner = await makePartner(db);
   const admin = await makeAdmin(db, partner.id, ['partner_full_admin', 'wholesale_admin']);
   const bluebird = await makeCustomer(db, partner.id);
-  await db.update(customers).set({ packages: ['webex_meetings'] }).where(eq(customers.id, bluebird.customer.id));
+  await db
+    .update(customers)
+    .set({ packages: ['webex_meetings'] })
+    .where(eq(customers.id, bluebird.customer.id));
   const bluebirdAdmin = await makeAdmin(db, bluebird.org.id, ['customer_full_admin']);
   const [hq] = await db.select().from(locations).where(eq(locations.orgId, bluebird.org.id));
   return { partner, admin, bluebird, bluebirdAdmin, hq, pinecrest };
 }
 
-const usersWith = async (email: string) => db.select().from(users).where(sql`lower(${users.email}) = ${email}`);
+const usersWith = async (email: string) =>
+  db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email}`);
 
 describe("a pending customer's administrator address", () => {
   it("can't be taken by renaming another tenant's user", async () => {
     const w = await world();
-    const [u] = await db.insert(users).values({ orgId: w.bluebird.org.id, email: 'baker@bluebird.test', firstName: 'B', lastName: 'B' }).returning();
-    const [s] = await db.insert(subscribers).values({ customerId: w.bluebird.customer.id, orgId: w.bluebird.org.id, kind: 'user', userId: u.id, package: 'webex_meetings', locationId: w.hq.id }).returning();
+    const [u] = await db
+      .insert(users)
+      .values({ orgId: w.bluebird.org.id, email: 'baker@bluebird.test', firstName: 'B', lastName: 'B' })
+      .returning();
+    const [s] = await db
+      .insert(subscribers)
+      .values({
+        customerId: w.bluebird.customer.id,
+        orgId: w.bluebird.org.id,
+        kind: 'user',
+        userId: u.id,
+        package: 'webex_meetings',
+        locationId: w.hq.id,
+      })
+      .returning();
     const input = { subscriberId: s.id, firstName: 'B', lastName: 'B', displayName: '', email: PENDING.toUpperCase() };
-    const err = await runAuthorized(deps, { userId: w.bluebirdAdmin.userId, orgId: w.bluebird.org.id, input }, 'cv.users.editNames', updateUserNamesSchema, updateUserNames).catch((e: unknown) => e);
+    const err = await runAuthorized(
+      deps,
+      { userId: w.bluebirdAdmin.userId, orgId: w.bluebird.org.id, input },
+      'cv.users.editNames',
+      updateUserNamesSchema,
+      updateUserNames,
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConflictError);
     expect(await usersWith(PENDING)).toHaveLength(0);
   });
 
   it("can't be taken by adding a user", async () => {
     const w = await world();
-    const input = { rows: [{ firstName: 'P', lastName: 'C', email: PENDING, package: 'webex_meetings', locationId: w.hq.id, extension: '', primaryPhoneNumber: '' }] };
-    const r = await runAuthorized(deps, { userId: w.admin.userId, orgId: w.bluebird.org.id, input }, 'cv.users.manage', addUsersSchema, addUsers);
+    const input = {
+      rows: [
+        {
+          firstName: 'P',
+          lastName: 'C',
+          email: PENDING,
+          package: 'webex_meetings',
+          locationId: w.hq.id,
+          extension: '',
+          primaryPhoneNumber: '',
+        },
+      ],
+    };
+    const r = await runAuthorized(
+      deps,
+      { userId: w.admin.userId, orgId: w.bluebird.org.id, input },
+      'cv.users.manage',
+      addUsersSchema,
+      addUsers,
+    );
     expect(r.results[0]).toMatchObject({ ok: false, errors: { email: [expect.stringMatching(/already in use/)] } });
     expect(await usersWith(PENDING)).toHaveLength(0);
   });
@@ -59,8 +103,21 @@ describe("a pending customer's administrator address", () => {
   it("can't be taken by a sub-partner's first administrator (10022)", async () => {
     const w = await world();
     const [subscription] = await db.select().from(subscriptions).where(eq(subscriptions.partnerOrgId, w.partner.id));
-    const input = { name: 'Claimer', adminEmail: PENDING, adminFirstName: 'A', adminLastName: 'B', subscriptionId: subscription.id, billingStartDate: '' };
-    const err = await runAuthorized(deps, { userId: w.admin.userId, orgId: w.partner.id, input }, 'subPartners.manage', createSubPartnerSchema, createSubPartner).catch((e: unknown) => e);
+    const input = {
+      name: 'Claimer',
+      adminEmail: PENDING,
+      adminFirstName: 'A',
+      adminLastName: 'B',
+      subscriptionId: subscription.id,
+      billingStartDate: '',
+    };
+    const err = await runAuthorized(
+      deps,
+      { userId: w.admin.userId, orgId: w.partner.id, input },
+      'subPartners.manage',
+      createSubPartnerSchema,
+      createSubPartner,
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConflictError);
     expect((err as ConflictError).errorCode).toBe(10022);
     expect(await usersWith(PENDING)).toHaveLength(0);

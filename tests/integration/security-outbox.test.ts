@@ -25,14 +25,24 @@ async function world() {
 }
 
 describe('the Outbox', () => {
-  it('shows a new sub-partner admin\'s invitation link only to the admin who set it up', async () => {
+  it("shows a new sub-partner admin's invitation link only to the admin who set it up", async () => {
     const w = await world();
     const [subscription] = await db.select().from(subscriptions).where(eq(subscriptions.partnerOrgId, w.parent.id));
-    const input = ({
-      name: 'New Reseller', adminEmail: 'first.admin@new-reseller.test', adminFirstName: 'First', adminLastName: 'Admin',
-      subscriptionId: subscription.id, billingStartDate: '2026-11-21',
-    });
-    await runAuthorized(deps, { userId: w.full.userId, orgId: w.parent.id, input }, 'subPartners.manage', createSubPartnerSchema, createSubPartner);
+    const input = {
+      name: 'New Reseller',
+      adminEmail: 'first.admin@new-reseller.test',
+      adminFirstName: 'First',
+      adminLastName: 'Admin',
+      subscriptionId: subscription.id,
+      billingStartDate: '2026-11-21',
+    };
+    await runAuthorized(
+      deps,
+      { userId: w.full.userId, orgId: w.parent.id, input },
+      'subPartners.manage',
+      createSubPartnerSchema,
+      createSubPartner,
+    );
 
     const mine = await listOutbox(db, w.full, { page: 1 });
     const invitation = mine!.rows.find((r) => r.to === 'first.admin@new-reseller.test')!;
@@ -49,7 +59,12 @@ describe('the Outbox', () => {
   it("hides a one-time link in the own org's mail from admins who didn't cause it", async () => {
     const w = await world();
     await db.insert(emailOutbox).values({
-      orgId: w.parent.id, to: 'new.colleague@parent.test', subject: 'Invitation', kind: 'invitation', oneTimeLink: true, causedBy: w.full.userId,
+      orgId: w.parent.id,
+      to: 'new.colleague@parent.test',
+      subject: 'Invitation',
+      kind: 'invitation',
+      oneTimeLink: true,
+      causedBy: w.full.userId,
       body: 'Set your password: http://localhost:3000/invite/SECRETTOKEN123456789012 within 7 days.',
     });
     const causer = await listOutbox(db, w.full, { page: 1 });
@@ -65,7 +80,9 @@ describe('the Outbox', () => {
     const sub = await makeSubPartner(db, w.parent.id);
     const subAdmin = await makeAdmin(db, sub.id, ['partner_full_admin', 'wholesale_admin']);
     const { org } = await makeCustomer(db, sub.id, { createdBy: subAdmin.userId });
-    await db.insert(emailOutbox).values({ orgId: org.id, to: 'welcome@sub-customer.test', subject: 'Welcome', body: 'Hello', kind: 'welcome' });
+    await db
+      .insert(emailOutbox)
+      .values({ orgId: org.id, to: 'welcome@sub-customer.test', subject: 'Welcome', body: 'Hello', kind: 'welcome' });
     const parentView = await listOutbox(db, w.full, { page: 1 });
     expect(parentView!.rows.find((r) => r.to === 'welcome@sub-customer.test')).toBeUndefined();
     // The customer's creator caused its welcome e-mail (set by the database for customer orgs).

@@ -17,7 +17,10 @@ const PASSWORD = 'Password123!';
 async function person() {
   const partner = await makePartner(db);
   const admin = await makeAdmin(db, partner.id, ['partner_full_admin']);
-  await db.update(users).set({ passwordHash: await hashPassword(PASSWORD) }).where(eq(users.id, admin.userId));
+  await db
+    .update(users)
+    .set({ passwordHash: await hashPassword(PASSWORD) })
+    .where(eq(users.id, admin.userId));
   return admin;
 }
 
@@ -25,13 +28,20 @@ describe('sign-in throttling', () => {
   it('50 parallel wrong passwords: only 5 are verified, the rest wait — and then the right one waits too', async () => {
     const a = await person();
     const at = new Date();
-    const tries = await Promise.all(Array.from({ length: 50 }, () => attemptSignIn(db, { email: a.email, password: 'wrong', clientIp: '198.51.100.1', now: at })));
+    const tries = await Promise.all(
+      Array.from({ length: 50 }, () => attemptSignIn(db, { email: a.email, password: 'wrong', clientIp: '198.51.100.1', now: at })),
+    );
     expect(tries.filter((t) => !t.ok && t.reason === 'invalid')).toHaveLength(5);
     expect(tries.filter((t) => !t.ok && t.reason === 'throttled')).toHaveLength(45);
     const right = await attemptSignIn(db, { email: a.email, password: PASSWORD, clientIp: '198.51.100.2', now: at });
     expect(right).toEqual({ ok: false, reason: 'throttled', retryAfterMinutes: 1 });
     // After the wait, the right password works again.
-    const later = await attemptSignIn(db, { email: a.email.toUpperCase(), password: PASSWORD, clientIp: '198.51.100.2', now: new Date(at.getTime() + 61_000) });
+    const later = await attemptSignIn(db, {
+      email: a.email.toUpperCase(),
+      password: PASSWORD,
+      clientIp: '198.51.100.2',
+      now: new Date(at.getTime() + 61_000),
+    });
     expect(later.ok).toBe(true);
   });
 
@@ -41,7 +51,12 @@ describe('sign-in throttling', () => {
     const waits: number[] = [];
     for (let i = 0; i < 10; i++) {
       const r = await attemptSignIn(db, { email: a.email, password: 'wrong', clientIp: '198.51.100.3', now: new Date(now) });
-      if (!r.ok && r.reason === 'throttled') { waits.push(r.retryAfterMinutes); now += r.retryAfterMinutes * 60_000; i--; continue; }
+      if (!r.ok && r.reason === 'throttled') {
+        waits.push(r.retryAfterMinutes);
+        now += r.retryAfterMinutes * 60_000;
+        i--;
+        continue;
+      }
       now += 1000;
       if (waits.length >= 4) break;
     }
@@ -51,16 +66,22 @@ describe('sign-in throttling', () => {
   it('throttles an address that belongs to nobody just the same', async () => {
     const at = new Date();
     for (let i = 0; i < 5; i++) await attemptSignIn(db, { email: 'nobody@nowhere.test', password: 'x', clientIp: '198.51.100.4', now: at });
-    expect(await attemptSignIn(db, { email: 'nobody@nowhere.test', password: 'x', clientIp: '198.51.100.5', now: at }))
-      .toMatchObject({ ok: false, reason: 'throttled' });
+    expect(await attemptSignIn(db, { email: 'nobody@nowhere.test', password: 'x', clientIp: '198.51.100.5', now: at })).toMatchObject({
+      ok: false,
+      reason: 'throttled',
+    });
   });
 
   it('throttles a client address trying many e-mails (higher limit)', async () => {
     const at = new Date();
     const ip = '198.51.100.6';
-    for (let i = 0; i < ADDRESS_FAILURE_LIMIT; i++) await attemptSignIn(db, { email: `spray${i}@nowhere.test`, password: 'x', clientIp: ip, now: at });
+    for (let i = 0; i < ADDRESS_FAILURE_LIMIT; i++)
+      await attemptSignIn(db, { email: `spray${i}@nowhere.test`, password: 'x', clientIp: ip, now: at });
     const a = await person();
-    expect(await attemptSignIn(db, { email: a.email, password: PASSWORD, clientIp: ip, now: at })).toMatchObject({ ok: false, reason: 'throttled' });
+    expect(await attemptSignIn(db, { email: a.email, password: PASSWORD, clientIp: ip, now: at })).toMatchObject({
+      ok: false,
+      reason: 'throttled',
+    });
     expect((await attemptSignIn(db, { email: a.email, password: PASSWORD, clientIp: '198.51.100.7', now: at })).ok).toBe(true);
   });
 
@@ -68,9 +89,15 @@ describe('sign-in throttling', () => {
     const a = await person();
     await attemptSignIn(db, { email: a.email, password: 'wrong', clientIp: '198.51.100.8' });
     await attemptSignIn(db, { email: 'ghost@nowhere.test', password: 'wrong', clientIp: '198.51.100.8' });
-    const failed = await db.select().from(signInAttempts).where(and(eq(signInAttempts.clientIp, '198.51.100.8'), eq(signInAttempts.outcome, 'failure')));
+    const failed = await db
+      .select()
+      .from(signInAttempts)
+      .where(and(eq(signInAttempts.clientIp, '198.51.100.8'), eq(signInAttempts.outcome, 'failure')));
     expect(failed.map((f) => f.email).sort()).toEqual([a.email.toLowerCase(), 'ghost@nowhere.test'].sort());
-    const logged = await db.select().from(auditLog).where(and(eq(auditLog.action, 'auth.signIn.failed'), eq(auditLog.targetId, a.userId)));
+    const logged = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'auth.signIn.failed'), eq(auditLog.targetId, a.userId)));
     expect(logged).toHaveLength(1);
   });
 });

@@ -24,10 +24,20 @@ const full = await makeAdmin(db, partner.id, ['partner_full_admin', 'wholesale_a
 const { create } = customerOps;
 
 const createFrom = (templateId: string) =>
-  runAuthorized(deps, { userId: full.userId, orgId: partner.id, input: customerInput(templateId) }, create.capability, create.schema, create.handler);
+  runAuthorized(
+    deps,
+    { userId: full.userId, orgId: partner.id, input: customerInput(templateId) },
+    create.capability,
+    create.schema,
+    create.handler,
+  );
 const customersOf = (templateId: string) => db.$count(customers, eq(customers.templateId, templateId));
 const lockWaiters = async () =>
-  (await db.execute<{ n: number }>(sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`))[0].n;
+  (
+    await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+    )
+  )[0].n;
 async function waitUntil(ok: () => Promise<boolean>, timeoutMs = 15_000) {
   for (const end = Date.now() + timeoutMs; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) if (await ok()) return;
   throw new Error('timed out waiting');
@@ -42,11 +52,26 @@ describe('delete template racing create customer', () => {
     let deleted!: () => void;
     const deleteDone = new Promise<void>((r) => (deleted = r));
     // The delete holds the template row (as it does between its count and its commit) while the creates start.
-    const deleting = runAuthorized(deps, { userId: full.userId, orgId: partner.id, input: { templateId: template.id } }, 'templates.write', deleteTemplateSchema,
-      async (ctx, input) => { const r = await deleteTemplate(ctx, input); deleted(); await gate; return r; });
+    const deleting = runAuthorized(
+      deps,
+      { userId: full.userId, orgId: partner.id, input: { templateId: template.id } },
+      'templates.write',
+      deleteTemplateSchema,
+      async (ctx, input) => {
+        const r = await deleteTemplate(ctx, input);
+        deleted();
+        await gate;
+        return r;
+      },
+    );
     await deleteDone;
     // 3 creates: with the delete and this test's own queries, the test pool (5) is enough.
-    const creates = Array.from({ length: 3 }, () => createFrom(template.id).then(() => null, (e: unknown) => e));
+    const creates = Array.from({ length: 3 }, () =>
+      createFrom(template.id).then(
+        () => null,
+        (e: unknown) => e,
+      ),
+    );
     await waitUntil(async () => (await lockWaiters()) >= 3); // each create's foreign-key check now waits on the row
     release();
     await deleting;
@@ -65,7 +90,17 @@ describe('delete template racing create customer', () => {
     for (let run = 0; run < 3; run++) {
       const template = await makeTemplate(db, partner.id, full.userId);
       const attempts: Promise<unknown>[] = Array.from({ length: 20 }, () => createFrom(template.id));
-      attempts.splice(10, 0, runAuthorized(deps, { userId: full.userId, orgId: partner.id, input: { templateId: template.id } }, 'templates.write', deleteTemplateSchema, deleteTemplate));
+      attempts.splice(
+        10,
+        0,
+        runAuthorized(
+          deps,
+          { userId: full.userId, orgId: partner.id, input: { templateId: template.id } },
+          'templates.write',
+          deleteTemplateSchema,
+          deleteTemplate,
+        ),
+      );
       const outcomes = await Promise.allSettled(attempts);
       const failures = outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason as unknown);
       for (const f of failures) {
@@ -77,8 +112,12 @@ describe('delete template racing create customer', () => {
       const createdCount = outcomes.filter((o, i) => i !== 10 && o.status === 'fulfilled').length;
       expect(await templateExists(template.id)).toBe(!deleteWon);
       expect(await customersOf(template.id)).toBe(deleteWon ? 0 : createdCount);
-      if (deleteWon) expect(createdCount).toBe(0); // a customer created before the delete would have made it refuse
-      else expect((outcomes[10] as PromiseRejectedResult).reason.message).toMatch(/^This template is used by \d+ customers? and can't be deleted\.$/);
+      if (deleteWon)
+        expect(createdCount).toBe(0); // a customer created before the delete would have made it refuse
+      else
+        expect((outcomes[10] as PromiseRejectedResult).reason.message).toMatch(
+          /^This template is used by \d+ customers? and can't be deleted\.$/,
+        );
     }
   });
 });

@@ -2,8 +2,17 @@
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  customerPackages, customers, onboardingTemplates, orgRelations, orgs, packageAssignments, restrictedParties, roleGrants,
-  subscribers, trials, users,
+  customerPackages,
+  customers,
+  onboardingTemplates,
+  orgRelations,
+  orgs,
+  packageAssignments,
+  restrictedParties,
+  roleGrants,
+  subscribers,
+  trials,
+  users,
 } from '@/db/schema';
 import { buildDemoData, seedDemo } from '@/db/seed';
 import { verifyPassword } from '@/lib/auth/password';
@@ -48,7 +57,9 @@ function messages(err: unknown): string {
 async function statusOf(name: string) {
   const [row] = await db
     .select({ status: customers.status, rbpm: customers.rbpm, customerId: customers.id, deprovisionedAt: customers.deprovisionedAt })
-    .from(customers).innerJoin(orgs, eq(orgs.id, customers.orgId)).where(eq(orgs.name, name));
+    .from(customers)
+    .innerJoin(orgs, eq(orgs.id, customers.orgId))
+    .where(eq(orgs.name, name));
   return row;
 }
 
@@ -65,7 +76,10 @@ describe('demo accounts', () => {
     expect(user.passwordHash).toBeTruthy();
     expect(await verifyPassword(DEMO_PASSWORD, user.passwordHash ?? '')).toBe(true);
     expect(await verifyPassword('password123!', user.passwordHash ?? '')).toBe(false);
-    const grants = await db.select({ orgId: roleGrants.orgId, role: roleGrants.role }).from(roleGrants).where(eq(roleGrants.userId, user.id));
+    const grants = await db
+      .select({ orgId: roleGrants.orgId, role: roleGrants.role })
+      .from(roleGrants)
+      .where(eq(roleGrants.userId, user.id));
     expect(grants.map((g) => g.orgId).every((o) => o === expected.org)).toBe(true);
     expect(grants.map((g) => g.role).sort()).toEqual([...expected.roles].sort());
   });
@@ -73,22 +87,34 @@ describe('demo accounts', () => {
   it('gives no password to people who are not demo accounts', async () => {
     const [row] = await db.execute<{ n: number }>(sql`
       select count(*)::int as n from users where password_hash is not null
-        and lower(email) not in (${sql.join(DEMO_ACCOUNTS.map((a) => sql`${a.email}`), sql`, `)})`);
+        and lower(email) not in (${sql.join(
+          DEMO_ACCOUNTS.map((a) => sql`${a.email}`),
+          sql`, `,
+        )})`);
     expect(row.n).toBe(0);
   });
 });
 
 describe('organisations', () => {
   it('has the demo partners with their fixed ids', async () => {
-    const rows = await db.select().from(orgs).where(inArray(orgs.id, Object.values(DEMO_ORG_IDS)));
+    const rows = await db
+      .select()
+      .from(orgs)
+      .where(inArray(orgs.id, Object.values(DEMO_ORG_IDS)));
     const byId = new Map(rows.map((o) => [o.id, o]));
-    expect(byId.get(DEMO_ORG_IDS.northwind)).toMatchObject({ name: 'Northwind Telecom', kind: 'partner', wholesale: true, country: 'US', language: 'en_US' });
+    expect(byId.get(DEMO_ORG_IDS.northwind)).toMatchObject({
+      name: 'Northwind Telecom',
+      kind: 'partner',
+      wholesale: true,
+      country: 'US',
+      language: 'en_US',
+    });
     expect(byId.get(DEMO_ORG_IDS.contoso)).toMatchObject({ name: 'Contoso Solutions', kind: 'partner', wholesale: false });
     expect(byId.get(DEMO_ORG_IDS.acmeDental)).toMatchObject({ name: 'Acme Dental', kind: 'customer', wholesale: true });
     expect(byId.get(DEMO_ORG_IDS.bluebirdBakery)).toMatchObject({ name: 'Bluebird Bakery', kind: 'customer', wholesale: true });
   });
 
-  it("marks customers as wholesale exactly when their partner is (trial customers are not)", async () => {
+  it('marks customers as wholesale exactly when their partner is (trial customers are not)', async () => {
     const rows = await db.execute<{ mismatched: number }>(sql`
       select count(*)::int as mismatched from customers c
       join orgs o on o.id = c.org_id join orgs p on p.id = c.partner_org_id
@@ -101,10 +127,14 @@ describe('organisations', () => {
       const [org] = await db.select().from(orgs).where(eq(orgs.id, id));
       expect(org).toMatchObject({ kind: 'sub_partner', parentPartnerId: DEMO_ORG_IDS.northwind, wholesale: true, state: 'active' });
       expect(org.billingStartDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      const rel = await db.select().from(orgRelations)
+      const rel = await db
+        .select()
+        .from(orgRelations)
         .where(and(eq(orgRelations.managerOrgId, DEMO_ORG_IDS.northwind), eq(orgRelations.managedOrgId, id)));
       expect(rel).toHaveLength(1);
-      const [shared] = await db.execute<{ subscription_id: string }>(sql`select subscription_id from sub_partner_subscriptions where sub_partner_org_id = ${id}`);
+      const [shared] = await db.execute<{ subscription_id: string }>(
+        sql`select subscription_id from sub_partner_subscriptions where sub_partner_org_id = ${id}`,
+      );
       expect(shared.subscription_id).toBe('Sub-104221');
     }
   });
@@ -146,7 +176,15 @@ describe('customers', () => {
     const rows = await db.select({ status: customers.status }).from(customers).where(eq(customers.partnerOrgId, DEMO_ORG_IDS.northwind));
     expect(rows.length).toBeGreaterThanOrEqual(35);
     const statuses = new Set(rows.map((r) => r.status));
-    for (const s of ['provisioned', 'provisioning', 'error', 'pending_rpl_review', 'deprovisioned', 'provisioned_with_errors', 'suspended'] as const) {
+    for (const s of [
+      'provisioned',
+      'provisioning',
+      'error',
+      'pending_rpl_review',
+      'deprovisioned',
+      'provisioned_with_errors',
+      'suspended',
+    ] as const) {
       expect(statuses.has(s), s).toBe(true);
     }
   });
@@ -157,8 +195,11 @@ describe('customers', () => {
   });
 
   it('flags the customer pending review because its name is on the restricted-party list', async () => {
-    const pending = await db.select({ name: orgs.name, startedAt: customers.rplReviewStartedAt })
-      .from(customers).innerJoin(orgs, eq(orgs.id, customers.orgId)).where(eq(customers.status, 'pending_rpl_review'));
+    const pending = await db
+      .select({ name: orgs.name, startedAt: customers.rplReviewStartedAt })
+      .from(customers)
+      .innerJoin(orgs, eq(orgs.id, customers.orgId))
+      .where(eq(customers.status, 'pending_rpl_review'));
     expect(pending.length).toBeGreaterThanOrEqual(1);
     const listed = new Set((await db.select().from(restrictedParties)).map((r) => r.normalizedName));
     for (const p of pending) {
@@ -192,9 +233,12 @@ describe('customers', () => {
 
   it('makes the customer admin the first subscriber, holding the creation package', async () => {
     const [acme] = await db.select().from(customers).where(eq(customers.orgId, DEMO_ORG_IDS.acmeDental));
-    const subs = await db.select({ email: users.email, pkg: subscribers.package, createdAt: subscribers.createdAt })
-      .from(subscribers).innerJoin(users, eq(users.id, subscribers.userId))
-      .where(eq(subscribers.customerId, acme.id)).orderBy(subscribers.createdAt);
+    const subs = await db
+      .select({ email: users.email, pkg: subscribers.package, createdAt: subscribers.createdAt })
+      .from(subscribers)
+      .innerJoin(users, eq(users.id, subscribers.userId))
+      .where(eq(subscribers.customerId, acme.id))
+      .orderBy(subscribers.createdAt);
     expect(subs[0].email).toBe('admin@acme-dental.test');
     expect(subs[0].pkg).toBe(acme.creationPackage);
     expect(acme.meetingsSiteUrl).toBe('acme-dental.webex.test');
@@ -260,7 +304,10 @@ describe('billing ledger', () => {
 
   it('closed every interval of the deprovisioned customer at its deprovisioning time', async () => {
     // The wholesale one (an ended trial's customer is deprovisioned too, with no ledger of its own).
-    const [c] = await db.select().from(customers).where(and(eq(customers.status, 'deprovisioned'), isNotNull(customers.templateId)));
+    const [c] = await db
+      .select()
+      .from(customers)
+      .where(and(eq(customers.status, 'deprovisioned'), isNotNull(customers.templateId)));
     expect(c.deprovisionedAt).toBeInstanceOf(Date);
     const rows = await db.select().from(packageAssignments).where(eq(packageAssignments.customerId, c.id));
     expect(rows.length).toBeGreaterThan(0);
@@ -270,7 +317,10 @@ describe('billing ledger', () => {
 
   it('refuses to delete ledger rows (append-only)', async () => {
     const before = await db.$count(packageAssignments);
-    const err = await db.execute(sql`delete from package_assignments`).then(() => null, (e: unknown) => e);
+    const err = await db.execute(sql`delete from package_assignments`).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(messages(err)).toMatch(/append-only/);
     expect(await db.$count(packageAssignments)).toBe(before);
   });
@@ -285,7 +335,9 @@ describe('determinism', () => {
 describe('trials demo data (SPEC §9, §10)', () => {
   it('gives Contoso a trial in every status, one expiring within 7 days; Litware is tier 2; Harbor Law Group stands alone', async () => {
     const ts = await db.select().from(trials).where(eq(trials.partnerOrgId, DEMO_ORG_IDS.contoso));
-    expect(new Set(ts.map((t) => t.status))).toEqual(new Set(['pending_consent', 'pending_provisioning_details', 'active', 'expired_grace', 'ended', 'converted', 'cancelled']));
+    expect(new Set(ts.map((t) => t.status))).toEqual(
+      new Set(['pending_consent', 'pending_provisioning_details', 'active', 'expired_grace', 'ended', 'converted', 'cancelled']),
+    );
     expect(ts.some((t) => t.status === 'active' && t.endsAt && t.endsAt.getTime() - NOW.getTime() <= 7 * DAY)).toBe(true);
     const [litware] = await db.select().from(orgs).where(eq(orgs.id, DEMO_ORG_IDS.litware));
     expect([litware.name, litware.tier, litware.wholesale]).toEqual(['Litware Reseller', '2', false]);

@@ -25,7 +25,8 @@ beforeAll(async () => {
     logger: false,
     onRcptTo(address, _session, cb) {
       const to = address.address;
-      if (to.startsWith('gone@')) return cb(Object.assign(new Error('5.1.1 <gone@customer.test>: mailbox unavailable'), { responseCode: 550 }));
+      if (to.startsWith('gone@'))
+        return cb(Object.assign(new Error('5.1.1 <gone@customer.test>: mailbox unavailable'), { responseCode: 550 }));
       if (to.startsWith('busy@') && !busyOnce.has(to)) {
         busyOnce.add(to);
         return cb(Object.assign(new Error('4.2.1 Mailbox busy, try again later'), { responseCode: 451 }));
@@ -33,8 +34,11 @@ beforeAll(async () => {
       cb();
     },
     onData(stream, _session, cb) {
-            // oxlint-disable-next-line promise/catch-or-return, promise/no-callback-in-promise -- smtp-server's callback API: cb reports the parse error
-      simpleParser(stream).then((m) => { received.push(m); cb(); }, cb);
+      // oxlint-disable-next-line promise/catch-or-return, promise/no-callback-in-promise -- smtp-server's callback API: cb reports the parse error
+      simpleParser(stream).then((m) => {
+        received.push(m);
+        cb();
+      }, cb);
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -45,12 +49,21 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 function recordingJobs() {
   const sent: { emailId: string; startAfter?: Date }[] = [];
-  const jobs: JobSender = { async send(_q, data, o) { sent.push({ emailId: (data as { emailId: string }).emailId, startAfter: o?.startAfter }); } };
+  const jobs: JobSender = {
+    async send(_q, data, o) {
+      sent.push({ emailId: (data as { emailId: string }).emailId, startAfter: o?.startAfter });
+    },
+  };
   return { jobs, sent };
 }
 
 const queue = async (values: Partial<typeof emailOutbox.$inferInsert> & { to: string; orgId: string }) =>
-  (await db.insert(emailOutbox).values({ subject: 'Hello', body: 'Body', kind: 'welcome', ...values }).returning())[0];
+  (
+    await db
+      .insert(emailOutbox)
+      .values({ subject: 'Hello', body: 'Body', kind: 'welcome', ...values })
+      .returning()
+  )[0];
 const rowOf = async (id: string) => (await db.select().from(emailOutbox).where(eq(emailOutbox.id, id)))[0];
 
 describe('SMTP delivery', () => {
@@ -61,7 +74,13 @@ describe('SMTP delivery', () => {
     const { jobs } = recordingJobs();
     const smtp = { mailer: smtpMailer(url), jobs, from: 'Partner Hub <mailer@partnerhub.test>' };
 
-    const invite = await queue({ to: 'new.admin@customer.test', orgId: org.id, kind: 'invitation', subject: 'You are invited', body: 'Hello Ada,\n\nSet your password within 7 days: http://localhost:3000/invite/abc123' });
+    const invite = await queue({
+      to: 'new.admin@customer.test',
+      orgId: org.id,
+      kind: 'invitation',
+      subject: 'You are invited',
+      body: 'Hello Ada,\n\nSet your password within 7 days: http://localhost:3000/invite/abc123',
+    });
     expect(await deliverEmail(db, invite.id, new Date('2026-11-21T10:00:00Z'), smtp)).toBe('sent');
     const mail = received.find((m) => m.subject === 'You are invited')!;
     expect(mail.to && 'text' in mail.to ? mail.to.text : '').toBe('new.admin@customer.test');
@@ -74,14 +93,25 @@ describe('SMTP delivery', () => {
     expect(mail.messageId).toBe(`<${invite.id}@localhost>`);
     expect(mail.headers.get('list-unsubscribe')).toBeUndefined();
     expect(await rowOf(invite.id)).toMatchObject({ status: 'sent', attempts: 1, messageId: `<${invite.id}@localhost>`, lastError: null });
-    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'email.sent'), eq(auditLog.targetId, invite.id)));
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'email.sent'), eq(auditLog.targetId, invite.id)));
     expect(entry).toMatchObject({ orgId: org.id });
 
-    const notice = await queue({ to: 'admin@customer.test', orgId: org.id, kind: 'rbpm_changed', subject: 'Settings changed', body: 'Your partner changed a setting.' });
+    const notice = await queue({
+      to: 'admin@customer.test',
+      orgId: org.id,
+      kind: 'rbpm_changed',
+      subject: 'Settings changed',
+      body: 'Your partner changed a setting.',
+    });
     expect(await deliverEmail(db, notice.id, new Date(), smtp)).toBe('sent');
     const n = received.find((m) => m.subject === 'Settings changed')!;
     const line = n.headerLines.find((h) => h.key === 'list-unsubscribe')?.line.replace(/\r?\n\s+/g, ' ');
-    expect(line, JSON.stringify(n.headerLines.map((h) => h.key))).toMatch(/^List-Unsubscribe: <mailto:mailer@partnerhub\.test\?subject=unsubscribe%20rbpm_changed%20admin%40customer\.test>$/);
+    expect(line, JSON.stringify(n.headerLines.map((h) => h.key))).toMatch(
+      /^List-Unsubscribe: <mailto:mailer@partnerhub\.test\?subject=unsubscribe%20rbpm_changed%20admin%40customer\.test>$/,
+    );
     // Delivered once: a second job for the same e-mail does nothing.
     expect(await deliverEmail(db, notice.id, new Date(), smtp)).toBe('skipped');
     expect(received.filter((m) => m.subject === 'Settings changed')).toHaveLength(1);
@@ -112,9 +142,16 @@ describe('SMTP delivery', () => {
     const { jobs, sent } = recordingJobs();
     const row = await queue({ to: 'gone@customer.test', orgId: partner.id, subject: 'Never arrives' });
     expect(await deliverEmail(db, row.id, new Date(), { mailer: smtpMailer(url), jobs })).toBe('failed');
-    expect(await rowOf(row.id)).toMatchObject({ status: 'failed', attempts: 1, lastError: expect.stringMatching(/^550 5\.1\.1 <gone@customer\.test>: mailbox unavailable/) });
+    expect(await rowOf(row.id)).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      lastError: expect.stringMatching(/^550 5\.1\.1 <gone@customer\.test>: mailbox unavailable/),
+    });
     expect(sent).toHaveLength(0);
-    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'email.failed'), eq(auditLog.targetId, row.id)));
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'email.failed'), eq(auditLog.targetId, row.id)));
     expect(entry.summary).toMatch(/failed: 550/);
   });
 

@@ -1,7 +1,17 @@
 // Self-service sub-partner setup, invitations, suspend/reactivate (SPEC §6.4).
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, emailOutbox, invitations, orgRelations, orgs, roleGrants, subPartnerSubscriptions, subscriptions, users } from '@/db/schema';
+import {
+  auditLog,
+  emailOutbox,
+  invitations,
+  orgRelations,
+  orgs,
+  roleGrants,
+  subPartnerSubscriptions,
+  subscriptions,
+  users,
+} from '@/db/schema';
 import { resolveAccess, type Actor } from '@/lib/auth/access';
 import { attemptSignIn } from '@/lib/auth/sign-in';
 import { runAuthorized } from '@/lib/auth/guard';
@@ -40,8 +50,14 @@ beforeAll(async () => {
 const setUp = (actor: Actor, input: Record<string, unknown>, orgId = parentId) =>
   runAuthorized(deps, { userId: actor.userId, orgId, input }, 'subPartners.manage', createSubPartnerSchema, createSubPartner);
 
-const input = (email: string, extra: Record<string, unknown> = {}) =>
-  ({ name: `Reseller ${email.split('@')[0]}`, adminEmail: email, adminFirstName: 'Ada', adminLastName: 'Admin', subscriptionId, ...extra });
+const input = (email: string, extra: Record<string, unknown> = {}) => ({
+  name: `Reseller ${email.split('@')[0]}`,
+  adminEmail: email,
+  adminFirstName: 'Ada',
+  adminLastName: 'Admin',
+  subscriptionId,
+  ...extra,
+});
 
 const count = async (table: typeof orgs | typeof users) => (await db.select({ n: sql<number>`count(*)::int` }).from(table))[0].n;
 
@@ -49,18 +65,36 @@ describe('setting up a sub-partner', () => {
   it('creates the org, the managed-by relation, the shared subscription, the first admin and an invitation', async () => {
     const { orgId } = await setUp(full, input('first@reseller.test', { billingStartDate: '' }));
     const [org] = await db.select().from(orgs).where(eq(orgs.id, orgId));
-    expect(org).toMatchObject({ kind: 'sub_partner', parentPartnerId: parentId, wholesale: true, state: 'active', billingStartDate: '2026-11-21' });
-    expect(await db.select().from(orgRelations).where(and(eq(orgRelations.managerOrgId, parentId), eq(orgRelations.managedOrgId, orgId)))).toHaveLength(1);
-    expect(await db.select().from(subPartnerSubscriptions).where(eq(subPartnerSubscriptions.subPartnerOrgId, orgId))).toEqual([{ subPartnerOrgId: orgId, subscriptionId }]);
+    expect(org).toMatchObject({
+      kind: 'sub_partner',
+      parentPartnerId: parentId,
+      wholesale: true,
+      state: 'active',
+      billingStartDate: '2026-11-21',
+    });
+    expect(
+      await db
+        .select()
+        .from(orgRelations)
+        .where(and(eq(orgRelations.managerOrgId, parentId), eq(orgRelations.managedOrgId, orgId))),
+    ).toHaveLength(1);
+    expect(await db.select().from(subPartnerSubscriptions).where(eq(subPartnerSubscriptions.subPartnerOrgId, orgId))).toEqual([
+      { subPartnerOrgId: orgId, subscriptionId },
+    ]);
     const [admin] = await db.select().from(users).where(eq(users.email, 'first@reseller.test'));
     expect(admin.orgId).toBe(orgId);
     expect(admin.passwordHash).toBeNull();
-    const roles = (await db.select({ role: roleGrants.role }).from(roleGrants).where(eq(roleGrants.userId, admin.id))).map((r) => r.role).sort();
+    const roles = (await db.select({ role: roleGrants.role }).from(roleGrants).where(eq(roleGrants.userId, admin.id)))
+      .map((r) => r.role)
+      .sort();
     expect(roles).toEqual(['partner_full_admin', 'wholesale_admin']);
     const [mail] = await db.select().from(emailOutbox).where(eq(emailOutbox.to, 'first@reseller.test'));
     expect(mail).toMatchObject({ kind: 'invitation', orgId, status: 'queued' });
     expect(mail.body).toMatch(/\/invite\/[A-Za-z0-9_-]{40,}/);
-    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'subPartner.create'), eq(auditLog.targetId, orgId)));
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'subPartner.create'), eq(auditLog.targetId, orgId)));
     expect(entry).toMatchObject({ orgId: parentId, actorUserId: full.userId });
   });
 
@@ -73,7 +107,9 @@ describe('setting up a sub-partner', () => {
     const signedIn = await attemptSignIn(db, { email: 'invited@reseller.test', password: 'a-long-password', clientIp: '192.0.2.1' });
     if (!signedIn.ok) throw new Error('sign-in failed');
     const user = signedIn.user;
-    await expect(db.transaction((tx) => acceptInvitation(tx, { token, password: 'another-password', now: clock.now() }))).rejects.toBeInstanceOf(ValidationError);
+    await expect(
+      db.transaction((tx) => acceptInvitation(tx, { token, password: 'another-password', now: clock.now() })),
+    ).rejects.toBeInstanceOf(ValidationError);
     const actor = { userId: user.id, orgId, email: user.email, name: user.name };
     expect((await resolveAccess(db, actor, orgId))?.relation).toBe('own');
     expect(await resolveAccess(db, actor, parentId)).toBeNull();
@@ -85,7 +121,9 @@ describe('setting up a sub-partner', () => {
     const token = mail.body.match(/\/invite\/([A-Za-z0-9_-]+)/)![1];
     const later = new Date(clock.now().getTime() + 7 * 86_400_000 + 1000);
     expect(await findOpenInvitation(db, token, later)).toBeNull();
-    await expect(db.transaction((tx) => acceptInvitation(tx, { token, password: 'a-long-password', now: later }))).rejects.toBeInstanceOf(ValidationError);
+    await expect(db.transaction((tx) => acceptInvitation(tx, { token, password: 'a-long-password', now: later }))).rejects.toBeInstanceOf(
+      ValidationError,
+    );
   });
 
   it('an e-mail already in use is a conflict and nothing is created', async () => {
@@ -95,15 +133,25 @@ describe('setting up a sub-partner', () => {
   });
 
   it('two setups racing for one e-mail: exactly one wins', async () => {
-    const results = await Promise.allSettled([setUp(full, input('race@reseller.test', { name: 'A' })), setUp(full, input('race@reseller.test', { name: 'B' }))]);
+    const results = await Promise.allSettled([
+      setUp(full, input('race@reseller.test', { name: 'A' })),
+      setUp(full, input('race@reseller.test', { name: 'B' })),
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(rejected.reason).toBeInstanceOf(ConflictError);
-    expect(await db.select().from(orgs).where(sql`${orgs.name} in ('A', 'B')`)).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(orgs)
+        .where(sql`${orgs.name} in ('A', 'B')`),
+    ).toHaveLength(1);
   });
 
   it("another partner's subscription or bad input is refused with field errors", async () => {
-    await expect(setUp(full, input('sub@reseller.test', { subscriptionId: otherPartnerSub }))).rejects.toMatchObject({ fieldErrors: { subscriptionId: expect.any(Array) } });
+    await expect(setUp(full, input('sub@reseller.test', { subscriptionId: otherPartnerSub }))).rejects.toMatchObject({
+      fieldErrors: { subscriptionId: expect.any(Array) },
+    });
     await expect(setUp(full, input('not-an-email'))).rejects.toMatchObject({ fieldErrors: { adminEmail: expect.any(Array) } });
     expect(await db.select().from(users).where(eq(users.email, 'sub@reseller.test'))).toHaveLength(0);
   });
@@ -121,7 +169,13 @@ describe('setting up a sub-partner', () => {
 
 describe('suspend and reactivate', () => {
   const setState = (actor: Actor, subPartnerOrgId: string, state: 'active' | 'suspended', orgId = parentId) =>
-    runAuthorized(deps, { userId: actor.userId, orgId, input: { subPartnerOrgId, state } }, 'subPartners.manage', setSubPartnerStateSchema, setSubPartnerState);
+    runAuthorized(
+      deps,
+      { userId: actor.userId, orgId, input: { subPartnerOrgId, state } },
+      'subPartners.manage',
+      setSubPartnerStateSchema,
+      setSubPartnerState,
+    );
 
   it('changes the state and audits it', async () => {
     const sub = await makeSubPartner(db, parentId);

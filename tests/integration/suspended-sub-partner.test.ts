@@ -30,23 +30,44 @@ beforeAll(async () => {
   await db.update(orgs).set({ state: 'suspended' }).where(eq(orgs.id, sub));
 });
 
-const status = async (id: string) => (await db.select({ s: customers.status, rbpm: customers.rbpm }).from(customers).where(eq(customers.id, id)))[0];
+const status = async (id: string) =>
+  (await db.select({ s: customers.status, rbpm: customers.rbpm }).from(customers).where(eq(customers.id, id)))[0];
 
 describe('a suspended indirect provider', () => {
   it("can't retry provisioning", async () => {
-    await expect(runAuthorized(deps, { userId: admin.userId, orgId: sub, input: { customerId: failed.id } }, 'customers.write', customerIdSchema, retryCustomer))
-      .rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      runAuthorized(
+        deps,
+        { userId: admin.userId, orgId: sub, input: { customerId: failed.id } },
+        'customers.write',
+        customerIdSchema,
+        retryCustomer,
+      ),
+    ).rejects.toBeInstanceOf(ConflictError);
     expect((await status(failed.id)).s).toBe('error');
   });
 
   it("can't change a customer's settings (RBPM)", async () => {
-    await expect(runAuthorized(deps, { userId: admin.userId, orgId: sub, input: { customerId: active.id, rbpm: !active.rbpm } }, 'customers.rbpm', customerRbpmSchema, setCustomerRbpm))
-      .rejects.toMatchObject({ message: expect.stringContaining('suspended'), errorCode: 10413 });
+    await expect(
+      runAuthorized(
+        deps,
+        { userId: admin.userId, orgId: sub, input: { customerId: active.id, rbpm: !active.rbpm } },
+        'customers.rbpm',
+        customerRbpmSchema,
+        setCustomerRbpm,
+      ),
+    ).rejects.toMatchObject({ message: expect.stringContaining('suspended'), errorCode: 10413 });
     expect((await status(active.id)).rbpm).toBe(active.rbpm);
   });
 
   it('can still delete a customer', async () => {
-    await runAuthorized(deps, { userId: admin.userId, orgId: sub, input: { customerId: active.id } }, 'customers.delete', customerIdSchema, deleteCustomer);
+    await runAuthorized(
+      deps,
+      { userId: admin.userId, orgId: sub, input: { customerId: active.id } },
+      'customers.delete',
+      customerIdSchema,
+      deleteCustomer,
+    );
     expect((await status(active.id)).s).toBe('deprovisioned');
   });
 });
@@ -59,11 +80,27 @@ describe('a customer whose services are not live', () => {
     const parent = await makePartner(db);
     const partnerAdmin = await makeAdmin(db, parent.id, ['partner_full_admin', 'wholesale_admin']);
     const { org, customer } = await makeCustomer(db, parent.id);
-    await db.update(customers).set({ status: 'deprovisioned', packages: ['webex_meetings'] }).where(eq(customers.id, customer.id));
+    await db
+      .update(customers)
+      .set({ status: 'deprovisioned', packages: ['webex_meetings'] })
+      .where(eq(customers.id, customer.id));
     const [hq] = await db.select().from(locations).where(eq(locations.orgId, org.id));
-    const input = { rows: [{ firstName: 'Late', lastName: 'Comer', email: 'late@comer.test', package: 'webex_meetings', locationId: hq.id, extension: '', primaryPhoneNumber: '' }] };
-    await expect(runAuthorized(deps, { userId: partnerAdmin.userId, orgId: org.id, input }, 'cv.users.manage', addUsersSchema, addUsers))
-      .rejects.toThrow(/can't be changed while the customer is deprovisioned/);
+    const input = {
+      rows: [
+        {
+          firstName: 'Late',
+          lastName: 'Comer',
+          email: 'late@comer.test',
+          package: 'webex_meetings',
+          locationId: hq.id,
+          extension: '',
+          primaryPhoneNumber: '',
+        },
+      ],
+    };
+    await expect(
+      runAuthorized(deps, { userId: partnerAdmin.userId, orgId: org.id, input }, 'cv.users.manage', addUsersSchema, addUsers),
+    ).rejects.toThrow(/can't be changed while the customer is deprovisioned/);
     expect(await db.select().from(packageAssignments).where(eq(packageAssignments.customerId, customer.id))).toHaveLength(0);
   });
 });
@@ -86,28 +123,95 @@ describe('a suspended indirect provider, at every door the review found open (is
     const subAdmin = await makeAdmin(db, subOrg.id, ['partner_full_admin', 'wholesale_admin']);
     const parentAdmin = await makeAdmin(db, parent.id, ['partner_full_admin', 'wholesale_admin']);
     const { org: customerOrg } = await makeCustomer(db, subOrg.id, { name: 'Kept Name Co' });
-    await db.update(customers).set({ packages: ['webex_meetings'] }).where(eq(customers.orgId, customerOrg.id));
+    await db
+      .update(customers)
+      .set({ packages: ['webex_meetings'] })
+      .where(eq(customers.orgId, customerOrg.id));
     await db.update(orgs).set({ state: 'suspended' }).where(eq(orgs.id, subOrg.id));
     const [hq] = await db.select().from(locations).where(eq(locations.orgId, customerOrg.id));
     const create = billingReportOps.create;
 
     const attempts = [
-      () => runAuthorized(deps, { userId: subAdmin.userId, orgId: subOrg.id, input: { name: 'T' } }, 'templates.write', templateSchema, createTemplate),
-      () => runAuthorized(deps, { userId: subAdmin.userId, orgId: subOrg.id, input: { type: 'PARTNER', startDate: '2026-10-01', endDate: '2026-10-31' } }, create.capability, create.schema, create.handler as never),
+      () =>
+        runAuthorized(
+          deps,
+          { userId: subAdmin.userId, orgId: subOrg.id, input: { name: 'T' } },
+          'templates.write',
+          templateSchema,
+          createTemplate,
+        ),
+      () =>
+        runAuthorized(
+          deps,
+          { userId: subAdmin.userId, orgId: subOrg.id, input: { type: 'PARTNER', startDate: '2026-10-01', endDate: '2026-10-31' } },
+          create.capability,
+          create.schema,
+          create.handler as never,
+        ),
       ...[subAdmin, parentAdmin].flatMap((who) => [
-        () => runAuthorized(deps, {
-          userId: who.userId, orgId: customerOrg.id,
-          input: { rows: [{ firstName: 'No', lastName: 'Billing', email: `nb-${who.userId}@x.test`, package: 'webex_meetings', locationId: hq.id, extension: '', primaryPhoneNumber: '' }] },
-        }, 'cv.users.manage', addUsersSchema, addUsers),
-        () => runAuthorized(deps, {
-          userId: who.userId, orgId: customerOrg.id,
-          input: { name: 'Branch', timeZone: 'America/Chicago', language: 'en_US', address: { addressLine1: '2 Side St', addressLine2: '', city: 'Peoria', stateOrProvince: 'IL', postalCode: '61602', country: 'US' } },
-        }, 'cv.locations.manage', addLocationSchema, addLocation),
-        () => runAuthorized(deps, { userId: who.userId, orgId: customerOrg.id, input: { companyName: 'Renamed Co' } }, 'cv.account.edit', updateAccountSchema, updateAccount),
+        () =>
+          runAuthorized(
+            deps,
+            {
+              userId: who.userId,
+              orgId: customerOrg.id,
+              input: {
+                rows: [
+                  {
+                    firstName: 'No',
+                    lastName: 'Billing',
+                    email: `nb-${who.userId}@x.test`,
+                    package: 'webex_meetings',
+                    locationId: hq.id,
+                    extension: '',
+                    primaryPhoneNumber: '',
+                  },
+                ],
+              },
+            },
+            'cv.users.manage',
+            addUsersSchema,
+            addUsers,
+          ),
+        () =>
+          runAuthorized(
+            deps,
+            {
+              userId: who.userId,
+              orgId: customerOrg.id,
+              input: {
+                name: 'Branch',
+                timeZone: 'America/Chicago',
+                language: 'en_US',
+                address: {
+                  addressLine1: '2 Side St',
+                  addressLine2: '',
+                  city: 'Peoria',
+                  stateOrProvince: 'IL',
+                  postalCode: '61602',
+                  country: 'US',
+                },
+              },
+            },
+            'cv.locations.manage',
+            addLocationSchema,
+            addLocation,
+          ),
+        () =>
+          runAuthorized(
+            deps,
+            { userId: who.userId, orgId: customerOrg.id, input: { companyName: 'Renamed Co' } },
+            'cv.account.edit',
+            updateAccountSchema,
+            updateAccount,
+          ),
       ]),
     ];
     for (const attempt of attempts) {
-      const err = await attempt().then(() => null, (e: unknown) => e);
+      const err = await attempt().then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(ConflictError);
       expect(String(err)).toMatch(/suspended/);
     }
@@ -117,6 +221,14 @@ describe('a suspended indirect provider, at every door the review found open (is
     expect(await db.select().from(locations).where(eq(locations.orgId, customerOrg.id))).toHaveLength(1);
     expect((await db.select().from(orgs).where(eq(orgs.id, customerOrg.id)))[0].name).toBe('Kept Name Co');
     // Reading still works.
-    await expect(runAuthorized(deps, { userId: subAdmin.userId, orgId: subOrg.id, input: {} }, 'customers.read', (await import('zod')).z.object({}), async () => 'ok')).resolves.toBe('ok');
+    await expect(
+      runAuthorized(
+        deps,
+        { userId: subAdmin.userId, orgId: subOrg.id, input: {} },
+        'customers.read',
+        (await import('zod')).z.object({}),
+        async () => 'ok',
+      ),
+    ).resolves.toBe('ok');
   });
 });

@@ -23,7 +23,15 @@ import { freshDb } from './support/test-db';
 const db = await freshDb();
 const deps: ServiceDeps = { db, clock: fixedClock('2026-11-20T10:00:00Z'), jobs: { send: async () => {} } };
 
-let w: { parent: string; parentSub: string; parentUnsharedSub: string; sub: string; otherSub: string; other: string; otherSubscription: string };
+let w: {
+  parent: string;
+  parentSub: string;
+  parentUnsharedSub: string;
+  sub: string;
+  otherSub: string;
+  other: string;
+  otherSubscription: string;
+};
 let a: Record<'parentFull' | 'parentWholesale' | 'parentReadonly' | 'subAdmin' | 'otherAdmin', Actor>;
 
 beforeAll(async () => {
@@ -34,7 +42,10 @@ beforeAll(async () => {
   const [parentSub] = await db.select().from(subscriptions).where(eq(subscriptions.partnerOrgId, parent.id));
   const [otherSubscription] = await db.select().from(subscriptions).where(eq(subscriptions.partnerOrgId, other.id));
   // A second subscription of the parent that is NOT shared with the sub-partner.
-  const [unshared] = await db.insert(subscriptions).values({ id: 'Sub-unshared', partnerOrgId: parent.id, packages: [...PACKAGES] }).returning();
+  const [unshared] = await db
+    .insert(subscriptions)
+    .values({ id: 'Sub-unshared', partnerOrgId: parent.id, packages: [...PACKAGES] })
+    .returning();
   await db.insert(subPartnerSubscriptions).values([
     { subPartnerOrgId: sub.id, subscriptionId: parentSub.id },
     { subPartnerOrgId: otherSub.id, subscriptionId: parentSub.id },
@@ -50,7 +61,15 @@ beforeAll(async () => {
     subAdmin: await makeAdmin(db, sub.id, ['partner_full_admin', 'wholesale_admin']),
     otherAdmin: await makeAdmin(db, other.id, ['partner_full_admin', 'wholesale_admin']),
   };
-  w = { parent: parent.id, parentSub: parentSub.id, parentUnsharedSub: unshared.id, sub: sub.id, otherSub: otherSub.id, other: other.id, otherSubscription: otherSubscription.id };
+  w = {
+    parent: parent.id,
+    parentSub: parentSub.id,
+    parentUnsharedSub: unshared.id,
+    sub: sub.id,
+    otherSub: otherSub.id,
+    other: other.id,
+    otherSubscription: otherSubscription.id,
+  };
 });
 
 const valid = (over: Partial<TemplateFormValues> = {}): TemplateFormValues => ({
@@ -77,8 +96,15 @@ const update = (actor: Actor, orgId: string, input: unknown) =>
 const remove = (actor: Actor, orgId: string, templateId: string) =>
   runAuthorized(deps, { userId: actor.userId, orgId, input: { templateId } }, 'templates.write', deleteTemplateSchema, deleteTemplate);
 
-const rejection = (p: Promise<unknown>) => p.then(() => { throw new Error('expected a refusal'); }, (e: unknown) => e);
-const count = async (table: typeof onboardingTemplates | typeof auditLog) => (await db.select({ n: sql<number>`count(*)::int` }).from(table))[0].n;
+const rejection = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected a refusal');
+    },
+    (e: unknown) => e,
+  );
+const count = async (table: typeof onboardingTemplates | typeof auditLog) =>
+  (await db.select({ n: sql<number>`count(*)::int` }).from(table))[0].n;
 const templateRow = async (id: string) => (await db.select().from(onboardingTemplates).where(eq(onboardingTemplates.id, id)))[0];
 
 /** Runs fn and checks that no template and no audit row was written or changed. */
@@ -91,16 +117,32 @@ async function expectNothingChanged(fn: () => Promise<unknown>) {
 
 describe('create', () => {
   it('creates a template with an opaque provisioning ID and audits it', async () => {
-    const created = await create(a.parentFull, w.parent, valid({ name: '  Calling – US  ', authMode: 'saml', idpEntityId: 'https://idp.test/metadata', idpName: 'left-over' }));
+    const created = await create(
+      a.parentFull,
+      w.parent,
+      valid({ name: '  Calling – US  ', authMode: 'saml', idpEntityId: 'https://idp.test/metadata', idpName: 'left-over' }),
+    );
     expect(created.provisioningId).toMatch(/^[0-9a-f]{32}$/);
     const row = await templateRow(created.id);
     expect(row).toMatchObject({
-      orgId: w.parent, name: 'Calling – US', type: 'webex_wholesale', country: 'US', authMode: 'saml',
-      idpEntityId: 'https://idp.test/metadata', idpName: null, pstnProviderId: 'pstn-test', brandName: 'Parent Voice',
-      defaultLanguage: 'en_US', createdBy: a.parentFull.userId, provisioningId: created.provisioningId,
+      orgId: w.parent,
+      name: 'Calling – US',
+      type: 'webex_wholesale',
+      country: 'US',
+      authMode: 'saml',
+      idpEntityId: 'https://idp.test/metadata',
+      idpName: null,
+      pstnProviderId: 'pstn-test',
+      brandName: 'Parent Voice',
+      defaultLanguage: 'en_US',
+      createdBy: a.parentFull.userId,
+      provisioningId: created.provisioningId,
     });
     expect(row.createdAt.toISOString()).toBe('2026-11-20T10:00:00.000Z');
-    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'template.create'), eq(auditLog.targetId, created.id)));
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'template.create'), eq(auditLog.targetId, created.id)));
     expect(entry).toMatchObject({ orgId: w.parent, actorUserId: a.parentFull.userId, actorOrgId: w.parent, targetType: 'template' });
     expect(entry.after).toMatchObject({ name: 'Calling – US', authMode: 'saml', provisioningId: created.provisioningId });
   });
@@ -109,7 +151,12 @@ describe('create', () => {
     const one = await create(a.parentWholesale, w.parent, valid({ pstnProviderId: '', authMode: 'oidc', idpName: 'Partner-IdP_1.0~x' }));
     const two = await create(a.parentFull, w.parent, valid());
     expect(one.provisioningId).not.toBe(two.provisioningId);
-    expect(await templateRow(one.id)).toMatchObject({ pstnProviderId: null, authMode: 'oidc', idpName: 'Partner-IdP_1.0~x', idpEntityId: null });
+    expect(await templateRow(one.id)).toMatchObject({
+      pstnProviderId: null,
+      authMode: 'oidc',
+      idpName: 'Partner-IdP_1.0~x',
+      idpEntityId: null,
+    });
   });
 
   it('refuses invalid fields with messages per field (the shared schema), writing nothing', async () => {
@@ -139,7 +186,13 @@ describe('create', () => {
     const err = await rejection(create(a.parentFull, w.parent, valid({ name: 'MEETINGS ONLY' })));
     expect(err).toBeInstanceOf(ConflictError);
     expect((err as ConflictError).fieldErrors).toEqual({ name: ['A template with this name already exists.'] });
-    await expect(create(a.otherAdmin, w.other, valid({ name: 'Meetings only', subscriptionId: w.otherSubscription, serviceProviderAdminId: a.otherAdmin.userId }))).resolves.toBeTruthy();
+    await expect(
+      create(
+        a.otherAdmin,
+        w.other,
+        valid({ name: 'Meetings only', subscriptionId: w.otherSubscription, serviceProviderAdminId: a.otherAdmin.userId }),
+      ),
+    ).resolves.toBeTruthy();
   });
 
   it('two concurrent submits of the same name: exactly one wins, the other gets the clear conflict', async () => {
@@ -151,9 +204,17 @@ describe('create', () => {
     const [lost] = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(lost.reason).toBeInstanceOf(ConflictError);
     expect(lost.reason.fieldErrors.name).toEqual(['A template with this name already exists.']);
-    const rows = await db.select().from(onboardingTemplates).where(and(eq(onboardingTemplates.orgId, w.parent), sql`lower(${onboardingTemplates.name}) = 'race'`));
+    const rows = await db
+      .select()
+      .from(onboardingTemplates)
+      .where(and(eq(onboardingTemplates.orgId, w.parent), sql`lower(${onboardingTemplates.name}) = 'race'`));
     expect(rows).toHaveLength(1);
-    expect(await db.select().from(auditLog).where(and(eq(auditLog.action, 'template.create'), eq(auditLog.targetId, rows[0].id)))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'template.create'), eq(auditLog.targetId, rows[0].id))),
+    ).toHaveLength(1);
   });
 
   it("a tampered request naming another org's subscription or admin, or an unknown PSTN provider, is refused and changes nothing", async () => {
@@ -190,7 +251,8 @@ describe('create', () => {
 });
 
 describe('sub-partners use only the parent subscription shared with them', () => {
-  const subInput = (over: Partial<TemplateFormValues> = {}) => valid({ serviceProviderAdminId: a.subAdmin.userId, subscriptionId: w.parentSub, ...over });
+  const subInput = (over: Partial<TemplateFormValues> = {}) =>
+    valid({ serviceProviderAdminId: a.subAdmin.userId, subscriptionId: w.parentSub, ...over });
 
   it("the sub-partner's own admin creates a template on the shared subscription", async () => {
     const created = await create(a.subAdmin, w.sub, subInput({ name: 'Sub template' }));
@@ -202,7 +264,9 @@ describe('sub-partners use only the parent subscription shared with them', () =>
       await expectNothingChanged(async () => {
         const err = await rejection(create(a.subAdmin, w.sub, subInput({ subscriptionId })));
         expect(err).toBeInstanceOf(ValidationError);
-        expect((err as ValidationError).fieldErrors?.subscriptionId).toEqual(['Use the wholesale subscription your parent partner shares with you.']);
+        expect((err as ValidationError).fieldErrors?.subscriptionId).toEqual([
+          'Use the wholesale subscription your parent partner shares with you.',
+        ]);
       });
     }
   });
@@ -242,13 +306,33 @@ describe('update', () => {
     const created = await create(a.parentFull, w.parent, valid({ name: 'To edit', authMode: 'saml', idpEntityId: 'urn:idp' }));
     deps.clock = fixedClock('2026-11-21T08:00:00Z');
     await update(a.parentWholesale, w.parent, {
-      ...valid({ name: 'Edited', authMode: 'webex', idpEntityId: 'urn:idp', pstnProviderId: 'pstn-eu', country: 'DE', defaultLanguage: 'de_DE', disableWebexCalling: true }),
+      ...valid({
+        name: 'Edited',
+        authMode: 'webex',
+        idpEntityId: 'urn:idp',
+        pstnProviderId: 'pstn-eu',
+        country: 'DE',
+        defaultLanguage: 'de_DE',
+        disableWebexCalling: true,
+      }),
       templateId: created.id,
     });
     const row = await templateRow(created.id);
-    expect(row).toMatchObject({ name: 'Edited', authMode: 'webex', idpEntityId: null, pstnProviderId: 'pstn-eu', country: 'DE', defaultLanguage: 'de_DE', disableWebexCalling: true, provisioningId: created.provisioningId });
+    expect(row).toMatchObject({
+      name: 'Edited',
+      authMode: 'webex',
+      idpEntityId: null,
+      pstnProviderId: 'pstn-eu',
+      country: 'DE',
+      defaultLanguage: 'de_DE',
+      disableWebexCalling: true,
+      provisioningId: created.provisioningId,
+    });
     expect(row.updatedAt.toISOString()).toBe('2026-11-21T08:00:00.000Z');
-    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'template.update'), eq(auditLog.targetId, created.id)));
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'template.update'), eq(auditLog.targetId, created.id)));
     expect(entry).toMatchObject({ actorUserId: a.parentWholesale.userId, orgId: w.parent });
     expect(entry.before).toMatchObject({ name: 'To edit', authMode: 'saml', idpEntityId: 'urn:idp', country: 'US' });
     expect(entry.after).toMatchObject({ name: 'Edited', authMode: 'webex', idpEntityId: null, country: 'DE' });
@@ -261,29 +345,52 @@ describe('update', () => {
       const err = await rejection(update(a.parentFull, w.parent, { ...valid({ name: 'name TWO' }), templateId: one.id }));
       expect((err as ConflictError).fieldErrors?.name).toEqual(['A template with this name already exists.']);
     });
-    await expect(update(a.parentFull, w.parent, { ...valid({ name: 'Name one', brandName: 'New brand' }), templateId: one.id })).resolves.toMatchObject({ name: 'Name one' });
+    await expect(
+      update(a.parentFull, w.parent, { ...valid({ name: 'Name one', brandName: 'New brand' }), templateId: one.id }),
+    ).resolves.toMatchObject({ name: 'Name one' });
   });
 
   it("another org's template id is not found (even named through one's own org) and nothing changes", async () => {
-    const theirs = await create(a.otherAdmin, w.other, valid({ name: 'Theirs', subscriptionId: w.otherSubscription, serviceProviderAdminId: a.otherAdmin.userId }));
+    const theirs = await create(
+      a.otherAdmin,
+      w.other,
+      valid({ name: 'Theirs', subscriptionId: w.otherSubscription, serviceProviderAdminId: a.otherAdmin.userId }),
+    );
     await expectNothingChanged(async () => {
-      expect(await rejection(update(a.parentFull, w.parent, { ...valid({ name: 'Hijacked' }), templateId: theirs.id }))).toBeInstanceOf(NotFoundError);
-      expect(await rejection(update(a.parentFull, w.other, { ...valid({ name: 'Hijacked' }), templateId: theirs.id }))).toBeInstanceOf(NotFoundError);
+      expect(await rejection(update(a.parentFull, w.parent, { ...valid({ name: 'Hijacked' }), templateId: theirs.id }))).toBeInstanceOf(
+        NotFoundError,
+      );
+      expect(await rejection(update(a.parentFull, w.other, { ...valid({ name: 'Hijacked' }), templateId: theirs.id }))).toBeInstanceOf(
+        NotFoundError,
+      );
     });
   });
 
   it('tampered references are refused on edit too', async () => {
     const mine = await create(a.parentFull, w.parent, valid({ name: 'Edit tamper' }));
     await expectNothingChanged(async () => {
-      expect(await rejection(update(a.parentFull, w.parent, { ...valid({ name: 'Edit tamper', subscriptionId: w.otherSubscription }), templateId: mine.id }))).toBeInstanceOf(ValidationError);
-      expect(await rejection(update(a.parentFull, w.parent, { ...valid({ name: 'Edit tamper', serviceProviderAdminId: a.otherAdmin.userId }), templateId: mine.id }))).toBeInstanceOf(ValidationError);
+      expect(
+        await rejection(
+          update(a.parentFull, w.parent, { ...valid({ name: 'Edit tamper', subscriptionId: w.otherSubscription }), templateId: mine.id }),
+        ),
+      ).toBeInstanceOf(ValidationError);
+      expect(
+        await rejection(
+          update(a.parentFull, w.parent, {
+            ...valid({ name: 'Edit tamper', serviceProviderAdminId: a.otherAdmin.userId }),
+            templateId: mine.id,
+          }),
+        ),
+      ).toBeInstanceOf(ValidationError);
     });
   });
 
   it('a read-only admin is refused (403)', async () => {
     const mine = await create(a.parentFull, w.parent, valid({ name: 'Readonly edit' }));
     await expectNothingChanged(async () => {
-      expect(await rejection(update(a.parentReadonly, w.parent, { ...valid({ name: 'Changed' }), templateId: mine.id }))).toBeInstanceOf(ForbiddenError);
+      expect(await rejection(update(a.parentReadonly, w.parent, { ...valid({ name: 'Changed' }), templateId: mine.id }))).toBeInstanceOf(
+        ForbiddenError,
+      );
     });
   });
 });
@@ -293,7 +400,10 @@ describe('delete', () => {
     const created = await create(a.parentFull, w.parent, valid({ name: 'Unused' }));
     await remove(a.parentFull, w.parent, created.id);
     expect(await templateRow(created.id)).toBeUndefined();
-    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'template.delete'), eq(auditLog.targetId, created.id)));
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'template.delete'), eq(auditLog.targetId, created.id)));
     expect(entry.before).toMatchObject({ name: 'Unused', provisioningId: created.provisioningId });
   });
 
@@ -311,7 +421,11 @@ describe('delete', () => {
   });
 
   it("another org's template, or a read-only admin, is refused and nothing is deleted", async () => {
-    const theirs = await create(a.otherAdmin, w.other, valid({ name: 'Theirs to keep', subscriptionId: w.otherSubscription, serviceProviderAdminId: a.otherAdmin.userId }));
+    const theirs = await create(
+      a.otherAdmin,
+      w.other,
+      valid({ name: 'Theirs to keep', subscriptionId: w.otherSubscription, serviceProviderAdminId: a.otherAdmin.userId }),
+    );
     const mine = await create(a.parentFull, w.parent, valid({ name: 'Mine to keep' }));
     await expectNothingChanged(async () => {
       expect(await rejection(remove(a.parentFull, w.parent, theirs.id))).toBeInstanceOf(NotFoundError);
@@ -329,13 +443,27 @@ describe('list and detail', () => {
     await db.update(customers).set({ templateId: used.id }).where(eq(customers.id, customer.id));
 
     const all = await listTemplates({ db, access }, { q: '', page: 1 });
-    const inParent = (await db.select({ n: sql<number>`count(*)::int` }).from(onboardingTemplates).where(eq(onboardingTemplates.orgId, w.parent)))[0].n;
+    const inParent = (
+      await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(onboardingTemplates)
+        .where(eq(onboardingTemplates.orgId, w.parent))
+    )[0].n;
     expect(all.total).toBe(inParent);
     expect(all.rows.length).toBe(Math.min(inParent, 25));
     expect(all.rows.every((r) => r.name !== 'Theirs')).toBe(true);
 
     const found = await listTemplates({ db, access }, { q: 'COUNTED', page: 1 });
-    expect(found.rows).toEqual([expect.objectContaining({ id: used.id, customers: 1, pstnProviderName: 'Test Voice', subscriptionId: w.parentSub, authMode: 'webex', type: 'webex_wholesale' })]);
+    expect(found.rows).toEqual([
+      expect.objectContaining({
+        id: used.id,
+        customers: 1,
+        pstnProviderName: 'Test Voice',
+        subscriptionId: w.parentSub,
+        authMode: 'webex',
+        type: 'webex_wholesale',
+      }),
+    ]);
     expect((await listTemplates({ db, access }, { q: '100%_', page: 1 })).total).toBe(0);
   });
 
@@ -343,8 +471,18 @@ describe('list and detail', () => {
     const access = (await resolveAccess(db, a.parentReadonly, w.parent))!;
     const created = await create(a.parentFull, w.parent, valid({ name: 'Detail me' }));
     const detail = await getTemplate({ db, access }, { templateId: created.id });
-    expect(detail).toMatchObject({ name: 'Detail me', provisioningId: created.provisioningId, pstnProviderName: 'Test Voice', customers: 0, serviceProviderAdmin: { email: a.parentFull.email } });
-    const theirs = await create(a.otherAdmin, w.other, valid({ name: 'Not yours', subscriptionId: w.otherSubscription, serviceProviderAdminId: a.otherAdmin.userId }));
+    expect(detail).toMatchObject({
+      name: 'Detail me',
+      provisioningId: created.provisioningId,
+      pstnProviderName: 'Test Voice',
+      customers: 0,
+      serviceProviderAdmin: { email: a.parentFull.email },
+    });
+    const theirs = await create(
+      a.otherAdmin,
+      w.other,
+      valid({ name: 'Not yours', subscriptionId: w.otherSubscription, serviceProviderAdminId: a.otherAdmin.userId }),
+    );
     await expect(getTemplate({ db, access }, { templateId: theirs.id })).rejects.toBeInstanceOf(NotFoundError);
   });
 });

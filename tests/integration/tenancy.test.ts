@@ -8,8 +8,23 @@ import { makeAdmin, makeCustomer, makePartner, makeSubPartner } from './support/
 
 const db = await freshDb();
 
-let w: { parent: string; subA: string; subB: string; parentCustomer: string; subACustomer: string; subBCustomer: string; otherPartner: string; otherCustomer: string; nonWholesale: string; salesOwn: string; salesOther: string };
-let actors: Record<'parentFull' | 'parentWholesaleOnly' | 'parentReadonly' | 'subAAdmin' | 'customerAdmin' | 'sales' | 'salesFull' | 'nobody', Actor>;
+let w: {
+  parent: string;
+  subA: string;
+  subB: string;
+  parentCustomer: string;
+  subACustomer: string;
+  subBCustomer: string;
+  otherPartner: string;
+  otherCustomer: string;
+  nonWholesale: string;
+  salesOwn: string;
+  salesOther: string;
+};
+let actors: Record<
+  'parentFull' | 'parentWholesaleOnly' | 'parentReadonly' | 'subAAdmin' | 'customerAdmin' | 'sales' | 'salesFull' | 'nobody',
+  Actor
+>;
 
 beforeAll(async () => {
   const parent = await makePartner(db, { name: 'Parent' });
@@ -35,9 +50,17 @@ beforeAll(async () => {
     nobody: await makeAdmin(db, other.id, []),
   };
   w = {
-    parent: parent.id, subA: subA.id, subB: subB.id, parentCustomer: parentCustomer.org.id, subACustomer: subACustomer.org.id,
-    subBCustomer: subBCustomer.org.id, otherPartner: other.id, otherCustomer: otherCustomer.org.id, nonWholesale: nonWholesale.id,
-    salesOwn: salesOwn.org.id, salesOther: salesOther.org.id,
+    parent: parent.id,
+    subA: subA.id,
+    subB: subB.id,
+    parentCustomer: parentCustomer.org.id,
+    subACustomer: subACustomer.org.id,
+    subBCustomer: subBCustomer.org.id,
+    otherPartner: other.id,
+    otherCustomer: otherCustomer.org.id,
+    nonWholesale: nonWholesale.id,
+    salesOwn: salesOwn.org.id,
+    salesOther: salesOther.org.id,
   };
 });
 
@@ -103,7 +126,9 @@ describe('authorize(): the wrapper every action and route handler uses', () => {
     await expect(authorize({ db }, actors.parentReadonly.userId, w.parent, 'templates.write')).rejects.toThrow("You don't have permission");
   });
   it('cross-launched, reports are not available', async () => {
-    await expect(authorize({ db }, actors.parentFull.userId, w.subA, 'billing.reports.read')).rejects.toThrow('Not available when cross-launched.');
+    await expect(authorize({ db }, actors.parentFull.userId, w.subA, 'billing.reports.read')).rejects.toThrow(
+      'Not available when cross-launched.',
+    );
     const access = await authorize({ db }, actors.parentFull.userId, w.subA, 'templates.write');
     expect(access.actingPartner?.id).toBe(w.parent);
   });

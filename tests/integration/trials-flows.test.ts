@@ -25,7 +25,8 @@ let a: Awaited<ReturnType<typeof makeTrialPartner>>;
 let b: Awaited<ReturnType<typeof makeTrialPartner>>;
 let tier2: Awaited<ReturnType<typeof makeTrialPartner>>;
 
-const mailsTo = async (kind: string) => (await db.select().from(emailOutbox).where(eq(emailOutbox.kind, kind))).map((m) => m.to.toLowerCase()).sort();
+const mailsTo = async (kind: string) =>
+  (await db.select().from(emailOutbox).where(eq(emailOutbox.kind, kind))).map((m) => m.to.toLowerCase()).sort();
 const trialRow = async (id: string) => (await db.select().from(trials).where(eq(trials.id, id)))[0];
 
 beforeAll(async () => {
@@ -46,15 +47,24 @@ describe('existing customer: consent flow', () => {
     // Resend sends it again; a second open request is refused.
     await call('resendConsent', a.salesFull, a.org.id, { trialId });
     expect(await mailsTo('trial_consent_request')).toHaveLength(2);
-    expect(await rejection(call('request', a.salesFull, a.org.id, { adminEmail: org.admin.email, businessVertical: 'Legal' }))).toBeInstanceOf(ConflictError);
+    expect(
+      await rejection(call('request', a.salesFull, a.org.id, { adminEmail: org.admin.email, businessVertical: 'Legal' })),
+    ).toBeInstanceOf(ConflictError);
     // The partner can't answer for the customer: its org is not theirs.
-    expect(await rejection(call('answer', a.salesFull, org.org.id, { trialId, accept: true, grantFullAdmin: true }))).toBeInstanceOf(NotFoundError);
+    expect(await rejection(call('answer', a.salesFull, org.org.id, { trialId, accept: true, grantFullAdmin: true }))).toBeInstanceOf(
+      NotFoundError,
+    );
     const requests = await call('listRequests', org.admin, org.org.id, {});
     expect(requests.map((r) => r.partnerName)).toEqual(['Partner A']);
     await call('answer', org.admin, org.org.id, { trialId, accept: true, grantFullAdmin: true });
     const t = await trialRow(trialId);
     expect([t.status, t.grantFullAdmin]).toEqual(['pending_provisioning_details', true]);
-    expect(await db.select().from(orgRelations).where(and(eq(orgRelations.managerOrgId, a.org.id), eq(orgRelations.managedOrgId, org.org.id)))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(orgRelations)
+        .where(and(eq(orgRelations.managerOrgId, a.org.id), eq(orgRelations.managedOrgId, org.org.id))),
+    ).toHaveLength(1);
     const [c] = await db.select().from(customers).where(eq(customers.orgId, org.org.id));
     expect(c.partnerOrgId).toBe(a.org.id);
     expect(await mailsTo('trial_consent_accepted')).toContain(a.salesFull.email.toLowerCase());
@@ -81,7 +91,9 @@ describe('existing customer: consent flow', () => {
     const { trialId } = await call('request', a.salesFull, a.org.id, { adminEmail: org.admin.email, businessVertical: 'Retail' });
     await call('answer', org.admin, org.org.id, { trialId, accept: false, grantFullAdmin: false });
     expect((await trialRow(trialId)).status).toBe('cancelled');
-    expect(await rejection(call('answer', org.admin, org.org.id, { trialId, accept: true, grantFullAdmin: false }))).toBeInstanceOf(ConflictError);
+    expect(await rejection(call('answer', org.admin, org.org.id, { trialId, accept: true, grantFullAdmin: false }))).toBeInstanceOf(
+      ConflictError,
+    );
   });
 
   it('no answer within 10 days → cancelled by the sweep (±1 s); cancel by the partner works too', async () => {
@@ -114,11 +126,21 @@ describe('service availability', () => {
     const ra = await call('request', a.salesFull, a.org.id, { adminEmail: org.admin.email, businessVertical: 'Legal' });
     // B is accepted first; A's request was already pending, so it can still be accepted afterwards.
     await call('answer', org.admin, org.org.id, { trialId: rb.trialId, accept: true, grantFullAdmin: false });
-    await call('provideDetails', b.salesFull, b.org.id, { trialId: rb.trialId, services: services({ meetings: true, siteUrl: 'harbor-b', timeZone: 'UTC' }), lengthDays: 30 });
+    await call('provideDetails', b.salesFull, b.org.id, {
+      trialId: rb.trialId,
+      services: services({ meetings: true, siteUrl: 'harbor-b', timeZone: 'UTC' }),
+      lengthDays: 30,
+    });
     const found = await call('lookupEmail', a.salesFull, a.org.id, { adminEmail: org.admin.email });
     expect(found.kind).toBe('unavailable');
     await call('answer', org.admin, org.org.id, { trialId: ra.trialId, accept: true, grantFullAdmin: false });
-    const err = await rejection(call('provideDetails', a.salesFull, a.org.id, { trialId: ra.trialId, services: services({ meetings: true, siteUrl: 'harbor-a', timeZone: 'UTC' }), lengthDays: 30 }));
+    const err = await rejection(
+      call('provideDetails', a.salesFull, a.org.id, {
+        trialId: ra.trialId,
+        services: services({ meetings: true, siteUrl: 'harbor-a', timeZone: 'UTC' }),
+        lengthDays: 30,
+      }),
+    );
     expect(err).toBeInstanceOf(ConflictError);
     expect((err as ConflictError).fieldErrors).toEqual({ 'services.meetings': ['Another partner is trialling it.'] });
     expect((await trialRow(ra.trialId)).status).toBe('pending_provisioning_details');
@@ -130,10 +152,20 @@ describe('service availability', () => {
     await db.insert(customerPackages).values({ customerId: customer.id, package: 'webex_calling', status: 'provisioned' });
     const view = await call('getForCustomer', a.salesFull, a.org.id, { customerId: customer.id });
     expect(view.availability.filter((x) => !x.available).map((x) => [x.service, x.reason])).toEqual([
-      ['meetings', 'Already bought by the customer'], ['messaging', 'Already bought by the customer'], ['calling', 'Already bought by the customer'],
+      ['meetings', 'Already bought by the customer'],
+      ['messaging', 'Already bought by the customer'],
+      ['calling', 'Already bought by the customer'],
     ]);
-    expect(await rejection(call('addToCustomer', a.salesFull, a.org.id, { customerId: customer.id, services: services({ calling: true }), lengthDays: 30 }))).toBeInstanceOf(ConflictError);
-    await call('addToCustomer', a.salesFull, a.org.id, { customerId: customer.id, services: services({ devices: true, deviceLines: [{ type: 'Webex Desk Pro', quantity: 2 }] }), lengthDays: 30 });
+    expect(
+      await rejection(
+        call('addToCustomer', a.salesFull, a.org.id, { customerId: customer.id, services: services({ calling: true }), lengthDays: 30 }),
+      ),
+    ).toBeInstanceOf(ConflictError);
+    await call('addToCustomer', a.salesFull, a.org.id, {
+      customerId: customer.id,
+      services: services({ devices: true, deviceLines: [{ type: 'Webex Desk Pro', quantity: 2 }] }),
+      lengthDays: 30,
+    });
     const after = await call('getForCustomer', a.salesFull, a.org.id, { customerId: customer.id });
     expect(after.trial?.status).toBe('active');
     expect(after.trial?.shipments.map((s) => [s.deviceType, s.quantity])).toEqual([['Webex Desk Pro', 2]]);
@@ -159,7 +191,12 @@ describe('devices: one shipment per device type, ever', () => {
 
   it('Extend adds 30 days from today; a device trial stops at 120 days in total', async () => {
     clock.set(T0);
-    const s = await call('start', a.salesFull, a.org.id, startInput({ services: services({ devices: true, deviceLines: [{ type: 'Cisco 730 Headset', quantity: 1 }] }) }));
+    const s = await call(
+      'start',
+      a.salesFull,
+      a.org.id,
+      startInput({ services: services({ devices: true, deviceLines: [{ type: 'Cisco 730 Headset', quantity: 1 }] }) }),
+    );
     clock.set(new Date(T0.getTime() + 20 * DAY_MS));
     const r1 = await call('extend', a.salesFull, a.org.id, { trialId: s.trialId, duration: '30' });
     expect(r1.endsAt).toBe(new Date(T0.getTime() + 50 * DAY_MS).toISOString());
@@ -174,7 +211,9 @@ describe('devices: one shipment per device type, ever', () => {
     const err = await rejection(call('extend', a.salesFull, a.org.id, { trialId: s.trialId, duration: '30' }));
     expect(err).toBeInstanceOf(ConflictError);
     expect((err as Error).message).toMatch(/at most 120 days/);
-    expect(await rejection(call('extend', a.salesFull, a.org.id, { trialId: s.trialId, duration: '60' }))).toMatchObject({ fieldErrors: { duration: expect.any(Array) } });
+    expect(await rejection(call('extend', a.salesFull, a.org.id, { trialId: s.trialId, duration: '60' }))).toMatchObject({
+      fieldErrors: { duration: expect.any(Array) },
+    });
   });
 });
 
@@ -223,7 +262,9 @@ describe('permissions (SPEC §1.2) and tenancy', () => {
     const list = await call('list', a.sales, a.org.id, {});
     expect(list.rows.map((r) => r.trialId)).toContain(mine.trialId);
     expect(list.rows.map((r) => r.trialId)).not.toContain(colleague.trialId);
-    expect(await rejection(call('extend', a.sales, a.org.id, { trialId: colleague.trialId, duration: '30' }))).toBeInstanceOf(NotFoundError);
+    expect(await rejection(call('extend', a.sales, a.org.id, { trialId: colleague.trialId, duration: '30' }))).toBeInstanceOf(
+      NotFoundError,
+    );
     expect(await rejection(call('getForCustomer', a.sales, a.org.id, { customerId: colleague.customerId }))).toBeInstanceOf(NotFoundError);
     await call('extend', a.salesFull, a.org.id, { trialId: colleague.trialId, duration: '30' });
     expect((await call('list', a.salesFull, a.org.id, {})).rows.map((r) => r.trialId)).toContain(colleague.trialId);
@@ -241,9 +282,13 @@ describe('permissions (SPEC §1.2) and tenancy', () => {
 
   it('another partner’s trial is 404, through its own org and through the other org', async () => {
     const theirs = await call('start', b.salesFull, b.org.id, startInput());
-    expect(await rejection(call('extend', a.salesFull, a.org.id, { trialId: theirs.trialId, duration: '30' }))).toBeInstanceOf(NotFoundError);
+    expect(await rejection(call('extend', a.salesFull, a.org.id, { trialId: theirs.trialId, duration: '30' }))).toBeInstanceOf(
+      NotFoundError,
+    );
     expect(await rejection(call('convert', a.salesFull, a.org.id, { trialId: theirs.trialId }))).toBeInstanceOf(NotFoundError);
-    expect(await rejection(call('extend', a.salesFull, b.org.id, { trialId: theirs.trialId, duration: '30' }))).toBeInstanceOf(NotFoundError);
+    expect(await rejection(call('extend', a.salesFull, b.org.id, { trialId: theirs.trialId, duration: '30' }))).toBeInstanceOf(
+      NotFoundError,
+    );
     expect(await rejection(call('getForCustomer', a.salesFull, a.org.id, { customerId: theirs.customerId }))).toBeInstanceOf(NotFoundError);
     expect((await trialRow(theirs.trialId)).endsAt?.getTime()).toBe(T0.getTime() + 30 * DAY_MS);
   });

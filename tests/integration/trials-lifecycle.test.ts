@@ -72,7 +72,12 @@ describe('trial lifecycle', () => {
     expect((await mails('trial_expired')).length).toBe(2);
     expect((await trial()).status).toBe('expired_grace');
     // Still billed during the grace.
-    expect(await db.select().from(packageAssignments).where(and(eq(packageAssignments.customerId, started.customerId), isNull(packageAssignments.endedAt)))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(packageAssignments)
+        .where(and(eq(packageAssignments.customerId, started.customerId), isNull(packageAssignments.endedAt))),
+    ).toHaveLength(1);
   });
 
   it('after the grace: ended, ledger intervals closed at that instant, numbers kept, users e-mailed once', async () => {
@@ -87,7 +92,9 @@ describe('trial lifecycle', () => {
     const intervals = await db.select().from(packageAssignments).where(eq(packageAssignments.customerId, started.customerId));
     expect(intervals.map((i) => i.endedAt?.toISOString())).toEqual([clock.now().toISOString()]);
     // The billed quantity stops at the end of grace: 60 days exactly.
-    const [{ days }] = await db.execute<{ days: string }>(sql`select round(sum(extract(epoch from (ended_at - started_at)) / 86400)::numeric, 6)::text as days from package_assignments where customer_id = ${started.customerId}`);
+    const [{ days }] = await db.execute<{ days: string }>(
+      sql`select round(sum(extract(epoch from (ended_at - started_at)) / 86400)::numeric, 6)::text as days from package_assignments where customer_id = ${started.customerId}`,
+    );
     expect(days).toBe('60.000000');
     const [seat] = await db.select().from(subscribers).where(eq(subscribers.customerId, started.customerId));
     expect([seat.removedAt, seat.extension]).toEqual([null, '1001']);
@@ -99,16 +106,29 @@ describe('trial lifecycle', () => {
   it('releases the calling numbers 15 days later (±1 s), once', async () => {
     at(75, -1);
     await sweepTrials(deps);
-    expect((await db.select().from(subscribers).where(and(eq(subscribers.customerId, started.customerId), isNull(subscribers.removedAt))))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(subscribers)
+        .where(and(eq(subscribers.customerId, started.customerId), isNull(subscribers.removedAt))),
+    ).toHaveLength(1);
     at(75);
     expect((await sweepTrials(deps)).released).toBe(1);
     expect((await sweepTrials(deps)).released).toBe(0);
-    expect((await db.select().from(subscribers).where(and(eq(subscribers.customerId, started.customerId), isNull(subscribers.removedAt))))).toHaveLength(0);
+    expect(
+      await db
+        .select()
+        .from(subscribers)
+        .where(and(eq(subscribers.customerId, started.customerId), isNull(subscribers.removedAt))),
+    ).toHaveLength(0);
     expect((await trial()).numbersReleasedAt?.toISOString()).toBe(clock.now().toISOString());
   });
 
   it('audited every status change through the one door', async () => {
-    const rows = await db.select().from(auditLog).where(and(eq(auditLog.targetId, started.trialId), eq(auditLog.action, 'trial.status_changed')));
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, started.trialId), eq(auditLog.action, 'trial.status_changed')));
     expect(rows.map((r) => (r.after as { status: string }).status)).toEqual(['expired_grace', 'ended']);
   });
 });

@@ -43,9 +43,19 @@ const waitFor = async <T>(what: string, fn: () => Promise<T | null | undefined |
   }
 };
 const token = async (scopes: string[]) =>
-  (await call(adminId, partnerId, 'apiTokens.manage', createTokenSchema, createApiToken, { name: `t-${Math.random()}`, scopes, expiry: '30' })).token;
+  (
+    await call(adminId, partnerId, 'apiTokens.manage', createTokenSchema, createApiToken, {
+      name: `t-${Math.random()}`,
+      scopes,
+      expiry: '30',
+    })
+  ).token;
 const api = (i: Instance, tok: string, method: string, path: string, body?: unknown) =>
-  fetch(i.api + path, { method, headers: { authorization: `Bearer ${tok}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  fetch(i.api + path, {
+    method,
+    headers: { authorization: `Bearer ${tok}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
 
 beforeAll(async () => {
   const partner = await makePartner(db, { name: 'Bench Scale Partner' });
@@ -69,24 +79,42 @@ afterAll(async () => {
 describe('two worker instances and a web-only one on one database', () => {
   it('migrations run by all three at start-up were applied once', async () => {
     const [{ runs, distinct }] = await db.execute<{ runs: number; distinct: number }>(
-      sql`select count(*)::int as runs, count(distinct hash)::int as distinct from drizzle.__drizzle_migrations`);
+      sql`select count(*)::int as runs, count(distinct hash)::int as distinct from drizzle.__drizzle_migrations`,
+    );
     expect(runs).toBeGreaterThan(0);
     expect(runs).toBe(distinct);
     // …and pg-boss, set up by all three on a database it had never seen, has each queue once
     // (unserialised, instances starting together deadlocked attaching the queue partitions).
-    const queues = (await db.execute<{ name: string }>(sql`select name from pgboss.queue`)).map((q) => q.name).filter((n) => !n.startsWith('__pgboss__'));
+    const queues = (await db.execute<{ name: string }>(sql`select name from pgboss.queue`))
+      .map((q) => q.name)
+      .filter((n) => !n.startsWith('__pgboss__'));
     expect(queues.sort()).toEqual(Object.values(QUEUES).sort());
   });
 
   it('provisioning jobs split across both workers; each customer is built once; the web-only instance takes none', async () => {
     const N = 600;
-    const ids = await createWaitingCustomers(db, { partnerId, templateId: template.id, subscriptionId: template.subscriptionId!, createdBy: adminId }, 'Split', N);
+    const ids = await createWaitingCustomers(
+      db,
+      { partnerId, templateId: template.id, subscriptionId: template.subscriptionId!, createdBy: adminId },
+      'Split',
+      N,
+    );
     const sender = senderFor(boss);
-    for (let i = 0; i < N; i += 200) await sender.sendMany!(QUEUES.provisionCustomer, ids.slice(i, i + 200).map((customerId) => ({ data: { customerId }, singletonKey: customerId })));
-    await waitFor('every customer provisioned', async () => {
-      const [{ n }] = await db.execute<{ n: number }>(sql`select count(*)::int as n from customers where status = 'provisioned' and name like 'Bench Split %'`);
-      return n === N;
-    }, 120_000);
+    for (let i = 0; i < N; i += 200)
+      await sender.sendMany!(
+        QUEUES.provisionCustomer,
+        ids.slice(i, i + 200).map((customerId) => ({ data: { customerId }, singletonKey: customerId })),
+      );
+    await waitFor(
+      'every customer provisioned',
+      async () => {
+        const [{ n }] = await db.execute<{ n: number }>(
+          sql`select count(*)::int as n from customers where status = 'provisioned' and name like 'Bench Split %'`,
+        );
+        return n === N;
+      },
+      120_000,
+    );
 
     const byA = a.handled.get(QUEUES.provisionCustomer)?.customerIds ?? [];
     const byB = b.handled.get(QUEUES.provisionCustomer)?.customerIds ?? [];
@@ -106,7 +134,11 @@ describe('two worker instances and a web-only one on one database', () => {
 
   it('each scheduled sweep runs once per tick, on one instance', async () => {
     const sweeps = [QUEUES.sweepCustomers, QUEUES.sweepOutbox, QUEUES.sweepReports, QUEUES.sweepWebhooks];
-    await waitFor('a tick of every sweep', async () => sweeps.every((q) => (a.handled.get(q)?.jobIds.length ?? 0) + (b.handled.get(q)?.jobIds.length ?? 0) > 0), 60_000);
+    await waitFor(
+      'a tick of every sweep',
+      async () => sweeps.every((q) => (a.handled.get(q)?.jobIds.length ?? 0) + (b.handled.get(q)?.jobIds.length ?? 0) > 0),
+      60_000,
+    );
     for (const q of sweeps) {
       const jobIds = [...(a.handled.get(q)?.jobIds ?? []), ...(b.handled.get(q)?.jobIds ?? [])];
       expect(new Set(jobIds).size).toBe(jobIds.length); // no sweep job ran on both
@@ -132,15 +164,21 @@ describe('two worker instances and a web-only one on one database', () => {
   it('a customer created through the web-only instance is provisioned by a worker instance', async () => {
     const tok = await token(['wholesale_customers_read', 'wholesale_customers_write']);
     const res = await api(c, tok, 'POST', '/v1/wholesale/customers', {
-      ...EXAMPLE_CREATE_CUSTOMER, provisioningId: template.provisioningId, externalId: 'SCALE-1',
+      ...EXAMPLE_CREATE_CUSTOMER,
+      provisioningId: template.provisioningId,
+      externalId: 'SCALE-1',
       customerInfo: { ...EXAMPLE_CREATE_CUSTOMER.customerInfo, primaryEmail: 'owner@scale-one.test' },
     });
     expect(res.status).toBe(202);
     const location = res.headers.get('location')!;
-    const status = await waitFor('provisioned', async () => {
-      const got = await (await api(a, tok, 'GET', new URL(location, a.api).pathname)).json() as { status: string };
-      return got.status === 'provisioned' ? got.status : null;
-    }, 30_000);
+    const status = await waitFor(
+      'provisioned',
+      async () => {
+        const got = (await (await api(a, tok, 'GET', new URL(location, a.api).pathname)).json()) as { status: string };
+        return got.status === 'provisioned' ? got.status : null;
+      },
+      30_000,
+    );
     expect(status).toBe('provisioned');
   }, 60_000);
 
@@ -150,16 +188,25 @@ describe('two worker instances and a web-only one on one database', () => {
     const instances = [a, b, c, a, b];
     expect(instances).toHaveLength(EMAIL_FAILURE_LIMIT);
     for (const i of instances) expect(await i.control$('/sign-in', { email, password: 'wrong' })).toEqual({ ok: false, reason: 'invalid' });
-    expect(await c.control$('/sign-in', { email, password: 'Right-Password-1' })).toEqual({ ok: false, reason: 'throttled', retryAfterMinutes: 1 });
+    expect(await c.control$('/sign-in', { email, password: 'Right-Password-1' })).toEqual({
+      ok: false,
+      reason: 'throttled',
+      retryAfterMinutes: 1,
+    });
   });
 
   it('a session signed in on one instance is valid on the others, and signing out on one ends it everywhere', async () => {
     const email = 'session@scale.test';
-    const [u] = await db.insert(users).values({ orgId: partnerId, email, passwordHash: await hashPassword('Right-Password-1') }).returning();
-    const signedIn = await a.control$('/sign-in', { email, password: 'Right-Password-1' }) as { ok: boolean; sessionId: string };
+    const [u] = await db
+      .insert(users)
+      .values({ orgId: partnerId, email, passwordHash: await hashPassword('Right-Password-1') })
+      .returning();
+    const signedIn = (await a.control$('/sign-in', { email, password: 'Right-Password-1' })) as { ok: boolean; sessionId: string };
     expect(signedIn.ok).toBe(true);
-    for (const i of [a, b, c]) expect(await i.control$('/session', { sessionId: signedIn.sessionId, userId: u.id })).toEqual({ live: true });
+    for (const i of [a, b, c])
+      expect(await i.control$('/session', { sessionId: signedIn.sessionId, userId: u.id })).toEqual({ live: true });
     await b.control$('/sign-out', { sessionId: signedIn.sessionId });
-    for (const i of [a, b, c]) expect(await i.control$('/session', { sessionId: signedIn.sessionId, userId: u.id })).toEqual({ live: false });
+    for (const i of [a, b, c])
+      expect(await i.control$('/session', { sessionId: signedIn.sessionId, userId: u.id })).toEqual({ live: false });
   });
 });

@@ -41,18 +41,23 @@ let admin: Actor;
 type Op = keyof typeof webhookOps;
 const op = <K extends Op>(k: K, input: unknown, who: Actor = admin) => {
   const o = webhookOps[k];
-  return call(who.userId, partnerId, o.capability, o.schema, o.handler as never, input) as Promise<Awaited<ReturnType<(typeof webhookOps)[K]['handler']>>>;
+  return call(who.userId, partnerId, o.capability, o.schema, o.handler as never, input) as Promise<
+    Awaited<ReturnType<(typeof webhookOps)[K]['handler']>>
+  >;
 };
-const addEndpoint = (path: string, eventTypes: WebhookEventType[] = ['customer.status_changed']) => op('create', { url: receiver.url(path), eventTypes });
+const addEndpoint = (path: string, eventTypes: WebhookEventType[] = ['customer.status_changed']) =>
+  op('create', { url: receiver.url(path), eventTypes });
 
 /** An event the way services emit it, in a committed transaction; returns its delivery ids. */
 async function emit(data: Record<string, unknown> = { hello: 'world' }) {
   const eventId = await inTransaction(deps, null as never, (ctx) =>
-    emitWebhookEvent(ctx, { orgId: partnerId, type: 'customer.status_changed', at: clock.now(), data: data as never }));
+    emitWebhookEvent(ctx, { orgId: partnerId, type: 'customer.status_changed', at: clock.now(), data: data as never }),
+  );
   const rows = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.eventId, eventId!));
   return { eventId: eventId!, deliveries: rows };
 }
-const attempts = (deliveryId: string) => db.select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, deliveryId)).orderBy(webhookAttempts.attempt);
+const attempts = (deliveryId: string) =>
+  db.select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, deliveryId)).orderBy(webhookAttempts.attempt);
 
 beforeAll(async () => {
   const partner = await makePartner(db, { name: 'Delivery Partner' });
@@ -70,12 +75,16 @@ describe('endpoints', () => {
     expect(Buffer.from(secret.slice(6), 'base64').length).toBeGreaterThanOrEqual(24);
     const [row] = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, endpoint.id));
     expect(JSON.stringify(row)).not.toContain(secret.slice(6));
-    expect(JSON.stringify(await op('update', { endpointId: endpoint.id, url: endpoint.url, eventTypes: ['customer.deleted'] }))).not.toContain('whsec_');
+    expect(
+      JSON.stringify(await op('update', { endpointId: endpoint.id, url: endpoint.url, eventTypes: ['customer.deleted'] })),
+    ).not.toContain('whsec_');
   });
 
-  it('needs a partner full administrator; another org\'s endpoint is 404', async () => {
+  it("needs a partner full administrator; another org's endpoint is 404", async () => {
     const readonly = await makeAdmin(db, partnerId, ['partner_readonly_admin', 'wholesale_admin']);
-    expect((await rejection(op('create', { url: receiver.url('/x'), eventTypes: ['customer.deleted'] }, readonly)) as Error).name).toBe('ForbiddenError');
+    expect(((await rejection(op('create', { url: receiver.url('/x'), eventTypes: ['customer.deleted'] }, readonly))) as Error).name).toBe(
+      'ForbiddenError',
+    );
     const other = await makePartner(db);
     const otherAdmin = await makeAdmin(db, other.id, ['partner_full_admin']);
     const { endpoint } = await addEndpoint('/mine');
@@ -114,7 +123,12 @@ describe('delivery', () => {
     }
     expect(outcomes).toEqual(['retry', 'retry', 'retry', 'succeeded']);
     const log = await attempts(d.id);
-    expect(log.map((a) => [a.attempt, a.statusCode, a.ok])).toEqual([[1, 500, false], [2, 500, false], [3, 500, false], [4, 204, true]]);
+    expect(log.map((a) => [a.attempt, a.statusCode, a.ok])).toEqual([
+      [1, 500, false],
+      [2, 500, false],
+      [3, 500, false],
+      [4, 204, true],
+    ]);
     const gaps = log.slice(1).map((a, i) => a.at.getTime() - log[i].at.getTime());
     expect(gaps).toEqual([30_000, 60_000, 120_000]);
     expect(log[0].responseExcerpt.length).toBeLessThanOrEqual(1024);
@@ -129,7 +143,10 @@ describe('delivery', () => {
     // The log as the page shows it.
     const page = await op('listAttempts', { endpointId: endpoint.id });
     expect(page.items.map((a) => [a.attempt, a.statusCode, a.eventType])).toEqual([
-      [4, 204, 'customer.status_changed'], [3, 500, 'customer.status_changed'], [2, 500, 'customer.status_changed'], [1, 500, 'customer.status_changed'],
+      [4, 204, 'customer.status_changed'],
+      [3, 500, 'customer.status_changed'],
+      [2, 500, 'customer.status_changed'],
+      [1, 500, 'customer.status_changed'],
     ]);
   });
 
@@ -159,7 +176,10 @@ describe('delivery', () => {
     expect(log.every((a) => a.statusCode === null && /timed out/.test(a.responseExcerpt))).toBe(true);
     const [ep] = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, endpoint.id));
     expect(ep).toMatchObject({ enabled: false, disabledReason: expect.stringMatching(/24 hours/) });
-    const mail = await db.select().from(emailOutbox).where(and(eq(emailOutbox.orgId, partnerId), eq(emailOutbox.kind, 'webhook_disabled')));
+    const mail = await db
+      .select()
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.orgId, partnerId), eq(emailOutbox.kind, 'webhook_disabled')));
     expect(mail.map((m) => m.to)).toEqual([admin.email]);
     // Disabled: new events no longer go there; Redeliver asks to enable it first.
     const next = await emit();
@@ -214,7 +234,11 @@ describe('delivery', () => {
     const r2 = receiver.at('/rotate')[1];
     expect(String(r2.headers['webhook-signature']).split(' ')).toHaveLength(1);
     const { Webhook } = await import('standardwebhooks');
-    const h = { 'webhook-id': String(r2.headers['webhook-id']), 'webhook-timestamp': String(r2.headers['webhook-timestamp']), 'webhook-signature': String(r2.headers['webhook-signature']) };
+    const h = {
+      'webhook-id': String(r2.headers['webhook-id']),
+      'webhook-timestamp': String(r2.headers['webhook-timestamp']),
+      'webhook-signature': String(r2.headers['webhook-signature']),
+    };
     const sign = (s: string) => new Webhook(s).sign(h['webhook-id'], new Date(Number(h['webhook-timestamp']) * 1000), r2.body);
     expect(h['webhook-signature']).toBe(sign(newSecret));
     expect(h['webhook-signature']).not.toContain(sign(oldSecret).slice(3));
@@ -225,7 +249,16 @@ describe('the private-address rule (WEBHOOKS_ALLOW_PRIVATE=0)', () => {
   it('refuses loopback, private and link-local targets at registration', async () => {
     process.env.WEBHOOKS_ALLOW_PRIVATE = '0';
     try {
-      for (const url of ['http://127.0.0.1:9/x', 'http://localhost:9/x', 'https://10.1.2.3/x', 'https://192.168.0.5/x', 'https://169.254.169.254/latest', 'https://[::1]/x', 'https://[fe80::1]/x', 'https://[::ffff:10.0.0.1]/x']) {
+      for (const url of [
+        'http://127.0.0.1:9/x',
+        'http://localhost:9/x',
+        'https://10.1.2.3/x',
+        'https://192.168.0.5/x',
+        'https://169.254.169.254/latest',
+        'https://[::1]/x',
+        'https://[fe80::1]/x',
+        'https://[::ffff:10.0.0.1]/x',
+      ]) {
         const err = await rejection(op('create', { url, eventTypes: ['customer.deleted'] }));
         expect(err, url).toBeInstanceOf(ValidationError);
         expect((err as ValidationError).errorCode, url).toBe(WEBHOOK_ERRORS.urlPrivateAddress);
@@ -250,7 +283,10 @@ describe('the private-address rule (WEBHOOKS_ALLOW_PRIVATE=0)', () => {
       const [a] = await attempts(d.id);
       expect(a).toMatchObject({ statusCode: null, ok: false, responseExcerpt: expect.stringMatching(/non-public address 127\.0\.0\.1/) });
       // A host name that resolves to loopback is caught by the connect-time lookup too.
-      await db.update(webhookEndpoints).set({ url: receiver.url('/rebind').replace('127.0.0.1', 'localhost') }).where(eq(webhookEndpoints.id, endpoint.id));
+      await db
+        .update(webhookEndpoints)
+        .set({ url: receiver.url('/rebind').replace('127.0.0.1', 'localhost') })
+        .where(eq(webhookEndpoints.id, endpoint.id));
       clock.advance(10 * MIN);
       await attemptDelivery(deps, d.id);
       const log = await attempts(d.id);

@@ -57,7 +57,9 @@ async function runDeliveryJobs() {
   const ids = jobs.of(QUEUES.deliverWebhook).map((j) => j.deliveryId);
   jobs.sent.length = 0;
   for (const id of ids) await attemptDelivery(deps, id);
-  const stuck = await db.select({ id: webhookDeliveries.id }).from(webhookDeliveries)
+  const stuck = await db
+    .select({ id: webhookDeliveries.id })
+    .from(webhookDeliveries)
     .where(and(eq(webhookDeliveries.status, 'pending'), lte(webhookDeliveries.nextAttemptAt, clock.now())));
   expect(stuck).toEqual([]);
 }
@@ -84,7 +86,14 @@ describe('events from the services', () => {
 
   it('provisioning: customer.status_changed to provisioned and subscriber.created for the admin, signed', async () => {
     const template = await makeTemplate(db, partnerId, admin.userId);
-    ({ customerId, orgId } = await call(admin.userId, partnerId, 'customers.write', createCustomerSchema, createCustomer, customerInput(template.id)));
+    ({ customerId, orgId } = await call(
+      admin.userId,
+      partnerId,
+      'customers.write',
+      createCustomerSchema,
+      createCustomer,
+      customerInput(template.id),
+    ));
     expect(await provisionCustomer(deps, customerId)).toBe('provisioned');
     await runDeliveryJobs();
 
@@ -92,7 +101,13 @@ describe('events from the services', () => {
     expect(types('/status-only')).toEqual(['customer.status_changed']);
     const [changed] = receiver.events('/status-only');
     const parsed = webhookPayloadSchema('customer.status_changed').parse(changed);
-    expect(parsed.data).toMatchObject({ id: customerId, orgId, status: 'provisioned', previousStatus: 'provisioning', subPartnerOrgId: null });
+    expect(parsed.data).toMatchObject({
+      id: customerId,
+      orgId,
+      status: 'provisioned',
+      previousStatus: 'provisioning',
+      subPartnerOrgId: null,
+    });
     expect(parsed.data.packages.map((p) => p.name).sort()).toEqual(['webex_calling', 'webex_meetings']);
     // The payload is the API's GET /customers/{id} body (same serialiser), plus previousStatus.
     const { previousStatus: _previous, ...asGet } = parsed.data;
@@ -113,10 +128,24 @@ describe('events from the services', () => {
     const [{ id: hq }] = await db.execute<{ id: string }>(sql`select id from locations where org_id = ${orgId} and is_headquarters`);
     const before = receiver.at('/all').length;
     const added = await call(admin.userId, orgId, 'cv.users.manage', addUsersSchema, addUsers, {
-      rows: [{ firstName: 'Ada', lastName: 'Lovelace', email: `ada-${Date.now()}@customer.test`, package: 'webex_meetings', locationId: hq, extension: '', primaryPhoneNumber: '' }],
+      rows: [
+        {
+          firstName: 'Ada',
+          lastName: 'Lovelace',
+          email: `ada-${Date.now()}@customer.test`,
+          package: 'webex_meetings',
+          locationId: hq,
+          extension: '',
+          primaryPhoneNumber: '',
+        },
+      ],
     });
     const subscriberId = added.results[0].subscriberId!;
-    await call(admin.userId, orgId, 'cv.users.manage', changePackageSchema, changePackage, { subscriberId, package: 'webex_calling', extension: '4711' });
+    await call(admin.userId, orgId, 'cv.users.manage', changePackageSchema, changePackage, {
+      subscriberId,
+      package: 'webex_calling',
+      extension: '4711',
+    });
     await call(admin.userId, orgId, 'cv.users.manage', subscriberIdSchema, removeSubscriber, { subscriberId });
     await runDeliveryJobs();
 
@@ -137,8 +166,13 @@ describe('events from the services', () => {
     await runDeliveryJobs();
     const got = receiver.events('/all').slice(before);
     expect(got.map((e) => e.type).sort()).toEqual(['customer.deleted', 'customer.status_changed', 'subscriber.deleted']);
-    expect(got.find((e) => e.type === 'customer.status_changed')!.data).toMatchObject({ status: 'deprovisioned', previousStatus: 'provisioned' });
-    expect(webhookPayloadSchema('customer.deleted').parse(got.find((e) => e.type === 'customer.deleted')).data.status).toBe('deprovisioned');
+    expect(got.find((e) => e.type === 'customer.status_changed')!.data).toMatchObject({
+      status: 'deprovisioned',
+      previousStatus: 'provisioned',
+    });
+    expect(webhookPayloadSchema('customer.deleted').parse(got.find((e) => e.type === 'customer.deleted')).data.status).toBe(
+      'deprovisioned',
+    );
     // Each event carries its own webhook-id.
     const ids = receiver.at('/all').map((r) => r.headers['webhook-id']);
     expect(new Set(ids).size).toBe(ids.length);
@@ -149,8 +183,16 @@ describe('events from the services', () => {
     const op = billingReportOps.create;
     const today = clock.now().toISOString().slice(0, 10);
     const day = (n: number) => new Date(Date.parse(today) - n * 86_400_000).toISOString().slice(0, 10);
-    const ok = await call(admin.userId, partnerId, op.capability, op.schema, op.handler, { billingStartDate: day(10), billingEndDate: day(5), type: 'PARTNER' });
-    const bad = await call(admin.userId, partnerId, op.capability, op.schema, op.handler, { billingStartDate: day(10), billingEndDate: day(5), type: 'USER' });
+    const ok = await call(admin.userId, partnerId, op.capability, op.schema, op.handler, {
+      billingStartDate: day(10),
+      billingEndDate: day(5),
+      type: 'PARTNER',
+    });
+    const bad = await call(admin.userId, partnerId, op.capability, op.schema, op.handler, {
+      billingStartDate: day(10),
+      billingEndDate: day(5),
+      type: 'USER',
+    });
     expect(await generateReport(db, ok.id, { clock, jobs })).toBe('completed');
     const log = console.error;
     console.error = () => {};
@@ -162,7 +204,11 @@ describe('events from the services', () => {
     await runDeliveryJobs();
     const got = receiver.events('/all').slice(before);
     expect(got.map((e) => e.type)).toEqual(['billing_report.completed', 'billing_report.failed']);
-    expect(webhookPayloadSchema('billing_report.completed').parse(got[0]).data).toMatchObject({ id: ok.id, status: 'COMPLETED', type: 'PARTNER' });
+    expect(webhookPayloadSchema('billing_report.completed').parse(got[0]).data).toMatchObject({
+      id: ok.id,
+      status: 'COMPLETED',
+      type: 'PARTNER',
+    });
     expect(got[1].data).toMatchObject({ id: bad.id, status: 'FAILED' });
     expect(got[1].data).not.toHaveProperty('tempDownloadURL');
   });
@@ -171,7 +217,14 @@ describe('events from the services', () => {
     const template = await makeTemplate(db, subId, subAdmin.userId);
     const beforeIndirect = receiver.at('/indirect').length;
     const beforeStatus = receiver.at('/status-only').length;
-    const { customerId: id } = await call(subAdmin.userId, subId, 'customers.write', createCustomerSchema, createCustomer, customerInput(template.id));
+    const { customerId: id } = await call(
+      subAdmin.userId,
+      subId,
+      'customers.write',
+      createCustomerSchema,
+      createCustomer,
+      customerInput(template.id),
+    );
     await provisionCustomer(deps, id);
     await runDeliveryJobs();
     expect(types('/sub').sort()).toEqual(['customer.status_changed', 'subscriber.created']);
@@ -186,10 +239,16 @@ describe('events from the services', () => {
     const input = customerInput(template.id);
     const created = await call(admin.userId, partnerId, 'customers.write', createCustomerSchema, createCustomer, input);
     const before = receiver.received.length;
-    await expect(db.transaction(async (tx) => {
-      await changeCustomerStatus(tx, { customerId: created.customerId, from: 'provisioning', to: 'error', at: clock.now() }, { jobs, afterCommit: () => {} });
-      throw new Error('rolled back');
-    })).rejects.toThrow('rolled back');
+    await expect(
+      db.transaction(async (tx) => {
+        await changeCustomerStatus(
+          tx,
+          { customerId: created.customerId, from: 'provisioning', to: 'error', at: clock.now() },
+          { jobs, afterCommit: () => {} },
+        );
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
     await runDeliveryJobs();
     expect(receiver.received.length).toBe(before);
   });

@@ -78,7 +78,11 @@ export function discoverServerActions(root = ROOT): ServerAction[] {
     for (const st of program.body) {
       if (t.isImportDeclaration(st) && st.importKind !== 'type') {
         for (const sp of st.specifiers) {
-          if (t.isImportSpecifier(sp)) bindings[sp.local.name] = { module: st.source.value, path: [t.isIdentifier(sp.imported) ? sp.imported.name : sp.imported.value] };
+          if (t.isImportSpecifier(sp))
+            bindings[sp.local.name] = {
+              module: st.source.value,
+              path: [t.isIdentifier(sp.imported) ? sp.imported.name : sp.imported.value],
+            };
           else if (t.isImportNamespaceSpecifier(sp)) bindings[sp.local.name] = { module: st.source.value, path: [] };
           else bindings[sp.local.name] = { module: st.source.value, path: ['default'] };
         }
@@ -91,7 +95,8 @@ export function discoverServerActions(root = ROOT): ServerAction[] {
           const from = base ? { module: base.module, path: [...base.path, ...rest] } : undefined;
           if (!from || !t.isObjectPattern(d.id)) continue;
           for (const prop of d.id.properties) {
-            if (t.isObjectProperty(prop) && t.isIdentifier(prop.key) && t.isIdentifier(prop.value)) bindings[prop.value.name] = { module: from.module, path: [...from.path, prop.key.name] };
+            if (t.isObjectProperty(prop) && t.isIdentifier(prop.key) && t.isIdentifier(prop.value))
+              bindings[prop.value.name] = { module: from.module, path: [...from.path, prop.key.name] };
           }
         }
       }
@@ -101,7 +106,8 @@ export function discoverServerActions(root = ROOT): ServerAction[] {
       const topLevel = new Map<string, t.Node | null | undefined>();
       for (const s of program.body) {
         if (t.isVariableDeclaration(s)) for (const d of s.declarations) if (t.isIdentifier(d.id)) topLevel.set(d.id.name, d.init);
-        if (t.isExportNamedDeclaration(s) && t.isVariableDeclaration(s.declaration)) for (const d of s.declaration.declarations) if (t.isIdentifier(d.id)) topLevel.set(d.id.name, d.init);
+        if (t.isExportNamedDeclaration(s) && t.isVariableDeclaration(s.declaration))
+          for (const d of s.declaration.declarations) if (t.isIdentifier(d.id)) topLevel.set(d.id.name, d.init);
       }
       for (const s of program.body) {
         const line = s.loc?.start.line ?? 0;
@@ -109,7 +115,8 @@ export function discoverServerActions(root = ROOT): ServerAction[] {
           if (s.exportKind === 'type') continue;
           const d = s.declaration;
           if (t.isVariableDeclaration(d)) {
-            for (const v of d.declarations) found.push({ file, name: t.isIdentifier(v.id) ? v.id.name : '?', kind: 'export', line, ...describeInit(v.init) });
+            for (const v of d.declarations)
+              found.push({ file, name: t.isIdentifier(v.id) ? v.id.name : '?', kind: 'export', line, ...describeInit(v.init) });
           } else if (t.isFunctionDeclaration(d)) {
             found.push({ file, name: d.id?.name ?? '?', kind: 'export', line, wrapper: null, capability: null });
           } else if (d && (t.isTSTypeAliasDeclaration(d) || t.isTSInterfaceDeclaration(d))) {
@@ -145,7 +152,12 @@ const CAPABILITIES = new Set([...Object.keys(PARTNER_PERMISSIONS), ...Object.key
  * Actions that act before there is an org (or only on the caller's own session): sign-in,
  * accepting an invitation, and the sign-out page's inline action.
  */
-export const PUBLIC_ACTIONS = new Set(['app/sign-in/actions.ts signInAction', 'app/sign-in/actions.ts signInFormAction', 'app/invite/[token]/actions.ts acceptInvitationAction', 'app/sign-out/page.tsx inline']);
+export const PUBLIC_ACTIONS = new Set([
+  'app/sign-in/actions.ts signInAction',
+  'app/sign-in/actions.ts signInFormAction',
+  'app/invite/[token]/actions.ts acceptInvitationAction',
+  'app/sign-out/page.tsx inline',
+]);
 const key = (a: ServerAction) => `${a.file} ${a.kind === 'inline' ? 'inline' : a.name}`;
 
 /** What is wrong with how a server action is built, or null. */
@@ -172,7 +184,9 @@ export async function resolveWrapperArgs(a: ServerAction, root = ROOT): Promise<
     const [head, ...rest] = expr.split('.');
     const binding = a.bindings?.[head];
     if (expr === '?' || !binding) throw new Error(`${a.file} ${a.name}: can't resolve argument ${expr}`);
-    const spec = binding.module.startsWith('@/') ? path.join(root, binding.module.slice(2)) : path.resolve(path.dirname(path.join(root, a.file)), binding.module);
+    const spec = binding.module.startsWith('@/')
+      ? path.join(root, binding.module.slice(2))
+      : path.resolve(path.dirname(path.join(root, a.file)), binding.module);
     const candidates = [`${spec}.ts`, `${spec}.tsx`, path.join(spec, 'index.ts')].filter((c) => existsSync(c));
     let v: unknown = await import(/* @vite-ignore */ candidates[0] ?? spec);
     for (const k of [...binding.path, ...rest]) v = (v as Record<string, unknown>)[k];

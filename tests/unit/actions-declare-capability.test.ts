@@ -30,26 +30,33 @@ describe('server actions (found with a parser: "use server" modules and inline a
   });
 
   it('every one is built with orgAction(<capability or declared use case>, …) or is a listed public action', () => {
-    expect(actions.flatMap((a) => { const p = problem(a); return p ? [`${a.file}:${a.line} ${a.name}: ${p}`] : []; })).toEqual([]);
+    expect(
+      actions.flatMap((a) => {
+        const p = problem(a);
+        return p ? [`${a.file}:${a.line} ${a.name}: ${p}`] : [];
+      }),
+    ).toEqual([]);
   });
 
   it('the check sees what a source regex missed: double-quoted "use server", bare exported functions, inline actions, export lists', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'actions-'));
     mkdirSync(path.join(dir, 'app', 'x'), { recursive: true });
-    writeFileSync(path.join(dir, 'app', 'x', 'actions.ts'), [
-      '"use server";',
-      "import { orgAction } from '@/lib/server/org-action';",
-      'export async function sneaky(orgId: string) { return orgId; }',
-      "const listed = async () => 1;",
-      'export { listed };',
-      "export const fine = orgAction('customers.read', schema, handler);",
-      "export const unknown = orgAction('no.such.capability', schema, handler);",
-    ].join('\n'));
-    writeFileSync(path.join(dir, 'app', 'x', 'page.tsx'), [
-      'export default function Page() {',
-      '  return <form action={async () => { "use server"; await doIt(); }} />;',
-      '}',
-    ].join('\n'));
+    writeFileSync(
+      path.join(dir, 'app', 'x', 'actions.ts'),
+      [
+        '"use server";',
+        "import { orgAction } from '@/lib/server/org-action';",
+        'export async function sneaky(orgId: string) { return orgId; }',
+        'const listed = async () => 1;',
+        'export { listed };',
+        "export const fine = orgAction('customers.read', schema, handler);",
+        "export const unknown = orgAction('no.such.capability', schema, handler);",
+      ].join('\n'),
+    );
+    writeFileSync(
+      path.join(dir, 'app', 'x', 'page.tsx'),
+      ['export default function Page() {', '  return <form action={async () => { "use server"; await doIt(); }} />;', '}'].join('\n'),
+    );
     const found = discoverServerActions(dir);
     expect(found.map((a) => `${a.name}: ${problem(a) ?? 'ok'}`).sort()).toEqual([
       'fine: ok',
@@ -67,8 +74,11 @@ describe('server actions (found with a parser: "use server" modules and inline a
  * operators' probes, which answer only "up" and "ready" with the names of the checks.
  */
 const PUBLIC_ROUTES = new Set([
-  'app/api/auth/[...nextauth]/route.ts', 'app/api/billing/reports/[reportId]/download/route.ts', 'app/api/openapi.json/route.ts',
-  'app/api/health/route.ts', 'app/api/ready/route.ts',
+  'app/api/auth/[...nextauth]/route.ts',
+  'app/api/billing/reports/[reportId]/download/route.ts',
+  'app/api/openapi.json/route.ts',
+  'app/api/health/route.ts',
+  'app/api/ready/route.ts',
 ]);
 
 describe('route handlers', () => {
@@ -77,7 +87,11 @@ describe('route handlers', () => {
     const violations: string[] = [];
     for (const file of routes) {
       // Route segment config (dynamic, runtime…) is not a handler.
-      for (const line of readFileSync(file, 'utf8').split('\n').filter((l) => l.startsWith('export ') && !/^export const (dynamic|runtime|revalidate|fetchCache|preferredRegion|maxDuration) =/.test(l))) {
+      for (const line of readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(
+          (l) => l.startsWith('export ') && !/^export const (dynamic|runtime|revalidate|fetchCache|preferredRegion|maxDuration) =/.test(l),
+        )) {
         const m = line.match(/^export const (GET|POST|PUT|PATCH|DELETE) = sessionRoute\(('([\w.]+)'|\w+\.capability),/);
         if (!m || (m[3] && !CAPABILITIES.has(m[3]))) violations.push(`${rel(file)}: ${line}`);
       }
@@ -92,7 +106,9 @@ describe('public API routes', () => {
     expect(routes.length).toBeGreaterThan(0);
     const violations: string[] = [];
     for (const file of routes) {
-      for (const line of readFileSync(file, 'utf8').split('\n').filter((l) => l.startsWith('export ') && !l.startsWith('export const dynamic ='))) {
+      for (const line of readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('export ') && !l.startsWith('export const dynamic ='))) {
         if (!/^export const (GET|POST|PUT|DELETE) = apiRoute\(endpoints\.\w+\);$/.test(line)) violations.push(`${rel(file)}: ${line}`);
       }
     }

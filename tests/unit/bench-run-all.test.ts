@@ -6,7 +6,14 @@ import { formatRow, parseBenchRows, parseCustomers, parseJs, parsePages, parsePr
 describe('npm run bench', () => {
   it('runs every known bench and marks those missing from package.json as not present', () => {
     const plan = planBenches({ 'bench:js': 'x', 'bench:report': 'y' });
-    expect(plan.map((b) => b.script)).toEqual(['bench:js', 'bench:customers', 'bench:report', 'bench:provision', 'bench:pages', 'bench:api']);
+    expect(plan.map((b) => b.script)).toEqual([
+      'bench:js',
+      'bench:customers',
+      'bench:report',
+      'bench:provision',
+      'bench:pages',
+      'bench:api',
+    ]);
     expect(plan.filter((b) => b.present).map((b) => b.script)).toEqual(['bench:js', 'bench:report']);
     expect(planBenches({ 'bench:js': 'x' }, ['bench:report']).map((b) => [b.script, b.present])).toEqual([['bench:report', false]]);
   });
@@ -30,11 +37,17 @@ describe('npm run bench', () => {
       { row: 'list middle page p95', value: 24.1, pass: true },
       { row: 'Activity p95', value: 140, pass: false },
     ]);
-    expect(parseBenchRows('bench-row {"row":"api list","value":12,"unit":"ms","baseline":10}\nbench-row {broken\n')).toEqual([{ row: 'api list', value: 12, unit: 'ms', baseline: 10 }]);
+    expect(parseBenchRows('bench-row {"row":"api list","value":12,"unit":"ms","baseline":10}\nbench-row {broken\n')).toEqual([
+      { row: 'api list', value: 12, unit: 'ms', baseline: 10 },
+    ]);
   });
 
   it('prints a row with its baseline and ratio', () => {
-    expect(formatRow({ row: 'USER report', value: 25, unit: 's', baseline: 20, target: '≤ 1.3× bare SQL', pass: true })).toBe('| USER report | 25 s | 20 s | 1.25× | ≤ 1.3× bare SQL | pass |');
-    expect(formatRow({ row: 'provisioning', value: 40, unit: 'customers/s', target: '≥ 100/s', pass: false })).toBe('| provisioning | 40 customers/s | — | — | ≥ 100/s | MISS |');
+    expect(formatRow({ row: 'USER report', value: 25, unit: 's', baseline: 20, target: '≤ 1.3× bare SQL', pass: true })).toBe(
+      '| USER report | 25 s | 20 s | 1.25× | ≤ 1.3× bare SQL | pass |',
+    );
+    expect(formatRow({ row: 'provisioning', value: 40, unit: 'customers/s', target: '≥ 100/s', pass: false })).toBe(
+      '| provisioning | 40 customers/s | — | — | ≥ 100/s | MISS |',
+    );
   });
 });

@@ -23,7 +23,9 @@ describe('CSV (RFC 4180)', () => {
   });
 
   it('has exactly the SPEC columns per type, in order', () => {
-    expect(REPORT_COLUMNS.PARTNER.join(',')).toBe('PARTNER_NAME,PARTNER_ORG_ID,SUBSCRIPTION_ID,SERVICE_NAME,SKU,DESCRIPTION,CONSUMPTION_START_DATE,CONSUMPTION_END_DATE,QUANTITY');
+    expect(REPORT_COLUMNS.PARTNER.join(',')).toBe(
+      'PARTNER_NAME,PARTNER_ORG_ID,SUBSCRIPTION_ID,SERVICE_NAME,SKU,DESCRIPTION,CONSUMPTION_START_DATE,CONSUMPTION_END_DATE,QUANTITY',
+    );
     expect(REPORT_COLUMNS.CUSTOMER.slice(9)).toEqual(['CUSTOMER_ORG_ID', 'CUSTOMER_EXTERNAL_ID', 'LOCATION_ID']);
     expect(REPORT_COLUMNS.USER.slice(12)).toEqual(['SUBSCRIBER_ID', 'USER_ID', 'WORKSPACE_ID']);
   });
@@ -31,7 +33,11 @@ describe('CSV (RFC 4180)', () => {
   it('the per-report and per-package fields are pre-quoted CSV', () => {
     expect(partnerFields({ name: 'Northwind "NW", Inc.', orgId: 'p-1' })).toBe('"Northwind ""NW"", Inc.",p-1');
     expect(catalogFields('webex_calling')).toBe('WEBEX_CALLING,WX-CALL-M,"Advanced calling, app, messaging and basic meetings"');
-    expect(parseCsv(`${catalogFields('cx_essentials')}\r\n`)[0]).toEqual(['CX_ESSENTIALS', 'WX-CXE-M', 'Calling plus contact-centre basics']);
+    expect(parseCsv(`${catalogFields('cx_essentials')}\r\n`)[0]).toEqual([
+      'CX_ESSENTIALS',
+      'WX-CXE-M',
+      'Calling plus contact-centre basics',
+    ]);
   });
 });
 
@@ -48,12 +54,17 @@ describe('report period rules (the schema the form and the server share)', () =>
   it('refuses start after end, today, tomorrow, older than five years, impossible dates', () => {
     expect(errors({ billingStartDate: '2026-03-02', billingEndDate: '2026-03-01' })).toHaveProperty('billingEndDate');
     expect(errors({ billingStartDate: '2026-04-01', billingEndDate: '2026-04-15' })).toHaveProperty('billingEndDate');
-    expect(errors({ billingStartDate: '2026-04-16', billingEndDate: '2026-04-16' })).toMatchObject({ billingStartDate: expect.any(String), billingEndDate: expect.any(String) });
+    expect(errors({ billingStartDate: '2026-04-16', billingEndDate: '2026-04-16' })).toMatchObject({
+      billingStartDate: expect.any(String),
+      billingEndDate: expect.any(String),
+    });
     expect(errors({ billingStartDate: '2021-04-14', billingEndDate: '2021-04-20' })).toHaveProperty('billingStartDate');
     expect(errors({ billingStartDate: '2026-02-29', billingEndDate: '2026-03-01' })).toHaveProperty('billingStartDate');
   });
   it('an empty indirect provider means none', () => {
-    expect(schema.parse({ billingStartDate: '2026-03-01', billingEndDate: '2026-03-02', subPartnerOrgId: '' }).subPartnerOrgId).toBeUndefined();
+    expect(
+      schema.parse({ billingStartDate: '2026-03-01', billingEndDate: '2026-03-02', subPartnerOrgId: '' }).subPartnerOrgId,
+    ).toBeUndefined();
   });
   it('list paging: max defaults to 100 and never exceeds it', () => {
     expect(listReportsSchema.parse({})).toMatchObject({ offset: 0, max: 100 });
@@ -89,7 +100,11 @@ describe('download links', () => {
     expect(checkDownloadLink(id, params(url), new Date('2026-04-15T10:30:00Z'), key)).toBe('expired');
   });
   it('is absolute under APP_URL', () => {
-    expect(signDownloadUrl(id, now, key, 'https://hub.example.com').url.startsWith(`https://hub.example.com/api/billing/reports/${id}/download?`)).toBe(true);
+    expect(
+      signDownloadUrl(id, now, key, 'https://hub.example.com').url.startsWith(
+        `https://hub.example.com/api/billing/reports/${id}/download?`,
+      ),
+    ).toBe(true);
   });
   it('refuses another key, another report, a moved expiry or garbage', () => {
     const { url } = signDownloadUrl(id, now, key, undefined);
@@ -105,9 +120,22 @@ describe('download links', () => {
 describe('usage chart period', () => {
   it('defaults to the 30 days before today and falls back on bad input with a note', () => {
     expect(chartPeriod({ start: '', end: '' }, '2026-04-15')).toEqual({ start: '2026-03-16', end: '2026-04-14', note: null });
-    expect(chartPeriod({ start: '2026-01-01', end: '2026-03-31' }, '2026-04-15')).toEqual({ start: '2026-01-01', end: '2026-03-31', note: null });
-    for (const bad of [{ start: '2026-03-02', end: '2026-03-01' }, { start: '2026-04-01', end: '2026-04-15' }, { start: '2024-01-01', end: '2026-01-01' }, { start: 'x', end: '2026-01-01' }]) {
-      expect(chartPeriod(bad, '2026-04-15')).toMatchObject({ start: '2026-03-16', end: '2026-04-14', note: expect.stringMatching(/instead/) });
+    expect(chartPeriod({ start: '2026-01-01', end: '2026-03-31' }, '2026-04-15')).toEqual({
+      start: '2026-01-01',
+      end: '2026-03-31',
+      note: null,
+    });
+    for (const bad of [
+      { start: '2026-03-02', end: '2026-03-01' },
+      { start: '2026-04-01', end: '2026-04-15' },
+      { start: '2024-01-01', end: '2026-01-01' },
+      { start: 'x', end: '2026-01-01' },
+    ]) {
+      expect(chartPeriod(bad, '2026-04-15')).toMatchObject({
+        start: '2026-03-16',
+        end: '2026-04-14',
+        note: expect.stringMatching(/instead/),
+      });
     }
   });
 });

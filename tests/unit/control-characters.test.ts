@@ -12,8 +12,13 @@ import { CONTROL_CHARACTER_MESSAGE, controlCharacterPaths, hasControlCharacters 
 import { ValidationError } from '@/lib/platform/errors';
 
 const valid: CreateCustomerInput = {
-  companyName: 'Acme Dental', adminEmail: 'it@acme.test', templateId: '0b1e0000-0000-4000-8000-000000000001', externalId: '', language: '',
-  packages: ['webex_calling'], confirmSupportedLocation: true,
+  companyName: 'Acme Dental',
+  adminEmail: 'it@acme.test',
+  templateId: '0b1e0000-0000-4000-8000-000000000001',
+  externalId: '',
+  language: '',
+  packages: ['webex_calling'],
+  confirmSupportedLocation: true,
   address: { addressLine1: '1 Main St', addressLine2: '', city: 'Seattle', stateOrProvince: 'WA', postalCode: '98101', country: 'US' },
 };
 
@@ -56,15 +61,20 @@ describe('control characters in input', () => {
   });
 
   it('are found at their field path, in nested objects, arrays and keys', () => {
-    expect(controlCharacterPaths({ a: 'ok', b: { c: 'x\u0000' }, users: [{ email: 'ok' }, { email: 'bad\n' }], ['k\u0000']: 1 }).sort())
-      .toEqual(['_form', 'b.c', 'users.1.email']);
+    expect(
+      controlCharacterPaths({ a: 'ok', b: { c: 'x\u0000' }, users: [{ email: 'ok' }, { email: 'bad\n' }], ['k\u0000']: 1 }).sort(),
+    ).toEqual(['_form', 'b.c', 'users.1.email']);
     expect(controlCharacterPaths('\u0000')).toEqual(['_form']);
   });
 
   it('a NUL company name is refused with a field error on an otherwise valid create-customer input (the pre-check uses the same parse)', () => {
     expect(fieldErrors(createCustomerSchema, valid)).toEqual({});
-    expect(fieldErrors(createCustomerSchema, { ...valid, companyName: 'Acme\u0000Dental' })).toEqual({ companyName: [CONTROL_CHARACTER_MESSAGE] });
-    expect(fieldErrors(createCustomerSchema, { ...valid, address: { ...valid.address, city: 'Sea\ttle' } })).toEqual({ 'address.city': [CONTROL_CHARACTER_MESSAGE] });
+    expect(fieldErrors(createCustomerSchema, { ...valid, companyName: 'Acme\u0000Dental' })).toEqual({
+      companyName: [CONTROL_CHARACTER_MESSAGE],
+    });
+    expect(fieldErrors(createCustomerSchema, { ...valid, address: { ...valid.address, city: 'Sea\ttle' } })).toEqual({
+      'address.city': [CONTROL_CHARACTER_MESSAGE],
+    });
   });
 
   it('is reported together with the schema’s own errors', () => {
@@ -92,7 +102,11 @@ describe('control characters in input', () => {
     expect(signInSchema.safeParse({ email: 'a@b.test', password: 'Password123!' }).success).toBe(true);
     const r = signInSchema.safeParse({ email: 'a@b.test', password: 'Pass\u0000word' });
     expect(r.success || r.error.issues.map((i) => i.message)).toEqual([CONTROL_CHARACTER_MESSAGE]);
-    const inv = acceptInvitationSchema.safeParse({ token: 'a'.repeat(43), password: 'long enough\u0000pw', confirmPassword: 'long enough\u0000pw' });
+    const inv = acceptInvitationSchema.safeParse({
+      token: 'a'.repeat(43),
+      password: 'long enough\u0000pw',
+      confirmPassword: 'long enough\u0000pw',
+    });
     expect(inv.success || inv.error.issues.map((i) => i.message)).toEqual([CONTROL_CHARACTER_MESSAGE]);
   });
 });

@@ -7,7 +7,10 @@ describe('API error body (SPEC §8)', () => {
     const res = errorResponse(new ConflictError('Conflict.', { externalId: ['The external ID is already in use.'] }, 10022));
     expect(res.status).toBe(409);
     const body = await res.json();
-    expect(body).toMatchObject({ message: 'Conflict.', errors: [{ errorCode: 10022, description: 'externalId: The external ID is already in use.', field: 'externalId' }] });
+    expect(body).toMatchObject({
+      message: 'Conflict.',
+      errors: [{ errorCode: 10022, description: 'externalId: The external ID is already in use.', field: 'externalId' }],
+    });
     expect(body.trackingId).toMatch(/^PH_/);
   });
 

@@ -6,9 +6,16 @@ import { localeLabel } from '@/lib/domain/locale-names';
 import { createSubPartnerSchema } from '@/lib/sub-partners/sub-partner-schema';
 import { addressSchema } from '@/lib/customers/customer-schema';
 
-const subPartner = (over: Record<string, unknown>) => createSubPartnerSchema.safeParse({
-  name: 'Reseller', adminEmail: 'a@reseller.test', adminFirstName: 'A', adminLastName: 'B', subscriptionId: 'Sub-1', billingStartDate: '', ...over,
-});
+const subPartner = (over: Record<string, unknown>) =>
+  createSubPartnerSchema.safeParse({
+    name: 'Reseller',
+    adminEmail: 'a@reseller.test',
+    adminFirstName: 'A',
+    adminLastName: 'B',
+    subscriptionId: 'Sub-1',
+    billingStartDate: '',
+    ...over,
+  });
 const messages = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }, field: string) =>
   (r.error?.issues ?? []).filter((i) => i.path.join('.') === field).map((i) => i.message);
 
@@ -23,7 +30,14 @@ describe('lookup tables keyed by user input', () => {
   });
 
   it('the address schema refuses __proto__ as a country with a field error', () => {
-    const r = addressSchema.safeParse({ addressLine1: '1 Main', addressLine2: '', city: 'X', stateOrProvince: '', postalCode: '1', country: '__proto__' });
+    const r = addressSchema.safeParse({
+      addressLine1: '1 Main',
+      addressLine2: '',
+      city: 'X',
+      stateOrProvince: '',
+      postalCode: '1',
+      country: '__proto__',
+    });
     expect(r.success).toBe(false);
     expect(messages(r, 'country')).toEqual(['Choose the country.']);
   });

@@ -7,6 +7,8 @@ describe('oneRow: the row a query must return', () => {
   });
 
   it('fails at the query, naming what was missing, instead of passing undefined on', async () => {
-    await expect(oneRow(Promise.resolve([]), 'the inserted customer')).rejects.toThrow('Expected the inserted customer, but the query returned no row.');
+    await expect(oneRow(Promise.resolve([]), 'the inserted customer')).rejects.toThrow(
+      'Expected the inserted customer, but the query returned no row.',
+    );
   });
 });

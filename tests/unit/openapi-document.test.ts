@@ -13,7 +13,10 @@ import { ERROR_RULES } from '@/lib/platform/error-codes';
 import { contractChecker, type OpenApiDocument } from '../integration/support/openapi-contract';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const doc = (await GET().json()) as OpenApiDocument & { 'x-error-codes': { errorCode: number }[]; 'x-info-codes': { infoCode: number; description: string }[] };
+const doc = (await GET().json()) as OpenApiDocument & {
+  'x-error-codes': { errorCode: number }[];
+  'x-info-codes': { infoCode: number; description: string }[];
+};
 
 // oxlint-disable-next-line typescript/no-explicit-any -- walking a JSON document whose shape the assertions check
 type Json = Record<string, any>;
@@ -27,7 +30,13 @@ function routeFiles(): { route: string; file: string; endpoint: string | null }[
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (/^route\.(ts|tsx|js)$/.test(entry.name)) {
-        const urlPath = '/' + path.relative(path.join(ROOT, 'app'), dir).split(path.sep).map((seg) => seg.replace(/^\[(\w+)\]$/, '{$1}')).join('/');
+        const urlPath =
+          '/' +
+          path
+            .relative(path.join(ROOT, 'app'), dir)
+            .split(path.sep)
+            .map((seg) => seg.replace(/^\[(\w+)\]$/, '{$1}'))
+            .join('/');
         const source = readFileSync(full, 'utf8');
         for (const m of source.matchAll(/export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\b(.*)/g)) {
           const served = /^\s*=\s*apiRoute\(endpoints\.(\w+)\)/.exec(m[2]);
@@ -63,7 +72,9 @@ describe('every operation is fully documented', () => {
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   ajv.addSchema(doc, 'doc');
   const catalogue = new Set(doc['x-error-codes'].map((c) => c.errorCode));
-  const operations = Object.entries(doc.paths).flatMap(([p, ops]) => METHODS.filter((m) => ops[m]).map((m) => ({ p, m, op: ops[m] as Json })));
+  const operations = Object.entries(doc.paths).flatMap(([p, ops]) =>
+    METHODS.filter((m) => ops[m]).map((m) => ({ p, m, op: ops[m] as Json })),
+  );
   const ptr = (...parts: string[]) => 'doc#/' + parts.map((x) => x.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
 
   it.each(operations.map((o) => [`${o.m.toUpperCase()} ${o.p}`, o] as const))('%s', (_name, { p, m, op }) => {
@@ -116,8 +127,14 @@ describe('every operation is fully documented', () => {
 
 describe('the contract check itself', () => {
   const checker = contractChecker(doc);
-  const json = new Headers({ 'content-type': 'application/json', TrackingID: 't', 'RateLimit-Limit': '1', 'RateLimit-Remaining': '0', 'RateLimit-Reset': '1' });
-  const { example } = (doc.paths['/v1/wholesale/customers/{customerId}'].get.responses['200'].content!['application/json'] as Json);
+  const json = new Headers({
+    'content-type': 'application/json',
+    TrackingID: 't',
+    'RateLimit-Limit': '1',
+    'RateLimit-Remaining': '0',
+    'RateLimit-Reset': '1',
+  });
+  const { example } = doc.paths['/v1/wholesale/customers/{customerId}'].get.responses['200'].content!['application/json'] as Json;
 
   it('accepts the documented body and refuses an extra field, a wrong type, an undocumented status and a missing header', () => {
     const p = '/v1/wholesale/customers/6f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f';
@@ -125,7 +142,9 @@ describe('the contract check itself', () => {
     expect(checker.check('GET', p, 200, json, JSON.stringify({ ...example, colour: 'blue' })).join()).toMatch(/additional properties/);
     expect(checker.check('GET', p, 200, json, JSON.stringify({ ...example, status: 'sleeping' })).join()).toMatch(/allowed values/);
     expect(checker.check('GET', p, 418, json, '{}').join()).toMatch(/not documented/);
-    expect(checker.check('GET', p, 200, new Headers({ 'content-type': 'application/json' }), JSON.stringify(example)).join()).toMatch(/TrackingID missing/);
+    expect(checker.check('GET', p, 200, new Headers({ 'content-type': 'application/json' }), JSON.stringify(example)).join()).toMatch(
+      /TrackingID missing/,
+    );
     expect(checker.check('GET', '/v1/wholesale/nothing', 200, json, '{}').join()).toMatch(/not in the OpenAPI document/);
   });
 });

@@ -17,7 +17,11 @@ describe('OpenAPI webhooks', () => {
     expect(Object.keys(doc.webhooks).sort()).toEqual([...WEBHOOK_EVENT_TYPES].sort());
     for (const type of WEBHOOK_EVENT_TYPES) {
       const op = doc.webhooks[type].post;
-      expect(op.parameters.map((p: Json) => `${p.in}:${p.name}`)).toEqual(['header:webhook-id', 'header:webhook-timestamp', 'header:webhook-signature']);
+      expect(op.parameters.map((p: Json) => `${p.in}:${p.name}`)).toEqual([
+        'header:webhook-id',
+        'header:webhook-timestamp',
+        'header:webhook-signature',
+      ]);
       expect(op.responses['2XX']).toBeDefined();
     }
   });
@@ -27,10 +31,14 @@ describe('OpenAPI webhooks', () => {
     expect(schema.required).toEqual(['type', 'timestamp', 'data']);
     expect(schema.properties.type.const).toBe('customer.status_changed');
     const data = schema.properties.data;
-    expect(data.required).toEqual(expect.arrayContaining(['id', 'orgId', 'externalId', 'status', 'previousStatus', 'packages', 'lastStatusChange']));
+    expect(data.required).toEqual(
+      expect.arrayContaining(['id', 'orgId', 'externalId', 'status', 'previousStatus', 'packages', 'lastStatusChange']),
+    );
     expect(data.properties.status.enum).toContain('pending_customer_approval');
     const sub = doc.webhooks['subscriber.created'].post.requestBody.content['application/json'].schema.properties.data;
-    expect(Object.keys(sub.properties)).toEqual(expect.arrayContaining(['id', 'customerId', 'email', 'package', 'status', 'firstName', 'lastName']));
+    expect(Object.keys(sub.properties)).toEqual(
+      expect.arrayContaining(['id', 'customerId', 'email', 'package', 'status', 'firstName', 'lastName']),
+    );
   });
 
   it('every example is a payload the delivery schemas accept', () => {
@@ -51,8 +59,10 @@ describe('OpenAPI webhooks', () => {
     const hookSubscriber = doc.webhooks['subscriber.created'].post.requestBody.content[json].schema.properties.data.properties;
     const hookReport = doc.webhooks['billing_report.completed'].post.requestBody.content[json].schema.properties.data.properties;
     const format = (props: Json, key: string) => props[key].format ?? props[key].anyOf?.find((s: Json) => s.format)?.format;
-    for (const props of [apiCustomer, hookCustomer]) for (const k of ['id', 'orgId', 'subPartnerOrgId']) expect(format(props, k), k).toBe('uuid');
-    for (const props of [apiSubscriber, hookSubscriber]) for (const k of ['id', 'customerId', 'locationId']) expect(format(props, k), k).toBe('uuid');
+    for (const props of [apiCustomer, hookCustomer])
+      for (const k of ['id', 'orgId', 'subPartnerOrgId']) expect(format(props, k), k).toBe('uuid');
+    for (const props of [apiSubscriber, hookSubscriber])
+      for (const k of ['id', 'customerId', 'locationId']) expect(format(props, k), k).toBe('uuid');
     expect(format(hookReport, 'id')).toBe('uuid');
   });
 

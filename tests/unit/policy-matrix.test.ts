@@ -29,7 +29,10 @@ const ROW_CAPABILITIES: Record<string, { capabilities: PartnerCapability[]; writ
   'see customers, templates, reports of own org': [{ capabilities: ['org.read', 'customers.read', 'templates.read'] }],
   'create / edit / delete onboarding templates': [{ capabilities: ['templates.write'] }],
   'create wholesale customer, set up customer, manage its users': [{ capabilities: ['customers.write', 'customers.delete'] }],
-  "open a customer's view (cross-launch)": [{ capabilities: ['customerView.open'] }, { capabilities: ['customerView.write'], writeOnly: true }],
+  "open a customer's view (cross-launch)": [
+    { capabilities: ['customerView.open'] },
+    { capabilities: ['customerView.write'], writeOnly: true },
+  ],
   'toggle Restricted by Partner Mode': [{ capabilities: ['customers.rbpm'] }],
   "**Indirect providers** tab, cross-launch into a sub-partner, search sub-partners' customers": [{ capabilities: ['subPartners.access'] }],
   'set up a sub-partner (self-service, see §6.4)': [{ capabilities: ['subPartners.manage'] }],
@@ -39,7 +42,10 @@ const ROW_CAPABILITIES: Record<string, { capabilities: PartnerCapability[]; writ
   'start / manage trials (non-wholesale partners only)': [{ capabilities: ['trials.manage'] }],
 };
 
-interface Row { label: string; cells: string[] }
+interface Row {
+  label: string;
+  cells: string[];
+}
 
 function parseMatrix(text: string): Row[] {
   return text
@@ -47,7 +53,10 @@ function parseMatrix(text: string): Row[] {
     .split('\n')
     .slice(2)
     .map((line) => {
-      const parts = line.split('|').slice(1, -1).map((c) => c.trim());
+      const parts = line
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim());
       return { label: parts[0], cells: parts.slice(1) };
     });
 }
@@ -60,8 +69,8 @@ type Expected = 'all' | 'own' | null;
  * trials)") limits the grant to non-wholesale partners: trials exist only there (§9).
  */
 function cellGrant(cell: string, writeOnly: boolean): { wholesale: Expected; nonWholesale: Expected } {
-  const grant: Expected = !cell || (writeOnly && /read only/.test(cell)) ? null
-    : /own customers|customers they created/.test(cell) ? 'own' : 'all';
+  const grant: Expected =
+    !cell || (writeOnly && /read only/.test(cell)) ? null : /own customers|customers they created/.test(cell) ? 'own' : 'all';
   // "(write, trials)": the write is limited to trials; opening the view is not.
   const trialsOnly = writeOnly && /\(([^)]*,\s*)?trials\)/.test(cell);
   return { wholesale: trialsOnly ? null : grant, nonWholesale: grant };
@@ -112,11 +121,12 @@ describe('SPEC §1.2 permission matrix', () => {
               expect(partnerGrant(['partner_full_admin', 'wholesale_admin'], capability, true)).toBe('all');
             });
             it('every other pair of roles: denied', () => {
-              for (const a of PARTNER_ROLES) for (const b of PARTNER_ROLES) {
-                const both = new Set([a, b]);
-                if (both.has('partner_full_admin') && both.has('wholesale_admin')) continue;
-                expect(partnerGrant([a, b], capability, true)).toBeNull();
-              }
+              for (const a of PARTNER_ROLES)
+                for (const b of PARTNER_ROLES) {
+                  const both = new Set([a, b]);
+                  if (both.has('partner_full_admin') && both.has('wholesale_admin')) continue;
+                  expect(partnerGrant([a, b], capability, true)).toBeNull();
+                }
             });
           }
           if (nonWholesaleOnly) {
@@ -163,30 +173,53 @@ describe('SPEC §1.2 permission matrix', () => {
 });
 
 describe('a suspended owner (SPEC §8: a suspended indirect provider can only delete customers)', () => {
-  const READS: PartnerCapability[] = ['org.read', 'customers.read', 'templates.read', 'customerView.open', 'billing.reports.read', 'activity.read', 'analytics.read'];
+  const READS: PartnerCapability[] = [
+    'org.read',
+    'customers.read',
+    'templates.read',
+    'customerView.open',
+    'billing.reports.read',
+    'activity.read',
+    'analytics.read',
+  ];
   const subject = (ownerSuspended: boolean): AccessSubject => ({
-    userId: 'u', org: { id: 'o', kind: 'partner', wholesale: true }, relation: 'own',
-    partnerRoles: ['partner_full_admin', 'wholesale_admin'], customerRoles: [], partnerWholesale: true, ownerSuspended,
+    userId: 'u',
+    org: { id: 'o', kind: 'partner', wholesale: true },
+    relation: 'own',
+    partnerRoles: ['partner_full_admin', 'wholesale_admin'],
+    customerRoles: [],
+    partnerWholesale: true,
+    ownerSuspended,
   });
 
   it('keeps reading and deleting customers only — declared in the permission table', () => {
-    const kept = (Object.keys(PARTNER_PERMISSIONS) as PartnerCapability[])
-      .filter((c) => (PARTNER_PERMISSIONS[c] as { allowedWhileOwnerSuspended?: boolean }).allowedWhileOwnerSuspended);
+    const kept = (Object.keys(PARTNER_PERMISSIONS) as PartnerCapability[]).filter(
+      (c) => (PARTNER_PERMISSIONS[c] as { allowedWhileOwnerSuspended?: boolean }).allowedWhileOwnerSuspended,
+    );
     expect(kept.sort()).toEqual([...READS, 'customers.delete'].sort());
   });
 
   for (const capability of Object.keys(PARTNER_PERMISSIONS) as PartnerCapability[]) {
-    if ((PARTNER_PERMISSIONS[capability] as { partnerKind?: string }).partnerKind === 'non_wholesale' || capability.startsWith('customerView.')) continue; // not on a wholesale partner org
+    if (
+      (PARTNER_PERMISSIONS[capability] as { partnerKind?: string }).partnerKind === 'non_wholesale' ||
+      capability.startsWith('customerView.')
+    )
+      continue; // not on a wholesale partner org
     const kept = READS.includes(capability) || capability === 'customers.delete';
     it(`${capability}: ${kept ? 'still allowed' : 'refused'} while suspended`, () => {
       expect(decide(subject(false), capability).allowed).toBe(true);
-      expect(decide(subject(true), capability)).toEqual(kept ? { allowed: true, reach: 'all' } : { allowed: false, reason: 'owner_suspended' });
+      expect(decide(subject(true), capability)).toEqual(
+        kept ? { allowed: true, reach: 'all' } : { allowed: false, reason: 'owner_suspended' },
+      );
     });
   }
 
   it("refuses writes in a suspended owner's customer view but still opens it", () => {
     const inView: AccessSubject = {
-      ...subject(true), org: { id: 'c', kind: 'customer', wholesale: true }, relation: 'customer', customer: { rbpm: false, createdBy: null },
+      ...subject(true),
+      org: { id: 'c', kind: 'customer', wholesale: true },
+      relation: 'customer',
+      customer: { rbpm: false, createdBy: null },
     };
     expect(decide(inView, 'cv.read').allowed).toBe(true);
     for (const c of ['cv.users.manage', 'cv.locations.manage', 'cv.account.edit', 'cv.users.editNames'] as const) {

@@ -28,12 +28,31 @@ describe('reaching an org (else 404)', () => {
   });
 
   it("a sub-partner's customer needs full + wholesale of the parent", () => {
-    expect(canReach(subject({ org: customerOrg, relation: 'sub_partner_customer', partnerRoles: FULL_WS, customer: { rbpm: true, createdBy: null } }))).toBe(true);
-    expect(canReach(subject({ org: customerOrg, relation: 'sub_partner_customer', partnerRoles: ['wholesale_admin'], customer: { rbpm: true, createdBy: null } }))).toBe(false);
+    expect(
+      canReach(
+        subject({ org: customerOrg, relation: 'sub_partner_customer', partnerRoles: FULL_WS, customer: { rbpm: true, createdBy: null } }),
+      ),
+    ).toBe(true);
+    expect(
+      canReach(
+        subject({
+          org: customerOrg,
+          relation: 'sub_partner_customer',
+          partnerRoles: ['wholesale_admin'],
+          customer: { rbpm: true, createdBy: null },
+        }),
+      ),
+    ).toBe(false);
   });
 
   it('a sales admin reaches only customers they created', () => {
-    const mine = subject({ org: customerOrg, relation: 'customer', partnerRoles: ['sales_admin'], partnerWholesale: false, customer: { rbpm: false, createdBy: ME } });
+    const mine = subject({
+      org: customerOrg,
+      relation: 'customer',
+      partnerRoles: ['sales_admin'],
+      partnerWholesale: false,
+      customer: { rbpm: false, createdBy: ME },
+    });
     const other = subject({ ...mine, customer: { rbpm: false, createdBy: 'someone-else' } });
     expect(canReach(mine)).toBe(true);
     expect(canReach(other)).toBe(false);
@@ -133,6 +152,11 @@ describe('sub-partners are one level deep', () => {
   });
   it("a top-level wholesale partner's full + wholesale admin can; a non-wholesale partner can't set one up", () => {
     expect(can(subject({ org: partnerOrg, relation: 'own', partnerRoles: FULL_WS }), 'subPartners.manage')).toBe(true);
-    expect(can(subject({ org: { ...partnerOrg, wholesale: false }, relation: 'own', partnerRoles: FULL_WS, partnerWholesale: false }), 'subPartners.manage')).toBe(false);
+    expect(
+      can(
+        subject({ org: { ...partnerOrg, wholesale: false }, relation: 'own', partnerRoles: FULL_WS, partnerWholesale: false }),
+        'subPartners.manage',
+      ),
+    ).toBe(false);
   });
 });

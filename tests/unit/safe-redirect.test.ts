@@ -6,8 +6,15 @@ import { clientAddress } from '@/lib/platform/client-address';
 
 describe('safeCallbackPath', () => {
   it.each([
-    '/\\evil.test/x', '/\t/evil.test', '//evil.test', 'http://evil.test/x', 'https:evil.test', '/\n/evil.test', '\\\\evil.test',
-    'javascript:alert(1)', '/.//evil.test',
+    '/\\evil.test/x',
+    '/\t/evil.test',
+    '//evil.test',
+    'http://evil.test/x',
+    'https:evil.test',
+    '/\n/evil.test',
+    '\\\\evil.test',
+    'javascript:alert(1)',
+    '/.//evil.test',
   ])('refuses %j (it would leave the site)', (raw) => {
     const path = safeCallbackPath(raw, 'http://portal.test');
     expect(path.startsWith('/')).toBe(true);

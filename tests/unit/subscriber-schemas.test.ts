@@ -2,7 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import { addUsersSchema, numberingIssues, userRowSchema } from '@/lib/subscribers/subscriber-schemas';
 
-const row = { firstName: 'A', lastName: 'B', email: 'a@b.test', package: 'webex_calling', locationId: 'loc', extension: '1234', primaryPhoneNumber: '' };
+const row = {
+  firstName: 'A',
+  lastName: 'B',
+  email: 'a@b.test',
+  package: 'webex_calling',
+  locationId: 'loc',
+  extension: '1234',
+  primaryPhoneNumber: '',
+};
 
 describe('numbering rules', () => {
   it('a calling package needs an extension and/or a number', () => {
@@ -11,7 +19,10 @@ describe('numbering rules', () => {
     expect(numberingIssues({ package: 'common_area_calling', extension: '', primaryPhoneNumber: '+14155550123' })).toEqual([]);
   });
   it('a meetings-only package has neither', () => {
-    expect(numberingIssues({ package: 'webex_meetings', extension: '12', primaryPhoneNumber: '+14155550123' }).map((i) => i.path)).toEqual(['extension', 'primaryPhoneNumber']);
+    expect(numberingIssues({ package: 'webex_meetings', extension: '12', primaryPhoneNumber: '+14155550123' }).map((i) => i.path)).toEqual([
+      'extension',
+      'primaryPhoneNumber',
+    ]);
     expect(numberingIssues({ package: 'webex_meetings', extension: '', primaryPhoneNumber: '' })).toEqual([]);
   });
 });
@@ -19,7 +30,14 @@ describe('numbering rules', () => {
 describe('user rows', () => {
   it('accepts a valid row and refuses bad extensions, numbers and Common Area Calling', () => {
     expect(userRowSchema.safeParse(row).success).toBe(true);
-    for (const bad of [{ extension: '1' }, { extension: '12345678901' }, { extension: '12a' }, { primaryPhoneNumber: '4155550123' }, { package: 'common_area_calling' }, { email: 'nope' }]) {
+    for (const bad of [
+      { extension: '1' },
+      { extension: '12345678901' },
+      { extension: '12a' },
+      { primaryPhoneNumber: '4155550123' },
+      { package: 'common_area_calling' },
+      { email: 'nope' },
+    ]) {
       expect(userRowSchema.safeParse({ ...row, ...bad }).success, JSON.stringify(bad)).toBe(false);
     }
   });

@@ -27,8 +27,15 @@ describe('templateSchema', () => {
   it('normalises: trims, turns empty optional values into null, defaults the toggles and language', () => {
     const { allowAdminInviteEmails: _a, disableWebexCalling: _d, defaultLanguage: _l, ...minimal } = valid;
     expect(templateSchema.parse({ ...minimal, name: '  Standard  ', brandName: '  Brand ' })).toEqual({
-      ...valid, name: 'Standard', brandName: 'Brand', idpEntityId: null, idpName: null, pstnProviderId: null,
-      allowAdminInviteEmails: false, disableWebexCalling: false, defaultLanguage: 'en_US',
+      ...valid,
+      name: 'Standard',
+      brandName: 'Brand',
+      idpEntityId: null,
+      idpName: null,
+      pstnProviderId: null,
+      allowAdminInviteEmails: false,
+      disableWebexCalling: false,
+      defaultLanguage: 'en_US',
     });
   });
 
@@ -80,7 +87,14 @@ describe('templateSchema', () => {
 
   it('the update schema is the same plus the template id', () => {
     expect(updateTemplateSchema.safeParse(valid).success).toBe(false);
-    expect(updateTemplateSchema.parse({ ...valid, templateId: '0b1e0000-0000-4000-8000-000000000009', authMode: 'oidc', idpName: 'x' })).toMatchObject({ templateId: '0b1e0000-0000-4000-8000-000000000009', idpName: 'x' });
-    expect(updateTemplateSchema.safeParse({ ...valid, templateId: 'x', authMode: 'saml' }).error?.issues.map((i) => i.path.join('.')).sort()).toEqual(['idpEntityId', 'templateId']);
+    expect(
+      updateTemplateSchema.parse({ ...valid, templateId: '0b1e0000-0000-4000-8000-000000000009', authMode: 'oidc', idpName: 'x' }),
+    ).toMatchObject({ templateId: '0b1e0000-0000-4000-8000-000000000009', idpName: 'x' });
+    expect(
+      updateTemplateSchema
+        .safeParse({ ...valid, templateId: 'x', authMode: 'saml' })
+        .error?.issues.map((i) => i.path.join('.'))
+        .sort(),
+    ).toEqual(['idpEntityId', 'templateId']);
   });
 });

@@ -1,7 +1,16 @@
 // SPEC §9's time rules on a fixed clock, each boundary checked one second either side.
 import { describe, expect, it } from 'vitest';
 import {
-  CONSENT_TIMEOUT_DAYS, DAY_MS, consentExpired, daysLeft, expired, extendedEnd, graceOver, numbersReleaseDue, reminderDue, trialEnd,
+  CONSENT_TIMEOUT_DAYS,
+  DAY_MS,
+  consentExpired,
+  daysLeft,
+  expired,
+  extendedEnd,
+  graceOver,
+  numbersReleaseDue,
+  reminderDue,
+  trialEnd,
 } from '@/lib/trials/trial-rules';
 
 const S = 1000;
@@ -36,7 +45,11 @@ describe('Extend: +30 days from today, not from the end', () => {
     expect(extendedEnd({ startsAt: T0, endsAt: at(120), hasDevices: true }, at(100))).toEqual({ ok: false, reason: 'device_cap' });
     expect(extendedEnd({ startsAt: T0, endsAt: at(120, -1), hasDevices: true }, at(100)).ok).toBe(true);
     // Without devices there is no cap.
-    expect(extendedEnd({ startsAt: T0, endsAt: at(120), hasDevices: false }, at(100))).toEqual({ ok: true, endsAt: at(130), capped: false });
+    expect(extendedEnd({ startsAt: T0, endsAt: at(120), hasDevices: false }, at(100))).toEqual({
+      ok: true,
+      endsAt: at(130),
+      capped: false,
+    });
   });
 });
 

@@ -6,8 +6,10 @@ import { urlShapeProblem } from '@/lib/webhooks/url-shape';
 
 const saved = { allow: process.env.WEBHOOKS_ALLOW_PRIVATE, demo: process.env.DEMO_MODE };
 const set = (allow: string | undefined, demo: string | undefined) => {
-  if (allow === undefined) delete process.env.WEBHOOKS_ALLOW_PRIVATE; else process.env.WEBHOOKS_ALLOW_PRIVATE = allow;
-  if (demo === undefined) delete process.env.DEMO_MODE; else process.env.DEMO_MODE = demo;
+  if (allow === undefined) delete process.env.WEBHOOKS_ALLOW_PRIVATE;
+  else process.env.WEBHOOKS_ALLOW_PRIVATE = allow;
+  if (demo === undefined) delete process.env.DEMO_MODE;
+  else process.env.DEMO_MODE = demo;
 };
 afterEach(() => set(saved.allow, saved.demo));
 
@@ -30,7 +32,8 @@ describe('allowPrivateTargets', () => {
 
 describe('address and shape rules', () => {
   it('treats loopback, private, link-local and mapped addresses as non-public', () => {
-    for (const a of ['127.0.0.1', '10.0.0.8', '172.20.1.1', '192.168.1.1', '169.254.169.254', '::1', 'fe80::1', '::ffff:10.0.0.1']) expect(isNonPublicAddress(a), a).toBe(true);
+    for (const a of ['127.0.0.1', '10.0.0.8', '172.20.1.1', '192.168.1.1', '169.254.169.254', '::1', 'fe80::1', '::ffff:10.0.0.1'])
+      expect(isNonPublicAddress(a), a).toBe(true);
     for (const a of ['93.184.216.34', '2606:2800:220:1::1']) expect(isNonPublicAddress(a), a).toBe(false);
   });
   it('wants HTTPS, allowing plain HTTP to loopback only', () => {

@@ -11,7 +11,11 @@ import { NODE_VERIFY_EXAMPLE } from '@/lib/webhooks/verification-example';
 type Verify = (secret: string, headers: Record<string, string>, body: string) => unknown;
 const verifyWebhook = new Function('require', `${NODE_VERIFY_EXAMPLE}\nreturn verifyWebhook;`)(createRequire(import.meta.url)) as Verify;
 
-const body = JSON.stringify({ type: 'customer.status_changed', timestamp: new Date().toISOString(), data: { id: 'c1', status: 'provisioned', previousStatus: 'provisioning' } });
+const body = JSON.stringify({
+  type: 'customer.status_changed',
+  timestamp: new Date().toISOString(),
+  data: { id: 'c1', status: 'provisioned', previousStatus: 'provisioning' },
+});
 const id = '0b6f9c2e-3a1d-4f5e-9b8c-7d6e5f4a3b2c';
 
 describe('the Node.js verification example', () => {

@@ -9,6 +9,10 @@ import { checkReadiness } from '@/lib/platform/readiness';
 export const dynamic = 'force-dynamic';
 
 export async function GET(): Promise<Response> {
-  const result = await checkReadiness(getDb(), { enabled: env().JOBS_ENABLED, started: lifecycle.jobsStarted, shuttingDown: lifecycle.shuttingDown });
+  const result = await checkReadiness(getDb(), {
+    enabled: env().JOBS_ENABLED,
+    started: lifecycle.jobsStarted,
+    shuttingDown: lifecycle.shuttingDown,
+  });
   return Response.json(result, { status: result.ready ? 200 : 503, headers: { 'Cache-Control': 'no-store' } });
 }

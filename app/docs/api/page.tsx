@@ -9,7 +9,10 @@ export const dynamic = 'force-static';
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const METHOD_TONE: Record<string, string> = {
-  get: 'bg-sky-100 text-sky-900', post: 'bg-emerald-100 text-emerald-900', put: 'bg-amber-100 text-amber-900', delete: 'bg-red-100 text-red-900',
+  get: 'bg-sky-100 text-sky-900',
+  post: 'bg-emerald-100 text-emerald-900',
+  put: 'bg-amber-100 text-amber-900',
+  delete: 'bg-red-100 text-red-900',
 };
 
 function Code({ value }: { value: unknown }) {
@@ -18,29 +21,59 @@ function Code({ value }: { value: unknown }) {
 
 export default function ApiDocsPage() {
   const doc = openApiDocument() as Json;
-  const ops = Object.entries(doc.paths as Json).flatMap(([path, methods]) => Object.entries(methods as Json).map(([method, op]) => ({ path, method, op: op as Json })));
+  const ops = Object.entries(doc.paths as Json).flatMap(([path, methods]) =>
+    Object.entries(methods as Json).map(([method, op]) => ({ path, method, op: op as Json })),
+  );
   return (
     <main className="mx-auto max-w-5xl px-6 py-10">
       <h1 className="text-3xl font-semibold">{doc.info.title}</h1>
       <p className="mt-2 text-slate-700">{doc.info.description}</p>
-            {/* oxlint-disable-next-line next/no-html-link-for-pages -- a JSON document, not a page */}
-      <p className="mt-2 text-sm"><a className="text-brand-700 underline" href="/api/openapi.json">OpenAPI 3.1 document (JSON)</a></p>
+      {/* oxlint-disable-next-line next/no-html-link-for-pages -- a JSON document, not a page */}
+      <p className="mt-2 text-sm">
+        <a className="text-brand-700 underline" href="/api/openapi.json">
+          OpenAPI 3.1 document (JSON)
+        </a>
+      </p>
 
       <section aria-labelledby="conventions" className="mt-8">
-        <h2 id="conventions" className="text-xl font-semibold">Conventions</h2>
+        <h2 id="conventions" className="text-xl font-semibold">
+          Conventions
+        </h2>
         <ul className="mt-2 list-disc pl-6 text-sm text-slate-700">
-          <li><code>Authorization: Bearer phk_…</code> — create tokens in Settings → API tokens. Revoked or expired tokens get 401; a call outside the token’s scopes gets 403 naming the scope.</li>
-          <li>Rate limit per token (token bucket): every response carries <code>RateLimit-Limit</code>, <code>RateLimit-Remaining</code>, <code>RateLimit-Reset</code>; over it, 429 with <code>Retry-After</code>.</li>
-          <li><code>Idempotency-Key</code> on POST/PUT/DELETE (≤ 255 chars): a retry with the same body gets the stored response with <code>Idempotent-Replayed: true</code>; another body → 422; still running → 409.</li>
-          <li>Lists: <code>offset</code>, <code>max</code> (default 100, at most 100), body <code>{'{ items }'}</code>, and an RFC 8288 <code>Link</code> header with <code>rel=&quot;next&quot;</code>/<code>rel=&quot;prev&quot;</code>.</li>
-          <li>Every response has a <code>TrackingID</code> header; error bodies repeat it as <code>trackingId</code>. Unknown body fields → 400, bodies over 1 MB → 413, non-JSON bodies → 415.</li>
+          <li>
+            <code>Authorization: Bearer phk_…</code> — create tokens in Settings → API tokens. Revoked or expired tokens get 401; a call
+            outside the token’s scopes gets 403 naming the scope.
+          </li>
+          <li>
+            Rate limit per token (token bucket): every response carries <code>RateLimit-Limit</code>, <code>RateLimit-Remaining</code>,{' '}
+            <code>RateLimit-Reset</code>; over it, 429 with <code>Retry-After</code>.
+          </li>
+          <li>
+            <code>Idempotency-Key</code> on POST/PUT/DELETE (≤ 255 chars): a retry with the same body gets the stored response with{' '}
+            <code>Idempotent-Replayed: true</code>; another body → 422; still running → 409.
+          </li>
+          <li>
+            Lists: <code>offset</code>, <code>max</code> (default 100, at most 100), body <code>{'{ items }'}</code>, and an RFC 8288{' '}
+            <code>Link</code> header with <code>rel=&quot;next&quot;</code>/<code>rel=&quot;prev&quot;</code>.
+          </li>
+          <li>
+            Every response has a <code>TrackingID</code> header; error bodies repeat it as <code>trackingId</code>. Unknown body fields →
+            400, bodies over 1 MB → 413, non-JSON bodies → 415.
+          </li>
         </ul>
       </section>
 
       <section aria-labelledby="operations" className="mt-8">
-        <h2 id="operations" className="text-xl font-semibold">Operations</h2>
+        <h2 id="operations" className="text-xl font-semibold">
+          Operations
+        </h2>
         {ops.map(({ path, method, op }) => (
-          <article key={`${method} ${path}`} id={op.operationId} aria-labelledby={`${op.operationId}-title`} className="mt-6 rounded-lg border border-slate-200 p-4">
+          <article
+            key={`${method} ${path}`}
+            id={op.operationId}
+            aria-labelledby={`${op.operationId}-title`}
+            className="mt-6 rounded-lg border border-slate-200 p-4"
+          >
             <h3 id={`${op.operationId}-title`} className="flex flex-wrap items-center gap-2 font-mono text-sm">
               <span className={`rounded px-2 py-0.5 font-semibold uppercase ${METHOD_TONE[method]}`}>{method}</span>
               <span>{path}</span>
@@ -49,26 +82,54 @@ export default function ApiDocsPage() {
             {op.description && <p className="mt-2 whitespace-pre-line text-sm text-slate-700">{op.description}</p>}
             <h4 className="mt-3 text-sm font-semibold">Parameters</h4>
             <table className="mt-1 w-full text-left text-sm">
-              <thead><tr className="text-slate-500"><th className="py-1 pr-4 font-medium">Name</th><th className="py-1 pr-4 font-medium">In</th><th className="py-1 font-medium">Schema</th></tr></thead>
+              <thead>
+                <tr className="text-slate-500">
+                  <th className="py-1 pr-4 font-medium">Name</th>
+                  <th className="py-1 pr-4 font-medium">In</th>
+                  <th className="py-1 font-medium">Schema</th>
+                </tr>
+              </thead>
               <tbody>
                 {(op.parameters as Json[]).map((p) => (
                   <tr key={`${p.in}-${p.name}`} className="border-t border-slate-100">
-                    <td className="py-1 pr-4 font-mono text-xs">{p.name}{p.required ? ' *' : ''}</td>
+                    <td className="py-1 pr-4 font-mono text-xs">
+                      {p.name}
+                      {p.required ? ' *' : ''}
+                    </td>
                     <td className="py-1 pr-4">{p.in}</td>
                     <td className="py-1 font-mono text-xs">{JSON.stringify(p.schema)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
-            {op.requestBody && (<><h4 className="mt-3 text-sm font-semibold">Example request</h4><Code value={op.requestBody.content['application/json'].example} /></>)}
+            {op.requestBody && (
+              <>
+                <h4 className="mt-3 text-sm font-semibold">Example request</h4>
+                <Code value={op.requestBody.content['application/json'].example} />
+              </>
+            )}
             <h4 className="mt-3 text-sm font-semibold">Responses</h4>
             <ul className="mt-1 text-sm">
-              {Object.entries(op.responses as Json).map(([status, r]) => <li key={status}><code>{status}</code> {(r as Json).description}</li>)}
+              {Object.entries(op.responses as Json).map(([status, r]) => (
+                <li key={status}>
+                  <code>{status}</code> {(r as Json).description}
+                </li>
+              ))}
             </ul>
-            {Object.entries(op.responses as Json).filter(([s]) => s.startsWith('2')).map(([s, r]) => (r as Json).content && (
-              <div key={s}><h4 className="mt-3 text-sm font-semibold">Example response ({s})</h4><Code value={(r as Json).content['application/json'].example} /></div>
-            ))}
-            {(op['x-error-codes'] as number[]).length > 0 && <p className="mt-2 text-sm text-slate-700">Error codes: {(op['x-error-codes'] as number[]).join(', ')}</p>}
+            {Object.entries(op.responses as Json)
+              .filter(([s]) => s.startsWith('2'))
+              .map(
+                ([s, r]) =>
+                  (r as Json).content && (
+                    <div key={s}>
+                      <h4 className="mt-3 text-sm font-semibold">Example response ({s})</h4>
+                      <Code value={(r as Json).content['application/json'].example} />
+                    </div>
+                  ),
+              )}
+            {(op['x-error-codes'] as number[]).length > 0 && (
+              <p className="mt-2 text-sm text-slate-700">Error codes: {(op['x-error-codes'] as number[]).join(', ')}</p>
+            )}
           </article>
         ))}
       </section>
@@ -76,12 +137,29 @@ export default function ApiDocsPage() {
       <WebhooksSection doc={doc} />
 
       <section aria-labelledby="error-codes" className="mt-8">
-        <h2 id="error-codes" className="text-xl font-semibold">Error codes</h2>
+        <h2 id="error-codes" className="text-xl font-semibold">
+          Error codes
+        </h2>
         <table className="mt-2 w-full text-left text-sm" data-testid="error-codes">
-          <thead><tr className="text-slate-500"><th className="py-1 pr-4 font-medium">errorCode</th><th className="py-1 font-medium">Rule</th></tr></thead>
+          <thead>
+            <tr className="text-slate-500">
+              <th className="py-1 pr-4 font-medium">errorCode</th>
+              <th className="py-1 font-medium">Rule</th>
+            </tr>
+          </thead>
           <tbody>
-            {(doc['x-info-codes'] as Json[]).map((c) => <tr key={`i${c.infoCode}`} className="border-t border-slate-100"><td className="py-1 pr-4 font-mono">infoCode {c.infoCode}</td><td className="py-1">{c.description}</td></tr>)}
-            {(doc['x-error-codes'] as Json[]).map((c) => <tr key={c.errorCode} className="border-t border-slate-100"><td className="py-1 pr-4 font-mono">{c.errorCode}</td><td className="py-1">{c.description}</td></tr>)}
+            {(doc['x-info-codes'] as Json[]).map((c) => (
+              <tr key={`i${c.infoCode}`} className="border-t border-slate-100">
+                <td className="py-1 pr-4 font-mono">infoCode {c.infoCode}</td>
+                <td className="py-1">{c.description}</td>
+              </tr>
+            ))}
+            {(doc['x-error-codes'] as Json[]).map((c) => (
+              <tr key={c.errorCode} className="border-t border-slate-100">
+                <td className="py-1 pr-4 font-mono">{c.errorCode}</td>
+                <td className="py-1">{c.description}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       </section>

@@ -11,7 +11,9 @@ export async function acceptInvitationAction(input: { token: string; password: s
   if (!parsed.success) return { ok: false as const, message: 'Check the highlighted fields.', fieldErrors: zodFieldErrors(parsed.error) };
   let email: string;
   try {
-    ({ email } = await getDb().transaction((tx) => acceptInvitation(tx, { token: parsed.data.token, password: parsed.data.password, now: new Date() })));
+    ({ email } = await getDb().transaction((tx) =>
+      acceptInvitation(tx, { token: parsed.data.token, password: parsed.data.password, now: new Date() }),
+    ));
   } catch (err) {
     if (err instanceof DomainError) return { ok: false as const, message: err.message };
     throw err;

@@ -16,14 +16,20 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         {invitation ? (
           <>
             <h1 className="mt-1 text-2xl font-semibold">Welcome to {invitation.orgName}</h1>
-            <p className="mb-6 mt-1 text-sm text-slate-600">Set a password for <strong>{invitation.email}</strong> to finish setting up your account.</p>
+            <p className="mb-6 mt-1 text-sm text-slate-600">
+              Set a password for <strong>{invitation.email}</strong> to finish setting up your account.
+            </p>
             <AcceptInvitationForm token={token} />
           </>
         ) : (
           <>
             <h1 className="mt-1 text-2xl font-semibold">This invitation can't be used</h1>
-            <p className="mt-2 text-sm text-slate-600">The link is invalid, already used or expired. Ask your administrator for a new invitation.</p>
-            <Link href="/sign-in" className="mt-4 inline-block text-brand-700 underline">Go to sign in</Link>
+            <p className="mt-2 text-sm text-slate-600">
+              The link is invalid, already used or expired. Ask your administrator for a new invitation.
+            </p>
+            <Link href="/sign-in" className="mt-4 inline-block text-brand-700 underline">
+              Go to sign in
+            </Link>
           </>
         )}
       </div>

@@ -11,8 +11,16 @@ export default async function OrgLayout({ children, params }: { children: ReactN
   const access = await orgAccess(orgId);
   if (access.org.kind === 'customer') {
     const branding = await effectiveBranding(getDb(), access.org.id);
-    return <AppShell access={access} nav={customerNav(access)} branding={branding} notice={<RbpmBanner access={access} />}>{children}</AppShell>;
+    return (
+      <AppShell access={access} nav={customerNav(access)} branding={branding} notice={<RbpmBanner access={access} />}>
+        {children}
+      </AppShell>
+    );
   }
   const n = await subPartnerCount(access);
-  return <AppShell access={access} nav={partnerNav(access, n > 0)}>{children}</AppShell>;
+  return (
+    <AppShell access={access} nav={partnerNav(access, n > 0)}>
+      {children}
+    </AppShell>
+  );
 }

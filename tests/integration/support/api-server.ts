@@ -15,7 +15,12 @@ import { contractChecker, type ContractChecker, type OpenApiDocument } from './o
 
 function matcher(e: ApiEndpoint) {
   const names: string[] = [];
-  const re = new RegExp(`^${API_BASE}${e.path.replace(/\{(\w+)\}/g, (_m, n: string) => { names.push(n); return '([^/]+)'; })}$`);
+  const re = new RegExp(
+    `^${API_BASE}${e.path.replace(/\{(\w+)\}/g, (_m, n: string) => {
+      names.push(n);
+      return '([^/]+)';
+    })}$`,
+  );
   return (path: string) => {
     const m = re.exec(path);
     return m ? Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1])])) : null;
@@ -29,7 +34,12 @@ export interface ApiServer {
   document: OpenApiDocument;
   contract: ContractChecker;
   /** fetch against the server with a bearer token; the response is checked against the document. */
-  call(token: string | null, method: string, path: string, opts?: { body?: unknown; headers?: Record<string, string>; raw?: string }): Promise<Response>;
+  call(
+    token: string | null,
+    method: string,
+    path: string,
+    opts?: { body?: unknown; headers?: Record<string, string>; raw?: string },
+  ): Promise<Response>;
 }
 
 export async function startApiServer(deps: () => ServiceDeps): Promise<ApiServer> {
@@ -54,7 +64,11 @@ export async function startApiServer(deps: () => ServiceDeps): Promise<ApiServer
     }
     const headers = new Headers();
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
-    const request = new Request(`http://127.0.0.1${req.url}`, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
+    const request = new Request(`http://127.0.0.1${req.url}`, {
+      method: req.method,
+      headers,
+      body: chunks.length ? Buffer.concat(chunks) : undefined,
+    });
     const response = await hit.r.handle(request, { params: Promise.resolve(hit.params!) });
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));

@@ -62,7 +62,8 @@ const control = createServer(async (req, res) => {
   try {
     const b = await body(req);
     let out: unknown;
-    if (req.url === '/sign-in') out = await attemptSignIn(db, { email: b.email, password: b.password, clientIp: b.clientIp ?? '127.0.0.1' });
+    if (req.url === '/sign-in')
+      out = await attemptSignIn(db, { email: b.email, password: b.password, clientIp: b.clientIp ?? '127.0.0.1' });
     else if (req.url === '/session') out = { live: await isSessionLive(db, b.sessionId, b.userId) };
     else if (req.url === '/sign-out') out = await revokeSession(db, b.sessionId).then(() => ({ ok: true }));
     else return void res.writeHead(404).end();

@@ -8,7 +8,12 @@ import type { JobSender, QueueName } from '@/lib/platform/queues';
 type Ops = typeof billingReportOps;
 
 export function reportCaller(deps: ServiceDeps) {
-  return <K extends keyof Ops>(op: K, who: { userId: string }, orgId: string, input: unknown): Promise<Awaited<ReturnType<Ops[K]['handler']>>> => {
+  return <K extends keyof Ops>(
+    op: K,
+    who: { userId: string },
+    orgId: string,
+    input: unknown,
+  ): Promise<Awaited<ReturnType<Ops[K]['handler']>>> => {
     const o = billingReportOps[op];
     return runAuthorized(deps, { userId: who.userId, orgId, input }, o.capability, o.schema, o.handler as never);
   };

@@ -13,12 +13,26 @@ export interface CustomerRef {
 }
 
 export async function hqLocation(db: Db, customerOrgId: string): Promise<string> {
-  const [hq] = await db.select({ id: locations.id }).from(locations).where(and(eq(locations.orgId, customerOrgId), eq(locations.isHeadquarters, true)));
+  const [hq] = await db
+    .select({ id: locations.id })
+    .from(locations)
+    .where(and(eq(locations.orgId, customerOrgId), eq(locations.isHeadquarters, true)));
   return hq.id;
 }
 
 export async function addLocation(db: Db, customerOrgId: string, name = `Branch ${tag()}`): Promise<string> {
-  const [loc] = await db.insert(locations).values({ orgId: customerOrgId, name, addressLine1: '2 Side St', city: 'Springfield', stateOrProvince: 'IL', postalCode: '62702', country: 'US' }).returning({ id: locations.id });
+  const [loc] = await db
+    .insert(locations)
+    .values({
+      orgId: customerOrgId,
+      name,
+      addressLine1: '2 Side St',
+      city: 'Springfield',
+      stateOrProvince: 'IL',
+      postalCode: '62702',
+      country: 'US',
+    })
+    .returning({ id: locations.id });
   return loc.id;
 }
 
@@ -35,19 +49,36 @@ export async function addSubscriber(
   const locationId = opts.locationId ?? intervals[0].locationId ?? (await hqLocation(db, c.org.id));
   let userId: string | null = null;
   if (!opts.workspace) {
-    const [u] = await db.insert(users).values({ orgId: c.org.id, email: `user-${tag()}@example.test`, firstName: 'U', lastName: tag() }).returning({ id: users.id });
+    const [u] = await db
+      .insert(users)
+      .values({ orgId: c.org.id, email: `user-${tag()}@example.test`, firstName: 'U', lastName: tag() })
+      .returning({ id: users.id });
     userId = u.id;
   }
   const last = intervals[intervals.length - 1];
-  const [s] = await db.insert(subscribers).values({
-    customerId: c.customer.id, orgId: c.org.id, kind: opts.workspace ? 'workspace' : 'user', userId,
-    workspaceName: opts.workspace ? `Lobby ${tag()}` : null, package: last.pkg, locationId,
-    status: last.end ? 'removed' : 'provisioned', removedAt: last.end ? new Date(last.end) : null,
-  }).returning({ id: subscribers.id });
+  const [s] = await db
+    .insert(subscribers)
+    .values({
+      customerId: c.customer.id,
+      orgId: c.org.id,
+      kind: opts.workspace ? 'workspace' : 'user',
+      userId,
+      workspaceName: opts.workspace ? `Lobby ${tag()}` : null,
+      package: last.pkg,
+      locationId,
+      status: last.end ? 'removed' : 'provisioned',
+      removedAt: last.end ? new Date(last.end) : null,
+    })
+    .returning({ id: subscribers.id });
   for (const i of intervals) {
     await db.insert(packageAssignments).values({
-      subscriberId: s.id, customerId: c.customer.id, partnerOrgId: c.customer.partnerOrgId, locationId: i.locationId ?? locationId,
-      package: i.pkg, startedAt: new Date(i.start), endedAt: i.end ? new Date(i.end) : null,
+      subscriberId: s.id,
+      customerId: c.customer.id,
+      partnerOrgId: c.customer.partnerOrgId,
+      locationId: i.locationId ?? locationId,
+      package: i.pkg,
+      startedAt: new Date(i.start),
+      endedAt: i.end ? new Date(i.end) : null,
     });
   }
   return { subscriberId: s.id, userId };

@@ -15,7 +15,11 @@ import type { ServiceCtx } from '@/lib/platform/service-ctx';
 
 const tag = () => randomBytes(3).toString('hex');
 
-export interface SentJob { queue: QueueName; data: unknown; singletonKey?: string }
+export interface SentJob {
+  queue: QueueName;
+  data: unknown;
+  singletonKey?: string;
+}
 
 /** A JobSender that only records, so tests decide when (and whether) a job runs. */
 export function recordingJobs(): JobSender & { sent: SentJob[]; of<Q extends QueueName>(q: Q): JobPayloads[Q][] } {
@@ -34,13 +38,20 @@ export function recordingJobs(): JobSender & { sent: SentJob[]; of<Q extends Que
 /** The subscription a partner or sub-partner sells from (a sub-partner's parent's). */
 export async function subscriptionOf(db: Db, orgId: string): Promise<string> {
   const [org] = await db.select().from(orgs).where(eq(orgs.id, orgId));
-  const [sub] = await db.select({ id: subscriptions.id }).from(subscriptions)
+  const [sub] = await db
+    .select({ id: subscriptions.id })
+    .from(subscriptions)
     .where(or(eq(subscriptions.partnerOrgId, orgId), eq(subscriptions.partnerOrgId, org.parentPartnerId ?? orgId)));
   return sub.id;
 }
 
 /** An onboarding template of orgId; with a PSTN provider unless `pstn: false`. */
-export async function makeTemplate(db: Db, orgId: string, adminUserId: string, opts: { pstn?: boolean; packages?: PackageId[]; defaultLanguage?: string; name?: string } = {}) {
+export async function makeTemplate(
+  db: Db,
+  orgId: string,
+  adminUserId: string,
+  opts: { pstn?: boolean; packages?: PackageId[]; defaultLanguage?: string; name?: string } = {},
+) {
   let subscriptionId = await subscriptionOf(db, orgId);
   if (opts.packages) {
     subscriptionId = `Sub-${tag()}`;
@@ -49,12 +60,24 @@ export async function makeTemplate(db: Db, orgId: string, adminUserId: string, o
   let pstnProviderId: string | null = null;
   if (opts.pstn !== false) {
     pstnProviderId = 'pstn-test';
-    await db.insert(pstnProviders).values({ id: pstnProviderId, name: 'Test PSTN', countries: ['US', 'GB', 'DE'] }).onConflictDoNothing();
+    await db
+      .insert(pstnProviders)
+      .values({ id: pstnProviderId, name: 'Test PSTN', countries: ['US', 'GB', 'DE'] })
+      .onConflictDoNothing();
   }
-  const [t] = await db.insert(onboardingTemplates).values({
-    orgId, name: opts.name ?? `Template ${tag()}`, country: 'US', serviceProviderAdminId: adminUserId, subscriptionId,
-    pstnProviderId, defaultLanguage: opts.defaultLanguage ?? 'en_US', provisioningId: `prov-${tag()}${tag()}`,
-  }).returning();
+  const [t] = await db
+    .insert(onboardingTemplates)
+    .values({
+      orgId,
+      name: opts.name ?? `Template ${tag()}`,
+      country: 'US',
+      serviceProviderAdminId: adminUserId,
+      subscriptionId,
+      pstnProviderId,
+      defaultLanguage: opts.defaultLanguage ?? 'en_US',
+      provisioningId: `prov-${tag()}${tag()}`,
+    })
+    .returning();
   return t;
 }
 
@@ -68,7 +91,14 @@ export function customerInput(templateId: string, overrides: Partial<CreateCusto
     externalId: `EXT-${t}`,
     language: '',
     packages: ['webex_calling', 'webex_meetings'],
-    address: { addressLine1: '1 Main Street', addressLine2: '', city: 'Springfield', stateOrProvince: 'IL', postalCode: '62701', country: 'US' },
+    address: {
+      addressLine1: '1 Main Street',
+      addressLine2: '',
+      city: 'Springfield',
+      stateOrProvince: 'IL',
+      postalCode: '62701',
+      country: 'US',
+    },
     confirmSupportedLocation: true,
     ...overrides,
   };
@@ -78,11 +108,21 @@ export function customerInput(templateId: string, overrides: Partial<CreateCusto
 export function serviceCaller(db: Db, opts: { clock?: Clock; jobs?: JobSender } = {}) {
   const jobs = opts.jobs ?? recordingJobs();
   return <S extends z.ZodType, R>(
-    userId: string, orgId: string, capability: Capability, schema: S, service: (ctx: ServiceCtx, input: z.output<S>) => Promise<R>, input: unknown,
+    userId: string,
+    orgId: string,
+    capability: Capability,
+    schema: S,
+    service: (ctx: ServiceCtx, input: z.output<S>) => Promise<R>,
+    input: unknown,
   ) => runAuthorized({ db, clock: opts.clock ?? systemClock, jobs }, { userId, orgId, input }, capability, schema, service);
 }
 
 /** The rejection of a promise (fails the test when it resolves). */
 export async function rejection(p: Promise<unknown>): Promise<unknown> {
-  return p.then(() => { throw new Error('expected a rejection'); }, (e: unknown) => e);
+  return p.then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (e: unknown) => e,
+  );
 }

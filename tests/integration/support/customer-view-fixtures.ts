@@ -32,11 +32,22 @@ export type ViewCustomer = Awaited<ReturnType<typeof setupCustomer>>;
 export async function insertUser(db: Db, c: ViewCustomer, opts: { package?: PackageId; at?: Date; extension?: string | null } = {}) {
   const pkg = opts.package ?? 'webex_calling';
   const at = opts.at ?? new Date('2030-01-01T00:00:00Z');
-  const [u] = await db.insert(users).values({ orgId: c.orgId, email: uniqueEmail('seed'), firstName: 'Seed', lastName: `User ${next()}` }).returning();
-  const [s] = await db.insert(subscribers).values({
-    customerId: c.customerId, orgId: c.orgId, kind: 'user', userId: u.id, package: pkg, locationId: c.hqId,
-    extension: opts.extension === undefined ? (pkg === 'webex_meetings' ? null : String(3000 + next())) : opts.extension,
-  }).returning();
+  const [u] = await db
+    .insert(users)
+    .values({ orgId: c.orgId, email: uniqueEmail('seed'), firstName: 'Seed', lastName: `User ${next()}` })
+    .returning();
+  const [s] = await db
+    .insert(subscribers)
+    .values({
+      customerId: c.customerId,
+      orgId: c.orgId,
+      kind: 'user',
+      userId: u.id,
+      package: pkg,
+      locationId: c.hqId,
+      extension: opts.extension === undefined ? (pkg === 'webex_meetings' ? null : String(3000 + next())) : opts.extension,
+    })
+    .returning();
   await openAssignment(db, { subscriberId: s.id, customerId: c.customerId, partnerOrgId: c.partnerOrgId, locationId: c.hqId }, pkg, at);
   return { userId: u.id, subscriberId: s.id, email: u.email };
 }
@@ -55,6 +66,8 @@ export async function snapshot(db: Db, orgId: string) {
       (select string_agg(s.package || ':' || coalesce(s.primary_phone_number, ''), ',' order by s.id) from subscribers s where s.org_id = ${orgId}) as packages,
       (select string_agg(u.first_name || u.last_name || u.email, ',' order by u.id) from users u where u.org_id = ${orgId}) as names`);
   const [org] = await db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, orgId));
-  const [settings] = await db.execute(sql`select domain, suppress_admin_invite_emails, email_language, sso from org_settings where org_id = ${orgId}`);
+  const [settings] = await db.execute(
+    sql`select domain, suppress_admin_invite_emails, email_language, sso from org_settings where org_id = ${orgId}`,
+  );
   return { ...counts, name: org.name, settings: JSON.stringify(settings ?? null) };
 }

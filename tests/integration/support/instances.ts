@@ -23,10 +23,18 @@ export async function stopInstances(): Promise<void> {
   await Promise.all(started.splice(0).map((i) => i.stop()));
 }
 
-export async function startInstance(name: string, databaseUrl: string, opts: { jobs?: boolean; tuning?: BossTuning; env?: Record<string, string> } = {}): Promise<Instance> {
+export async function startInstance(
+  name: string,
+  databaseUrl: string,
+  opts: { jobs?: boolean; tuning?: BossTuning; env?: Record<string, string> } = {},
+): Promise<Instance> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'tests/integration/support/app-instance.ts'], {
     env: {
-      ...process.env, ...opts.env, DATABASE_URL: databaseUrl, INSTANCE_NAME: name, JOBS_ENABLED: opts.jobs === false ? '0' : '1',
+      ...process.env,
+      ...opts.env,
+      DATABASE_URL: databaseUrl,
+      INSTANCE_NAME: name,
+      JOBS_ENABLED: opts.jobs === false ? '0' : '1',
       ...(opts.tuning ? { BOSS_TUNING: JSON.stringify(opts.tuning) } : {}),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -53,7 +61,12 @@ export async function startInstance(name: string, databaseUrl: string, opts: { j
   });
   const { api, control } = await ready;
   const instance: Instance = {
-    name, api, control, handled, process: child, exited,
+    name,
+    api,
+    control,
+    handled,
+    process: child,
+    exited,
     async control$(path, body) {
       const res = await fetch(control + path, { method: 'POST', body: JSON.stringify(body) });
       if (!res.ok) throw new Error(`${name} ${path}: ${res.status} ${await res.text()}`);

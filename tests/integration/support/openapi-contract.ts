@@ -12,7 +12,9 @@ const addFormats = (addFormatsModule as unknown as { default?: typeof addFormats
 const DOC_ID = 'https://partner-hub.test/api/openapi.json';
 
 type Json = Record<string, unknown>;
-interface Operation { responses: Record<string, { content?: Record<string, { schema: Json }>; headers?: Record<string, unknown> }> }
+interface Operation {
+  responses: Record<string, { content?: Record<string, { schema: Json }>; headers?: Record<string, unknown> }>;
+}
 export type OpenApiDocument = { paths: Record<string, Record<string, Operation>> } & Json;
 
 const pointer = (...parts: string[]) => '#/' + parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
@@ -47,7 +49,8 @@ export function contractChecker(doc: OpenApiDocument): ContractChecker {
       if (!found) return [`${method} ${pathname} is not in the OpenAPI document`];
       const where = `${method} ${found.template} → ${status}`;
       const response = found.operation.responses[String(status)];
-      if (!response) return [`${where}: status ${status} is not documented (documented: ${Object.keys(found.operation.responses).join(', ')})`];
+      if (!response)
+        return [`${where}: status ${status} is not documented (documented: ${Object.keys(found.operation.responses).join(', ')})`];
       const problems: string[] = [];
       for (const h of Object.keys(response.headers ?? {})) {
         // Location and Link are conditional (Link only when there is another page; Location on 202 with a body).
@@ -59,18 +62,23 @@ export function contractChecker(doc: OpenApiDocument): ContractChecker {
         if (text) problems.push(`${where}: a body was sent where the document has none: ${text.slice(0, 200)}`);
         return problems;
       }
-      if (!(headers.get('content-type') ?? '').startsWith('application/json')) problems.push(`${where}: content-type is ${headers.get('content-type')}`);
+      if (!(headers.get('content-type') ?? '').startsWith('application/json'))
+        problems.push(`${where}: content-type is ${headers.get('content-type')}`);
       let body: unknown;
       try {
         body = JSON.parse(text);
       } catch {
         return [...problems, `${where}: body is not JSON: ${text.slice(0, 200)}`];
       }
-      const ref = DOC_ID + pointer('paths', found.template, method.toLowerCase(), 'responses', String(status), 'content', 'application/json', 'schema');
+      const ref =
+        DOC_ID +
+        pointer('paths', found.template, method.toLowerCase(), 'responses', String(status), 'content', 'application/json', 'schema');
       const validate = ajv.getSchema(ref);
       if (!validate) return [...problems, `${where}: no schema at ${ref}`];
       if (!validate(body)) {
-        problems.push(`${where}: body does not match the document: ${ajv.errorsText(validate.errors, { separator: '; ' })} — body ${text.slice(0, 300)}`);
+        problems.push(
+          `${where}: body does not match the document: ${ajv.errorsText(validate.errors, { separator: '; ' })} — body ${text.slice(0, 300)}`,
+        );
       }
       return problems;
     },

@@ -18,7 +18,12 @@ type Ops = typeof trialOps;
 
 export function trialCaller(db: Db, clock: Clock, jobs: JobSender) {
   const deps: ServiceDeps = { db, clock, jobs };
-  return <K extends keyof Ops>(op: K, who: { userId: string }, orgId: string, input: unknown): Promise<Awaited<ReturnType<Ops[K]['handler']>>> => {
+  return <K extends keyof Ops>(
+    op: K,
+    who: { userId: string },
+    orgId: string,
+    input: unknown,
+  ): Promise<Awaited<ReturnType<Ops[K]['handler']>>> => {
     const o = trialOps[op];
     return runAuthorized(deps, { userId: who.userId, orgId, input }, o.capability, o.schema, o.handler as never);
   };
@@ -40,12 +45,26 @@ export async function makeTrialPartner(db: Db, opts: { tier?: '1' | '2'; name?: 
 /** An organisation of its own (like Harbor Law Group): a full admin and an ordinary user. */
 export async function makeExistingOrg(db: Db, name = `Existing ${tag()}`) {
   const [org] = await db.insert(orgs).values({ kind: 'customer', name, country: 'US', wholesale: false }).returning();
-  const [admin] = await db.insert(users).values({ orgId: org.id, email: `admin-${tag()}@existing.test`, firstName: 'Ada', lastName: 'Admin' }).returning();
+  const [admin] = await db
+    .insert(users)
+    .values({ orgId: org.id, email: `admin-${tag()}@existing.test`, firstName: 'Ada', lastName: 'Admin' })
+    .returning();
   await db.insert(roleGrants).values({ userId: admin.id, orgId: org.id, role: 'customer_full_admin' });
-  const [admin2] = await db.insert(users).values({ orgId: org.id, email: `admin2-${tag()}@existing.test`, firstName: 'Bo', lastName: 'Admin' }).returning();
+  const [admin2] = await db
+    .insert(users)
+    .values({ orgId: org.id, email: `admin2-${tag()}@existing.test`, firstName: 'Bo', lastName: 'Admin' })
+    .returning();
   await db.insert(roleGrants).values({ userId: admin2.id, orgId: org.id, role: 'customer_full_admin' });
-  const [user] = await db.insert(users).values({ orgId: org.id, email: `user-${tag()}@existing.test`, firstName: 'Una', lastName: 'User' }).returning();
-  return { org, admin: { userId: admin.id, email: admin.email }, admin2: { userId: admin2.id, email: admin2.email }, user: { userId: user.id, email: user.email } };
+  const [user] = await db
+    .insert(users)
+    .values({ orgId: org.id, email: `user-${tag()}@existing.test`, firstName: 'Una', lastName: 'User' })
+    .returning();
+  return {
+    org,
+    admin: { userId: admin.id, email: admin.email },
+    admin2: { userId: admin2.id, email: admin2.email },
+    user: { userId: user.id, email: user.email },
+  };
 }
 
 export function services(over: Partial<TrialServicesInput> = {}): TrialServicesInput {
@@ -55,8 +74,20 @@ export function services(over: Partial<TrialServicesInput> = {}): TrialServicesI
 export function startInput(over: Partial<StartTrialInput> = {}): StartTrialInput {
   const t = tag();
   return {
-    companyName: `Trial Co ${t}`, adminEmail: `admin-${t}@trial.test`, businessVertical: 'Technology',
-    address: { addressLine1: '1 Main Street', addressLine2: '', city: 'Springfield', stateOrProvince: 'IL', postalCode: '62701', country: 'US' },
-    confirmSupportedLocation: true, services: services({ calling: true, meetings: true, siteUrl: `trial-${t}`, messaging: true }), lengthDays: 30, ...over,
+    companyName: `Trial Co ${t}`,
+    adminEmail: `admin-${t}@trial.test`,
+    businessVertical: 'Technology',
+    address: {
+      addressLine1: '1 Main Street',
+      addressLine2: '',
+      city: 'Springfield',
+      stateOrProvince: 'IL',
+      postalCode: '62701',
+      country: 'US',
+    },
+    confirmSupportedLocation: true,
+    services: services({ calling: true, meetings: true, siteUrl: `trial-${t}`, messaging: true }),
+    lengthDays: 30,
+    ...over,
   };
 }

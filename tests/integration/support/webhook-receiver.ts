@@ -4,7 +4,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 
-export interface Received { headers: http.IncomingHttpHeaders; body: string; path: string }
+export interface Received {
+  headers: http.IncomingHttpHeaders;
+  body: string;
+  path: string;
+}
 export type Answer = number | 'hang';
 
 export async function startReceiver() {
@@ -34,7 +38,10 @@ export async function startReceiver() {
     url: (path = '/hook') => `http://127.0.0.1:${port}${path}`,
     script: (path: string, answers: Answer[]) => scripts.set(path, [...answers]),
     at: (path: string) => received.filter((r) => r.path === path),
-    events: (path: string) => received.filter((r) => r.path === path).map((r) => JSON.parse(r.body) as { type: string; timestamp: string; data: Record<string, unknown> }),
+    events: (path: string) =>
+      received
+        .filter((r) => r.path === path)
+        .map((r) => JSON.parse(r.body) as { type: string; timestamp: string; data: Record<string, unknown> }),
     async close() {
       for (const res of hanging) res.destroy();
       server.closeAllConnections();
@@ -47,6 +54,8 @@ export async function startReceiver() {
 export function verify(secret: string, r: Received): unknown {
   const h = r.headers;
   return new Webhook(secret).verify(r.body, {
-    'webhook-id': String(h['webhook-id']), 'webhook-timestamp': String(h['webhook-timestamp']), 'webhook-signature': String(h['webhook-signature']),
+    'webhook-id': String(h['webhook-id']),
+    'webhook-timestamp': String(h['webhook-timestamp']),
+    'webhook-signature': String(h['webhook-signature']),
   });
 }

@@ -26,23 +26,44 @@ export default async function AccountPage({ params }: { params: Promise<{ orgId:
       {/* SPEC §8.3: a partner waits for this org's approval to attach services. */}
       {p.customer?.status === 'pending_customer_approval' && (
         <p className="mb-6 rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="attach-request-notice">
-          {p.customer.partner.name} asks to manage your Webex services. <Link href={`/o/${p.orgId}/partner-requests`} className="font-medium underline">Review the request</Link>
+          {p.customer.partner.name} asks to manage your Webex services.{' '}
+          <Link href={`/o/${p.orgId}/partner-requests`} className="font-medium underline">
+            Review the request
+          </Link>
         </p>
       )}
-      {companyName.editable && <div className="mb-6"><Card title="Edit"><CompanyNameForm orgId={p.orgId} name={p.name} /></Card></div>}
+      {companyName.editable && (
+        <div className="mb-6">
+          <Card title="Edit">
+            <CompanyNameForm orgId={p.orgId} name={p.name} />
+          </Card>
+        </div>
+      )}
       <Card title="Company">
         <DescriptionList testId="account-details">
           <DescriptionRow label="Company name">
-            <span className="font-medium" data-testid="company-name">{p.name}</span>
-            <span className="mt-1 block text-xs text-slate-600" data-testid="company-name-editability">{companyName.note}</span>
+            <span className="font-medium" data-testid="company-name">
+              {p.name}
+            </span>
+            <span className="mt-1 block text-xs text-slate-600" data-testid="company-name-editability">
+              {companyName.note}
+            </span>
           </DescriptionRow>
-          <DescriptionRow label="Org ID"><CopyValue value={p.orgId} label="org ID" /></DescriptionRow>
-          <DescriptionRow label="External ID">{p.customer ? <span className="font-mono text-xs">{p.customer.externalId}</span> : '—'}</DescriptionRow>
+          <DescriptionRow label="Org ID">
+            <CopyValue value={p.orgId} label="org ID" />
+          </DescriptionRow>
+          <DescriptionRow label="External ID">
+            {p.customer ? <span className="font-mono text-xs">{p.customer.externalId}</span> : '—'}
+          </DescriptionRow>
           <DescriptionRow label="Managing partner">{p.customer?.partner.name ?? '—'}</DescriptionRow>
           <DescriptionRow label="Status">
-            {p.customer
-              ? <Badge tone={customerStatusTone(p.customer.status)}>{CUSTOMER_STATUS_LABELS[p.customer.status]}</Badge>
-              : p.orgState === 'active' ? <Badge tone="green">Active</Badge> : <Badge tone="red">Suspended</Badge>}
+            {p.customer ? (
+              <Badge tone={customerStatusTone(p.customer.status)}>{CUSTOMER_STATUS_LABELS[p.customer.status]}</Badge>
+            ) : p.orgState === 'active' ? (
+              <Badge tone="green">Active</Badge>
+            ) : (
+              <Badge tone="red">Suspended</Badge>
+            )}
           </DescriptionRow>
         </DescriptionList>
       </Card>

@@ -14,12 +14,23 @@ export const metadata: Metadata = { title: 'Activity' };
 
 const field = 'rounded-md border border-slate-300 bg-white px-3 py-2 text-sm';
 
-export default async function ActivityPage({ params, searchParams }: { params: Promise<{ orgId: string }>; searchParams: Promise<RawSearchParams> }) {
+export default async function ActivityPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ orgId: string }>;
+  searchParams: Promise<RawSearchParams>;
+}) {
   const { orgId } = await params;
   const gate = await gatePage(orgId, 'activity.read', 'partner');
   if (gate.denied) return <Forbidden message={gate.denied} />;
   const sp = await searchParams;
-  const filters = { action: param(sp, 'action', 100), actor: param(sp, 'actor', 200), from: dateParam(sp, 'from'), to: dateParam(sp, 'to') };
+  const filters = {
+    action: param(sp, 'action', 100),
+    actor: param(sp, 'actor', 200),
+    from: dateParam(sp, 'from'),
+    to: dateParam(sp, 'to'),
+  };
   const result = await listActivity(getDb(), gate.access, filters, activityCursor(param(sp, 'after', 20), param(sp, 'before', 20)));
   const base = `/o/${gate.access.org.id}/activity`;
   const filtered = Object.values(filters).some(Boolean);
@@ -29,37 +40,74 @@ export default async function ActivityPage({ params, searchParams }: { params: P
   return (
     <>
       <PageHeader title="Activity" description="Who changed what, in this organisation and on its behalf. Times are UTC." />
-      <SearchForm action={base} name="actor" id="activity-actor" label="Actor e-mail contains" placeholder="name@example.com" defaultValue={filters.actor} active={filtered}>
+      <SearchForm
+        action={base}
+        name="actor"
+        id="activity-actor"
+        label="Actor e-mail contains"
+        placeholder="name@example.com"
+        defaultValue={filters.actor}
+        active={filtered}
+      >
         <div className="flex flex-col gap-1">
-          <label htmlFor="activity-action" className="text-sm font-medium text-slate-700">Action</label>
+          <label htmlFor="activity-action" className="text-sm font-medium text-slate-700">
+            Action
+          </label>
           <select id="activity-action" name="action" defaultValue={filters.action} className={field}>
             <option value="">All actions</option>
-            {actionOptions.map((a) => <option key={a} value={a}>{a}</option>)}
+            {actionOptions.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
           </select>
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor="activity-from" className="text-sm font-medium text-slate-700">From</label>
+          <label htmlFor="activity-from" className="text-sm font-medium text-slate-700">
+            From
+          </label>
           <input id="activity-from" type="date" name="from" defaultValue={filters.from} className={field} />
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor="activity-to" className="text-sm font-medium text-slate-700">To</label>
+          <label htmlFor="activity-to" className="text-sm font-medium text-slate-700">
+            To
+          </label>
           <input id="activity-to" type="date" name="to" defaultValue={filters.to} className={field} />
         </div>
       </SearchForm>
       {result.rows.length === 0 ? (
-        filtered ? <EmptyState title="No activity matches these filters">Widen the dates or clear the filters.</EmptyState> : <EmptyState title="No activity yet">Changes made in this organisation are recorded here.</EmptyState>
+        filtered ? (
+          <EmptyState title="No activity matches these filters">Widen the dates or clear the filters.</EmptyState>
+        ) : (
+          <EmptyState title="No activity yet">Changes made in this organisation are recorded here.</EmptyState>
+        )
       ) : (
         <>
-          <DataTable caption="Audit log" testId="activity-table" columns={['When', 'Who', 'On behalf', 'Organisation', 'Action', 'Summary']}>
+          <DataTable
+            caption="Audit log"
+            testId="activity-table"
+            columns={['When', 'Who', 'On behalf', 'Organisation', 'Action', 'Summary']}
+          >
             {result.rows.map((r) => (
               <tr key={r.id}>
-                <Td className="whitespace-nowrap tabular-nums"><time dateTime={isoDateTime(r.at)}>{formatTimestamp(r.at)}</time></Td>
-                <Td>
-                  {r.apiTokenId ? 'API token' : r.actorEmail ? (
-                    <><span className="font-medium">{r.actorName ?? r.actorEmail}</span>{r.actorName && <span className="block text-xs text-slate-500">{r.actorEmail}</span>}</>
-                  ) : <span className="text-slate-500">System</span>}
+                <Td className="whitespace-nowrap tabular-nums">
+                  <time dateTime={isoDateTime(r.at)}>{formatTimestamp(r.at)}</time>
                 </Td>
-                <Td className="whitespace-nowrap">{r.actorOrgId && r.actorOrgId !== r.orgId && r.actorOrgName ? `as ${r.actorOrgName}` : <Dash />}</Td>
+                <Td>
+                  {r.apiTokenId ? (
+                    'API token'
+                  ) : r.actorEmail ? (
+                    <>
+                      <span className="font-medium">{r.actorName ?? r.actorEmail}</span>
+                      {r.actorName && <span className="block text-xs text-slate-500">{r.actorEmail}</span>}
+                    </>
+                  ) : (
+                    <span className="text-slate-500">System</span>
+                  )}
+                </Td>
+                <Td className="whitespace-nowrap">
+                  {r.actorOrgId && r.actorOrgId !== r.orgId && r.actorOrgName ? `as ${r.actorOrgName}` : <Dash />}
+                </Td>
                 <Td>{r.orgName}</Td>
                 <Td className="whitespace-nowrap font-mono text-xs">{r.action}</Td>
                 <Td className="min-w-64">{r.summary}</Td>

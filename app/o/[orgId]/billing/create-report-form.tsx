@@ -22,14 +22,30 @@ export const REPORT_TYPE_LABELS: Record<ReportType, string> = {
 const FIELDS = ['billingStartDate', 'billingEndDate', 'type', 'subPartnerOrgId'] as const;
 
 /** The create-report form: the same zod rules as the server, with the server's "today". */
-export function CreateReportForm({ orgId, today, subPartners }: { orgId: string; today: string; subPartners: { id: string; name: string }[] }) {
+export function CreateReportForm({
+  orgId,
+  today,
+  subPartners,
+}: {
+  orgId: string;
+  today: string;
+  subPartners: { id: string; name: string }[];
+}) {
   // The schema (and zod) load on first validation; the rules depend on today.
-  const resolver = useMemo(() => lazyZodResolver<ReportRequest>(() => import('@/lib/billing/report-schema').then((m) => m.createReportSchema(today))), [today]);
+  const resolver = useMemo(
+    () => lazyZodResolver<ReportRequest>(() => import('@/lib/billing/report-schema').then((m) => m.createReportSchema(today))),
+    [today],
+  );
   const yesterday = addDays(today, -1);
   const earliest = addYears(today, -REPORT_LOOKBACK_YEARS);
   const lastMonthStart = `${addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7)}-01`;
   const lastMonthEnd = addDays(`${today.slice(0, 7)}-01`, -1);
-  const { register, handleSubmit, setError, formState: { errors } } = useForm<ReportRequest>({
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors },
+  } = useForm<ReportRequest>({
     resolver,
     defaultValues: { billingStartDate: lastMonthStart, billingEndDate: lastMonthEnd, type: 'PARTNER', subPartnerOrgId: '' },
   });
@@ -61,22 +77,59 @@ export function CreateReportForm({ orgId, today, subPartners }: { orgId: string;
 
   return (
     <HydratedForm onSubmit={onSubmit} noValidate aria-label="Create a billing report" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-      {formError && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 sm:col-span-2 lg:col-span-4" data-testid="create-report-error">{formError}</p>}
-      <TextField id="billingStartDate" label="Billing start date" type="date" min={earliest} max={yesterday}
-        {...register('billingStartDate')} error={errors.billingStartDate?.message} />
-      <TextField id="billingEndDate" label="Billing end date" type="date" min={earliest} max={yesterday}
-        {...register('billingEndDate')} error={errors.billingEndDate?.message} />
+      {formError && (
+        <p
+          role="alert"
+          className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 sm:col-span-2 lg:col-span-4"
+          data-testid="create-report-error"
+        >
+          {formError}
+        </p>
+      )}
+      <TextField
+        id="billingStartDate"
+        label="Billing start date"
+        type="date"
+        min={earliest}
+        max={yesterday}
+        {...register('billingStartDate')}
+        error={errors.billingStartDate?.message}
+      />
+      <TextField
+        id="billingEndDate"
+        label="Billing end date"
+        type="date"
+        min={earliest}
+        max={yesterday}
+        {...register('billingEndDate')}
+        error={errors.billingEndDate?.message}
+      />
       <SelectField id="reportType" label="Report type" {...register('type')} error={errors.type?.message}>
-        {REPORT_TYPES.map((t) => <option key={t} value={t}>{REPORT_TYPE_LABELS[t]}</option>)}
+        {REPORT_TYPES.map((t) => (
+          <option key={t} value={t}>
+            {REPORT_TYPE_LABELS[t]}
+          </option>
+        ))}
       </SelectField>
       {subPartners.length > 0 && (
-        <SelectField id="subPartnerOrgId" label="Indirect provider" {...register('subPartnerOrgId')} error={errors.subPartnerOrgId?.message}>
+        <SelectField
+          id="subPartnerOrgId"
+          label="Indirect provider"
+          {...register('subPartnerOrgId')}
+          error={errors.subPartnerOrgId?.message}
+        >
           <option value="">None (own customers)</option>
-          {subPartners.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+          {subPartners.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
         </SelectField>
       )}
       <div className="flex items-end sm:col-span-2 lg:col-span-4">
-        <Button type="submit" disabled={pending}>{pending ? 'Creating…' : 'Create report'}</Button>
+        <Button type="submit" disabled={pending}>
+          {pending ? 'Creating…' : 'Create report'}
+        </Button>
         <p className="ml-4 text-sm text-slate-600">
           Whole UTC days from {earliest} to yesterday ({yesterday}). Rows per package, and per customer location or subscriber for the
           Customer and User types; generated in the background.

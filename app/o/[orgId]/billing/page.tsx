@@ -23,7 +23,13 @@ import { UsageChart } from './usage-chart';
 
 export const metadata: Metadata = { title: 'Billing' };
 
-export default async function BillingPage({ params, searchParams }: { params: Promise<{ orgId: string }>; searchParams: Promise<RawSearchParams> }) {
+export default async function BillingPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ orgId: string }>;
+  searchParams: Promise<RawSearchParams>;
+}) {
   const { orgId } = await params;
   // Cross-launched into a sub-partner this is denied with "Not available when cross-launched." (SPEC §6.2).
   const gate = await gatePage(orgId, 'billing.reports.read', 'partner');
@@ -48,9 +54,15 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
       <PageHeader title="Billing" description="Wholesale subscriptions, billing reconciliation reports and daily usage." />
       <div className="grid gap-6">
         <Card title={isSub ? 'Shared wholesale subscription' : 'Wholesale subscriptions'}>
-          {isSub && <p className="mb-4 text-sm text-slate-600">Your customers are billed on your parent partner&apos;s subscription shared with you.</p>}
+          {isSub && (
+            <p className="mb-4 text-sm text-slate-600">
+              Your customers are billed on your parent partner&apos;s subscription shared with you.
+            </p>
+          )}
           {subs.length === 0 ? (
-            <EmptyState title="No wholesale subscription">{isSub ? 'No subscription has been shared with this organisation.' : 'This organisation has no wholesale subscription.'}</EmptyState>
+            <EmptyState title="No wholesale subscription">
+              {isSub ? 'No subscription has been shared with this organisation.' : 'This organisation has no wholesale subscription.'}
+            </EmptyState>
           ) : (
             <ul className="grid gap-4" data-testid="subscriptions">
               {subs.map((s) => (
@@ -59,12 +71,24 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
                     <h3 className="font-mono text-sm font-semibold">{s.id}</h3>
                     <p className="text-sm text-slate-600">
                       Since {formatDate(s.createdAt)} · {s.customers} {s.customers === 1 ? 'customer' : 'customers'}
-                      {s.shared && <> · <Badge tone="blue">Shared by parent</Badge></>}
+                      {s.shared && (
+                        <>
+                          {' '}
+                          · <Badge tone="blue">Shared by parent</Badge>
+                        </>
+                      )}
                     </p>
                   </div>
                   <DataTable variant="compact" className="mt-3" caption={`Packages of subscription ${s.id}`} columns={['Package', 'SKU']}>
                     {s.packages.map((p) => (
-                      <tr key={p}><Td compact valign="middle">{PACKAGE_INFO[p].name}</Td><Td compact valign="middle" className="font-mono text-xs">{PACKAGE_INFO[p].sku}</Td></tr>
+                      <tr key={p}>
+                        <Td compact valign="middle">
+                          {PACKAGE_INFO[p].name}
+                        </Td>
+                        <Td compact valign="middle" className="font-mono text-xs">
+                          {PACKAGE_INFO[p].sku}
+                        </Td>
+                      </tr>
                     ))}
                   </DataTable>
                 </li>
@@ -83,17 +107,43 @@ export default async function BillingPage({ params, searchParams }: { params: Pr
         <Card title="Daily usage">
           <form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label="Usage period">
             <div>
-              <label htmlFor="usageStart" className="block text-sm font-medium">From</label>
-              <input id="usageStart" name="usageStart" type="date" defaultValue={chart.start} max={addDays(today, -1)} className="mt-1 rounded-md border border-slate-300 px-3 py-2 text-sm" />
+              <label htmlFor="usageStart" className="block text-sm font-medium">
+                From
+              </label>
+              <input
+                id="usageStart"
+                name="usageStart"
+                type="date"
+                defaultValue={chart.start}
+                max={addDays(today, -1)}
+                className="mt-1 rounded-md border border-slate-300 px-3 py-2 text-sm"
+              />
             </div>
             <div>
-              <label htmlFor="usageEnd" className="block text-sm font-medium">To</label>
-              <input id="usageEnd" name="usageEnd" type="date" defaultValue={chart.end} max={addDays(today, -1)} className="mt-1 rounded-md border border-slate-300 px-3 py-2 text-sm" />
+              <label htmlFor="usageEnd" className="block text-sm font-medium">
+                To
+              </label>
+              <input
+                id="usageEnd"
+                name="usageEnd"
+                type="date"
+                defaultValue={chart.end}
+                max={addDays(today, -1)}
+                className="mt-1 rounded-md border border-slate-300 px-3 py-2 text-sm"
+              />
             </div>
-            <button type="submit" className={buttonClass('secondary')}>Show</button>
-            <p className="text-sm text-slate-600">Seats per UTC day ({isSub ? 'your' : 'this organisation’s own'} customers); part days count pro rata.</p>
+            <button type="submit" className={buttonClass('secondary')}>
+              Show
+            </button>
+            <p className="text-sm text-slate-600">
+              Seats per UTC day ({isSub ? 'your' : 'this organisation’s own'} customers); part days count pro rata.
+            </p>
           </form>
-          {chart.note && <p role="status" className="mb-3 text-sm text-amber-800">{chart.note}</p>}
+          {chart.note && (
+            <p role="status" className="mb-3 text-sm text-amber-800">
+              {chart.note}
+            </p>
+          )}
           <UsageChart usage={usage} />
         </Card>
       </div>

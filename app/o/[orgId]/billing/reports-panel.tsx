@@ -23,7 +23,12 @@ const period = (r: BillingReportView) => `${formatDate(r.billingStartDate)} – 
  * The report list with live status: while any report is IN_PROGRESS the list is
  * re-fetched every 2 s (no reload); Download asks for a fresh signed link each time.
  */
-export function ReportsPanel({ orgId, initial, canWrite, showSubPartner }: {
+export function ReportsPanel({
+  orgId,
+  initial,
+  canWrite,
+  showSubPartner,
+}: {
   orgId: string;
   initial: { items: BillingReportView[] };
   canWrite: boolean;
@@ -76,18 +81,41 @@ export function ReportsPanel({ orgId, initial, canWrite, showSubPartner }: {
     });
   }
 
-  const columns = ['Period', 'Type', ...(showSubPartner ? ['Indirect provider'] : []), 'Status', 'Requested', { label: 'Rows', align: 'right' as const }, { label: 'Actions', srOnly: true }];
+  const columns = [
+    'Period',
+    'Type',
+    ...(showSubPartner ? ['Indirect provider'] : []),
+    'Status',
+    'Requested',
+    { label: 'Rows', align: 'right' as const },
+    { label: 'Actions', srOnly: true },
+  ];
 
   return (
     <div>
-      <p aria-live="polite" className="sr-only" data-testid="report-announcement">{announcement}</p>
-      {query.isError && <p role="alert" className="mb-3 text-sm text-red-700">{query.error.message}</p>}
+      <p aria-live="polite" className="sr-only" data-testid="report-announcement">
+        {announcement}
+      </p>
+      {query.isError && (
+        <p role="alert" className="mb-3 text-sm text-red-700">
+          {query.error.message}
+        </p>
+      )}
       {rows.length === 0 ? (
-        <EmptyState title="No billing reports yet">{canWrite ? 'Create one above; it is generated in the background.' : 'A full or wholesale administrator can create one.'}</EmptyState>
+        <EmptyState title="No billing reports yet">
+          {canWrite ? 'Create one above; it is generated in the background.' : 'A full or wholesale administrator can create one.'}
+        </EmptyState>
       ) : (
         <DataTable variant="inset" caption="Billing reports" testId="reports-table" columns={columns}>
           {rows.map((r) => (
-            <tr key={r.id} data-testid="report-row" data-report-id={r.id} data-status={r.status} data-type={r.type} data-period={`${r.billingStartDate}/${r.billingEndDate}`}>
+            <tr
+              key={r.id}
+              data-testid="report-row"
+              data-report-id={r.id}
+              data-status={r.status}
+              data-type={r.type}
+              data-period={`${r.billingStartDate}/${r.billingEndDate}`}
+            >
               <Td className="whitespace-nowrap">{period(r)}</Td>
               <Td>{r.type}</Td>
               {showSubPartner && <Td>{r.subPartnerName ?? <Dash />}</Td>}
@@ -102,12 +130,24 @@ export function ReportsPanel({ orgId, initial, canWrite, showSubPartner }: {
               <Td className="text-right tabular-nums">{r.rowCount == null ? <Dash /> : r.rowCount.toLocaleString('en')}</Td>
               <Td className="whitespace-nowrap text-right">
                 {r.status === 'COMPLETED' && (
-                  <Button variant="secondary" onClick={() => download(r)} disabled={downloading === r.id} aria-label={`Download the ${r.type} report for ${period(r)}`}>
+                  <Button
+                    variant="secondary"
+                    onClick={() => download(r)}
+                    disabled={downloading === r.id}
+                    aria-label={`Download the ${r.type} report for ${period(r)}`}
+                  >
                     {downloading === r.id ? 'Preparing…' : 'Download'}
                   </Button>
                 )}
                 {canWrite && (
-                  <Button variant="ghost" className="ml-2 text-red-700" onClick={() => setToDelete(r)} aria-label={`Delete the ${r.type} report for ${period(r)}`}>Delete</Button>
+                  <Button
+                    variant="ghost"
+                    className="ml-2 text-red-700"
+                    onClick={() => setToDelete(r)}
+                    aria-label={`Delete the ${r.type} report for ${period(r)}`}
+                  >
+                    Delete
+                  </Button>
                 )}
               </Td>
             </tr>
@@ -116,8 +156,12 @@ export function ReportsPanel({ orgId, initial, canWrite, showSubPartner }: {
       )}
       {(offset > 0 || hasOlder) && (
         <nav aria-label="Report pages" className="mt-4 flex gap-2">
-          <Button variant="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - REPORTS_PAGE_SIZE))}>Newer</Button>
-          <Button variant="secondary" disabled={!hasOlder} onClick={() => setOffset(offset + REPORTS_PAGE_SIZE)}>Older</Button>
+          <Button variant="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - REPORTS_PAGE_SIZE))}>
+            Newer
+          </Button>
+          <Button variant="secondary" disabled={!hasOlder} onClick={() => setOffset(offset + REPORTS_PAGE_SIZE)}>
+            Older
+          </Button>
         </nav>
       )}
       <ConfirmDialog
@@ -128,7 +172,13 @@ export function ReportsPanel({ orgId, initial, canWrite, showSubPartner }: {
         onConfirm={confirmDelete}
         onClose={() => setToDelete(null)}
       >
-        {toDelete && <>The {toDelete.type} report for {period(toDelete)}{toDelete.subPartnerName ? ` (${toDelete.subPartnerName})` : ''} will be deleted, and any download links already handed out stop working.</>}
+        {toDelete && (
+          <>
+            The {toDelete.type} report for {period(toDelete)}
+            {toDelete.subPartnerName ? ` (${toDelete.subPartnerName})` : ''} will be deleted, and any download links already handed out stop
+            working.
+          </>
+        )}
       </ConfirmDialog>
     </div>
   );
@@ -140,7 +190,8 @@ function useStatusAnnouncement(rows: BillingReportView[]): string {
   const [text, setText] = useState('');
   useEffect(() => {
     const finished = rows.filter((r) => previous.current.get(r.id) === 'IN_PROGRESS' && r.status !== 'IN_PROGRESS');
-    if (finished.length) setText(finished.map((r) => `The ${r.type} report for ${period(r)} is ${STATUS[r.status].label.toLowerCase()}.`).join(' '));
+    if (finished.length)
+      setText(finished.map((r) => `The ${r.type} report for ${period(r)} is ${STATUS[r.status].label.toLowerCase()}.`).join(' '));
     previous.current = new Map(rows.map((r) => [r.id, r.status]));
   }, [rows]);
   return text;

@@ -14,9 +14,19 @@ export function UsageChart({ usage }: { usage: DailyUsage }) {
   const totalsByKey = new Map(series.map((s) => [s.package as string, s.total]));
   return (
     <BarChart
-      testId="usage-chart" labels={days} summary={summary} tableCaption="Daily quantity per package" rowHeader="Day"
-      series={series.map((s) => ({ key: s.package, name: PACKAGE_INFO[s.package].name, colour: PACKAGE_COLOURS[s.package], values: s.values }))}
-      axisLabel={(d) => d.slice(5)} rowLabel={(d) => formatDate(d)}
+      testId="usage-chart"
+      labels={days}
+      summary={summary}
+      tableCaption="Daily quantity per package"
+      rowHeader="Day"
+      series={series.map((s) => ({
+        key: s.package,
+        name: PACKAGE_INFO[s.package].name,
+        colour: PACKAGE_COLOURS[s.package],
+        values: s.values,
+      }))}
+      axisLabel={(d) => d.slice(5)}
+      rowLabel={(d) => formatDate(d)}
       legendNote={(s) => <span className="tabular-nums text-slate-600">{formatNumber(totalsByKey.get(s.key) ?? 0)} over the period</span>}
     />
   );

@@ -13,7 +13,13 @@ export const metadata: Metadata = { title: 'Calling' };
 function scalarEntries(obj: Record<string, unknown>): [string, string][] {
   return Object.entries(obj)
     .filter((e): e is [string, string | number | boolean] => ['string', 'number', 'boolean'].includes(typeof e[1]))
-    .map(([k, v]) => [k.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()), typeof v === 'boolean' ? (v ? 'On' : 'Off') : String(v)]);
+    .map(([k, v]) => [
+      k
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .replace(/_/g, ' ')
+        .replace(/^./, (c) => c.toUpperCase()),
+      typeof v === 'boolean' ? (v ? 'On' : 'Off') : String(v),
+    ]);
 }
 
 export default async function CallingPage({ params }: { params: Promise<{ orgId: string }> }) {
@@ -38,8 +44,12 @@ export default async function CallingPage({ params }: { params: Promise<{ orgId:
         <Card title="Service addresses">
           <p className="mb-3 text-sm text-slate-600">Set when the organisation was provisioned.</p>
           <DescriptionList>
-            <DescriptionRow label="SIP domain">{p.customer?.sipDomain ? <span className="font-mono text-xs">{p.customer.sipDomain}</span> : none}</DescriptionRow>
-            <DescriptionRow label="Meetings site URL">{p.customer?.meetingsSiteUrl ? <span className="font-mono text-xs">{p.customer.meetingsSiteUrl}</span> : none}</DescriptionRow>
+            <DescriptionRow label="SIP domain">
+              {p.customer?.sipDomain ? <span className="font-mono text-xs">{p.customer.sipDomain}</span> : none}
+            </DescriptionRow>
+            <DescriptionRow label="Meetings site URL">
+              {p.customer?.meetingsSiteUrl ? <span className="font-mono text-xs">{p.customer.meetingsSiteUrl}</span> : none}
+            </DescriptionRow>
             <DescriptionRow label="Meetings dial-in code">{p.customer?.meetingsDialInCode ?? none}</DescriptionRow>
             {p.customer?.meetingsLanguage && <DescriptionRow label="Meetings language">{p.customer.meetingsLanguage}</DescriptionRow>}
           </DescriptionList>
@@ -54,7 +64,11 @@ export default async function CallingPage({ params }: { params: Promise<{ orgId:
           <EditabilityNote editability={behaviour} id="calling-behaviour" />
           {behaviourEntries.length ? (
             <DescriptionList>
-              {behaviourEntries.map(([k, v]) => <DescriptionRow key={k} label={k}>{v}</DescriptionRow>)}
+              {behaviourEntries.map(([k, v]) => (
+                <DescriptionRow key={k} label={k}>
+                  {v}
+                </DescriptionRow>
+              ))}
             </DescriptionList>
           ) : (
             <p className="text-sm">Default calling behaviour (nothing changed).</p>

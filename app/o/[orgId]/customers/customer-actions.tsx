@@ -42,8 +42,18 @@ function useCustomerMutation(orgId: string, customer: CustomerDetail, run: () =>
 /** The panel's actions (SPEC §4.3): Set up customer, View customer, Retry, Delete. */
 export function CustomerActions({ orgId, customer, can }: { orgId: string; customer: CustomerDetail; can: PanelPermissions }) {
   const [confirming, setConfirming] = useState(false);
-  const retry = useCustomerMutation(orgId, customer, () => retryCustomerAction(orgId, { customerId: customer.customerId }), `Provisioning of ${customer.name} restarted.`);
-  const remove = useCustomerMutation(orgId, customer, () => deleteCustomerAction(orgId, { customerId: customer.customerId }), `Wholesale services removed from ${customer.name}.`);
+  const retry = useCustomerMutation(
+    orgId,
+    customer,
+    () => retryCustomerAction(orgId, { customerId: customer.customerId }),
+    `Provisioning of ${customer.name} restarted.`,
+  );
+  const remove = useCustomerMutation(
+    orgId,
+    customer,
+    () => deleteCustomerAction(orgId, { customerId: customer.customerId }),
+    `Wholesale services removed from ${customer.name}.`,
+  );
   const view = `/o/${customer.orgId}/users`;
   // Setting up adds users and packages, which the server allows only while services are live.
   const live = SERVICES_LIVE_STATUSES.includes(customer.status);
@@ -51,21 +61,40 @@ export function CustomerActions({ orgId, customer, can }: { orgId: string; custo
   if (customer.attached) {
     return (
       <div className="flex flex-wrap items-center gap-2">
-        {can.openView && live && <Link href={view} className={buttonClass('secondary')}>View customer</Link>}
-        <p className="text-sm text-slate-600" data-testid="managed-through-api">Managed through the API: this existing organisation was attached with the Wholesale API, so set-up, retry and delete are done there.</p>
+        {can.openView && live && (
+          <Link href={view} className={buttonClass('secondary')}>
+            View customer
+          </Link>
+        )}
+        <p className="text-sm text-slate-600" data-testid="managed-through-api">
+          Managed through the API: this existing organisation was attached with the Wholesale API, so set-up, retry and delete are done
+          there.
+        </p>
       </div>
     );
   }
   return (
     <div className="flex flex-wrap gap-2">
-      {can.write && live && <Link href={`/o/${customer.orgId}/setup`} className={buttonClass('primary')}>Set up customer</Link>}
-      {can.openView && <Link href={view} className={buttonClass('secondary')}>View customer</Link>}
+      {can.write && live && (
+        <Link href={`/o/${customer.orgId}/setup`} className={buttonClass('primary')}>
+          Set up customer
+        </Link>
+      )}
+      {can.openView && (
+        <Link href={view} className={buttonClass('secondary')}>
+          View customer
+        </Link>
+      )}
       {can.write && customer.status === 'error' && (
-        <Button variant="secondary" onClick={() => retry.mutate()} disabled={retry.isPending}>{retry.isPending ? 'Retrying…' : 'Retry'}</Button>
+        <Button variant="secondary" onClick={() => retry.mutate()} disabled={retry.isPending}>
+          {retry.isPending ? 'Retrying…' : 'Retry'}
+        </Button>
       )}
       {can.delete && canDeleteFrom(customer.status) && (
         <>
-          <Button variant="danger" onClick={() => setConfirming(true)}>Delete</Button>
+          <Button variant="danger" onClick={() => setConfirming(true)}>
+            Delete
+          </Button>
           <ConfirmDialog
             open={confirming}
             title={`Delete ${customer.name}?`}
@@ -75,8 +104,9 @@ export function CustomerActions({ orgId, customer, can }: { orgId: string; custo
             onConfirm={() => remove.mutate(undefined, { onSettled: () => setConfirming(false) })}
           >
             <p>
-              This removes the wholesale services from <strong>{customer.name}</strong>: billing stops now and its users and workspaces
-              lose their packages, phone numbers and extensions. The organisation and its history stay, and past usage remains in billing reports.
+              This removes the wholesale services from <strong>{customer.name}</strong>: billing stops now and its users and workspaces lose
+              their packages, phone numbers and extensions. The organisation and its history stay, and past usage remains in billing
+              reports.
             </p>
           </ConfirmDialog>
         </>

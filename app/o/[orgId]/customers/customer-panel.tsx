@@ -46,7 +46,17 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
  * of the list on wide screens (the list keeps its width and stays usable), full screen on
  * small ones. Esc or Close returns to the list. Live while a job works on the customer.
  */
-export function CustomerPanel({ orgId, initial, can, closeHref }: { orgId: string; initial: CustomerDetail; can: PanelPermissions; closeHref: string }) {
+export function CustomerPanel({
+  orgId,
+  initial,
+  can,
+  closeHref,
+}: {
+  orgId: string;
+  initial: CustomerDetail;
+  can: PanelPermissions;
+  closeHref: string;
+}) {
   const { data, error } = useCustomerDetail(orgId, initial.customerId, { initialData: initial });
   const c = data ?? initial;
   const heading = useRef<HTMLHeadingElement>(null);
@@ -67,29 +77,56 @@ export function CustomerPanel({ orgId, initial, can, closeHref }: { orgId: strin
     <Drawer labelledBy="customer-panel-title" testId="customer-panel">
       <header className="flex items-start justify-between gap-3 px-5 pt-5 pb-3">
         <div className="min-w-0">
-          <h2 id="customer-panel-title" ref={heading} tabIndex={-1} className="text-lg font-semibold break-words outline-none">{c.name}</h2>
+          <h2 id="customer-panel-title" ref={heading} tabIndex={-1} className="text-lg font-semibold break-words outline-none">
+            {c.name}
+          </h2>
           <div className="mt-1 flex items-center gap-2">
             <CustomerStatusBadge status={c.status} />
-            {isTransitional(c.status) && <span className="text-xs text-slate-500" aria-live="polite">Updating live…</span>}
+            {isTransitional(c.status) && (
+              <span className="text-xs text-slate-500" aria-live="polite">
+                Updating live…
+              </span>
+            )}
           </div>
         </div>
-        <Link href={closeHref} scroll={false} className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100" aria-label="Close customer details">Close ✕</Link>
+        <Link
+          href={closeHref}
+          scroll={false}
+          className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100"
+          aria-label="Close customer details"
+        >
+          Close ✕
+        </Link>
       </header>
-      {error && <p role="alert" className="mx-5 mb-2 rounded bg-red-50 px-3 py-2 text-sm text-red-800">{error.message}</p>}
+      {error && (
+        <p role="alert" className="mx-5 mb-2 rounded bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error.message}
+        </p>
+      )}
 
-      <div className="px-5 pb-4"><CustomerActions orgId={orgId} customer={c} can={can} /></div>
+      <div className="px-5 pb-4">
+        <CustomerActions orgId={orgId} customer={c} can={can} />
+      </div>
       <TrialSection orgId={orgId} customerId={c.customerId} />
 
       {c.errors.length > 0 && (
         <div className="mx-5 mb-4 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900" data-testid="customer-errors">
-          {c.errors.map((e) => <p key={`${e.errorCode}-${e.description}`}>{e.description} <span className="text-red-700">(error {e.errorCode})</span></p>)}
+          {c.errors.map((e) => (
+            <p key={`${e.errorCode}-${e.description}`}>
+              {e.description} <span className="text-red-700">(error {e.errorCode})</span>
+            </p>
+          ))}
         </div>
       )}
 
       <Section title="Details">
         <dl>
-          <Row label="Org ID"><CopyValue value={c.orgId} label="org ID" /></Row>
-          <Row label="External ID"><span className="font-mono text-xs">{c.externalId}</span></Row>
+          <Row label="Org ID">
+            <CopyValue value={c.orgId} label="org ID" />
+          </Row>
+          <Row label="External ID">
+            <span className="font-mono text-xs">{c.externalId}</span>
+          </Row>
           <Row label="Subscription ID">{c.subscriptionId ?? <span className="text-slate-400">Attached when provisioned</span>}</Row>
           <Row label="Template">{c.templateName ?? '—'}</Row>
           <Row label="Administrator">{c.adminEmail}</Row>
@@ -97,11 +134,17 @@ export function CustomerPanel({ orgId, initial, can, closeHref }: { orgId: strin
           <Row label="Headquarters">
             {addr ? (
               <address className="not-italic">
-                {addr.addressLine1}{addr.addressLine2 && <>, {addr.addressLine2}</>}<br />
-                {addr.postalCode} {addr.city}{addr.stateOrProvince && <>, {addr.stateOrProvince}</>}<br />
+                {addr.addressLine1}
+                {addr.addressLine2 && <>, {addr.addressLine2}</>}
+                <br />
+                {addr.postalCode} {addr.city}
+                {addr.stateOrProvince && <>, {addr.stateOrProvince}</>}
+                <br />
                 {countryOf(addr.country)?.name ?? addr.country}
               </address>
-            ) : '—'}
+            ) : (
+              '—'
+            )}
           </Row>
           {c.sipDomain && <Row label="SIP domain">{c.sipDomain}</Row>}
           {c.meetingsSiteUrl && <Row label="Meetings site">{c.meetingsSiteUrl}</Row>}
@@ -121,28 +164,42 @@ export function CustomerPanel({ orgId, initial, can, closeHref }: { orgId: strin
                 <span>{PACKAGE_INFO[p.package].name}</span>
                 <Badge tone={packageDisplay(c.status, p.status).tone}>{packageDisplay(c.status, p.status).label}</Badge>
               </div>
-              {p.errors.map((e) => <p key={e.description} className="mt-0.5 text-xs text-red-700">{e.description}</p>)}
+              {p.errors.map((e) => (
+                <p key={e.description} className="mt-0.5 text-xs text-red-700">
+                  {e.description}
+                </p>
+              ))}
             </li>
           ))}
         </ul>
       </Section>
 
       <Section title={`Users (${c.activeUsers})`}>
-        {c.usersByPackage.length === 0 ? <p className="text-sm text-slate-600">No users yet.</p> : (
+        {c.usersByPackage.length === 0 ? (
+          <p className="text-sm text-slate-600">No users yet.</p>
+        ) : (
           <ul className="space-y-1 text-sm" data-testid="users-by-package">
             {c.usersByPackage.map((u) => (
-              <li key={u.package} className="flex justify-between"><span>{PACKAGE_INFO[u.package].name}</span><span className="tabular-nums">{u.users}</span></li>
+              <li key={u.package} className="flex justify-between">
+                <span>{PACKAGE_INFO[u.package].name}</span>
+                <span className="tabular-nums">{u.users}</span>
+              </li>
             ))}
           </ul>
         )}
       </Section>
 
       <Section title="Provisioning log">
-        {c.events.length === 0 ? <p className="text-sm text-slate-600">Nothing logged yet.</p> : (
+        {c.events.length === 0 ? (
+          <p className="text-sm text-slate-600">Nothing logged yet.</p>
+        ) : (
           <ol className="space-y-1.5 text-sm" data-testid="provisioning-log">
             {c.events.map((e) => (
               <li key={e.id} className={LEVEL_CLASS[e.level]}>
-                <time dateTime={e.at} className="mr-2 text-xs text-slate-500">{formatTimestamp(e.at)}</time>{e.message}
+                <time dateTime={e.at} className="mr-2 text-xs text-slate-500">
+                  {formatTimestamp(e.at)}
+                </time>
+                {e.message}
               </li>
             ))}
           </ol>

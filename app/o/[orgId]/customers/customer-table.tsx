@@ -23,7 +23,21 @@ export interface SortHeader {
 }
 
 /** A row that re-reads itself while a job works on the customer, so it turns Active without a reload. */
-function CustomerRow({ orgId, row, panelHref, selected, indirect, trial }: { orgId: string; row: CustomerListRow; panelHref: string | null; selected: boolean; indirect: boolean; trial?: TrialBadge }) {
+function CustomerRow({
+  orgId,
+  row,
+  panelHref,
+  selected,
+  indirect,
+  trial,
+}: {
+  orgId: string;
+  row: CustomerListRow;
+  panelHref: string | null;
+  selected: boolean;
+  indirect: boolean;
+  trial?: TrialBadge;
+}) {
   const router = useRouter();
   // Only own customers poll: a sub-partner's customer is read through its own view.
   const { data: live } = useCustomerDetail(orgId, row.customerId, { enabled: !!panelHref && isTransitional(row.status) });
@@ -44,16 +58,27 @@ function CustomerRow({ orgId, row, panelHref, selected, indirect, trial }: { org
       }}
     >
       <td className={td}>
-        <Link href={href} scroll={false} className="font-medium text-brand-700 hover:underline" title={panelHref ? 'Show details' : 'View customer'}>{row.name}</Link>
+        <Link
+          href={href}
+          scroll={false}
+          className="font-medium text-brand-700 hover:underline"
+          title={panelHref ? 'Show details' : 'View customer'}
+        >
+          {row.name}
+        </Link>
         {trial && <TrialTag trial={trial} />}
       </td>
       {indirect && <td className={td}>{row.owner?.name ?? <span className="text-slate-500">Your organisation</span>}</td>}
-      <td className={`${td} whitespace-nowrap`}><CustomerStatusBadge status={status} /></td>
+      <td className={`${td} whitespace-nowrap`}>
+        <CustomerStatusBadge status={status} />
+      </td>
       <td className={td}>{packages.length ? packages.map((p) => PACKAGE_INFO[p].name).join(', ') : dash}</td>
       <td className={`${td} text-right tabular-nums`}>{users}</td>
       <td className={td}>{status === 'deprovisioned' ? dash : rbpm ? <Badge tone="blue">On</Badge> : <Badge>Off</Badge>}</td>
       <td className={`${td} font-mono text-xs`}>{row.externalId}</td>
-      <td className={`${td} whitespace-nowrap`}><time dateTime={isoDateTime(row.createdAt)}>{formatDate(row.createdAt)}</time></td>
+      <td className={`${td} whitespace-nowrap`}>
+        <time dateTime={isoDateTime(row.createdAt)}>{formatDate(row.createdAt)}</time>
+      </td>
     </tr>
   );
 }
@@ -62,7 +87,15 @@ function CustomerRow({ orgId, row, panelHref, selected, indirect, trial }: { org
  * The customer list table (SPEC §4.2). Own customers open the detail panel; an indirect
  * provider's customers (a parent's explicit search) link to their customer view instead.
  */
-export function CustomerTable({ orgId, rows, headers, panelHrefs, selectedId, indirect, trials = {} }: {
+export function CustomerTable({
+  orgId,
+  rows,
+  headers,
+  panelHrefs,
+  selectedId,
+  indirect,
+  trials = {},
+}: {
   orgId: string;
   rows: CustomerListRow[];
   /** customer orgId → its open trial (SPEC §9: *Trial* badge and "N days left"). */
@@ -82,24 +115,49 @@ export function CustomerTable({ orgId, rows, headers, panelHrefs, selectedId, in
     </th>
   );
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" tabIndex={0} role="region" aria-label={indirect ? 'Customers of indirect providers' : 'Customers'}>
+    <div
+      className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
+      tabIndex={0}
+      role="region"
+      aria-label={indirect ? 'Customers of indirect providers' : 'Customers'}
+    >
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="customers-table">
         <caption className="sr-only">{indirect ? 'Customers of indirect providers' : 'Customers'}</caption>
         <thead className="bg-slate-50">
           <tr>
             {sortable(headers.name)}
-            {indirect && <th scope="col" className={th}>Indirect provider</th>}
+            {indirect && (
+              <th scope="col" className={th}>
+                Indirect provider
+              </th>
+            )}
             {sortable(headers.status)}
-            <th scope="col" className={th}>Packages</th>
-            <th scope="col" className={`${th} text-right`}>Users</th>
-            <th scope="col" className={th}>Restricted by Partner Mode</th>
-            <th scope="col" className={th}>External ID</th>
+            <th scope="col" className={th}>
+              Packages
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Users
+            </th>
+            <th scope="col" className={th}>
+              Restricted by Partner Mode
+            </th>
+            <th scope="col" className={th}>
+              External ID
+            </th>
             {sortable(headers.created)}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.map((r) => (
-            <CustomerRow key={r.customerId} orgId={orgId} row={r} panelHref={panelHrefs[r.customerId] ?? null} selected={r.customerId === selectedId} indirect={indirect} trial={trials[r.orgId]} />
+            <CustomerRow
+              key={r.customerId}
+              orgId={orgId}
+              row={r}
+              panelHref={panelHrefs[r.customerId] ?? null}
+              selected={r.customerId === selectedId}
+              indirect={indirect}
+              trial={trials[r.orgId]}
+            />
           ))}
         </tbody>
       </table>

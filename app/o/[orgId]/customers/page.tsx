@@ -6,7 +6,11 @@ import { listHref } from '@/components/ui/pagination';
 import { EmptyState, Forbidden, PageHeader, buttonClass } from '@/components/ui/primitives';
 import { decide } from '@/lib/auth/policy';
 import {
-  customerListQuery, DEFAULT_SORT_DIR, parseCustomerListParams, type CustomerListParams, type CustomerSort,
+  customerListQuery,
+  DEFAULT_SORT_DIR,
+  parseCustomerListParams,
+  type CustomerListParams,
+  type CustomerSort,
 } from '@/lib/customers/customer-list-params';
 import { getCustomerDetail, type CustomerDetail } from '@/lib/customers/get-customer-detail';
 import { CUSTOMERS_PAGE_SIZE, listPartnerCustomers } from '@/lib/customers/list-partner-customers';
@@ -32,7 +36,13 @@ function sortHeader(base: string, p: CustomerListParams, sort: CustomerSort, lab
   };
 }
 
-export default async function CustomersPage({ params, searchParams }: { params: Promise<{ orgId: string }>; searchParams: Promise<RawSearchParams> }) {
+export default async function CustomersPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ orgId: string }>;
+  searchParams: Promise<RawSearchParams>;
+}) {
   const { orgId } = await params;
   const gate = await gatePage(orgId, 'customers.read', 'partner');
   if (gate.denied) return <Forbidden message={gate.denied} />;
@@ -49,13 +59,20 @@ export default async function CustomersPage({ params, searchParams }: { params: 
   const selectedId = param(sp, 'customer', 64) || null;
   const [list, detail] = await Promise.all([
     listPartnerCustomers(db, access, p),
-    selectedId ? getCustomerDetail(db, access, selectedId).catch((err: unknown): CustomerDetail | null => {
-      if (err instanceof NotFoundError) return null;
-      throw err;
-    }) : Promise.resolve(null),
+    selectedId
+      ? getCustomerDetail(db, access, selectedId).catch((err: unknown): CustomerDetail | null => {
+          if (err instanceof NotFoundError) return null;
+          throw err;
+        })
+      : Promise.resolve(null),
   ]);
 
-  const trials = await trialBadges(db, access, list.rows.map((r) => r.orgId), appDeps().clock.now());
+  const trials = await trialBadges(
+    db,
+    access,
+    list.rows.map((r) => r.orgId),
+    appDeps().clock.now(),
+  );
   const base = `/o/${access.org.id}/customers`;
   const query = customerListQuery({ ...p, page: list.page });
   const can = {
@@ -65,7 +82,9 @@ export default async function CustomersPage({ params, searchParams }: { params: 
     openView: decide(access, 'customerView.open').allowed,
     startTrial: decide(access, 'trials.manage').allowed,
   };
-  const panelHrefs = Object.fromEntries(list.rows.filter((r) => !r.owner).map((r) => [r.customerId, listHref(base, { ...query, customer: r.customerId })]));
+  const panelHrefs = Object.fromEntries(
+    list.rows.filter((r) => !r.owner).map((r) => [r.customerId, listHref(base, { ...query, customer: r.customerId })]),
+  );
   const indirect = p.scope === 'indirect';
   const filtered = !!(p.q || p.status || p.package);
 
@@ -74,12 +93,22 @@ export default async function CustomersPage({ params, searchParams }: { params: 
       <PageHeader
         title="Customers"
         description={`Customers of ${access.org.name}.`}
-        actions={can.write || can.startTrial ? (
-          <>
-            {can.write && <Link href={`${base}/new`} className={buttonClass('primary')}>Create customer</Link>}
-            {can.startTrial && <Link href={`${base}/start-trial`} className={buttonClass('primary')}>Start trial</Link>}
-          </>
-        ) : undefined}
+        actions={
+          can.write || can.startTrial ? (
+            <>
+              {can.write && (
+                <Link href={`${base}/new`} className={buttonClass('primary')}>
+                  Create customer
+                </Link>
+              )}
+              {can.startTrial && (
+                <Link href={`${base}/start-trial`} className={buttonClass('primary')}>
+                  Start trial
+                </Link>
+              )}
+            </>
+          ) : undefined
+        }
       />
       <CustomersTabs orgId={access.org.id} />
       <CustomerFilters action={base} params={p} canSearchIndirect={canSearchIndirect} />
@@ -91,7 +120,9 @@ export default async function CustomersPage({ params, searchParams }: { params: 
             </EmptyState>
           ) : list.total === 0 ? (
             filtered ? (
-              <EmptyState title={p.q ? `No results for “${p.q}”` : 'No customers match these filters'}>Try another name, an exact external ID or an org ID, or clear the filters.</EmptyState>
+              <EmptyState title={p.q ? `No results for “${p.q}”` : 'No customers match these filters'}>
+                Try another name, an exact external ID or an org ID, or clear the filters.
+              </EmptyState>
             ) : (
               <EmptyState title="No customers yet">Customers you create appear here.</EmptyState>
             )
@@ -104,18 +135,34 @@ export default async function CustomersPage({ params, searchParams }: { params: 
                 indirect={indirect}
                 panelHrefs={panelHrefs}
                 selectedId={detail?.customerId ?? null}
-                headers={{ name: sortHeader(base, p, 'name', 'Name'), status: sortHeader(base, p, 'status', 'Status'), created: sortHeader(base, p, 'created', 'Created') }}
+                headers={{
+                  name: sortHeader(base, p, 'name', 'Name'),
+                  status: sortHeader(base, p, 'status', 'Status'),
+                  created: sortHeader(base, p, 'created', 'Created'),
+                }}
               />
               <KeysetPagination
-                page={list.page} pageSize={CUSTOMERS_PAGE_SIZE} rows={list.rows.length} total={list.total} totalCapped={list.totalCapped} lastPage={list.lastPage}
-                prevCursor={list.prevCursor} nextCursor={list.nextCursor} basePath={base} params={{ ...query, page: undefined }}
+                page={list.page}
+                pageSize={CUSTOMERS_PAGE_SIZE}
+                rows={list.rows.length}
+                total={list.total}
+                totalCapped={list.totalCapped}
+                lastPage={list.lastPage}
+                prevCursor={list.prevCursor}
+                nextCursor={list.nextCursor}
+                basePath={base}
+                params={{ ...query, page: undefined }}
               />
             </>
           )}
         </div>
-        {detail && <CustomerPanel key={detail.customerId} orgId={access.org.id} initial={detail} can={can} closeHref={listHref(base, query)} />}
+        {detail && (
+          <CustomerPanel key={detail.customerId} orgId={access.org.id} initial={detail} can={can} closeHref={listHref(base, query)} />
+        )}
         {selectedId && !detail && (
-          <p role="status" className="mt-4 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">That customer was not found among your customers.</p>
+          <p role="status" className="mt-4 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+            That customer was not found among your customers.
+          </p>
         )}
       </div>
     </>

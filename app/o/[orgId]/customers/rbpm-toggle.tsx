@@ -49,7 +49,11 @@ export function RbpmToggle({ orgId, customer, canToggle }: { orgId: string; cust
         : 'Off: the customer’s administrators manage these settings themselves.';
   // A deprovisioned customer has no partner-managed services left: the restriction no longer applies.
   if (customer.status === 'deprovisioned') {
-    return <p className="text-sm text-slate-600" data-testid="rbpm-not-applicable">Not applicable: the customer is deprovisioned, so there is nothing left to restrict.</p>;
+    return (
+      <p className="text-sm text-slate-600" data-testid="rbpm-not-applicable">
+        Not applicable: the customer is deprovisioned, so there is nothing left to restrict.
+      </p>
+    );
   }
   return (
     <Switch

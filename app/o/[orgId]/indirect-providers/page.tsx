@@ -16,7 +16,13 @@ import { SUB_PARTNERS_PAGE_SIZE, listSubPartners } from '@/lib/sub-partners/list
 
 export const metadata: Metadata = { title: 'Indirect providers' };
 
-export default async function IndirectProvidersPage({ params, searchParams }: { params: Promise<{ orgId: string }>; searchParams: Promise<RawSearchParams> }) {
+export default async function IndirectProvidersPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ orgId: string }>;
+  searchParams: Promise<RawSearchParams>;
+}) {
   const { orgId } = await params;
   const gate = await gatePage(orgId, 'subPartners.access', 'partner');
   // Admins without both roles don't see the tab, and its URL doesn't exist for them (SPEC §6.1).
@@ -29,14 +35,26 @@ export default async function IndirectProvidersPage({ params, searchParams }: { 
   // itself stays reachable for setting up the first one (linked from Settings).
   if (result.all === 0 && !canManage) notFound();
   const base = `/o/${gate.access.org.id}/indirect-providers`;
-  const setUp = canManage ? <Link href={`${base}/new`} className={buttonClass('primary')}>Set up indirect provider</Link> : undefined;
+  const setUp = canManage ? (
+    <Link href={`${base}/new`} className={buttonClass('primary')}>
+      Set up indirect provider
+    </Link>
+  ) : undefined;
 
   return (
     <>
-      <PageHeader title="Indirect providers" description="Resellers managed by your organisation. Cross-launch to work in their Partner Hub." actions={setUp} />
+      <PageHeader
+        title="Indirect providers"
+        description="Resellers managed by your organisation. Cross-launch to work in their Partner Hub."
+        actions={setUp}
+      />
       {result.all === 0 ? (
-        <EmptyState title="No indirect providers yet">Set one up to let a reseller onboard customers on your shared subscription.</EmptyState>
-      ) : <SearchForm action={base} label="Search indirect providers" placeholder="Name" defaultValue={q} />}
+        <EmptyState title="No indirect providers yet">
+          Set one up to let a reseller onboard customers on your shared subscription.
+        </EmptyState>
+      ) : (
+        <SearchForm action={base} label="Search indirect providers" placeholder="Name" defaultValue={q} />
+      )}
       {result.all === 0 ? null : result.total === 0 ? (
         <EmptyState title={`No results for “${q}”`}>No indirect provider name contains that text.</EmptyState>
       ) : (
@@ -44,19 +62,38 @@ export default async function IndirectProvidersPage({ params, searchParams }: { 
           <DataTable
             caption="Indirect providers"
             testId="sub-partners-table"
-            columns={['Name', 'Org ID', 'Status', { label: 'Customers', align: 'right' }, 'Billing start date', { label: 'Actions', srOnly: true }]}
+            columns={[
+              'Name',
+              'Org ID',
+              'Status',
+              { label: 'Customers', align: 'right' },
+              'Billing start date',
+              { label: 'Actions', srOnly: true },
+            ]}
           >
             {result.rows.map((s) => (
               <tr key={s.id}>
-                <Td valign="middle" className="font-medium">{s.name}</Td>
-                <Td valign="middle"><CopyValue value={s.id} label="org ID" /></Td>
+                <Td valign="middle" className="font-medium">
+                  {s.name}
+                </Td>
+                <Td valign="middle">
+                  <CopyValue value={s.id} label="org ID" />
+                </Td>
                 <Td valign="middle">{s.state === 'active' ? <Badge tone="green">Active</Badge> : <Badge tone="red">Suspended</Badge>}</Td>
-                <Td valign="middle" className="text-right tabular-nums">{s.customers}</Td>
-                <Td valign="middle" className="whitespace-nowrap">{formatDate(s.billingStartDate)}</Td>
+                <Td valign="middle" className="text-right tabular-nums">
+                  {s.customers}
+                </Td>
+                <Td valign="middle" className="whitespace-nowrap">
+                  {formatDate(s.billingStartDate)}
+                </Td>
                 <Td valign="middle" className="text-right">
                   <div className="flex justify-end gap-2">
-                    {canManage && <SubPartnerStateButton orgId={gate.access.org.id} subPartner={{ id: s.id, name: s.name, state: s.state }} />}
-                    <Link href={`/o/${s.id}/overview`} className={buttonClass('secondary')} aria-label={`Cross-launch into ${s.name}`}>Cross-launch</Link>
+                    {canManage && (
+                      <SubPartnerStateButton orgId={gate.access.org.id} subPartner={{ id: s.id, name: s.name, state: s.state }} />
+                    )}
+                    <Link href={`/o/${s.id}/overview`} className={buttonClass('secondary')} aria-label={`Cross-launch into ${s.name}`}>
+                      Cross-launch
+                    </Link>
                   </div>
                 </Td>
               </tr>

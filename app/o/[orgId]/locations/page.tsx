@@ -22,22 +22,41 @@ export default async function LocationsPage({ params }: { params: Promise<{ orgI
   return (
     <>
       <PageHeader title="Locations" description="Sites of the organisation; the headquarters carries the company address." />
-      {!add.allowed && add.reason === 'managed_through_api' && <p className="mb-4 text-sm text-slate-600" data-testid="managed-through-api">{DENIAL_MESSAGES.managed_through_api}</p>}
-      {canAdd && <div className="mb-4"><AddLocationButton orgId={gate.access.org.id} country={country} /></div>}
+      {!add.allowed && add.reason === 'managed_through_api' && (
+        <p className="mb-4 text-sm text-slate-600" data-testid="managed-through-api">
+          {DENIAL_MESSAGES.managed_through_api}
+        </p>
+      )}
+      {canAdd && (
+        <div className="mb-4">
+          <AddLocationButton orgId={gate.access.org.id} country={country} />
+        </div>
+      )}
       {rows.length === 0 ? (
         <EmptyState title="No locations yet">Locations are added when the organisation is set up.</EmptyState>
       ) : (
-        <DataTable caption="Locations" testId="locations-table" columns={['Name', 'Address', 'Time zone', 'Language', { label: 'Users and workspaces', align: 'right' }]}>
+        <DataTable
+          caption="Locations"
+          testId="locations-table"
+          columns={['Name', 'Address', 'Time zone', 'Language', { label: 'Users and workspaces', align: 'right' }]}
+        >
           {rows.map((l) => (
             <tr key={l.id}>
               <Td>
                 <span className="font-medium">{l.name}</span>
-                {l.isHeadquarters && <span className="ml-2"><Badge tone="blue">HQ</Badge></span>}
+                {l.isHeadquarters && (
+                  <span className="ml-2">
+                    <Badge tone="blue">HQ</Badge>
+                  </span>
+                )}
               </Td>
               <Td>
                 <address className="not-italic">
-                  {l.addressLine1}{l.addressLine2 && <>, {l.addressLine2}</>}<br />
-                  {[l.postalCode, l.city, l.stateOrProvince].filter(Boolean).join(' ')}<br />
+                  {l.addressLine1}
+                  {l.addressLine2 && <>, {l.addressLine2}</>}
+                  <br />
+                  {[l.postalCode, l.city, l.stateOrProvince].filter(Boolean).join(' ')}
+                  <br />
                   {countryOf(l.country)?.name ?? l.country}
                 </address>
               </Td>

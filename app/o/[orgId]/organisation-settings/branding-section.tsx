@@ -12,9 +12,12 @@ export async function BrandingSection({ access }: { access: OrgAccess }) {
   const e = editability(access, 'cv.branding');
   return (
     <section aria-labelledby="branding-heading" className="grid gap-3">
-      <h2 id="branding-heading" className="text-lg font-semibold">Branding</h2>
+      <h2 id="branding-heading" className="text-lg font-semibold">
+        Branding
+      </h2>
       <BrandingEditor
-        orgId={access.org.id} initial={own}
+        orgId={access.org.id}
+        initial={own}
         actions={{ save: saveCustomerBrandingAction, uploadLogo: uploadCustomerLogoAction, removeLogo: removeCustomerLogoAction }}
         readOnly={e.editable ? null : e.note}
         inheritedFrom={effective.sourceOrgId && effective.sourceOrgId !== access.org.id ? effective.sourceOrgName : null}

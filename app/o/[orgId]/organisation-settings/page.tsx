@@ -12,7 +12,11 @@ import { BrandingSection } from './branding-section';
 
 export const metadata: Metadata = { title: 'Organisation settings' };
 
-const SSO_LABEL = { webex: 'Webex identity (no single sign-on)', saml: 'SAML single sign-on', oidc: 'OpenID Connect single sign-on' } as const;
+const SSO_LABEL = {
+  webex: 'Webex identity (no single sign-on)',
+  saml: 'SAML single sign-on',
+  oidc: 'OpenID Connect single sign-on',
+} as const;
 
 export default async function OrganisationSettingsPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
@@ -45,7 +49,9 @@ export default async function OrganisationSettingsPage({ params }: { params: Pro
         </Card>
         <Card title="E-mail">
           <EditabilityNote editability={email} id="email" />
-          {email.editable && <EmailForm orgId={gate.access.org.id} suppress={s?.suppressAdminInviteEmails ?? false} language={s?.emailLanguage ?? ''} />}
+          {email.editable && (
+            <EmailForm orgId={gate.access.org.id} suppress={s?.suppressAdminInviteEmails ?? false} language={s?.emailLanguage ?? ''} />
+          )}
           <DescriptionList>
             <DescriptionRow label="Suppress admin invite e-mails">{s ? yesNo(s.suppressAdminInviteEmails) : none}</DescriptionRow>
             <DescriptionRow label="E-mail language">{s?.emailLanguage ?? none}</DescriptionRow>
@@ -53,11 +59,17 @@ export default async function OrganisationSettingsPage({ params }: { params: Pro
         </Card>
         <Card title="Authentication">
           <EditabilityNote editability={sso} id="sso" />
-          {sso.editable && <SsoForm orgId={gate.access.org.id} mode={s?.sso?.mode ?? 'webex'} idp={s?.sso?.idpEntityId ?? s?.sso?.idpName ?? ''} />}
+          {sso.editable && (
+            <SsoForm orgId={gate.access.org.id} mode={s?.sso?.mode ?? 'webex'} idp={s?.sso?.idpEntityId ?? s?.sso?.idpName ?? ''} />
+          )}
           <DescriptionList>
             <DescriptionRow label="Single sign-on">{s?.sso ? SSO_LABEL[s.sso.mode] : SSO_LABEL.webex}</DescriptionRow>
             {s?.sso?.idpName && <DescriptionRow label="Identity provider">{s.sso.idpName}</DescriptionRow>}
-            {s?.sso?.idpEntityId && <DescriptionRow label="IdP entity ID"><span className="break-all font-mono text-xs">{s.sso.idpEntityId}</span></DescriptionRow>}
+            {s?.sso?.idpEntityId && (
+              <DescriptionRow label="IdP entity ID">
+                <span className="break-all font-mono text-xs">{s.sso.idpEntityId}</span>
+              </DescriptionRow>
+            )}
           </DescriptionList>
         </Card>
         <BrandingSection access={gate.access} />

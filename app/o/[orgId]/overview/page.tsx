@@ -18,17 +18,45 @@ import { listTrials } from '@/lib/trials/list-trials';
 export const metadata: Metadata = { title: 'Overview' };
 
 /** Customers that wait on a person: shown on the home page with the way to act on them. */
-function AttentionList({ title, testId, rows, total, href, action, empty }: {
-  title: string; testId: string; rows: CustomerListRow[]; total: number; href: (id?: string) => string; action: string; empty: string;
+function AttentionList({
+  title,
+  testId,
+  rows,
+  total,
+  href,
+  action,
+  empty,
+}: {
+  title: string;
+  testId: string;
+  rows: CustomerListRow[];
+  total: number;
+  href: (id?: string) => string;
+  action: string;
+  empty: string;
 }) {
   return (
-    <Card title={title} actions={total > rows.length ? <Link href={href()} className="text-sm text-brand-700 underline">All {total}</Link> : undefined}>
-      {rows.length === 0 ? <p className="text-sm text-slate-600">{empty}</p> : (
+    <Card
+      title={title}
+      actions={
+        total > rows.length ? (
+          <Link href={href()} className="text-sm text-brand-700 underline">
+            All {total}
+          </Link>
+        ) : undefined
+      }
+    >
+      {rows.length === 0 ? (
+        <p className="text-sm text-slate-600">{empty}</p>
+      ) : (
         <ul className="divide-y divide-slate-100" data-testid={testId}>
           {rows.map((r) => (
             <li key={r.customerId} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
               <span className="min-w-0 break-words font-medium">{r.name}</span>
-              <Link href={href(r.customerId)} className={buttonClass('secondary')}>{action}<span className="sr-only"> {r.name}</span></Link>
+              <Link href={href(r.customerId)} className={buttonClass('secondary')}>
+                {action}
+                <span className="sr-only"> {r.name}</span>
+              </Link>
             </li>
           ))}
         </ul>
@@ -53,7 +81,8 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgId
   const canCreate = decide(access, 'customers.write').allowed;
   const canTrials = decide(access, 'trials.read').allowed;
   const canStartTrial = decide(access, 'trials.manage').allowed;
-  const attention = (status: 'error' | 'pending_rpl_review') => listPartnerCustomers(db, access, { ...parseCustomerListParams({ status }), scope: 'own' });
+  const attention = (status: 'error' | 'pending_rpl_review') =>
+    listPartnerCustomers(db, access, { ...parseCustomerListParams({ status }), scope: 'own' });
 
   const [o, failed, review, trials] = await Promise.all([
     getPartnerOverview(db, access),
@@ -71,7 +100,14 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgId
     <Stat key="c" label="Customers" value={o.totalCustomers} href={`${base}/customers`} />,
     wholesale && <Stat key="s" label="Active seats" value={o.totalActiveSeats} />,
     wholesale && <Stat key="t" label="Onboarding templates" value={o.templates} href={`${base}/customers/templates`} />,
-    o.subPartners > 0 && <Stat key="i" label="Indirect providers" value={o.subPartners} href={decide(access, 'subPartners.access').allowed ? `${base}/indirect-providers` : undefined} />,
+    o.subPartners > 0 && (
+      <Stat
+        key="i"
+        label="Indirect providers"
+        value={o.subPartners}
+        href={decide(access, 'subPartners.access').allowed ? `${base}/indirect-providers` : undefined}
+      />
+    ),
     trials && <Stat key="x" label="Trials expiring in 7 days" value={trials.expiring} href={`${base}/trials?days=7`} />,
   ].filter(Boolean);
 
@@ -83,10 +119,16 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgId
       {o.totalCustomers === 0 && (
         <div className="mt-6">
           <EmptyState title="No customers yet">
-            {canCreate ? 'Create your first customer from an onboarding template.' : canStartTrial ? 'Start a trial to bring in your first customer.' : 'Customers your organisation creates appear here.'}
+            {canCreate
+              ? 'Create your first customer from an onboarding template.'
+              : canStartTrial
+                ? 'Start a trial to bring in your first customer.'
+                : 'Customers your organisation creates appear here.'}
             {(canCreate || canStartTrial) && (
               <div className="mt-4">
-                <Link href={canCreate ? `${base}/customers/new` : `${base}/customers/start-trial`} className={buttonClass('primary')}>{canCreate ? 'Create customer' : 'Start trial'}</Link>
+                <Link href={canCreate ? `${base}/customers/new` : `${base}/customers/start-trial`} className={buttonClass('primary')}>
+                  {canCreate ? 'Create customer' : 'Start trial'}
+                </Link>
               </div>
             )}
           </EmptyState>
@@ -96,24 +138,48 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgId
       {(failed || review) && (
         <div className="mt-6 grid gap-6 lg:grid-cols-2">
           {failed && (
-            <AttentionList title="Customers in Error" testId="attention-error" rows={failed.rows.slice(0, 5)} total={failed.total}
-              href={(id) => customersHref('error', id)} action="Retry or delete" empty="No customer is in Error." />
+            <AttentionList
+              title="Customers in Error"
+              testId="attention-error"
+              rows={failed.rows.slice(0, 5)}
+              total={failed.total}
+              href={(id) => customersHref('error', id)}
+              action="Retry or delete"
+              empty="No customer is in Error."
+            />
           )}
           {review && (
-            <AttentionList title="Pending compliance review" testId="attention-review" rows={review.rows.slice(0, 5)} total={review.total}
-              href={(id) => customersHref('pending_rpl_review', id)} action="Review"
-              empty="No customer is under compliance review. Reviews are re-checked every minute and suspended after 72 hours." />
+            <AttentionList
+              title="Pending compliance review"
+              testId="attention-review"
+              rows={review.rows.slice(0, 5)}
+              total={review.total}
+              href={(id) => customersHref('pending_rpl_review', id)}
+              action="Review"
+              empty="No customer is under compliance review. Reviews are re-checked every minute and suspended after 72 hours."
+            />
           )}
         </div>
       )}
 
       {trials && (
         <div className="mt-6">
-          <Card title="Trials expiring soon" actions={<Link href={`${base}/trials`} className="text-sm text-brand-700 underline">All trials</Link>}>
+          <Card
+            title="Trials expiring soon"
+            actions={
+              <Link href={`${base}/trials`} className="text-sm text-brand-700 underline">
+                All trials
+              </Link>
+            }
+          >
             {trials.rows.length === 0 ? (
               <div className="text-sm text-slate-600">
                 <p>No trial ends in the next 30 days.</p>
-                {canStartTrial && <Link href={`${base}/customers/start-trial`} className={`${buttonClass('primary')} mt-3`}>Start trial</Link>}
+                {canStartTrial && (
+                  <Link href={`${base}/customers/start-trial`} className={`${buttonClass('primary')} mt-3`}>
+                    Start trial
+                  </Link>
+                )}
               </div>
             ) : (
               <ul className="divide-y divide-slate-100" data-testid="trials-expiring-soon">
@@ -134,7 +200,9 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgId
 
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <Card title="Customers by status">
-          {o.totalCustomers === 0 ? <p className="text-sm text-slate-600">No customers yet.</p> : (
+          {o.totalCustomers === 0 ? (
+            <p className="text-sm text-slate-600">No customers yet.</p>
+          ) : (
             <ul className="divide-y divide-slate-100" data-testid="customers-by-status">
               {CUSTOMER_STATUSES.filter((s) => o.customersByStatus[s]).map((s) => (
                 <li key={s}>
@@ -149,10 +217,15 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgId
         </Card>
         {wholesale && (
           <Card title="Active seats by package">
-            {o.totalActiveSeats === 0 ? <p className="text-sm text-slate-600">No active seats.</p> : (
+            {o.totalActiveSeats === 0 ? (
+              <p className="text-sm text-slate-600">No active seats.</p>
+            ) : (
               <ul className="divide-y divide-slate-100">
                 {PACKAGES.filter((p) => o.activeSeatsByPackage[p]).map((p) => (
-                  <li key={p} className="flex justify-between py-2 text-sm"><span>{PACKAGE_INFO[p].name}</span><span className="tabular-nums">{o.activeSeatsByPackage[p]}</span></li>
+                  <li key={p} className="flex justify-between py-2 text-sm">
+                    <span>{PACKAGE_INFO[p].name}</span>
+                    <span className="tabular-nums">{o.activeSeatsByPackage[p]}</span>
+                  </li>
                 ))}
               </ul>
             )}

@@ -10,19 +10,41 @@ export function AttachAnswer({ orgId, customerId, partnerName }: { orgId: string
   const [declining, setDeclining] = useState(false);
   const { pending, error, save } = useSave();
   const answer = async (approve: boolean) => {
-    const ok = await save(() => answerAttachRequestAction(orgId, { customerId, approve }),
-      approve ? `${partnerName} now manages your Webex services; provisioning has started.` : `Request from ${partnerName} declined.`);
+    const ok = await save(
+      () => answerAttachRequestAction(orgId, { customerId, approve }),
+      approve ? `${partnerName} now manages your Webex services; provisioning has started.` : `Request from ${partnerName} declined.`,
+    );
     if (ok) setDeclining(false);
   };
   return (
     <div className="mt-3 space-y-3">
-      {error && !declining && <p role="alert" className="text-sm text-red-700">{error}</p>}
+      {error && !declining && (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
       <div className="flex gap-3">
-        <Button onClick={() => answer(true)} disabled={pending} aria-label={`Approve request from ${partnerName}`}>{pending && !declining ? 'Approving…' : 'Approve'}</Button>
-        <Button variant="secondary" onClick={() => setDeclining(true)} disabled={pending} aria-label={`Decline request from ${partnerName}`}>Decline</Button>
+        <Button onClick={() => answer(true)} disabled={pending} aria-label={`Approve request from ${partnerName}`}>
+          {pending && !declining ? 'Approving…' : 'Approve'}
+        </Button>
+        <Button
+          variant="secondary"
+          onClick={() => setDeclining(true)}
+          disabled={pending}
+          aria-label={`Decline request from ${partnerName}`}
+        >
+          Decline
+        </Button>
       </div>
-      <ConfirmDialog open={declining} title={`Decline ${partnerName}’s request?`} confirmLabel="Decline request" pending={pending} error={error}
-        onConfirm={() => answer(false)} onClose={() => setDeclining(false)}>
+      <ConfirmDialog
+        open={declining}
+        title={`Decline ${partnerName}’s request?`}
+        confirmLabel="Decline request"
+        pending={pending}
+        error={error}
+        onConfirm={() => answer(false)}
+        onClose={() => setDeclining(false)}
+      >
         {partnerName} will not manage your organisation’s Webex services. Nothing else changes.
       </ConfirmDialog>
     </div>

@@ -41,9 +41,16 @@ export default async function ServicesPage({ params }: { params: Promise<{ orgId
                     <span className="font-medium">{PACKAGE_INFO[k.package].name}</span>
                     <span className="block text-xs text-slate-500">{PACKAGE_INFO[k.package].description}</span>
                   </Td>
-                  <Td><Badge tone={STATUS[k.status].tone}>{STATUS[k.status].label}</Badge></Td>
                   <Td>
-                    {[k.errors && `${k.errors} ${k.errors === 1 ? 'error' : 'errors'}`, k.warnings && `${k.warnings} ${k.warnings === 1 ? 'warning' : 'warnings'}`].filter(Boolean).join(', ') || <Dash />}
+                    <Badge tone={STATUS[k.status].tone}>{STATUS[k.status].label}</Badge>
+                  </Td>
+                  <Td>
+                    {[
+                      k.errors && `${k.errors} ${k.errors === 1 ? 'error' : 'errors'}`,
+                      k.warnings && `${k.warnings} ${k.warnings === 1 ? 'warning' : 'warnings'}`,
+                    ]
+                      .filter(Boolean)
+                      .join(', ') || <Dash />}
                   </Td>
                   <Td className="whitespace-nowrap">{formatDate(k.updatedAt)}</Td>
                 </tr>

@@ -27,18 +27,36 @@ export default async function SetupPage({ params }: { params: Promise<{ orgId: s
   const country = locations.find((l) => l.isHeadquarters)?.country ?? 'US';
   return (
     <>
-      <PageHeader title="Set up customer"
-        description={<>Locations, users and phone numbers of {access.org.name}. <Link href={`/o/${access.org.id}/users`} className="text-brand-700 underline">Back to users</Link></>} />
+      <PageHeader
+        title="Set up customer"
+        description={
+          <>
+            Locations, users and phone numbers of {access.org.name}.{' '}
+            <Link href={`/o/${access.org.id}/users`} className="text-brand-700 underline">
+              Back to users
+            </Link>
+          </>
+        }
+      />
       {!live || options.packages.length === 0 ? (
         <EmptyState title="Nothing to set up yet">
-          {status ? `The customer is ${CUSTOMER_STATUS_LABELS[status].toLowerCase()}: users can be set up once its services are active.` : 'The customer has no wholesale services.'}
+          {status
+            ? `The customer is ${CUSTOMER_STATUS_LABELS[status].toLowerCase()}: users can be set up once its services are active.`
+            : 'The customer has no wholesale services.'}
         </EmptyState>
       ) : (
-        <SetupWizard orgId={access.org.id} customerName={access.org.name} country={country} packages={options.packages}
+        <SetupWizard
+          orgId={access.org.id}
+          customerName={access.org.name}
+          country={country}
+          packages={options.packages}
           initialLocations={locations.map((l) => ({
-            id: l.id, name: l.name, isHeadquarters: l.isHeadquarters,
+            id: l.id,
+            name: l.name,
+            isHeadquarters: l.isHeadquarters,
             address: [l.addressLine1, l.city, countryOf(l.country)?.name ?? l.country].filter(Boolean).join(', '),
-          }))} />
+          }))}
+        />
       )}
     </>
   );

@@ -20,7 +20,12 @@ const IDENTITY = ['firstName', 'lastName', 'email', 'package', 'locationId'] as 
 const NUMBERING = ['extension', 'primaryPhoneNumber'] as const;
 const addUsersResolver = lazyZodResolver<AddUsersInput>(() => import('@/lib/subscribers/subscriber-schemas').then((m) => m.addUsersSchema));
 
-export interface SetupLocation { id: string; name: string; address: string; isHeadquarters: boolean }
+export interface SetupLocation {
+  id: string;
+  name: string;
+  address: string;
+  isHeadquarters: boolean;
+}
 
 /**
  * Set up customer (SPEC §4.4): locations are added at once (users need them); the users
@@ -28,8 +33,18 @@ export interface SetupLocation { id: string; name: string; address: string; isHe
  * with the shared schema, and created by addUsers with a per-row outcome. Failed rows are
  * fixed in place (Fix jumps to their step) and retried without touching the created ones.
  */
-export function SetupWizard({ orgId, customerName, country, packages, initialLocations }: {
-  orgId: string; customerName: string; country: string; packages: PackageId[]; initialLocations: SetupLocation[];
+export function SetupWizard({
+  orgId,
+  customerName,
+  country,
+  packages,
+  initialLocations,
+}: {
+  orgId: string;
+  customerName: string;
+  country: string;
+  packages: PackageId[];
+  initialLocations: SetupLocation[];
 }) {
   const [step, setStep] = useState(LOCATIONS);
   const [locations, setLocations] = useState(initialLocations);
@@ -37,7 +52,11 @@ export function SetupWizard({ orgId, customerName, country, packages, initialLoc
   const heading = useRef<HTMLHeadingElement>(null);
   const mounted = useRef(false);
   const hq = locations.find((l) => l.isHeadquarters) ?? locations[0];
-  const form = useForm<AddUsersInput>({ resolver: addUsersResolver, mode: 'onChange', defaultValues: { rows: [{ ...EMPTY_ROW, locationId: hq?.id ?? '' }] } });
+  const form = useForm<AddUsersInput>({
+    resolver: addUsersResolver,
+    mode: 'onChange',
+    defaultValues: { rows: [{ ...EMPTY_ROW, locationId: hq?.id ?? '' }] },
+  });
   const { fields, append, remove } = useFieldArray({ control: form.control, name: 'rows', keyName: 'key' });
   const { statuses, message, busy, createPending } = useCreateUsers(orgId, form, fields);
   const allCreated = fields.length > 0 && fields.every((f) => statuses[f.key] === 'created');
@@ -48,7 +67,7 @@ export function SetupWizard({ orgId, customerName, country, packages, initialLoc
     mounted.current = true;
   }, [step]);
 
-  const stepFields = (names: readonly (typeof IDENTITY[number] | typeof NUMBERING[number])[]) =>
+  const stepFields = (names: readonly ((typeof IDENTITY)[number] | (typeof NUMBERING)[number])[]) =>
     fields.flatMap((_, i) => names.map((n) => `rows.${i}.${n}` as FieldPath<AddUsersInput>));
 
   async function next() {
@@ -71,56 +90,112 @@ export function SetupWizard({ orgId, customerName, country, packages, initialLoc
       <WizardProgress steps={STEPS} current={step} />
       <section aria-labelledby="wizard-step-heading" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <h2 id="wizard-step-heading" ref={heading} tabIndex={-1} className="mb-5 text-lg font-semibold outline-none">
-          {STEPS[step]} <span className="sr-only">(step {step + 1} of {STEPS.length})</span>
+          {STEPS[step]}{' '}
+          <span className="sr-only">
+            (step {step + 1} of {STEPS.length})
+          </span>
         </h2>
         {step === LOCATIONS && (
           <div className="space-y-4">
             <ul className="divide-y divide-slate-100 rounded-md border border-slate-200" data-testid="setup-locations">
               {locations.map((l) => (
                 <li key={l.id} className="px-4 py-3 text-sm">
-                  <span className="font-medium">{l.name}</span>{l.isHeadquarters && <span className="ml-2 text-xs text-brand-700">(headquarters)</span>}
+                  <span className="font-medium">{l.name}</span>
+                  {l.isHeadquarters && <span className="ml-2 text-xs text-brand-700">(headquarters)</span>}
                   <span className="block text-slate-600">{l.address}</span>
                 </li>
               ))}
             </ul>
             {adding ? (
-              <AddLocationForm orgId={orgId} country={country} onCancel={() => setAdding(false)}
-                onAdded={(l) => { setLocations((ls) => [...ls, { ...l, isHeadquarters: false }]); setAdding(false); }} />
+              <AddLocationForm
+                orgId={orgId}
+                country={country}
+                onCancel={() => setAdding(false)}
+                onAdded={(l) => {
+                  setLocations((ls) => [...ls, { ...l, isHeadquarters: false }]);
+                  setAdding(false);
+                }}
+              />
             ) : (
-              <Button variant="secondary" onClick={() => setAdding(true)}>Add location</Button>
+              <Button variant="secondary" onClick={() => setAdding(true)}>
+                Add location
+              </Button>
             )}
           </div>
         )}
-        <HydratedForm id="setup-users" noValidate onSubmit={(e) => { e.preventDefault(); void (step === REVIEW ? create() : next()); }}>
+        <HydratedForm
+          id="setup-users"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void (step === REVIEW ? create() : next());
+          }}
+        >
           {step === USERS && (
             <>
-              <p className="mb-4 text-sm text-slate-600">Up to {MAX_USERS_PER_CALL} users of {customerName}. Common Area Calling is for workspaces, so it isn’t offered here.</p>
+              <p className="mb-4 text-sm text-slate-600">
+                Up to {MAX_USERS_PER_CALL} users of {customerName}. Common Area Calling is for workspaces, so it isn’t offered here.
+              </p>
               <UserRowsFields {...rowsProps} parts="identity" onRemove={remove} />
-              <Button variant="secondary" className="mt-4" disabled={fields.length >= MAX_USERS_PER_CALL}
-                onClick={() => append({ ...EMPTY_ROW, locationId: hq?.id ?? '' })}>Add another user</Button>
+              <Button
+                variant="secondary"
+                className="mt-4"
+                disabled={fields.length >= MAX_USERS_PER_CALL}
+                onClick={() => append({ ...EMPTY_ROW, locationId: hq?.id ?? '' })}
+              >
+                Add another user
+              </Button>
             </>
           )}
           {step === NUMBERS && (
             <>
-              <p className="mb-4 text-sm text-slate-600">Each user with a calling package needs an extension (unique at the location) and/or a primary phone number (unique everywhere).</p>
+              <p className="mb-4 text-sm text-slate-600">
+                Each user with a calling package needs an extension (unique at the location) and/or a primary phone number (unique
+                everywhere).
+              </p>
               <UserRowsFields {...rowsProps} parts="numbers" />
             </>
           )}
           {step === REVIEW && (
-            <ReviewStep fields={fields} locations={locations} statuses={statuses} message={message}
-              onFix={(s) => setStep(s === 'identity' ? USERS : NUMBERS)} />
+            <ReviewStep
+              fields={fields}
+              locations={locations}
+              statuses={statuses}
+              message={message}
+              onFix={(s) => setStep(s === 'identity' ? USERS : NUMBERS)}
+            />
           )}
         </HydratedForm>
         <div className="mt-8 flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 pt-4">
-          <Link href={`/o/${orgId}/users`} className="text-sm text-slate-600 underline">{allCreated ? 'Go to Users' : 'Cancel'}</Link>
+          <Link href={`/o/${orgId}/users`} className="text-sm text-slate-600 underline">
+            {allCreated ? 'Go to Users' : 'Cancel'}
+          </Link>
           <div className="flex gap-3">
-            {step > LOCATIONS && <Button variant="secondary" onClick={() => setStep(step - 1)} disabled={busy}>Back</Button>}
-            {step === LOCATIONS && <Button onClick={() => setStep(USERS)} disabled={adding}>Next</Button>}
-            {step > LOCATIONS && step < REVIEW && <button type="submit" form="setup-users" className={buttonClass('primary')}>Next</button>}
-            {step === REVIEW && !allCreated && (
-              <button type="submit" form="setup-users" className={buttonClass('primary')} disabled={busy}>{busy ? 'Creating…' : 'Create users'}</button>
+            {step > LOCATIONS && (
+              <Button variant="secondary" onClick={() => setStep(step - 1)} disabled={busy}>
+                Back
+              </Button>
             )}
-            {allCreated && <Link href={`/o/${orgId}/users`} className={buttonClass('primary')}>Done</Link>}
+            {step === LOCATIONS && (
+              <Button onClick={() => setStep(USERS)} disabled={adding}>
+                Next
+              </Button>
+            )}
+            {step > LOCATIONS && step < REVIEW && (
+              <button type="submit" form="setup-users" className={buttonClass('primary')}>
+                Next
+              </button>
+            )}
+            {step === REVIEW && !allCreated && (
+              <button type="submit" form="setup-users" className={buttonClass('primary')} disabled={busy}>
+                {busy ? 'Creating…' : 'Create users'}
+              </button>
+            )}
+            {allCreated && (
+              <Link href={`/o/${orgId}/users`} className={buttonClass('primary')}>
+                Done
+              </Link>
+            )}
           </div>
         </div>
       </section>

@@ -14,17 +14,35 @@ export const metadata: Metadata = { title: 'Trial requests' };
 export default async function TrialRequestsPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
   const gate = await gatePage(orgId, 'cv.trials.answer', 'customer');
-  if (gate.denied) return <><PageHeader title="Trial requests" /><Forbidden message={gate.denied} /></>;
+  if (gate.denied)
+    return (
+      <>
+        <PageHeader title="Trial requests" />
+        <Forbidden message={gate.denied} />
+      </>
+    );
   const requests = await inTransaction({ ...appDeps(), db: getDb() }, gate.access, (ctx) => listTrialRequests(ctx));
   return (
     <>
       <PageHeader title="Trial requests" description={`Partners asking to start a Webex trial for ${gate.access.org.name}.`} />
-      {requests.length === 0 ? <EmptyState title="No pending trial requests">Requests you accept or decline, and those older than 10 days, are no longer listed.</EmptyState> : (
+      {requests.length === 0 ? (
+        <EmptyState title="No pending trial requests">
+          Requests you accept or decline, and those older than 10 days, are no longer listed.
+        </EmptyState>
+      ) : (
         <ul className="space-y-4">
           {requests.map((r) => (
             <li key={r.trialId} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="trial-request">
-              <p className="text-sm"><strong>{r.partnerName}</strong> would like to start a Webex trial for {gate.access.org.name}
-                {r.requestedAt ? <> (requested {formatDate(r.requestedAt)}, sent to {r.consentEmail})</> : null}.</p>
+              <p className="text-sm">
+                <strong>{r.partnerName}</strong> would like to start a Webex trial for {gate.access.org.name}
+                {r.requestedAt ? (
+                  <>
+                    {' '}
+                    (requested {formatDate(r.requestedAt)}, sent to {r.consentEmail})
+                  </>
+                ) : null}
+                .
+              </p>
               <ConsentAnswer orgId={gate.access.org.id} trialId={r.trialId} partnerName={r.partnerName} />
             </li>
           ))}

@@ -4,7 +4,20 @@
 import { orgAction } from '@/lib/server/org-action';
 import { trialOps } from '@/lib/trials/trial-operations';
 
-const { addToCustomer, cancelConsent, convert, delete: remove, editServices, extend, lookupEmail, provideDetails, request, resendConsent, ship, start } = trialOps;
+const {
+  addToCustomer,
+  cancelConsent,
+  convert,
+  delete: remove,
+  editServices,
+  extend,
+  lookupEmail,
+  provideDetails,
+  request,
+  resendConsent,
+  ship,
+  start,
+} = trialOps;
 
 export const lookupTrialEmailAction = orgAction(lookupEmail.capability, lookupEmail.schema, lookupEmail.handler);
 export const startTrialAction = orgAction(start.capability, start.schema, start.handler);

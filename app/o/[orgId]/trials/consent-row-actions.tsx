@@ -10,13 +10,33 @@ export function ConsentRowActions({ orgId, trialId, customerName }: { orgId: str
   const [confirm, setConfirm] = useState(false);
   return (
     <div className="flex gap-3">
-      <button type="button" className="text-brand-700 underline disabled:opacity-50" disabled={pending}
-        onClick={() => save(() => resendConsentAction(orgId, { trialId }), `Trial request sent again to ${customerName}.`)}>Resend</button>
-      <button type="button" className="text-red-700 underline" onClick={() => setConfirm(true)}>Cancel request</button>
-      {error && !confirm && <span role="alert" className="text-red-700">{error}</span>}
-      <ConfirmDialog open={confirm} title="Cancel the trial request?" confirmLabel="Cancel request" pending={pending} error={error}
+      <button
+        type="button"
+        className="text-brand-700 underline disabled:opacity-50"
+        disabled={pending}
+        onClick={() => save(() => resendConsentAction(orgId, { trialId }), `Trial request sent again to ${customerName}.`)}
+      >
+        Resend
+      </button>
+      <button type="button" className="text-red-700 underline" onClick={() => setConfirm(true)}>
+        Cancel request
+      </button>
+      {error && !confirm && (
+        <span role="alert" className="text-red-700">
+          {error}
+        </span>
+      )}
+      <ConfirmDialog
+        open={confirm}
+        title="Cancel the trial request?"
+        confirmLabel="Cancel request"
+        pending={pending}
+        error={error}
         onClose={() => setConfirm(false)}
-        onConfirm={async () => { if (await save(() => cancelConsentAction(orgId, { trialId }), 'Trial request cancelled.')) setConfirm(false); }}>
+        onConfirm={async () => {
+          if (await save(() => cancelConsentAction(orgId, { trialId }), 'Trial request cancelled.')) setConfirm(false);
+        }}
+      >
         The request to {customerName} is withdrawn; they can no longer accept it.
       </ConfirmDialog>
     </div>

@@ -16,7 +16,13 @@ import { UserRowActions, type RowPermissions } from './_components/user-row-acti
 
 export const metadata: Metadata = { title: 'Users' };
 
-export default async function UsersPage({ params, searchParams }: { params: Promise<{ orgId: string }>; searchParams: Promise<RawSearchParams> }) {
+export default async function UsersPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ orgId: string }>;
+  searchParams: Promise<RawSearchParams>;
+}) {
   const { orgId } = await params;
   const gate = await gatePage(orgId, 'cv.read', 'customer');
   if (gate.denied) return <Forbidden message={gate.denied} />;
@@ -36,44 +42,85 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
     manage: manage.allowed && !!access.customer,
     editNames: decide(access, 'cv.users.editNames').allowed,
     primaryNumber: primaryNumber.allowed,
-    primaryNumberReason: primaryNumber.allowed ? null : primaryNumber.reason === 'restricted_by_partner' ? 'restricted by your partner.' : DENIAL_MESSAGES[primaryNumber.reason],
+    primaryNumberReason: primaryNumber.allowed
+      ? null
+      : primaryNumber.reason === 'restricted_by_partner'
+        ? 'restricted by your partner.'
+        : DENIAL_MESSAGES[primaryNumber.reason],
   };
-  const manageReason = manage.allowed ? null
-    : manage.reason === 'restricted_by_partner' ? 'Your partner has restricted user management.' : DENIAL_MESSAGES[manage.reason];
+  const manageReason = manage.allowed
+    ? null
+    : manage.reason === 'restricted_by_partner'
+      ? 'Your partner has restricted user management.'
+      : DENIAL_MESSAGES[manage.reason];
   const setUp = access.relation !== 'own' && decide(access, 'customerView.write').allowed;
 
   const actions = manageReason ? (
     <div className="flex flex-col items-end gap-1">
-      <Button disabled data-testid="manage-users" title={manageReason} aria-describedby="manage-users-reason">Manage users</Button>
-      <p id="manage-users-reason" className="max-w-xs text-right text-xs text-slate-600">{manageReason}</p>
+      <Button disabled data-testid="manage-users" title={manageReason} aria-describedby="manage-users-reason">
+        Manage users
+      </Button>
+      <p id="manage-users-reason" className="max-w-xs text-right text-xs text-slate-600">
+        {manageReason}
+      </p>
     </div>
-  ) : setUp ? <Link href={`/o/${access.org.id}/setup`} className={buttonClass('secondary')}>Set up customer</Link> : undefined;
+  ) : setUp ? (
+    <Link href={`/o/${access.org.id}/setup`} className={buttonClass('secondary')}>
+      Set up customer
+    </Link>
+  ) : undefined;
   const withActions = can.manage || can.editNames;
 
   return (
     <>
       <PageHeader title="Users" description={`People in ${access.org.name} and their calling and meetings services.`} actions={actions} />
-      {can.manage && <div className="mb-4"><AddUsersForm orgId={access.org.id} packages={options.packages} locations={options.locations} /></div>}
+      {can.manage && (
+        <div className="mb-4">
+          <AddUsersForm orgId={access.org.id} packages={options.packages} locations={options.locations} />
+        </div>
+      )}
       <SearchForm action={base} label="Search users" placeholder="Name or e-mail" defaultValue={q} />
       {result.total === 0 ? (
-        q ? <EmptyState title={`No results for “${q}”`}>No user's name or e-mail contains that text.</EmptyState>
-          : <EmptyState title="No users yet">Users appear here once they have been added to the organisation.</EmptyState>
+        q ? (
+          <EmptyState title={`No results for “${q}”`}>No user's name or e-mail contains that text.</EmptyState>
+        ) : (
+          <EmptyState title="No users yet">Users appear here once they have been added to the organisation.</EmptyState>
+        )
       ) : (
         <>
-          <DataTable caption="Users" testId="users-table"
-            columns={['Name', 'E-mail', 'Package', 'Location', 'Extension', 'Phone number', ...(withActions ? [{ label: 'Actions', srOnly: true }] : [])]}>
+          <DataTable
+            caption="Users"
+            testId="users-table"
+            columns={[
+              'Name',
+              'E-mail',
+              'Package',
+              'Location',
+              'Extension',
+              'Phone number',
+              ...(withActions ? [{ label: 'Actions', srOnly: true }] : []),
+            ]}
+          >
             {result.rows.map((u) => (
               <tr key={u.id}>
                 <Td>
                   <span className="font-medium">{u.name}</span>
-                  {u.isAdmin && <span className="ml-2"><Badge tone="blue">Administrator</Badge></span>}
+                  {u.isAdmin && (
+                    <span className="ml-2">
+                      <Badge tone="blue">Administrator</Badge>
+                    </span>
+                  )}
                 </Td>
                 <Td>{u.email ?? <Dash />}</Td>
                 <Td>{PACKAGE_INFO[u.package].name}</Td>
                 <Td>{u.locationName}</Td>
                 <Td className="tabular-nums">{u.extension ?? <Dash />}</Td>
                 <Td className="tabular-nums">{u.phoneNumber ?? <Dash />}</Td>
-                {withActions && <Td><UserRowActions orgId={access.org.id} user={u} packages={options.packages} can={can} /></Td>}
+                {withActions && (
+                  <Td>
+                    <UserRowActions orgId={access.org.id} user={u} packages={options.packages} can={can} />
+                  </Td>
+                )}
               </tr>
             ))}
           </DataTable>

@@ -14,7 +14,13 @@ import { AddWorkspaceForm } from './_components/add-workspace-form';
 
 export const metadata: Metadata = { title: 'Workspaces' };
 
-export default async function WorkspacesPage({ params, searchParams }: { params: Promise<{ orgId: string }>; searchParams: Promise<RawSearchParams> }) {
+export default async function WorkspacesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ orgId: string }>;
+  searchParams: Promise<RawSearchParams>;
+}) {
   const { orgId } = await params;
   const gate = await gatePage(orgId, 'cv.read', 'customer');
   if (gate.denied) return <Forbidden message={gate.denied} />;
@@ -31,12 +37,23 @@ export default async function WorkspacesPage({ params, searchParams }: { params:
   return (
     <>
       <PageHeader title="Workspaces" description="Shared spaces and common-area devices, such as lobby and break-room phones." />
-      {!manage.allowed && manage.reason === 'managed_through_api' && <p className="mb-4 text-sm text-slate-600" data-testid="managed-through-api">{DENIAL_MESSAGES.managed_through_api}</p>}
-      {options && options.packages.length > 0 && <div className="mb-4"><AddWorkspaceForm orgId={gate.access.org.id} packages={options.packages} locations={options.locations} /></div>}
+      {!manage.allowed && manage.reason === 'managed_through_api' && (
+        <p className="mb-4 text-sm text-slate-600" data-testid="managed-through-api">
+          {DENIAL_MESSAGES.managed_through_api}
+        </p>
+      )}
+      {options && options.packages.length > 0 && (
+        <div className="mb-4">
+          <AddWorkspaceForm orgId={gate.access.org.id} packages={options.packages} locations={options.locations} />
+        </div>
+      )}
       <SearchForm action={base} label="Search workspaces" placeholder="Workspace name" defaultValue={q} />
       {result.total === 0 ? (
-        q ? <EmptyState title={`No results for “${q}”`}>No workspace name contains that text.</EmptyState>
-          : <EmptyState title="No workspaces yet">Workspaces appear here once they have been added.</EmptyState>
+        q ? (
+          <EmptyState title={`No results for “${q}”`}>No workspace name contains that text.</EmptyState>
+        ) : (
+          <EmptyState title="No workspaces yet">Workspaces appear here once they have been added.</EmptyState>
+        )
       ) : (
         <>
           <DataTable caption="Workspaces" testId="workspaces-table" columns={['Name', 'Package', 'Location', 'Extension', 'Phone number']}>

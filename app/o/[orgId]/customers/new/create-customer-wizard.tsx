@@ -22,21 +22,37 @@ import { StepSummary } from './step-summary';
 import { WizardProgress } from '@/components/ui/wizard-progress';
 
 const STEPS = ['Customer information', 'Packages', 'Headquarters location', 'Summary'] as const;
-const createCustomerResolver = lazyZodResolver<CreateCustomerInput>(() => import('@/lib/customers/customer-schema').then((m) => m.createCustomerSchema));
-const STEP_FIELDS: readonly (readonly WizardField[])[] = [WIZARD_STEP_FIELDS.info, WIZARD_STEP_FIELDS.packages, WIZARD_STEP_FIELDS.location];
+const createCustomerResolver = lazyZodResolver<CreateCustomerInput>(() =>
+  import('@/lib/customers/customer-schema').then((m) => m.createCustomerSchema),
+);
+const STEP_FIELDS: readonly (readonly WizardField[])[] = [
+  WIZARD_STEP_FIELDS.info,
+  WIZARD_STEP_FIELDS.packages,
+  WIZARD_STEP_FIELDS.location,
+];
 const SUMMARY = 3;
 
 const EMPTY: CreateCustomerInput = {
-  companyName: '', adminEmail: '', templateId: '', externalId: '', language: '', packages: [],
+  companyName: '',
+  adminEmail: '',
+  templateId: '',
+  externalId: '',
+  language: '',
+  packages: [],
   address: { addressLine1: '', addressLine2: '', city: '', stateOrProvince: '', postalCode: '', country: '' },
   confirmSupportedLocation: false,
 };
 
 /** Whether a server key names a field of the wizard ("address.city" included). */
-const isWizardField = (key: string): key is WizardField => STEP_FIELDS.some((fields) => fields.some((f) => key === f || key.startsWith(`${f}.`)));
+const isWizardField = (key: string): key is WizardField =>
+  STEP_FIELDS.some((fields) => fields.some((f) => key === f || key.startsWith(`${f}.`)));
 
 /** The step a server field error belongs to ("address.city" → the location step). */
-const stepOf = (field: string) => Math.max(0, STEP_FIELDS.findIndex((fields) => fields.some((f) => field === f || field.startsWith(`${f}.`))));
+const stepOf = (field: string) =>
+  Math.max(
+    0,
+    STEP_FIELDS.findIndex((fields) => fields.some((f) => field === f || field.startsWith(`${f}.`))),
+  );
 
 /**
  * The create-customer wizard (SPEC §4.1): one form across the steps (values survive Back
@@ -66,7 +82,9 @@ export function CreateCustomerWizard({ orgId, templates }: { orgId: string; temp
   // A new template: keep only the packages it offers; its country is a good first guess for HQ.
   useEffect(() => {
     if (!template) return;
-    const allowed = getValues('packages').filter((p) => template.packages.includes(p) && (template.pstnProviderName || !PACKAGE_INFO[p].calling));
+    const allowed = getValues('packages').filter(
+      (p) => template.packages.includes(p) && (template.pstnProviderName || !PACKAGE_INFO[p].calling),
+    );
     if (allowed.length !== getValues('packages').length) setValue('packages', allowed);
     if (!getValues('address.country')) setValue('address.country', template.country);
   }, [template, getValues, setValue]);
@@ -159,21 +177,50 @@ export function CreateCustomerWizard({ orgId, templates }: { orgId: string; temp
         aria-labelledby="wizard-step-heading"
       >
         <h2 id="wizard-step-heading" ref={heading} tabIndex={-1} className="mb-5 text-lg font-semibold outline-none">
-          {STEPS[step]} <span className="sr-only">(step {step + 1} of {STEPS.length})</span>
+          {STEPS[step]}{' '}
+          <span className="sr-only">
+            (step {step + 1} of {STEPS.length})
+          </span>
         </h2>
-        {formError && <div role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900" data-testid="wizard-error">{formError}</div>}
+        {formError && (
+          <div
+            role="alert"
+            className="mb-4 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900"
+            data-testid="wizard-error"
+          >
+            {formError}
+          </div>
+        )}
         {step === 0 && <StepInfo templates={templates} />}
         {step === 1 && <StepPackages template={template} />}
         {step === 2 && <StepLocation />}
-        {step === SUMMARY && <StepSummary template={template} onEdit={(s) => { setEditing(true); setStep(s); }} />}
+        {step === SUMMARY && (
+          <StepSummary
+            template={template}
+            onEdit={(s) => {
+              setEditing(true);
+              setStep(s);
+            }}
+          />
+        )}
         <div className="mt-8 flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 pt-4">
-          <Link href={`/o/${orgId}/customers`} className="text-sm text-slate-600 underline">Cancel</Link>
+          <Link href={`/o/${orgId}/customers`} className="text-sm text-slate-600 underline">
+            Cancel
+          </Link>
           <div className="flex gap-3">
-            {step > 0 && !editing && <Button variant="secondary" onClick={() => setStep(step - 1)} disabled={busy}>Back</Button>}
+            {step > 0 && !editing && (
+              <Button variant="secondary" onClick={() => setStep(step - 1)} disabled={busy}>
+                Back
+              </Button>
+            )}
             {step === SUMMARY ? (
-              <button type="submit" className={buttonClass('primary')} disabled={busy}>{busy ? 'Creating…' : 'Create customer'}</button>
+              <button type="submit" className={buttonClass('primary')} disabled={busy}>
+                {busy ? 'Creating…' : 'Create customer'}
+              </button>
             ) : (
-              <button type="submit" className={buttonClass('primary')} disabled={busy}>{busy ? 'Checking…' : editing ? 'Back to summary' : 'Next'}</button>
+              <button type="submit" className={buttonClass('primary')} disabled={busy}>
+                {busy ? 'Checking…' : editing ? 'Back to summary' : 'Next'}
+              </button>
             )}
           </div>
         </div>

@@ -20,7 +20,23 @@ export function useFieldA11y(name: WizardField, opts: { hint?: ReactNode; requir
 }
 
 /** A labelled field with its hint and its error right under it (the kit's Field). */
-export function Field({ name, label, required, hint, children }: { name: WizardField; label: string; required?: boolean; hint?: ReactNode; children: ReactNode }) {
+export function Field({
+  name,
+  label,
+  required,
+  hint,
+  children,
+}: {
+  name: WizardField;
+  label: string;
+  required?: boolean;
+  hint?: ReactNode;
+  children: ReactNode;
+}) {
   const { id, error } = useFieldA11y(name);
-  return <KitField id={id} label={label} required={required} hint={hint} error={error} errorTestId={`error-${name}`}>{children}</KitField>;
+  return (
+    <KitField id={id} label={label} required={required} hint={hint} error={error} errorTestId={`error-${name}`}>
+      {children}
+    </KitField>
+  );
 }

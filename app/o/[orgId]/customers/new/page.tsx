@@ -17,10 +17,19 @@ export default async function NewCustomerPage({ params }: { params: Promise<{ or
     <>
       <PageHeader
         title="Create customer"
-        description={<>A new wholesale customer of {gate.access.org.name}. <Link href={`/o/${gate.access.org.id}/customers`} className="text-brand-700 underline">Back to customers</Link></>}
+        description={
+          <>
+            A new wholesale customer of {gate.access.org.name}.{' '}
+            <Link href={`/o/${gate.access.org.id}/customers`} className="text-brand-700 underline">
+              Back to customers
+            </Link>
+          </>
+        }
       />
       {templates.length === 0 ? (
-        <EmptyState title="No onboarding templates yet">A customer is created from an onboarding template: create one under Customers → Templates first.</EmptyState>
+        <EmptyState title="No onboarding templates yet">
+          A customer is created from an onboarding template: create one under Customers → Templates first.
+        </EmptyState>
       ) : (
         <CreateCustomerWizard orgId={gate.access.org.id} templates={templates} />
       )}

@@ -20,13 +20,21 @@ export function StepPackages({ template }: { template: TemplateOption | undefine
       name="packages"
       render={({ field }) => (
         <fieldset aria-describedby={`${id}-hint ${id}-error`} aria-invalid={error ? true : undefined}>
-          <legend className="text-sm font-medium text-slate-800">Packages<span aria-hidden className="ml-0.5 text-red-700">*</span></legend>
+          <legend className="text-sm font-medium text-slate-800">
+            Packages
+            <span aria-hidden className="ml-0.5 text-red-700">
+              *
+            </span>
+          </legend>
           <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">
-            {template ? `The packages of subscription ${template.subscriptionId} (template “${template.name}”).` : 'Choose an onboarding template first.'}
+            {template
+              ? `The packages of subscription ${template.subscriptionId} (template “${template.name}”).`
+              : 'Choose an onboarding template first.'}
           </p>
           {noPstn && (
             <p id={`${id}-pstn`} className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-              Calling packages need an onboarding template with a PSTN provider; “{template.name}” has none, so only Webex Meetings can be chosen.
+              Calling packages need an onboarding template with a PSTN provider; “{template.name}” has none, so only Webex Meetings can be
+              chosen.
             </p>
           )}
           <ul className="mt-3 grid gap-2 sm:grid-cols-2">
@@ -35,7 +43,9 @@ export function StepPackages({ template }: { template: TemplateOption | undefine
               const checked = field.value.includes(p);
               return (
                 <li key={p}>
-                  <label className={`flex gap-3 rounded-md border p-3 text-sm ${disabled ? 'border-slate-200 bg-slate-50 text-slate-500' : checked ? 'border-brand-600 bg-brand-50' : 'border-slate-300'}`}>
+                  <label
+                    className={`flex gap-3 rounded-md border p-3 text-sm ${disabled ? 'border-slate-200 bg-slate-50 text-slate-500' : checked ? 'border-brand-600 bg-brand-50' : 'border-slate-300'}`}
+                  >
                     <input
                       type="checkbox"
                       className="mt-0.5 h-4 w-4"
@@ -54,7 +64,9 @@ export function StepPackages({ template }: { template: TemplateOption | undefine
               );
             })}
           </ul>
-          <p id={`${id}-error`} className="mt-2 text-sm text-red-700 empty:hidden" data-testid="error-packages">{error}</p>
+          <p id={`${id}-error`} className="mt-2 text-sm text-red-700 empty:hidden" data-testid="error-packages">
+            {error}
+          </p>
         </fieldset>
       )}
     />

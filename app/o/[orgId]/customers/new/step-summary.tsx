@@ -12,7 +12,9 @@ function Group({ title, onEdit, children }: { title: string; onEdit: () => void;
     <section className="rounded-lg border border-slate-200">
       <header className="flex items-center justify-between border-b border-slate-100 px-4 py-2">
         <h3 className="text-sm font-semibold">{title}</h3>
-        <Button variant="ghost" onClick={onEdit} aria-label={`Edit ${title.toLowerCase()}`}>Edit</Button>
+        <Button variant="ghost" onClick={onEdit} aria-label={`Edit ${title.toLowerCase()}`}>
+          Edit
+        </Button>
       </header>
       <dl className="divide-y divide-slate-100 px-4">{children}</dl>
     </section>
@@ -46,8 +48,12 @@ export function StepSummary({ template, onEdit }: { template: TemplateOption | u
       </Group>
       <Group title="Headquarters location" onEdit={() => onEdit(2)}>
         <Item label="Address">
-          {a.addressLine1}{a.addressLine2 && `, ${a.addressLine2}`}<br />
-          {a.postalCode} {a.city}{a.stateOrProvince && `, ${a.stateOrProvince}`}<br />
+          {a.addressLine1}
+          {a.addressLine2 && `, ${a.addressLine2}`}
+          <br />
+          {a.postalCode} {a.city}
+          {a.stateOrProvince && `, ${a.stateOrProvince}`}
+          <br />
           {countryOf(a.country)?.name ?? a.country}
         </Item>
         <Item label="Supported location">Confirmed</Item>

@@ -14,7 +14,14 @@ export default async function StartTrialPage({ params }: { params: Promise<{ org
     <>
       <PageHeader
         title="Start trial"
-        description={<>A Webex trial for a new or existing customer of {gate.access.org.name}. <Link href={`/o/${gate.access.org.id}/customers`} className="text-brand-700 underline">Back to customers</Link></>}
+        description={
+          <>
+            A Webex trial for a new or existing customer of {gate.access.org.name}.{' '}
+            <Link href={`/o/${gate.access.org.id}/customers`} className="text-brand-700 underline">
+              Back to customers
+            </Link>
+          </>
+        }
       />
       <StartTrialForm orgId={gate.access.org.id} />
     </>

@@ -17,7 +17,13 @@ export const metadata: Metadata = { title: 'Onboarding templates' };
 const th = 'px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600';
 const td = 'px-4 py-3 align-top';
 
-export default async function TemplatesPage({ params, searchParams }: { params: Promise<{ orgId: string }>; searchParams: Promise<RawSearchParams> }) {
+export default async function TemplatesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ orgId: string }>;
+  searchParams: Promise<RawSearchParams>;
+}) {
   const { orgId } = await params;
   const gate = await gatePage(orgId, 'templates.read', 'partner');
   if (gate.denied) return <Forbidden message={gate.denied} />;
@@ -27,7 +33,11 @@ export default async function TemplatesPage({ params, searchParams }: { params: 
   const base = `/o/${gate.access.org.id}/customers/templates`;
   // A courtesy: the server refuses creation without templates.write anyway.
   const canWrite = decide(gate.access, 'templates.write').allowed;
-  const createButton = canWrite ? <Link href={`${base}/new`} className={buttonClass('primary')}>Create template</Link> : null;
+  const createButton = canWrite ? (
+    <Link href={`${base}/new`} className={buttonClass('primary')}>
+      Create template
+    </Link>
+  ) : null;
 
   return (
     <>
@@ -46,7 +56,9 @@ export default async function TemplatesPage({ params, searchParams }: { params: 
           <EmptyState title={`No results for “${q}”`}>No template name contains that text.</EmptyState>
         ) : (
           <EmptyState title="No onboarding templates yet">
-            {canWrite ? 'Create a template before you create customers: it holds their common settings.' : 'Templates your administrators create appear here.'}
+            {canWrite
+              ? 'Create a template before you create customers: it holds their common settings.'
+              : 'Templates your administrators create appear here.'}
           </EmptyState>
         )
       ) : (
@@ -56,25 +68,45 @@ export default async function TemplatesPage({ params, searchParams }: { params: 
               <caption className="sr-only">Onboarding templates</caption>
               <thead className="bg-slate-50">
                 <tr>
-                  <th scope="col" className={th}>Name</th>
-                  <th scope="col" className={th}>Type</th>
-                  <th scope="col" className={th}>Subscription</th>
-                  <th scope="col" className={th}>Authentication</th>
-                  <th scope="col" className={th}>PSTN provider</th>
-                  <th scope="col" className={`${th} text-right`}>Customers</th>
-                  <th scope="col" className={th}>Created</th>
+                  <th scope="col" className={th}>
+                    Name
+                  </th>
+                  <th scope="col" className={th}>
+                    Type
+                  </th>
+                  <th scope="col" className={th}>
+                    Subscription
+                  </th>
+                  <th scope="col" className={th}>
+                    Authentication
+                  </th>
+                  <th scope="col" className={th}>
+                    PSTN provider
+                  </th>
+                  <th scope="col" className={`${th} text-right`}>
+                    Customers
+                  </th>
+                  <th scope="col" className={th}>
+                    Created
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {result.rows.map((t) => (
                   <tr key={t.id}>
-                    <td className={td}><Link href={`${base}/${t.id}`} className="font-medium text-brand-700 hover:underline">{t.name}</Link></td>
+                    <td className={td}>
+                      <Link href={`${base}/${t.id}`} className="font-medium text-brand-700 hover:underline">
+                        {t.name}
+                      </Link>
+                    </td>
                     <td className={td}>{TEMPLATE_TYPE_LABELS[t.type]}</td>
                     <td className={`${td} font-mono text-xs`}>{t.subscriptionId}</td>
                     <td className={td}>{AUTH_MODE_LABELS[t.authMode]}</td>
                     <td className={td}>{t.pstnProviderName ?? <span className="text-slate-500">None</span>}</td>
                     <td className={`${td} text-right tabular-nums`}>{t.customers}</td>
-                    <td className={`${td} whitespace-nowrap`}><time dateTime={isoDateTime(t.createdAt)}>{formatDate(t.createdAt)}</time></td>
+                    <td className={`${td} whitespace-nowrap`}>
+                      <time dateTime={isoDateTime(t.createdAt)}>{formatDate(t.createdAt)}</time>
+                    </td>
                   </tr>
                 ))}
               </tbody>

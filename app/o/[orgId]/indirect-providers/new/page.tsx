@@ -14,7 +14,10 @@ export default async function NewSubPartnerPage({ params }: { params: Promise<{ 
   const subscriptionIds = await listOwnSubscriptionIds(getDb(), gate.access);
   return (
     <>
-      <PageHeader title="Set up indirect provider" description="Creates the reseller's organisation, makes it managed by you and invites its first administrator." />
+      <PageHeader
+        title="Set up indirect provider"
+        description="Creates the reseller's organisation, makes it managed by you and invites its first administrator."
+      />
       <SubPartnerForm orgId={gate.access.org.id} subscriptionIds={subscriptionIds} today={new Date().toISOString().slice(0, 10)} />
     </>
   );

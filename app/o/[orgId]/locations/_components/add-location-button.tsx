@@ -12,8 +12,16 @@ export function AddLocationButton({ orgId, country }: { orgId: string; country: 
   if (!open) return <Button onClick={() => setOpen(true)}>Add location</Button>;
   return (
     <div className="mb-6 w-full">
-      <AddLocationForm orgId={orgId} country={country} onCancel={() => setOpen(false)}
-        onAdded={(l) => { toast(`Location ${l.name} added.`); setOpen(false); router.refresh(); }} />
+      <AddLocationForm
+        orgId={orgId}
+        country={country}
+        onCancel={() => setOpen(false)}
+        onAdded={(l) => {
+          toast(`Location ${l.name} added.`);
+          setOpen(false);
+          router.refresh();
+        }}
+      />
     </div>
   );
 }

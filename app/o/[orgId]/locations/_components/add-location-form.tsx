@@ -15,15 +15,38 @@ import { addLocationAction } from '../actions';
 const COUNTRY_OPTIONS = Object.entries(COUNTRIES).sort((a, b) => a[1].name.localeCompare(b[1].name));
 
 /** Add a location (SPEC §4.4 step 1, §5.2): name unique in the org, address, time zone, language. */
-const addLocationResolver = lazyZodResolver<AddLocationInput>(() => import('@/lib/locations/location-schema').then((m) => m.addLocationSchema));
+const addLocationResolver = lazyZodResolver<AddLocationInput>(() =>
+  import('@/lib/locations/location-schema').then((m) => m.addLocationSchema),
+);
 
-export function AddLocationForm({ orgId, country, onAdded, onCancel }: {
-  orgId: string; country: string; onAdded: (loc: { id: string; name: string; address: string }) => void; onCancel?: () => void;
+export function AddLocationForm({
+  orgId,
+  country,
+  onAdded,
+  onCancel,
+}: {
+  orgId: string;
+  country: string;
+  onAdded: (loc: { id: string; name: string; address: string }) => void;
+  onCancel?: () => void;
 }) {
   const [message, setMessage] = useState<string | null>(null);
-  const { register, handleSubmit, setError, getValues, reset, formState: { errors, isSubmitting } } = useForm<AddLocationInput>({
-    resolver: addLocationResolver, mode: 'onChange',
-    defaultValues: { name: '', timeZone: '', language: 'en_US', address: { addressLine1: '', addressLine2: '', city: '', stateOrProvince: '', postalCode: '', country } },
+  const {
+    register,
+    handleSubmit,
+    setError,
+    getValues,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm<AddLocationInput>({
+    resolver: addLocationResolver,
+    mode: 'onChange',
+    defaultValues: {
+      name: '',
+      timeZone: '',
+      language: 'en_US',
+      address: { addressLine1: '', addressLine2: '', city: '', stateOrProvince: '', postalCode: '', country },
+    },
   });
   const submit = handleSubmit(async (values) => {
     setMessage(null);
@@ -33,14 +56,30 @@ export function AddLocationForm({ orgId, country, onAdded, onCancel }: {
       applyServerFieldErrors(setError, r.fieldErrors, fieldOf(getValues()));
       return;
     }
-    onAdded({ id: r.data.locationId, name: values.name, address: [values.address.addressLine1, values.address.city, countryOf(values.address.country)?.name].filter(Boolean).join(', ') });
+    onAdded({
+      id: r.data.locationId,
+      name: values.name,
+      address: [values.address.addressLine1, values.address.city, countryOf(values.address.country)?.name].filter(Boolean).join(', '),
+    });
     reset();
   });
   const a = errors.address;
   return (
-    <HydratedForm noValidate onSubmit={submit} aria-labelledby="add-location-heading" className="rounded-md border border-slate-200 p-4" data-testid="add-location-form">
-      <h3 id="add-location-heading" className="mb-3 font-medium">Add a location</h3>
-      {message && <p role="alert" className="mb-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{message}</p>}
+    <HydratedForm
+      noValidate
+      onSubmit={submit}
+      aria-labelledby="add-location-heading"
+      className="rounded-md border border-slate-200 p-4"
+      data-testid="add-location-form"
+    >
+      <h3 id="add-location-heading" className="mb-3 font-medium">
+        Add a location
+      </h3>
+      {message && (
+        <p role="alert" className="mb-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {message}
+        </p>
+      )}
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField id="loc-name" label="Location name" required {...register('name')} error={errors.name?.message} />
         <TextField id="loc-line1" label="Address line 1" required {...register('address.addressLine1')} error={a?.addressLine1?.message} />
@@ -50,19 +89,37 @@ export function AddLocationForm({ orgId, country, onAdded, onCancel }: {
         <TextField id="loc-postal" label="Postal code" required {...register('address.postalCode')} error={a?.postalCode?.message} />
         <SelectField id="loc-country" label="Country" required {...register('address.country')} error={a?.country?.message}>
           <option value="">Choose a country…</option>
-          {COUNTRY_OPTIONS.map(([code, c]) => <option key={code} value={code}>{c.name}</option>)}
+          {COUNTRY_OPTIONS.map(([code, c]) => (
+            <option key={code} value={code}>
+              {c.name}
+            </option>
+          ))}
         </SelectField>
         <SelectField id="loc-tz" label="Time zone" required {...register('timeZone')} error={errors.timeZone?.message}>
           <option value="">Choose a time zone…</option>
-          {TIME_ZONES.map((tz) => <option key={tz} value={tz}>{tz}</option>)}
+          {TIME_ZONES.map((tz) => (
+            <option key={tz} value={tz}>
+              {tz}
+            </option>
+          ))}
         </SelectField>
         <SelectField id="loc-language" label="Language" required {...register('language')} error={errors.language?.message}>
-          {LOCALES.map((l) => <option key={l} value={l}>{l}</option>)}
+          {LOCALES.map((l) => (
+            <option key={l} value={l}>
+              {l}
+            </option>
+          ))}
         </SelectField>
       </div>
       <div className="mt-4 flex justify-end gap-3">
-        {onCancel && <Button variant="secondary" onClick={onCancel}>Cancel</Button>}
-        <button type="submit" className={buttonClass('primary')} disabled={isSubmitting}>{isSubmitting ? 'Adding…' : 'Add location'}</button>
+        {onCancel && (
+          <Button variant="secondary" onClick={onCancel}>
+            Cancel
+          </Button>
+        )}
+        <button type="submit" className={buttonClass('primary')} disabled={isSubmitting}>
+          {isSubmitting ? 'Adding…' : 'Add location'}
+        </button>
       </div>
     </HydratedForm>
   );

@@ -11,12 +11,16 @@ import { useToast } from '@/components/ui/toast';
 import { lazyZodResolver } from '@/components/ui/lazy-zod-resolver';
 import type { ChangeRolesInput, InviteAdminInput } from '@/lib/admins/admin-schema';
 import type { PartnerRole } from '@/lib/domain/roles';
-import {
-  cancelInvitationAction, changeAdminRolesAction, inviteAdminAction, removeAdminAction, resendInvitationAction,
-} from './actions';
+import { cancelInvitationAction, changeAdminRolesAction, inviteAdminAction, removeAdminAction, resendInvitationAction } from './actions';
 import { RoleCheckboxes } from './role-checkboxes';
 
-interface AdminRef { userId: string; name: string; email: string; roles: PartnerRole[]; status: 'active' | 'invited' }
+interface AdminRef {
+  userId: string;
+  name: string;
+  email: string;
+  roles: PartnerRole[];
+  status: 'active' | 'invited';
+}
 
 const inviteAdminResolver = lazyZodResolver<InviteAdminInput>(() => import('@/lib/admins/admin-schema').then((m) => m.inviteAdminSchema));
 const changeRolesResolver = lazyZodResolver<ChangeRolesInput>(() => import('@/lib/admins/admin-schema').then((m) => m.changeRolesSchema));
@@ -27,27 +31,44 @@ export function InviteAdminButton({ orgId }: { orgId: string }) {
   const [error, setFormError] = useState<string | null>(null);
   const router = useRouter();
   const toast = useToast();
-  const { register, handleSubmit, setError, getValues, reset, formState: { errors } } = useForm<InviteAdminInput>({
+  const {
+    register,
+    handleSubmit,
+    setError,
+    getValues,
+    reset,
+    formState: { errors },
+  } = useForm<InviteAdminInput>({
     resolver: inviteAdminResolver,
     defaultValues: { email: '', firstName: '', lastName: '', roles: [] },
   });
-  const submit = handleSubmit((values) => start(async () => {
-    setFormError(null);
-    const res = await inviteAdminAction(orgId, values);
-    if (res.ok) {
-      toast(`Invitation sent to ${values.email}.`);
-      setOpen(false);
-      reset();
-      router.refresh();
-      return;
-    }
-    applyServerFieldErrors(setError, res.fieldErrors, fieldOf(getValues()));
-    if (!res.fieldErrors) setFormError(res.message);
-  }));
+  const submit = handleSubmit((values) =>
+    start(async () => {
+      setFormError(null);
+      const res = await inviteAdminAction(orgId, values);
+      if (res.ok) {
+        toast(`Invitation sent to ${values.email}.`);
+        setOpen(false);
+        reset();
+        router.refresh();
+        return;
+      }
+      applyServerFieldErrors(setError, res.fieldErrors, fieldOf(getValues()));
+      if (!res.fieldErrors) setFormError(res.message);
+    }),
+  );
   return (
     <>
       <Button onClick={() => setOpen(true)}>Invite administrator</Button>
-      <FormDialog open={open} title="Invite administrator" submitLabel="Send invitation" pending={pending} error={error} onSubmit={submit} onClose={() => setOpen(false)}>
+      <FormDialog
+        open={open}
+        title="Invite administrator"
+        submitLabel="Send invitation"
+        pending={pending}
+        error={error}
+        onSubmit={submit}
+        onClose={() => setOpen(false)}
+      >
         <TextField id="invite-email" label="E-mail" type="email" required {...register('email')} error={errors.email?.message} />
         <div className="grid gap-3 sm:grid-cols-2">
           <TextField id="invite-firstName" label="First name" required {...register('firstName')} error={errors.firstName?.message} />
@@ -65,24 +86,39 @@ function ChangeRolesDialog({ orgId, admin, open, onClose }: { orgId: string; adm
   const [error, setFormError] = useState<string | null>(null);
   const router = useRouter();
   const toast = useToast();
-  const { register, handleSubmit, setError, formState: { errors } } = useForm<ChangeRolesInput>({
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors },
+  } = useForm<ChangeRolesInput>({
     resolver: changeRolesResolver,
     defaultValues: { userId: admin.userId, roles: admin.roles },
   });
-  const submit = handleSubmit((values) => start(async () => {
-    setFormError(null);
-    const res = await changeAdminRolesAction(orgId, values);
-    if (res.ok) {
-      toast(`Roles of ${admin.name} changed.`);
-      onClose();
-      router.refresh();
-      return;
-    }
-    if (res.fieldErrors?.roles) setError('roles', { message: res.fieldErrors.roles[0] });
-    else setFormError(res.message);
-  }));
+  const submit = handleSubmit((values) =>
+    start(async () => {
+      setFormError(null);
+      const res = await changeAdminRolesAction(orgId, values);
+      if (res.ok) {
+        toast(`Roles of ${admin.name} changed.`);
+        onClose();
+        router.refresh();
+        return;
+      }
+      if (res.fieldErrors?.roles) setError('roles', { message: res.fieldErrors.roles[0] });
+      else setFormError(res.message);
+    }),
+  );
   return (
-    <FormDialog open={open} title={`Change roles of ${admin.name}`} submitLabel="Save roles" pending={pending} error={error} onSubmit={submit} onClose={onClose}>
+    <FormDialog
+      open={open}
+      title={`Change roles of ${admin.name}`}
+      submitLabel="Save roles"
+      pending={pending}
+      error={error}
+      onSubmit={submit}
+      onClose={onClose}
+    >
       <RoleCheckboxes id={`roles-${admin.userId}`} register={register('roles')} error={errors.roles?.message} />
     </FormDialog>
   );
@@ -98,37 +134,57 @@ export function AdminRowActions({ orgId, admin }: { orgId: string; admin: AdminR
   const [pending, start] = useTransition();
   const router = useRouter();
   const toast = useToast();
-  const run = (fn: () => Promise<{ ok: true } | { ok: false; message: string }>, done: string) => start(async () => {
-    setError(null);
-    const res = await fn();
-    if (res.ok) {
-      setConfirm(null);
-      toast(done);
-      router.refresh();
-    } else if (confirm) setError(res.message);
-    else toast(res.message, 'error');
-  });
+  const run = (fn: () => Promise<{ ok: true } | { ok: false; message: string }>, done: string) =>
+    start(async () => {
+      setError(null);
+      const res = await fn();
+      if (res.ok) {
+        setConfirm(null);
+        toast(done);
+        router.refresh();
+      } else if (confirm) setError(res.message);
+      else toast(res.message, 'error');
+    });
   return (
     <div className="flex flex-wrap justify-end gap-2">
-      <Button variant="secondary" onClick={() => setRolesOpen(true)} aria-label={`Change roles of ${admin.name}`}>Change roles</Button>
+      <Button variant="secondary" onClick={() => setRolesOpen(true)} aria-label={`Change roles of ${admin.name}`}>
+        Change roles
+      </Button>
       {admin.status === 'invited' ? (
         <>
-          <Button variant="secondary" disabled={pending} aria-label={`Re-send invitation to ${admin.name}`}
-            onClick={() => run(() => resendInvitationAction(orgId, { userId: admin.userId }), `Invitation re-sent to ${admin.email}.`)}>Re-send invitation</Button>
-          <Button variant="secondary" onClick={() => setConfirm('cancel')} aria-label={`Cancel invitation of ${admin.name}`}>Cancel invitation</Button>
+          <Button
+            variant="secondary"
+            disabled={pending}
+            aria-label={`Re-send invitation to ${admin.name}`}
+            onClick={() => run(() => resendInvitationAction(orgId, { userId: admin.userId }), `Invitation re-sent to ${admin.email}.`)}
+          >
+            Re-send invitation
+          </Button>
+          <Button variant="secondary" onClick={() => setConfirm('cancel')} aria-label={`Cancel invitation of ${admin.name}`}>
+            Cancel invitation
+          </Button>
         </>
       ) : (
-        <Button variant="secondary" onClick={() => setConfirm('remove')} aria-label={`Remove ${admin.name}`}>Remove</Button>
+        <Button variant="secondary" onClick={() => setConfirm('remove')} aria-label={`Remove ${admin.name}`}>
+          Remove
+        </Button>
       )}
       {rolesOpen && <ChangeRolesDialog orgId={orgId} admin={admin} open={rolesOpen} onClose={() => setRolesOpen(false)} />}
       <ConfirmDialog
-        open={confirm !== null} pending={pending} error={error}
-        onClose={() => { setConfirm(null); setError(null); }}
+        open={confirm !== null}
+        pending={pending}
+        error={error}
+        onClose={() => {
+          setConfirm(null);
+          setError(null);
+        }}
         title={confirm === 'cancel' ? `Cancel the invitation of ${admin.name}?` : `Remove ${admin.name}?`}
         confirmLabel={confirm === 'cancel' ? 'Cancel invitation' : 'Remove'}
-        onConfirm={() => confirm === 'cancel'
-          ? run(() => cancelInvitationAction(orgId, { userId: admin.userId }), `Invitation of ${admin.email} cancelled.`)
-          : run(() => removeAdminAction(orgId, { userId: admin.userId }), `${admin.name} removed.`)}
+        onConfirm={() =>
+          confirm === 'cancel'
+            ? run(() => cancelInvitationAction(orgId, { userId: admin.userId }), `Invitation of ${admin.email} cancelled.`)
+            : run(() => removeAdminAction(orgId, { userId: admin.userId }), `${admin.name} removed.`)
+        }
       >
         {confirm === 'cancel'
           ? `The link sent to ${admin.email} stops working.`

@@ -23,12 +23,18 @@ export default async function AdministratorsPage({ params }: { params: Promise<{
 
   return (
     <>
-      <p className="mb-2 text-sm"><Link href={`/o/${orgId}/settings`} className="text-brand-700 underline">Settings</Link></p>
+      <p className="mb-2 text-sm">
+        <Link href={`/o/${orgId}/settings`} className="text-brand-700 underline">
+          Settings
+        </Link>
+      </p>
       <PageHeader
         title="Administrators"
-        description={canManage
-          ? `People who administer ${gate.access.org.name}. Changes apply on their next request.`
-          : `People who administer ${gate.access.org.name}. Only partner full administrators can change them.`}
+        description={
+          canManage
+            ? `People who administer ${gate.access.org.name}. Changes apply on their next request.`
+            : `People who administer ${gate.access.org.name}. Only partner full administrators can change them.`
+        }
         actions={canManage ? <InviteAdminButton orgId={orgId} /> : undefined}
       />
       <Card>
@@ -38,20 +44,35 @@ export default async function AdministratorsPage({ params }: { params: Promise<{
           <DataTable variant="inset" caption="Administrators" testId="administrators-table" columns={columns}>
             {admins.map((a) => (
               <tr key={a.userId} data-testid="admin-row">
-                <Td valign="middle" className="font-medium">{a.name}</Td>
+                <Td valign="middle" className="font-medium">
+                  {a.name}
+                </Td>
                 <Td valign="middle">{a.email}</Td>
                 <Td valign="middle">
-                  <ul className="flex flex-wrap gap-1">{a.roles.map((r) => <li key={r}><Badge tone="blue">{ROLE_NAMES[r]}</Badge></li>)}</ul>
+                  <ul className="flex flex-wrap gap-1">
+                    {a.roles.map((r) => (
+                      <li key={r}>
+                        <Badge tone="blue">{ROLE_NAMES[r]}</Badge>
+                      </li>
+                    ))}
+                  </ul>
                 </Td>
                 <Td valign="middle">
                   {a.status === 'active' ? <Badge tone="green">Active</Badge> : <Badge tone="amber">Invited</Badge>}
                   {a.status === 'invited' && (
-                    <span className="ml-1 text-xs text-slate-600">{a.invitationExpiresAt ? `link valid until ${formatTimestamp(a.invitationExpiresAt)}` : 'link expired'}</span>
+                    <span className="ml-1 text-xs text-slate-600">
+                      {a.invitationExpiresAt ? `link valid until ${formatTimestamp(a.invitationExpiresAt)}` : 'link expired'}
+                    </span>
                   )}
                 </Td>
                 <Td valign="middle">{a.lastSignInAt ? formatTimestamp(a.lastSignInAt) : 'Never'}</Td>
                 {canManage && (
-                  <Td valign="middle"><AdminRowActions orgId={orgId} admin={{ userId: a.userId, name: a.name, email: a.email, roles: a.roles, status: a.status }} /></Td>
+                  <Td valign="middle">
+                    <AdminRowActions
+                      orgId={orgId}
+                      admin={{ userId: a.userId, name: a.name, email: a.email, roles: a.roles, status: a.status }}
+                    />
+                  </Td>
                 )}
               </tr>
             ))}

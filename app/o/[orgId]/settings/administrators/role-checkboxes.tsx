@@ -7,7 +7,9 @@ import { PARTNER_ROLES, ROLE_NAMES } from '@/lib/domain/roles';
 export function RoleCheckboxes({ id, register, error }: { id: string; register: UseFormRegisterReturn; error?: string }) {
   return (
     <fieldset aria-describedby={error ? `${id}-error` : undefined}>
-      <legend className="text-sm font-medium">Roles <span className="text-slate-500">(at least one)</span></legend>
+      <legend className="text-sm font-medium">
+        Roles <span className="text-slate-500">(at least one)</span>
+      </legend>
       <div className="mt-2 space-y-1.5">
         {PARTNER_ROLES.map((r) => (
           <label key={r} className="flex items-center gap-2 text-sm">

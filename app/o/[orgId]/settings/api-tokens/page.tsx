@@ -19,14 +19,28 @@ export default async function ApiTokensPage({ params }: { params: Promise<{ orgI
     <>
       <PageHeader
         title="API tokens"
-        description={<>Tokens let your back-office systems call the <Link className="text-brand-700 underline" href="/docs/api">Wholesale API</Link> as this organisation, limited to the scopes you choose.</>}
+        description={
+          <>
+            Tokens let your back-office systems call the{' '}
+            <Link className="text-brand-700 underline" href="/docs/api">
+              Wholesale API
+            </Link>{' '}
+            as this organisation, limited to the scopes you choose.
+          </>
+        }
       />
       <ApiTokensPanel
         orgId={orgId}
         scopes={API_SCOPES.map((s) => ({ id: s, label: SCOPE_LABELS[s] }))}
         tokens={tokens.map((t) => ({
-          id: t.id, name: t.name, prefix: t.prefix, scopes: t.scopes, createdBy: t.createdByEmail,
-          createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null, expiresAt: t.expiresAt?.toISOString() ?? null,
+          id: t.id,
+          name: t.name,
+          prefix: t.prefix,
+          scopes: t.scopes,
+          createdBy: t.createdByEmail,
+          createdAt: t.createdAt.toISOString(),
+          lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+          expiresAt: t.expiresAt?.toISOString() ?? null,
         }))}
       />
     </>

@@ -19,10 +19,18 @@ export default async function BrandingPage({ params }: { params: Promise<{ orgId
   const [own, effective] = await Promise.all([ownBranding(db, orgId), effectiveBranding(db, orgId)]);
   return (
     <>
-      <p className="mb-2 text-sm"><Link href={`/o/${orgId}/settings`} className="text-brand-700 underline">Settings</Link></p>
-      <PageHeader title="Branding" description={`Applied to ${gate.access.org.name}'s customers' views and to the e-mails sent on its behalf.`} />
+      <p className="mb-2 text-sm">
+        <Link href={`/o/${orgId}/settings`} className="text-brand-700 underline">
+          Settings
+        </Link>
+      </p>
+      <PageHeader
+        title="Branding"
+        description={`Applied to ${gate.access.org.name}'s customers' views and to the e-mails sent on its behalf.`}
+      />
       <BrandingEditor
-        orgId={orgId} initial={own}
+        orgId={orgId}
+        initial={own}
         actions={{ save: saveBrandingAction, uploadLogo: uploadLogoAction, removeLogo: removeLogoAction }}
         readOnly={d.allowed ? null : DENIAL_MESSAGES[d.reason]}
         inheritedFrom={effective.sourceOrgId && effective.sourceOrgId !== orgId ? effective.sourceOrgName : null}

@@ -19,13 +19,29 @@ export default async function WebhooksPage({ params }: { params: Promise<{ orgId
     <>
       <PageHeader
         title="Webhooks"
-        description={<>Signed HTTPS calls to your systems whenever a customer, subscriber, billing report or trial changes — see <Link className="text-brand-700 underline" href="/docs/api#webhooks">the API docs</Link> for the payloads and how to verify a signature.</>}
+        description={
+          <>
+            Signed HTTPS calls to your systems whenever a customer, subscriber, billing report or trial changes — see{' '}
+            <Link className="text-brand-700 underline" href="/docs/api#webhooks">
+              the API docs
+            </Link>{' '}
+            for the payloads and how to verify a signature.
+          </>
+        }
       />
       <WebhooksPanel
         orgId={orgId}
         endpoints={endpoints.map((e) => ({
-          id: e.id, url: e.url, description: e.description, eventTypes: e.eventTypes, includeIndirect: e.includeIndirect, enabled: e.enabled,
-          disabledReason: e.disabledReason, failingSince: iso(e.failingSince), previousSecretExpiresAt: iso(e.previousSecretExpiresAt), createdAt: e.createdAt.toISOString(),
+          id: e.id,
+          url: e.url,
+          description: e.description,
+          eventTypes: e.eventTypes,
+          includeIndirect: e.includeIndirect,
+          enabled: e.enabled,
+          disabledReason: e.disabledReason,
+          failingSince: iso(e.failingSince),
+          previousSecretExpiresAt: iso(e.previousSecretExpiresAt),
+          createdAt: e.createdAt.toISOString(),
         }))}
       />
     </>

@@ -12,7 +12,11 @@ type RowField = keyof AddUsersInput['rows'][number];
  * created rows are locked, failed rows get their errors at their fields. A retry sends
  * only what is still missing (and the server would report a repeat as created anyway).
  */
-export function useCreateUsers(orgId: string, form: UseFormReturn<AddUsersInput>, fields: FieldArrayWithId<AddUsersInput, 'rows', 'key'>[]) {
+export function useCreateUsers(
+  orgId: string,
+  form: UseFormReturn<AddUsersInput>,
+  fields: FieldArrayWithId<AddUsersInput, 'rows', 'key'>[],
+) {
   const [statuses, setStatuses] = useState<Record<string, RowStatus>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -45,7 +49,11 @@ export function useCreateUsers(orgId: string, form: UseFormReturn<AddUsersInput>
         }
       }
       const failed = result.data.results.filter((r) => !r.ok).length;
-      setMessage(failed ? `${failed} of ${pending.length} ${pending.length === 1 ? 'row was' : 'rows were'} not created: fix them and try again.` : null);
+      setMessage(
+        failed
+          ? `${failed} of ${pending.length} ${pending.length === 1 ? 'row was' : 'rows were'} not created: fix them and try again.`
+          : null,
+      );
       return { allCreated: failed === 0 };
     } catch {
       setMessage('Something went wrong on our side; try again.');

@@ -18,14 +18,36 @@ type Input = z.input<typeof addWorkspaceSchema>;
 /** Add a workspace: any of the customer's packages (Common Area Calling is meant for these). */
 const addWorkspaceResolver = lazyZodResolver<Input>(() => import('@/lib/subscribers/subscriber-schemas').then((m) => m.addWorkspaceSchema));
 
-export function AddWorkspaceForm({ orgId, packages, locations }: { orgId: string; packages: PackageId[]; locations: { id: string; name: string }[] }) {
+export function AddWorkspaceForm({
+  orgId,
+  packages,
+  locations,
+}: {
+  orgId: string;
+  packages: PackageId[];
+  locations: { id: string; name: string }[];
+}) {
   const [open, setOpen] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const router = useRouter();
   const toast = useToast();
-  const { register, handleSubmit, setError, getValues, reset, formState: { errors, isSubmitting } } = useForm<Input>({
-    resolver: addWorkspaceResolver, mode: 'onChange',
-    defaultValues: { name: '', package: packages.includes('common_area_calling') ? 'common_area_calling' : packages[0], locationId: locations[0]?.id ?? '', extension: '', primaryPhoneNumber: '' },
+  const {
+    register,
+    handleSubmit,
+    setError,
+    getValues,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm<Input>({
+    resolver: addWorkspaceResolver,
+    mode: 'onChange',
+    defaultValues: {
+      name: '',
+      package: packages.includes('common_area_calling') ? 'common_area_calling' : packages[0],
+      locationId: locations[0]?.id ?? '',
+      extension: '',
+      primaryPhoneNumber: '',
+    },
   });
   if (!open) return <Button onClick={() => setOpen(true)}>Add workspace</Button>;
   const submit = handleSubmit(async (values) => {
@@ -42,23 +64,51 @@ export function AddWorkspaceForm({ orgId, packages, locations }: { orgId: string
     router.refresh();
   });
   return (
-    <HydratedForm noValidate onSubmit={submit} className="mb-6 w-full rounded-lg border border-slate-200 bg-white p-5 shadow-sm" aria-labelledby="add-ws-heading">
-      <h2 id="add-ws-heading" className="mb-3 font-semibold">Add workspace</h2>
-      {message && <p role="alert" className="mb-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{message}</p>}
+    <HydratedForm
+      noValidate
+      onSubmit={submit}
+      className="mb-6 w-full rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+      aria-labelledby="add-ws-heading"
+    >
+      <h2 id="add-ws-heading" className="mb-3 font-semibold">
+        Add workspace
+      </h2>
+      {message && (
+        <p role="alert" className="mb-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {message}
+        </p>
+      )}
       <div className="grid gap-3 sm:grid-cols-3">
         <TextField id="ws-name" label="Workspace name" required {...register('name')} error={errors.name?.message} />
         <SelectField id="ws-package" label="Package" required {...register('package')} error={errors.package?.message}>
-          {packages.map((p) => <option key={p} value={p}>{PACKAGE_INFO[p].name}</option>)}
+          {packages.map((p) => (
+            <option key={p} value={p}>
+              {PACKAGE_INFO[p].name}
+            </option>
+          ))}
         </SelectField>
         <SelectField id="ws-location" label="Location" required {...register('locationId')} error={errors.locationId?.message}>
-          {locations.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
+          {locations.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.name}
+            </option>
+          ))}
         </SelectField>
         <TextField id="ws-extension" label="Extension" {...register('extension')} error={errors.extension?.message} />
-        <TextField id="ws-phone" label="Primary phone number" {...register('primaryPhoneNumber')} error={errors.primaryPhoneNumber?.message} />
+        <TextField
+          id="ws-phone"
+          label="Primary phone number"
+          {...register('primaryPhoneNumber')}
+          error={errors.primaryPhoneNumber?.message}
+        />
       </div>
       <div className="mt-4 flex justify-end gap-3">
-        <Button variant="secondary" onClick={() => setOpen(false)}>Cancel</Button>
-        <button type="submit" className={buttonClass('primary')} disabled={isSubmitting}>{isSubmitting ? 'Adding…' : 'Add workspace'}</button>
+        <Button variant="secondary" onClick={() => setOpen(false)}>
+          Cancel
+        </Button>
+        <button type="submit" className={buttonClass('primary')} disabled={isSubmitting}>
+          {isSubmitting ? 'Adding…' : 'Add workspace'}
+        </button>
       </div>
     </HydratedForm>
   );

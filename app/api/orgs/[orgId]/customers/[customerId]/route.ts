@@ -6,4 +6,6 @@ import { sessionRoute } from '@/lib/server/session-route';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = sessionRoute('customers.read', customerIdSchema, (ctx, input) => getCustomerDetail(ctx.db, ctx.access, input.customerId));
+export const GET = sessionRoute('customers.read', customerIdSchema, (ctx, input) =>
+  getCustomerDetail(ctx.db, ctx.access, input.customerId),
+);

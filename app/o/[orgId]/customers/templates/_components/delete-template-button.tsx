@@ -7,7 +7,17 @@ import { useToast } from '@/components/ui/toast';
 import { deleteTemplateAction } from '../actions';
 
 /** Delete with a confirmation naming the template; the server's refusal (e.g. still in use) shows in the dialog. */
-export function DeleteTemplateButton({ orgId, templateId, name, blockedReason }: { orgId: string; templateId: string; name: string; blockedReason: string | null }) {
+export function DeleteTemplateButton({
+  orgId,
+  templateId,
+  name,
+  blockedReason,
+}: {
+  orgId: string;
+  templateId: string;
+  name: string;
+  blockedReason: string | null;
+}) {
   const router = useRouter();
   const toast = useToast();
   const [open, setOpen] = useState(false);
@@ -28,10 +38,26 @@ export function DeleteTemplateButton({ orgId, templateId, name, blockedReason }:
 
   return (
     <>
-      <Button variant="danger" onClick={() => { setError(null); setOpen(true); }} disabled={!!blockedReason} aria-describedby={blockedReason ? 'delete-blocked' : undefined}>
+      <Button
+        variant="danger"
+        onClick={() => {
+          setError(null);
+          setOpen(true);
+        }}
+        disabled={!!blockedReason}
+        aria-describedby={blockedReason ? 'delete-blocked' : undefined}
+      >
         Delete
       </Button>
-      <ConfirmDialog open={open} title={`Delete template “${name}”?`} confirmLabel="Delete template" pending={pending} error={error} onConfirm={confirm} onClose={() => setOpen(false)}>
+      <ConfirmDialog
+        open={open}
+        title={`Delete template “${name}”?`}
+        confirmLabel="Delete template"
+        pending={pending}
+        error={error}
+        onConfirm={confirm}
+        onClose={() => setOpen(false)}
+      >
         The template <strong>{name}</strong> and its provisioning ID stop working at once. This can&apos;t be undone.
       </ConfirmDialog>
     </>

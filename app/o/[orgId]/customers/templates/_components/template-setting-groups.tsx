@@ -69,13 +69,26 @@ export function templateSettingGroups(s: TemplateSettingsSource): Group[] {
 }
 
 /** The groups as labelled sections; `action` adds e.g. the Summary's Edit button to each. */
-export function TemplateSettingGroups({ source, action }: { source: TemplateSettingsSource; action?: (step: SettingsStep, title: string) => ReactNode }) {
+export function TemplateSettingGroups({
+  source,
+  action,
+}: {
+  source: TemplateSettingsSource;
+  action?: (step: SettingsStep, title: string) => ReactNode;
+}) {
   return (
     <div className="grid gap-4">
       {templateSettingGroups(source).map((g) => (
-        <section key={g.step} aria-labelledby={`settings-${g.step}`} className="rounded-md border border-slate-200 bg-white" data-testid={`settings-${g.step}`}>
+        <section
+          key={g.step}
+          aria-labelledby={`settings-${g.step}`}
+          className="rounded-md border border-slate-200 bg-white"
+          data-testid={`settings-${g.step}`}
+        >
           <header className="flex items-center justify-between border-b border-slate-100 px-4 py-2.5">
-            <h3 id={`settings-${g.step}`} className="text-sm font-semibold">{g.title}</h3>
+            <h3 id={`settings-${g.step}`} className="text-sm font-semibold">
+              {g.title}
+            </h3>
             {action?.(g.step, g.title)}
           </header>
           <dl className="divide-y divide-slate-100 px-4">

@@ -28,7 +28,9 @@ export interface TemplateWizardProps {
   templateId?: string;
 }
 
-const templateResolver = lazyZodResolver<TemplateFormValues, TemplateInput>(() => import('@/lib/templates/template-schema').then((m) => m.templateSchema));
+const templateResolver = lazyZodResolver<TemplateFormValues, TemplateInput>(() =>
+  import('@/lib/templates/template-schema').then((m) => m.templateSchema),
+);
 
 export function TemplateWizard({ orgId, options, defaultValues, templateId }: TemplateWizardProps) {
   const editing = !!templateId;
@@ -109,16 +111,31 @@ export function TemplateWizard({ orgId, options, defaultValues, templateId }: Te
   const values = getValues();
   const adminLabel = options.admins.find((a) => a.id === values.serviceProviderAdminId);
   const provider = options.pstnProviders.find((p) => p.id === values.pstnProviderId);
-  const editStep = (id: SettingsStep) => goTo(WIZARD_STEPS.findIndex((s) => s.id === id), { returning: true });
+  const editStep = (id: SettingsStep) =>
+    goTo(
+      WIZARD_STEPS.findIndex((s) => s.id === id),
+      { returning: true },
+    );
 
   return (
     <FormProvider {...form}>
       <WizardProgress steps={WIZARD_STEPS.map((s) => s.title)} current={step} />
-      <HydratedForm onSubmit={onSubmit} noValidate aria-labelledby="wizard-step-heading" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <p className="text-sm text-slate-600">Step {step + 1} of {WIZARD_STEPS.length}</p>
-        <h2 id="wizard-step-heading" ref={headingRef} tabIndex={-1} className="mb-5 text-lg font-semibold focus:outline-none">{current.title}</h2>
+      <HydratedForm
+        onSubmit={onSubmit}
+        noValidate
+        aria-labelledby="wizard-step-heading"
+        className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+      >
+        <p className="text-sm text-slate-600">
+          Step {step + 1} of {WIZARD_STEPS.length}
+        </p>
+        <h2 id="wizard-step-heading" ref={headingRef} tabIndex={-1} className="mb-5 text-lg font-semibold focus:outline-none">
+          {current.title}
+        </h2>
         {formError && (
-          <p role="alert" className="mb-5 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="wizard-error">{formError}</p>
+          <p role="alert" className="mb-5 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="wizard-error">
+            {formError}
+          </p>
         )}
 
         {current.id === 'type' && <TypeStep />}
@@ -129,12 +146,21 @@ export function TemplateWizard({ orgId, options, defaultValues, templateId }: Te
         {current.id === 'summary' && (
           <>
             <p className="mb-4 text-sm text-slate-600">
-              Check the settings. Use Edit to change a group; {editing ? 'changes apply only to customers created afterwards.' : 'Submit creates the template.'}
+              Check the settings. Use Edit to change a group;{' '}
+              {editing ? 'changes apply only to customers created afterwards.' : 'Submit creates the template.'}
             </p>
             <TemplateSettingGroups
-              source={{ ...values, adminLabel: adminLabel ? `${adminLabel.name} (${adminLabel.email})` : null, pstnProviderLabel: provider?.name ?? null }}
+              source={{
+                ...values,
+                adminLabel: adminLabel ? `${adminLabel.name} (${adminLabel.email})` : null,
+                pstnProviderLabel: provider?.name ?? null,
+              }}
               action={(id, title) => (
-                <button type="button" onClick={() => editStep(id)} className="rounded px-2 py-1 text-sm font-medium text-brand-700 hover:bg-brand-50">
+                <button
+                  type="button"
+                  onClick={() => editStep(id)}
+                  className="rounded px-2 py-1 text-sm font-medium text-brand-700 hover:bg-brand-50"
+                >
                   Edit<span className="sr-only"> {title}</span>
                 </button>
               )}
@@ -143,12 +169,17 @@ export function TemplateWizard({ orgId, options, defaultValues, templateId }: Te
         )}
 
         <div className="mt-8 flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 pt-5">
-          <Link href={editing ? `/o/${orgId}/customers/templates/${templateId}` : `/o/${orgId}/customers/templates`} className="text-sm text-slate-600 underline">
+          <Link
+            href={editing ? `/o/${orgId}/customers/templates/${templateId}` : `/o/${orgId}/customers/templates`}
+            className="text-sm text-slate-600 underline"
+          >
             Cancel
           </Link>
           <div className="flex gap-3">
             {step > 0 && (
-              <Button variant="secondary" onClick={() => goTo(step - 1, { returning: returnToSummary })} disabled={!ready || pending}>Back</Button>
+              <Button variant="secondary" onClick={() => goTo(step - 1, { returning: returnToSummary })} disabled={!ready || pending}>
+                Back
+              </Button>
             )}
             <Button type="submit" disabled={!ready || pending}>
               {step === SUMMARY_INDEX ? (pending ? 'Submitting…' : 'Submit') : returnToSummary ? 'Back to summary' : 'Next'}

@@ -9,7 +9,11 @@ export const WIZARD_STEPS: { id: StepId; title: string; fields: TemplateField[] 
   { id: 'primary', title: 'Primary settings', fields: ['name', 'country', 'serviceProviderAdminId', 'subscriptionId'] },
   { id: 'auth', title: 'Authentication', fields: ['authMode', 'idpEntityId', 'idpName'] },
   { id: 'calling', title: 'Wholesale calling', fields: ['pstnProviderId'] },
-  { id: 'common', title: 'Common settings and calling settings', fields: ['allowAdminInviteEmails', 'brandName', 'disableWebexCalling', 'defaultLanguage'] },
+  {
+    id: 'common',
+    title: 'Common settings and calling settings',
+    fields: ['allowAdminInviteEmails', 'brandName', 'disableWebexCalling', 'defaultLanguage'],
+  },
   { id: 'summary', title: 'Summary', fields: [] },
 ];
 

@@ -17,7 +17,19 @@ const useErrors = () => useFormContext<TemplateFormValues>().formState.errors;
 
 const COUNTRY_OPTIONS = Object.entries(COUNTRIES).sort(([, a], [, b]) => a.name.localeCompare(b.name, 'en'));
 
-function RadioOption({ name, value, label, description, children }: { name: 'type' | 'authMode'; value: string; label: string; description: string; children?: ReactNode }) {
+function RadioOption({
+  name,
+  value,
+  label,
+  description,
+  children,
+}: {
+  name: 'type' | 'authMode';
+  value: string;
+  label: string;
+  description: string;
+  children?: ReactNode;
+}) {
   const { register, formState } = useFormContext<TemplateFormValues>();
   const id = `${name}-${value}`;
   // Rendered checked on the server too, so a preselected choice shows before hydration.
@@ -25,10 +37,22 @@ function RadioOption({ name, value, label, description, children }: { name: 'typ
   return (
     <div className="rounded-md border border-slate-200 p-4 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50/40">
       <div className="flex items-start gap-3">
-        <input id={id} type="radio" value={value} defaultChecked={preselected} {...register(name)} aria-describedby={`${id}-desc`} className="mt-1 h-4 w-4" />
+        <input
+          id={id}
+          type="radio"
+          value={value}
+          defaultChecked={preselected}
+          {...register(name)}
+          aria-describedby={`${id}-desc`}
+          className="mt-1 h-4 w-4"
+        />
         <div>
-          <label htmlFor={id} className="text-sm font-medium">{label}</label>
-          <p id={`${id}-desc`} className="text-sm text-slate-600">{description}</p>
+          <label htmlFor={id} className="text-sm font-medium">
+            {label}
+          </label>
+          <p id={`${id}-desc`} className="text-sm text-slate-600">
+            {description}
+          </p>
         </div>
       </div>
       {children && <div className="mt-3 pl-7">{children}</div>}
@@ -41,8 +65,12 @@ export function TypeStep() {
   return (
     <fieldset aria-describedby={errors.type ? 'type-error' : undefined}>
       <legend className="mb-3 text-sm font-medium">Choose the kind of template to create.</legend>
-      <RadioOption name="type" value="webex_wholesale" label="Webex for Wholesale"
-        description="Common settings for the small-business customers you provision with Webex wholesale packages." />
+      <RadioOption
+        name="type"
+        value="webex_wholesale"
+        label="Webex for Wholesale"
+        description="Common settings for the small-business customers you provision with Webex wholesale packages."
+      />
       <FieldError id="type" message={errors.type?.message} />
     </fieldset>
   );
@@ -53,25 +81,67 @@ export function PrimaryStep({ options }: { options: TemplateFormOptions }) {
   const errors = useErrors();
   return (
     <div className="grid gap-5">
-      <TextField id="name" label="Template name" required autoComplete="off" {...register('name')} error={errors.name?.message}
-        hint={`A descriptive name, unique in your organisation (at most ${TEMPLATE_NAME_MAX} characters).`} />
+      <TextField
+        id="name"
+        label="Template name"
+        required
+        autoComplete="off"
+        {...register('name')}
+        error={errors.name?.message}
+        hint={`A descriptive name, unique in your organisation (at most ${TEMPLATE_NAME_MAX} characters).`}
+      />
       <SelectField id="country" label="Country or region" required {...register('country')} error={errors.country?.message}>
         <option value="">Choose a country or region</option>
-        {COUNTRY_OPTIONS.map(([code, c]) => <option key={code} value={code}>{c.name}</option>)}
+        {COUNTRY_OPTIONS.map(([code, c]) => (
+          <option key={code} value={code}>
+            {c.name}
+          </option>
+        ))}
       </SelectField>
-      <SelectField id="serviceProviderAdminId" label="Service provider administrator" required {...register('serviceProviderAdminId')}
-        error={errors.serviceProviderAdminId?.message} hint="One of your organisation's partner administrators.">
+      <SelectField
+        id="serviceProviderAdminId"
+        label="Service provider administrator"
+        required
+        {...register('serviceProviderAdminId')}
+        error={errors.serviceProviderAdminId?.message}
+        hint="One of your organisation's partner administrators."
+      >
         <option value="">Choose an administrator</option>
-        {options.admins.map((a) => <option key={a.id} value={a.id}>{a.name} ({a.email})</option>)}
+        {options.admins.map((a) => (
+          <option key={a.id} value={a.id}>
+            {a.name} ({a.email})
+          </option>
+        ))}
       </SelectField>
       {options.subscriptionShared ? (
-        <TextField id="subscriptionId" label="Wholesale subscription" required readOnly {...register('subscriptionId')} error={errors.subscriptionId?.message}
-          hint={options.subscriptionIds.length ? 'The parent partner\u2019s subscription shared with this indirect provider; it can\u2019t be changed.' : 'The parent partner has not shared a subscription with this indirect provider yet.'} />
+        <TextField
+          id="subscriptionId"
+          label="Wholesale subscription"
+          required
+          readOnly
+          {...register('subscriptionId')}
+          error={errors.subscriptionId?.message}
+          hint={
+            options.subscriptionIds.length
+              ? 'The parent partner\u2019s subscription shared with this indirect provider; it can\u2019t be changed.'
+              : 'The parent partner has not shared a subscription with this indirect provider yet.'
+          }
+        />
       ) : (
-        <SelectField id="subscriptionId" label="Wholesale subscription" required {...register('subscriptionId')} error={errors.subscriptionId?.message}
-          hint={options.subscriptionIds.length ? undefined : 'Your organisation has no wholesale subscription.'}>
+        <SelectField
+          id="subscriptionId"
+          label="Wholesale subscription"
+          required
+          {...register('subscriptionId')}
+          error={errors.subscriptionId?.message}
+          hint={options.subscriptionIds.length ? undefined : 'Your organisation has no wholesale subscription.'}
+        >
           <option value="">Choose a subscription</option>
-          {options.subscriptionIds.map((id) => <option key={id} value={id}>{id}</option>)}
+          {options.subscriptionIds.map((id) => (
+            <option key={id} value={id}>
+              {id}
+            </option>
+          ))}
         </SelectField>
       )}
     </div>
@@ -85,20 +155,37 @@ export function AuthStep() {
   return (
     <fieldset className="grid gap-3">
       <legend className="mb-3 text-sm font-medium">How the customers&apos; users sign in.</legend>
-      <RadioOption name="authMode" value="webex" label={`${AUTH_MODE_LABELS.webex} (default)`}
-        description="Webex Common Identity is the identity provider." />
-      <RadioOption name="authMode" value="saml" label={AUTH_MODE_LABELS.saml}
-        description="Your own SAML identity provider.">
+      <RadioOption
+        name="authMode"
+        value="webex"
+        label={`${AUTH_MODE_LABELS.webex} (default)`}
+        description="Webex Common Identity is the identity provider."
+      />
+      <RadioOption name="authMode" value="saml" label={AUTH_MODE_LABELS.saml} description="Your own SAML identity provider.">
         {mode === 'saml' && (
-          <TextField id="idpEntityId" label="IdP entity ID" required autoComplete="off" {...register('idpEntityId')} error={errors.idpEntityId?.message}
-            hint="The EntityID from your identity provider's SAML metadata XML." />
+          <TextField
+            id="idpEntityId"
+            label="IdP entity ID"
+            required
+            autoComplete="off"
+            {...register('idpEntityId')}
+            error={errors.idpEntityId?.message}
+            hint="The EntityID from your identity provider's SAML metadata XML."
+          />
         )}
       </RadioOption>
-      <RadioOption name="authMode" value="oidc" label={AUTH_MODE_LABELS.oidc}
-        description="Your own OpenID Connect identity provider.">
+      <RadioOption name="authMode" value="oidc" label={AUTH_MODE_LABELS.oidc} description="Your own OpenID Connect identity provider.">
         {mode === 'oidc' && (
-          <TextField id="idpName" label="IdP name" required autoComplete="off" spellCheck={false} {...register('idpName')} error={errors.idpName?.message}
-            hint={IDP_NAME_HINT} />
+          <TextField
+            id="idpName"
+            label="IdP name"
+            required
+            autoComplete="off"
+            spellCheck={false}
+            {...register('idpName')}
+            error={errors.idpName?.message}
+            hint={IDP_NAME_HINT}
+          />
         )}
       </RadioOption>
       <FieldError id="authMode" message={errors.authMode?.message} />
@@ -111,10 +198,19 @@ export function CallingStep({ options }: { options: TemplateFormOptions }) {
   const errors = useErrors();
   return (
     <div className="grid gap-4">
-      <SelectField id="pstnProviderId" label="Cloud Connected PSTN provider" {...register('pstnProviderId')} error={errors.pstnProviderId?.message}
-        hint="Optional. Without a PSTN provider, customers created from this template can only use Webex Meetings packages — no calling packages.">
+      <SelectField
+        id="pstnProviderId"
+        label="Cloud Connected PSTN provider"
+        {...register('pstnProviderId')}
+        error={errors.pstnProviderId?.message}
+        hint="Optional. Without a PSTN provider, customers created from this template can only use Webex Meetings packages — no calling packages."
+      >
         <option value="">None</option>
-        {options.pstnProviders.map((p) => <option key={p.id} value={p.id}>{p.name} ({p.countries.join(', ')})</option>)}
+        {options.pstnProviders.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name} ({p.countries.join(', ')})
+          </option>
+        ))}
       </SelectField>
     </div>
   );
@@ -125,15 +221,38 @@ export function CommonStep() {
   const errors = useErrors();
   return (
     <div className="grid gap-6">
-      <Toggle id="allowAdminInviteEmails" label="Allow admin invite emails when attaching to existing organisations" {...register('allowAdminInviteEmails')}
-        hint="When an existing organisation must approve the attachment, its administrator may be e-mailed an invitation." />
-      <TextField id="brandName" label="Brand name" autoComplete="off" {...register('brandName')} error={errors.brandName?.message}
-        hint="Identifies your offer in every automatic e-mail sent while customers are onboarded." />
-      <Toggle id="disableWebexCalling" label="Disable Webex calling (1:1, non-PSTN)" {...register('disableWebexCalling')}
-        hint="Turn on only if the customers' users must not call each other over Webex." />
-      <SelectField id="defaultLanguage" label="Default language" {...register('defaultLanguage')} error={errors.defaultLanguage?.message}
-        hint="Used for customers created without a language of their own.">
-        {LOCALES.map((l) => <option key={l} value={l}>{LOCALE_NAMES[l]} · {l}</option>)}
+      <Toggle
+        id="allowAdminInviteEmails"
+        label="Allow admin invite emails when attaching to existing organisations"
+        {...register('allowAdminInviteEmails')}
+        hint="When an existing organisation must approve the attachment, its administrator may be e-mailed an invitation."
+      />
+      <TextField
+        id="brandName"
+        label="Brand name"
+        autoComplete="off"
+        {...register('brandName')}
+        error={errors.brandName?.message}
+        hint="Identifies your offer in every automatic e-mail sent while customers are onboarded."
+      />
+      <Toggle
+        id="disableWebexCalling"
+        label="Disable Webex calling (1:1, non-PSTN)"
+        {...register('disableWebexCalling')}
+        hint="Turn on only if the customers' users must not call each other over Webex."
+      />
+      <SelectField
+        id="defaultLanguage"
+        label="Default language"
+        {...register('defaultLanguage')}
+        error={errors.defaultLanguage?.message}
+        hint="Used for customers created without a language of their own."
+      >
+        {LOCALES.map((l) => (
+          <option key={l} value={l}>
+            {LOCALE_NAMES[l]} · {l}
+          </option>
+        ))}
       </SelectField>
     </div>
   );

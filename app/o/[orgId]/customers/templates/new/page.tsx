@@ -31,8 +31,19 @@ export default async function NewTemplatePage({ params }: { params: Promise<{ or
         orgId={access.org.id}
         options={options}
         defaultValues={{
-          type, name: '', country: '', serviceProviderAdminId: me?.id ?? '', subscriptionId, authMode: 'webex', idpEntityId: '', idpName: '',
-          pstnProviderId: '', allowAdminInviteEmails: false, brandName: '', disableWebexCalling: false, defaultLanguage: 'en_US',
+          type,
+          name: '',
+          country: '',
+          serviceProviderAdminId: me?.id ?? '',
+          subscriptionId,
+          authMode: 'webex',
+          idpEntityId: '',
+          idpName: '',
+          pstnProviderId: '',
+          allowAdminInviteEmails: false,
+          brandName: '',
+          disableWebexCalling: false,
+          defaultLanguage: 'en_US',
         }}
       />
     </>

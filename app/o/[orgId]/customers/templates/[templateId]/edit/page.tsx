@@ -20,16 +20,28 @@ export default async function EditTemplatePage({ params }: { params: Promise<{ o
 
   return (
     <>
-      <PageHeader title={`Edit template “${t.name}”`} description="Changes apply only to customers created afterwards; existing customers keep their settings." />
+      <PageHeader
+        title={`Edit template “${t.name}”`}
+        description="Changes apply only to customers created afterwards; existing customers keep their settings."
+      />
       <CustomersTabs orgId={access.org.id} />
       <TemplateWizard
         orgId={access.org.id}
         templateId={t.id}
         options={options}
         defaultValues={{
-          type: t.type, name: t.name, country: t.country, serviceProviderAdminId: t.serviceProviderAdminId, subscriptionId: t.subscriptionId,
-          authMode: t.authMode, idpEntityId: t.idpEntityId ?? '', idpName: t.idpName ?? '', pstnProviderId: t.pstnProviderId ?? '',
-          allowAdminInviteEmails: t.allowAdminInviteEmails, brandName: t.brandName ?? '', disableWebexCalling: t.disableWebexCalling,
+          type: t.type,
+          name: t.name,
+          country: t.country,
+          serviceProviderAdminId: t.serviceProviderAdminId,
+          subscriptionId: t.subscriptionId,
+          authMode: t.authMode,
+          idpEntityId: t.idpEntityId ?? '',
+          idpName: t.idpName ?? '',
+          pstnProviderId: t.pstnProviderId ?? '',
+          allowAdminInviteEmails: t.allowAdminInviteEmails,
+          brandName: t.brandName ?? '',
+          disableWebexCalling: t.disableWebexCalling,
           // A stored value outside today's locale list is offered for re-choosing rather than kept.
           defaultLanguage: isLocale(t.defaultLanguage) ? t.defaultLanguage : undefined,
         }}
