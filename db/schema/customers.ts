@@ -99,6 +99,12 @@ export const customers = pgTable(
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: ts('created_at').notNull().defaultNow(),
     deprovisionedAt: ts('deprovisioned_at'),
+    /**
+     * When provisioning first completed (the earliest `completed` provisioning event), kept
+     * by a trigger on provisioning_events (migration analytics_custom) so Analytics reads
+     * outcomes and durations from the customer rows instead of the events log.
+     */
+    provisionedAt: ts('provisioned_at'),
   },
   (t) => [
     uniqueIndex('customers_org_unique').on(t.orgId),
@@ -109,6 +115,10 @@ export const customers = pgTable(
     index('customers_status_changed_idx').on(t.status, t.statusChangedAt),
     // Analytics (issue 15): status over time in one index-only pass over a partner's customers.
     index('customers_partner_analytics_idx').on(t.partnerOrgId, t.createdAt, t.status, t.statusChangedAt, t.deprovisionedAt),
+    // Analytics: provisioned customers and their provisioning time, by creation, index-only.
+    index('customers_partner_provisioned_idx')
+      .on(t.partnerOrgId, t.createdAt, t.provisionedAt)
+      .where(sql`${t.provisionedAt} is not null`),
     index('customers_template_idx').on(t.templateId),
     index('customers_created_by_idx').on(t.partnerOrgId, t.createdBy),
     // Customer list at scale (SPEC §4.2, §11): sort by name, contains-search on name,
