@@ -5,6 +5,7 @@ import { CUSTOMER_STATUSES, CUSTOMER_STATUS_LABELS, type CustomerStatus } from '
 import { seatMonthsByPackage, topCustomersBySeats } from '@/lib/ledger/seat-months';
 import { customerCreationMonths, customerStatusMonths } from '@/lib/overview/customer-months';
 import { monthStart, periodMonths } from './analytics-period';
+import { provisioningTimes } from './provisioning-times';
 
 /** One chart's data: x labels (month keys or names) and one value series per category. */
 export interface ChartData {
@@ -42,16 +43,9 @@ export async function getPartnerAnalytics(db: DbOrTx, partnerOrgId: string, now:
     seatMonthsByPackage(db, partnerOrgId, first),
     // New customers and those in error now, by creation month: from the same summary.
     customerCreationMonths(db, partnerOrgId, first),
-    // Provisioned customers by creation month and the median time to provisioned, in one
-    // index-only pass (customers_partner_provisioned_idx) over customers.provisioned_at,
-    // which a trigger on provisioning_events keeps (migration analytics_custom). The row
-    // with m null (the empty grouping set) is the whole period.
-    db.execute<{ m: string | null; ok: number; median: number | null }>(sql`
-      select ${ym(sql`created_at`)} as m, count(*)::int as ok,
-        percentile_cont(0.5) within group (order by extract(epoch from provisioned_at - created_at))::float8 as median
-      from customers
-      where partner_org_id = ${partnerOrgId}::uuid and created_at >= ${start.toISOString()}::timestamptz and provisioned_at is not null
-      group by grouping sets ((1), ())`),
+    // Provisioned customers by creation month and the exact median time to provisioned,
+    // from the trigger-kept histogram of provisioning times (./provisioning-times.ts).
+    provisioningTimes(db, partnerOrgId, first, start),
     topCustomersBySeats(db, partnerOrgId, 10),
   ]);
 
@@ -100,13 +94,12 @@ export async function getPartnerAnalytics(db: DbOrTx, partnerOrgId: string, now:
   };
 
   const createdInPeriod = new Map(createdRows.map((r) => [r.m, r]));
-  const provisionedInPeriod = new Map(provRows.filter((r) => r.m !== null).map((r) => [r.m, r]));
   const newCustomers: ChartData = {
     labels: months,
     series: [{ key: 'new', name: 'New customers', values: months.map((m) => createdInPeriod.get(m)?.n ?? 0) }],
   };
 
-  const ok = months.map((m) => provisionedInPeriod.get(m)?.ok ?? 0);
+  const ok = months.map((m) => provRows.byMonth.get(m) ?? 0);
   const failed = months.map((m) => createdInPeriod.get(m)?.failed ?? 0);
   const succeeded = ok.reduce((a, v) => a + v, 0);
   const failedTotal = failed.reduce((a, v) => a + v, 0);
@@ -119,7 +112,7 @@ export async function getPartnerAnalytics(db: DbOrTx, partnerOrgId: string, now:
     succeeded,
     failed: failedTotal,
     successRate: succeeded + failedTotal ? succeeded / (succeeded + failedTotal) : null,
-    medianSeconds: provRows.find((r) => r.m === null)?.median ?? null,
+    medianSeconds: provRows.medianSeconds,
   };
 
   const customers = top.map((t) => ({ id: t.id, name: t.name, seats: t.seats }));
