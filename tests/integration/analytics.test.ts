@@ -165,6 +165,18 @@ describe('provisioning outcomes from customers.provisioned_at', () => {
       }
       await check();
     }
+    // The histogram itself (all months) against one built from the events.
+    const plain = (rows: Iterable<Record<string, unknown>>) => [...rows].map((r) => ({ ...r }));
+    const kept = await db.execute(sql`
+      select to_char(created_month, 'YYYY-MM') as m, seconds, n from partner_provisioning_seconds
+      where partner_org_id = ${owner}::uuid order by 1, 2`);
+    const rebuilt = await db.execute(sql`
+      select to_char(date_trunc('month', c.created_at at time zone 'UTC'), 'YYYY-MM') as m,
+        floor(extract(epoch from (e.at - c.created_at)))::int as seconds, count(*)::int as n
+      from customers c
+      join lateral (select min(at) as at from provisioning_events e where e.customer_id = c.id and e.step = 'completed') e on e.at is not null
+      where c.partner_org_id = ${owner}::uuid group by 1, 2 order by 1, 2`);
+    expect(plain(kept)).toEqual(plain(rebuilt));
     const a = await getPartnerAnalytics(db, owner, clock.now(), 12);
     expect(a.provisioning.succeeded).toBeGreaterThan(0);
     expect(a.provisioning.medianSeconds).not.toBeNull();
