@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { PACKAGES, PACKAGE_INFO, type PackageId } from '@/lib/domain/packages';
 import { CUSTOMER_STATUSES, CUSTOMER_STATUS_LABELS, type CustomerStatus } from '@/lib/domain/statuses';
@@ -22,13 +21,12 @@ export interface PartnerAnalytics {
   topCustomers: ChartData & { customers: { id: string; name: string; seats: number }[] };
 }
 
-const ym = (col: unknown) => sql`to_char(${col} at time zone 'UTC', 'YYYY-MM')`;
-
 /**
- * Analytics of a partner's own customers over the last `months` months. Customer queries
- * are one pass over one partner's rows on an index that leads with partner_org_id; seats
- * come from the ledger's trigger-kept summaries (a few hundred rows, not 2 M intervals).
- * The month-by-month series are built from those here.
+ * Analytics of a partner's own customers over the last `months` months, all from
+ * trigger-kept summaries rather than the 100k customers, 2 M ledger intervals and the
+ * provisioning log: customers per status and months, seats per package and month, and
+ * provisioning times per creation month and second (plus the median's one bucket of exact
+ * times). The month-by-month series are built from those here.
  */
 export async function getPartnerAnalytics(db: DbOrTx, partnerOrgId: string, now: Date, monthsBack: number): Promise<PartnerAnalytics> {
   const months = periodMonths(now, monthsBack);
