@@ -44,6 +44,8 @@ async function main() {
         console.log(
           `Bench data present (${have.customers.toLocaleString('en')} customers): not regenerated (BENCH_REGENERATE=1 to force).`,
         );
+        // Data sets generated before provisioning events were part of them get those added.
+        await provisioningEvents(db, true);
         return;
       }
     }
@@ -193,6 +195,7 @@ async function main() {
     );
     await db.execute(sql`set session_replication_role = origin`);
     // The ledger summaries (Overview, Analytics) are kept by ledger triggers, which were off above.
+    await provisioningEvents(db, false);
     await step('seat counters', () => db.execute(sql`select rebuild_ledger_summaries(), rebuild_customer_months()`));
     await step('vacuum analyze', () => db.execute(sql`vacuum analyze`));
     const [counts] = await db.execute<{ customers: number; subscribers: number; ledger: number; audit: number }>(sql`
@@ -205,6 +208,31 @@ async function main() {
   } finally {
     await db.$end();
   }
+}
+
+/**
+ * The provisioning log (≈ 300k rows): per customer the restricted-party check, then 'completed'
+ * 20 s – 15 min later (sub-second durations, so the Analytics median has ~100k distinct values)
+ * or an error step. Inserted with the triggers on: they keep customers.provisioned_at.
+ */
+async function provisioningEvents(db: ReturnType<typeof createDb>, onlyIfEmpty: boolean) {
+  if (onlyIfEmpty) {
+    const [{ n }] = await db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from provisioning_events limit 1) x`);
+    if (n > 0) return;
+  }
+  await step('provisioning events', () =>
+    db.execute(sql`
+      insert into provisioning_events (customer_id, at, step, level, message)
+      select c.id, c.created_at + e.after * interval '1 second', e.step, e.level, e.message
+      from customers c, lateral (values
+        ('rpl_check', 'info', 'Restricted-party check passed', 1.0),
+        (case when c.status = 'error' then 'create_admin' else 'completed' end,
+         case when c.status = 'error' then 'error' else 'info' end,
+         case when c.status = 'error' then 'Administrator could not be created' else 'Provisioning completed' end,
+         20 + (abs(hashtext(c.id::text)) % 880000) / 1000.0)
+      ) e(step, level, message, after)
+      where c.status <> 'provisioning'`),
+  );
 }
 
 main().catch((err) => {

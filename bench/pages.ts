@@ -212,13 +212,14 @@ function isoDay(now: Date, days: number) {
 }
 
 function analyticsName(query: string, i: number): string {
-  if (query.includes('percentile_cont')) return 'median provisioning time';
+  if (query.includes('from partner_provisioning_seconds')) return 'provisioned per month + provisioning-time histogram';
+  if (query.includes('floor(extract(epoch')) return 'median provisioning time (its bucket only)';
+  if (query.includes("filter (where status = 'error')")) return 'new customers and failures by month';
   if (query.includes('partner_customer_month_deltas where id in')) return 'customer summary fold';
   if (query.includes('greatest(to_char(created_month')) return 'customers by status by month';
   if (query.includes('partner_seat_month_deltas where id in')) return 'seat summary fold';
   if (query.includes('greatest(to_char(month')) return 'seats by package by month';
   if (query.includes('customer_open_seats')) return 'top customers';
-  if (query.includes('provisioning_events e where e.customer_id = c.id')) return 'new customers and outcomes';
   return `query ${i + 1}`;
 }
 

@@ -99,6 +99,12 @@ export const customers = pgTable(
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: ts('created_at').notNull().defaultNow(),
     deprovisionedAt: ts('deprovisioned_at'),
+    /**
+     * When provisioning first completed (the earliest `completed` provisioning event), kept
+     * by a trigger on provisioning_events (migration analytics_custom) so Analytics reads
+     * outcomes and durations from the customer rows instead of the events log.
+     */
+    provisionedAt: ts('provisioned_at'),
   },
   (t) => [
     uniqueIndex('customers_org_unique').on(t.orgId),
@@ -109,6 +115,11 @@ export const customers = pgTable(
     index('customers_status_changed_idx').on(t.status, t.statusChangedAt),
     // Analytics (issue 15): status over time in one index-only pass over a partner's customers.
     index('customers_partner_analytics_idx').on(t.partnerOrgId, t.createdAt, t.status, t.statusChangedAt, t.deprovisionedAt),
+    // Analytics: the exact provisioning times within one whole-second bucket of the
+    // histogram partner_provisioning_seconds (the bucket the median falls in), index-only.
+    index('customers_partner_provisioning_seconds_idx')
+      .on(t.partnerOrgId, sql`(floor(extract(epoch from (${t.provisionedAt} - ${t.createdAt})))::int)`, t.createdAt, t.provisionedAt)
+      .where(sql`${t.provisionedAt} is not null`),
     index('customers_template_idx').on(t.templateId),
     index('customers_created_by_idx').on(t.partnerOrgId, t.createdBy),
     // Customer list at scale (SPEC §4.2, §11): sort by name, contains-search on name,
@@ -232,6 +243,23 @@ export const restrictedParties = pgTable(
  * `customers` (migration pages_custom) through insert-only deltas folded by readers
  * (lib/overview/customer-months.ts) — the same pattern as the ledger's partner_seat_months.
  */
+/**
+ * Provisioned customers per owner, creation month and provisioning time in whole seconds
+ * (customers.provisioned_at − created_at, floored): the Analytics "provisioning" series and
+ * the histogram that locates the median (lib/analytics/provisioning-times.ts). Kept exact
+ * by statement triggers on customers (migration analytics_custom), upserted in key order.
+ */
+export const partnerProvisioningSeconds = pgTable(
+  'partner_provisioning_seconds',
+  {
+    partnerOrgId: uuid('partner_org_id').notNull(),
+    createdMonth: date('created_month').notNull(),
+    seconds: integer('seconds').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.partnerOrgId, t.createdMonth, t.seconds] })],
+);
+
 export const partnerCustomerMonths = pgTable(
   'partner_customer_months',
   {

@@ -1,10 +1,10 @@
-import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { PACKAGES, PACKAGE_INFO, type PackageId } from '@/lib/domain/packages';
 import { CUSTOMER_STATUSES, CUSTOMER_STATUS_LABELS, type CustomerStatus } from '@/lib/domain/statuses';
 import { seatMonthsByPackage, topCustomersBySeats } from '@/lib/ledger/seat-months';
-import { customerStatusMonths } from '@/lib/overview/customer-months';
+import { customerCreationMonths, customerStatusMonths } from '@/lib/overview/customer-months';
 import { monthStart, periodMonths } from './analytics-period';
+import { provisioningTimes } from './provisioning-times';
 
 /** One chart's data: x labels (month keys or names) and one value series per category. */
 export interface ChartData {
@@ -21,38 +21,29 @@ export interface PartnerAnalytics {
   topCustomers: ChartData & { customers: { id: string; name: string; seats: number }[] };
 }
 
-const ym = (col: unknown) => sql`to_char(${col} at time zone 'UTC', 'YYYY-MM')`;
-
 /**
- * Analytics of a partner's own customers over the last `months` months. Customer queries
- * are one pass over one partner's rows on an index that leads with partner_org_id; seats
- * come from the ledger's trigger-kept summaries (a few hundred rows, not 2 M intervals).
- * The month-by-month series are built from those here.
+ * Analytics of a partner's own customers over the last `months` months, all from
+ * trigger-kept summaries rather than the 100k customers, 2 M ledger intervals and the
+ * provisioning log: customers per status and months, seats per package and month, and
+ * provisioning times per creation month and second (plus the median's one bucket of exact
+ * times). The month-by-month series are built from those here.
  */
 export async function getPartnerAnalytics(db: DbOrTx, partnerOrgId: string, now: Date, monthsBack: number): Promise<PartnerAnalytics> {
   const months = periodMonths(now, monthsBack);
   const first = months[0];
   const start = monthStart(first);
-  const [statusRows, seatMonths, provRows, provStats, top] = await Promise.all([
+  const [statusRows, seatMonths, createdRows, provRows, top] = await Promise.all([
     // Customers grouped by (status, created month, last change month, deprovisioned month),
     // months before the period collapsed into its first: from the trigger-kept summary.
     customerStatusMonths(db, partnerOrgId, first),
     // Ledger (SPEC §7.1): seats at a month end = intervals started by then − ended by then,
     // from the trigger-kept monthly summary (lib/ledger/seat-months.ts), not the 2 M rows.
     seatMonthsByPackage(db, partnerOrgId, first),
-    // New customers and their provisioning outcomes, by creation month.
-    db.execute<{ m: string; n: number; ok: number; failed: number }>(sql`
-      select ${ym(sql`c.created_at`)} as m, count(*)::int as n,
-        count(*) filter (where exists (select 1 from provisioning_events e where e.customer_id = c.id and e.step = 'completed'))::int as ok,
-        count(*) filter (where c.status = 'error')::int as failed
-      from customers c
-      where c.partner_org_id = ${partnerOrgId}::uuid and c.created_at >= ${start.toISOString()}::timestamptz
-      group by 1`),
-    db.execute<{ median: number | null }>(sql`
-      select percentile_cont(0.5) within group (order by extract(epoch from e.at - c.created_at))::float8 as median
-      from customers c
-      join lateral (select min(at) as at from provisioning_events e where e.customer_id = c.id and e.step = 'completed') e on e.at is not null
-      where c.partner_org_id = ${partnerOrgId}::uuid and c.created_at >= ${start.toISOString()}::timestamptz`),
+    // New customers and those in error now, by creation month: from the same summary.
+    customerCreationMonths(db, partnerOrgId, first),
+    // Provisioned customers by creation month and the exact median time to provisioned,
+    // from the trigger-kept histogram of provisioning times (./provisioning-times.ts).
+    provisioningTimes(db, partnerOrgId, first, start),
     topCustomersBySeats(db, partnerOrgId, 10),
   ]);
 
@@ -100,13 +91,13 @@ export async function getPartnerAnalytics(db: DbOrTx, partnerOrgId: string, now:
       .filter((s) => s.values.some((v) => v > 0)),
   };
 
-  const createdInPeriod = new Map(provRows.map((r) => [r.m, r]));
+  const createdInPeriod = new Map(createdRows.map((r) => [r.m, r]));
   const newCustomers: ChartData = {
     labels: months,
     series: [{ key: 'new', name: 'New customers', values: months.map((m) => createdInPeriod.get(m)?.n ?? 0) }],
   };
 
-  const ok = months.map((m) => createdInPeriod.get(m)?.ok ?? 0);
+  const ok = months.map((m) => provRows.byMonth.get(m) ?? 0);
   const failed = months.map((m) => createdInPeriod.get(m)?.failed ?? 0);
   const succeeded = ok.reduce((a, v) => a + v, 0);
   const failedTotal = failed.reduce((a, v) => a + v, 0);
@@ -119,7 +110,7 @@ export async function getPartnerAnalytics(db: DbOrTx, partnerOrgId: string, now:
     succeeded,
     failed: failedTotal,
     successRate: succeeded + failedTotal ? succeeded / (succeeded + failedTotal) : null,
-    medianSeconds: provStats[0]?.median ?? null,
+    medianSeconds: provRows.medianSeconds,
   };
 
   const customers = top.map((t) => ({ id: t.id, name: t.name, seats: t.seats }));

@@ -49,3 +49,15 @@ export async function customerStatusMonths(db: DbOrTx, partnerOrgId: string, fir
     from ${monthsOf(partnerOrgId)} s group by 1, 2, 3, 4 having sum(n) <> 0`);
   return rows.map((r) => ({ ...r, n: Number(r.n) }));
 }
+
+/**
+ * Customers created in each month from `first` on ('YYYY-MM'), and how many of them are in
+ * error now — the Analytics new-customers and failed-provisioning series, from the same
+ * summary (totals + pending deltas: exact whether or not a fold ran).
+ */
+export async function customerCreationMonths(db: DbOrTx, partnerOrgId: string, first: string) {
+  const rows = await db.execute<{ m: string; n: number; failed: number }>(sql`
+    select to_char(created_month, 'YYYY-MM') as m, sum(n)::int as n, (sum(n) filter (where status = 'error'))::int as failed
+    from ${monthsOf(partnerOrgId)} s where created_month >= to_date(${first}, 'YYYY-MM') group by 1`);
+  return rows.map((r) => ({ m: r.m, n: Number(r.n), failed: Number(r.failed ?? 0) }));
+}

@@ -1,6 +1,6 @@
 // Analytics (issue 15): the series from real rows, who may see it (not cross-launched),
 // and the CSV export with formula neutralisation.
-import { eq } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { customers, provisioningEvents } from '@/db/schema';
 import { analyticsExportSchema, exportAnalyticsCsv } from '@/lib/analytics/analytics-exports';
@@ -79,6 +79,107 @@ describe('analytics series', () => {
     expect(a.provisioning).toMatchObject({ succeeded: 2, failed: 1, medianSeconds: 240 });
     expect(a.provisioning.successRate).toBeCloseTo(2 / 3);
     expect(a.topCustomers.customers).toEqual([{ id: expect.any(String), name: '=HYPERLINK("http://evil")', seats: 2 }]);
+  });
+});
+
+describe('provisioning outcomes from customers.provisioned_at', () => {
+  // The summaries behind "new customers" and "provisioning" against a full recount from
+  // customers and provisioning_events (the queries Analytics ran before), after a seeded
+  // random mix of event inserts (single and multi-row), edits, deletes and status changes.
+  async function recount(partnerOrgId: string, start: string) {
+    const rows = await db.execute<{ m: string; n: number; ok: number; failed: number }>(sql`
+      select to_char(c.created_at at time zone 'UTC', 'YYYY-MM') as m, count(*)::int as n,
+        count(*) filter (where exists (select 1 from provisioning_events e where e.customer_id = c.id and e.step = 'completed'))::int as ok,
+        count(*) filter (where c.status = 'error')::int as failed
+      from customers c where c.partner_org_id = ${partnerOrgId}::uuid and c.created_at >= ${start}::timestamptz group by 1 order by 1`);
+    const [median] = await db.execute<{ median: number | null }>(sql`
+      select percentile_cont(0.5) within group (order by extract(epoch from e.at - c.created_at))::float8 as median
+      from customers c
+      join lateral (select min(at) as at from provisioning_events e where e.customer_id = c.id and e.step = 'completed') e on e.at is not null
+      where c.partner_org_id = ${partnerOrgId}::uuid and c.created_at >= ${start}::timestamptz`);
+    return { rows: rows.map((r) => ({ ...r })), median: median.median };
+  }
+
+  it('equal a full recount of the events after random changes', async () => {
+    const owner = (await makePartner(db, { name: 'Provisioning Recount' })).id;
+    let seed = 15;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const ids: string[] = [];
+    for (let i = 0; i < 24; i++) {
+      const c = await makeCustomer(db, owner, { name: `Recount ${i}` });
+      const created = new Date(Date.UTC(2026, 3 + rnd(8), 1 + rnd(27), rnd(24)));
+      await db
+        .update(customers)
+        .set({ createdAt: created, status: rnd(4) === 0 ? 'error' : 'provisioned' })
+        .where(eq(customers.id, c.customer.id));
+      ids.push(c.customer.id);
+    }
+    const createdAt = new Map(
+      (await db.select({ id: customers.id, at: customers.createdAt }).from(customers).where(inArray(customers.id, ids))).map((r) => [
+        r.id,
+        r.at.getTime(),
+      ]),
+    );
+    const event = (id: string) => ({
+      customerId: id,
+      at: new Date(createdAt.get(id)! + (1 + rnd(3600)) * 1000),
+      step: rnd(3) === 0 ? 'users' : 'completed',
+      message: 'x',
+    });
+    const check = async () => {
+      const a = await getPartnerAnalytics(db, owner, clock.now(), 12);
+      const want = await recount(owner, `${a.months[0]}-01T00:00:00Z`);
+      const got = a.months
+        .map((m, i) => ({
+          m,
+          n: a.newCustomers.series[0].values[i],
+          ok: a.provisioning.series[0].values[i],
+          failed: a.provisioning.series[1].values[i],
+        }))
+        .filter((r) => r.n > 0);
+      expect(got).toEqual(want.rows);
+      expect(a.provisioning.medianSeconds).toEqual(want.median);
+    };
+    for (let round = 0; round < 6; round++) {
+      for (let k = 0; k < 10; k++) {
+        const op = rnd(10);
+        const id = ids[rnd(ids.length)];
+        if (op < 4) await db.insert(provisioningEvents).values(event(id));
+        else if (op < 6) await db.insert(provisioningEvents).values([event(id), event(ids[rnd(ids.length)]), event(id)]);
+        else if (op < 8) {
+          const [e] = await db.select().from(provisioningEvents).where(eq(provisioningEvents.customerId, id)).limit(1);
+          if (e)
+            await db
+              .update(provisioningEvents)
+              .set({ at: event(id).at, step: rnd(2) ? 'completed' : 'users' })
+              .where(eq(provisioningEvents.id, e.id));
+        } else if (op < 9) await db.delete(provisioningEvents).where(eq(provisioningEvents.customerId, id));
+        else
+          await db
+            .update(customers)
+            .set({ status: rnd(2) ? 'error' : 'provisioned' })
+            .where(eq(customers.id, id));
+      }
+      await check();
+    }
+    // The histogram itself (all months) against one built from the events.
+    const plain = (rows: Iterable<Record<string, unknown>>) => [...rows].map((r) => ({ ...r }));
+    const kept = await db.execute(sql`
+      select to_char(created_month, 'YYYY-MM') as m, seconds, n from partner_provisioning_seconds
+      where partner_org_id = ${owner}::uuid order by 1, 2`);
+    const rebuilt = await db.execute(sql`
+      select to_char(date_trunc('month', c.created_at at time zone 'UTC'), 'YYYY-MM') as m,
+        floor(extract(epoch from (e.at - c.created_at)))::int as seconds, count(*)::int as n
+      from customers c
+      join lateral (select min(at) as at from provisioning_events e where e.customer_id = c.id and e.step = 'completed') e on e.at is not null
+      where c.partner_org_id = ${owner}::uuid group by 1, 2 order by 1, 2`);
+    expect(plain(kept)).toEqual(plain(rebuilt));
+    const a = await getPartnerAnalytics(db, owner, clock.now(), 12);
+    expect(a.provisioning.succeeded).toBeGreaterThan(0);
+    expect(a.provisioning.medianSeconds).not.toBeNull();
   });
 });
 
