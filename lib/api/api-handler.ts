@@ -50,7 +50,7 @@ export function linkHeader(url: URL, page: PageInfo): string | null {
 }
 
 async function readJsonBody(req: Request): Promise<{ raw: string; value: unknown }> {
-  const type = (req.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+  const type = (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase(); // split always returns at least one piece
   const declared = Number(req.headers.get('content-length') ?? '0');
   if (declared > MAX_BODY_BYTES)
     throw Object.assign(new ValidationError('The request body is larger than 1 MB.', undefined, ERROR_CODES.bodyTooLarge), {

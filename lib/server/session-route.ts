@@ -32,6 +32,8 @@ export function sessionRoute<S extends z.ZodType, R>(
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') assertSameOriginJson(req);
       const params = await context.params;
+      // Session routes live under /o/[orgId]: a missing param is a routing mistake, not bad input.
+      if (!params.orgId) throw new Error('A session route needs the [orgId] route param.');
       const session = await auth();
       const input =
         req.method === 'GET' || req.method === 'DELETE'
