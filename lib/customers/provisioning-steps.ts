@@ -332,7 +332,7 @@ export const PROVISIONING_STEPS: readonly ProvisioningStep[] = [
  * first, then its services and the outcome. Two commits instead of eight (issue 13); a
  * crash still loses at most the transaction in flight, which the next run redoes.
  */
-export const PROVISIONING_PHASES: readonly (readonly ProvisioningStep[])[] = [
+export const PROVISIONING_PHASES: readonly (readonly [ProvisioningStep, ...ProvisioningStep[]])[] = [
   [restrictedPartyCheck, headquarters, administrator],
   [applyTemplate, domains, packages, welcome, complete],
 ];
