@@ -13,11 +13,11 @@ export const endpointFieldsSchema = z.object({
       const problem = urlShapeProblem(v);
       if (problem) c.addIssue({ code: 'custom', message: problem });
     }),
-  // oxlint-disable-next-line no-control-regex -- refusing control characters is the point (SPEC §10)
   description: z
     .string()
     .trim()
     .max(200, 'Use at most 200 characters.')
+    // oxlint-disable-next-line no-control-regex -- refusing control characters is the point (SPEC §10)
     .regex(/^[^\u0000-\u001f\u007f]*$/, 'Remove control characters.')
     .default(''),
   eventTypes: z.array(z.enum(WEBHOOK_EVENT_TYPES)).min(1, 'Choose at least one event.'),

@@ -37,6 +37,7 @@ beforeAll(async () => {
       // oxlint-disable-next-line promise/catch-or-return, promise/no-callback-in-promise -- smtp-server's callback API: cb reports the parse error
       simpleParser(stream).then((m) => {
         received.push(m);
+        // oxlint-disable-next-line promise/no-callback-in-promise -- as above
         cb();
       }, cb);
     },

@@ -28,8 +28,8 @@ export default function ApiDocsPage() {
     <main className="mx-auto max-w-5xl px-6 py-10">
       <h1 className="text-3xl font-semibold">{doc.info.title}</h1>
       <p className="mt-2 text-slate-700">{doc.info.description}</p>
-      {/* oxlint-disable-next-line next/no-html-link-for-pages -- a JSON document, not a page */}
       <p className="mt-2 text-sm">
+        {/* oxlint-disable-next-line next/no-html-link-for-pages -- a JSON document, not a page */}
         <a className="text-brand-700 underline" href="/api/openapi.json">
           OpenAPI 3.1 document (JSON)
         </a>

@@ -1,5 +1,5 @@
 'use client';
-import { applyServerFieldErrors, fieldOf } from '@/components/ui/server-field-errors';
+import { applyServerFieldErrors } from '@/components/ui/server-field-errors';
 import { HydratedForm } from '@/components/ui/hydrated-form';
 // SPEC §3 wizard, for create and edit. One react-hook-form instance spans every step, so
 // Back/Next/Edit never lose values; Next validates only the current step's fields, Submit

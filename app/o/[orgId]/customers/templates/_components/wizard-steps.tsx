@@ -9,7 +9,7 @@ import { LOCALE_NAMES } from '@/lib/domain/locale-names';
 import type { TemplateFormOptions } from '@/lib/templates/get-template-form-options';
 import { AUTH_MODE_LABELS } from '@/lib/templates/template-labels';
 import { IDP_NAME_HINT } from '@/lib/domain/identity-provider-limits';
-import { IDP_NAME_MAX, TEMPLATE_NAME_MAX } from '@/lib/templates/template-limits';
+import { TEMPLATE_NAME_MAX } from '@/lib/templates/template-limits';
 import type { TemplateFormValues } from '@/lib/templates/template-schema';
 import { FieldError, SelectField, TextField, Toggle } from '@/components/ui/form-controls';
 
