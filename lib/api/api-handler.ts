@@ -2,7 +2,7 @@
 // conventions of SPEC §8.1 — TrackingID, bearer token, rate limit, strict JSON bodies,
 // Idempotency-Key, paging links, the error body — and leaves the rules to the services.
 import { z } from 'zod';
-import { parseInput } from '@/lib/auth/guard';
+import { parseInput } from '@/lib/server/guard';
 import { decideToken, tokenDenialMessage } from '@/lib/auth/token-scopes';
 import { ERROR_CODES } from '@/lib/platform/error-codes';
 import { DomainError, ForbiddenError, ValidationError } from '@/lib/platform/errors';

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { billingReports, orgs } from '@/db/schema';
 import { QUEUES } from '@/lib/platform/queues';
-import { parseInput } from '@/lib/auth/guard';
+import { parseInput } from '@/lib/server/guard';
 import { audit } from '@/lib/platform/audit';
 import { ConflictError, uniqueViolation, ValidationError } from '@/lib/platform/errors';
 import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';

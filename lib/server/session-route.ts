@@ -1,7 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { auth } from '@/lib/auth/auth';
-import { runAuthorized } from '@/lib/auth/guard';
+import { runAuthorized } from '@/lib/server/guard';
 import type { Capability } from '@/lib/auth/permissions';
 import { assertSameOriginJson } from '@/lib/platform/same-origin';
 import { errorResponse, newTrackingId } from '@/lib/platform/http-errors';
