@@ -164,6 +164,13 @@ export const COUNTRY_DATA: Record<string, CountryData> = {
   },
 };
 
+/** The seed's data for a country code; every spec names a country listed in COUNTRY_DATA. */
+export function countryData(code: string): CountryData {
+  const data = COUNTRY_DATA[code];
+  if (!data) throw new Error(`The seed has no country data for "${code}".`);
+  return data;
+}
+
 export const FIRST_NAMES = [
   'Emma',
   'Liam',

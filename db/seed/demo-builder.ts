@@ -7,7 +7,7 @@ import { PACKAGES } from '@/lib/domain/packages';
 import type { CustomerRole, PartnerRole } from '@/lib/domain/roles';
 import {
   type City,
-  COUNTRY_DATA,
+  countryData,
   FIRST_NAMES,
   LAST_NAMES,
   PARTNER_ADMINS,
@@ -37,7 +37,8 @@ export interface TemplateRef {
 export interface PartnerRef {
   spec: PartnerSpec;
   orgId: string;
-  adminIds: string[];
+  /** The partner's seeded administrators, first the full administrator every partner has. */
+  adminIds: [string, ...string[]];
   templates: TemplateRef[];
 }
 export interface LocationRef {
@@ -164,12 +165,13 @@ export class DemoBuilder {
       });
       if (parentPartnerId)
         this.rows.orgRelations.push({ managerOrgId: parentPartnerId, managedOrgId: orgId, createdAt: toDate(createdAt) });
-      const adminIds = PARTNER_ADMINS.filter((a) => a.partner === spec.key).map((a) => {
+      const [firstAdmin, ...otherAdmins] = PARTNER_ADMINS.filter((a) => a.partner === spec.key).map((a) => {
         const id = this.addUser(orgId, a, createdAt + HOUR);
         this.grant(id, orgId, a.roles, createdAt + HOUR);
         return id;
       });
-      this.partners.set(spec.key, { spec, orgId, adminIds, templates: [] });
+      if (!firstAdmin) throw new Error(`The seed has no administrator for partner ${spec.key}.`);
+      this.partners.set(spec.key, { spec, orgId, adminIds: [firstAdmin, ...otherAdmins], templates: [] });
     }
   }
 
@@ -238,7 +240,7 @@ export class DemoBuilder {
   ): CustomerOrgRef {
     const orgId = spec.orgId ?? this.rng.uuid();
     const slug = slugify(spec.name);
-    const country = COUNTRY_DATA[spec.country];
+    const country = countryData(spec.country);
     this.rows.orgs.push({
       // Customers provisioned through wholesale are wholesale orgs (SPEC §5.2's always-read-only items).
       id: orgId,
@@ -259,7 +261,7 @@ export class DemoBuilder {
   }
 
   private location(orgId: string, name: string, isHeadquarters: boolean, countryCode: string, city: City, createdAt: number): LocationRef {
-    const country = COUNTRY_DATA[countryCode];
+    const country = countryData(countryCode);
     const street = this.rng.pick(country.streets);
     const number = this.rng.int(1, 240);
     const id = this.rng.uuid();
@@ -289,7 +291,7 @@ export class DemoBuilder {
   /** A global counter behind per-country prefixes keeps numbers unique platform-wide. */
   nextPhoneNumber(location: LocationRef): string {
     this.phoneCounter++;
-    return `${COUNTRY_DATA[location.country].phonePrefix}${String(this.phoneCounter).padStart(6, '0')}`;
+    return `${countryData(location.country).phonePrefix}${String(this.phoneCounter).padStart(6, '0')}`;
   }
 
   // -- platform rows ------------------------------------------------------------------

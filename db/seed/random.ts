@@ -32,7 +32,8 @@ export class Rng {
     return this.next() < p;
   }
   pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)];
+    if (items.length === 0) throw new Error('pick() needs at least one item.');
+    return items[Math.floor(this.next() * items.length)] as T; // next() < 1: the index is in range
   }
   hex(length: number): string {
     let out = '';
@@ -45,7 +46,7 @@ export class Rng {
   /** A v4-shaped UUID from the PRNG, so re-seeding with the same `now` gives the same ids. */
   uuid(): string {
     const h = this.hex(32);
-    const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
+    const variant = ((parseInt(h.charAt(16), 16) & 0x3) | 0x8).toString(16);
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
   }
 }

@@ -46,7 +46,8 @@ export function subscribersOf(ctx: BuildContext, owner: PartnerRef, built: Custo
   if (spec.packages.includes('common_area_calling') && spec.failedPackage !== 'common_area_calling') {
     const names = [...WORKSPACE_NAMES];
     for (let i = ctx.rng.int(0, 2); i > 0; i--) {
-      const workspaceName = names.splice(ctx.rng.int(0, names.length - 1), 1)[0];
+      const [workspaceName] = names.splice(ctx.rng.int(0, names.length - 1), 1);
+      if (!workspaceName) break; // more workspaces than names: the customer has them all
       const start = laterStart(ctx, timeline.readyAt, until);
       subscriber(ctx, owner, built, { workspaceName }, built.hq, 'common_area_calling', [], start, until, true);
     }
@@ -81,9 +82,11 @@ function subscriber(
     mayRemove: ordinary,
     closeAt: built.timeline.deprovisionedAt,
   });
-  const current = plan.intervals[plan.intervals.length - 1].pkg;
+  const last = plan.intervals.at(-1);
+  if (!last) throw new Error('A ledger plan has at least one interval.');
+  const current = last.pkg;
   const calling = isCalling(current);
-  const lastChange = plan.removedAt ?? plan.intervals[plan.intervals.length - 1].start;
+  const lastChange = plan.removedAt ?? last.start;
   ctx.rows.subscribers.push({
     id,
     customerId: built.customerId,

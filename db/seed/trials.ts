@@ -2,7 +2,7 @@
 // (tier 2) with one, and Harbor Law Group — an organisation of its own, managed by no
 // partner, for the existing-customer consent flow (and §8.3).
 import { DEMO_ORG_IDS } from '@/lib/demo/accounts';
-import { COUNTRY_DATA } from './catalog';
+import { countryData } from './catalog';
 import { CONTOSO_TRIALS, type TrialSpec } from './catalog-customers';
 import type { BuildContext, BuiltCustomer, PartnerRef } from './demo-builder';
 import { DAY, HOUR, toDate } from './time';
@@ -55,7 +55,7 @@ function partnerTrials(ctx: BuildContext, partner: PartnerRef, specs: TrialSpec[
         statusChangedAt: toDate(createdAt),
         rbpm: false,
         adminEmail: built.adminEmail,
-        language: COUNTRY_DATA[spec.country].language,
+        language: countryData(spec.country).language,
         createdBy,
         createdAt: toDate(createdAt),
         deprovisionedAt: ended ? toDate(ctx.now + ((spec.endsInDays ?? 0) + 30) * DAY) : null,
@@ -64,7 +64,7 @@ function partnerTrials(ctx: BuildContext, partner: PartnerRef, specs: TrialSpec[
     }
     ctx.rows.orgSettings.push({
       orgId: built.orgId,
-      emailLanguage: COUNTRY_DATA[spec.country].language,
+      emailLanguage: countryData(spec.country).language,
       sso: { mode: 'webex' },
       updatedAt: toDate(createdAt),
     });

@@ -3,7 +3,7 @@
 import { dialInCode } from '@/lib/domain/countries';
 import { meetingsLocale } from '@/lib/domain/locales';
 import { creationPackage, PACKAGE_INFO, type PackageId } from '@/lib/domain/packages';
-import { COUNTRY_DATA, PLATFORM_DOMAIN, SUBSCRIPTION_ID, type WholesaleKey } from './catalog';
+import { countryData, PLATFORM_DOMAIN, SUBSCRIPTION_ID, type WholesaleKey } from './catalog';
 import type { CustomerSpec } from './catalog-customers';
 import type { BuildContext, BuiltCustomer, PartnerRef, TemplateRef } from './demo-builder';
 import { hasMeetings, SERVED } from './helpers';
@@ -25,7 +25,7 @@ function wholesaleCustomer(ctx: BuildContext, owner: PartnerRef, spec: CustomerS
   const served = SERVED.includes(spec.status);
   const built = ctx.customerOrg({ ...spec, wholesale: true }, timeline);
   const template = templateFor(owner, spec.packages, spec.country);
-  const language = COUNTRY_DATA[spec.country].language;
+  const language = countryData(spec.country).language;
   const meetings = served && hasMeetings(spec.packages);
   const northwind = ctx.partner('northwind');
   const creator = spec.createdByParent ? northwind.adminIds[0] : ctx.rng.pick(owner.adminIds.slice(0, 2));

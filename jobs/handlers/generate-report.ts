@@ -12,6 +12,7 @@ import type { Clock } from '@/lib/platform/clock';
 import { logger } from '@/lib/platform/logger';
 import { emitReportFinished } from '@/lib/webhooks/emit-resource-events';
 import { QUEUES, type JobSender } from '@/lib/platform/queues';
+import { oneRow } from '@/db/one-row';
 
 export interface GenerateOptions {
   clock: Clock;
@@ -40,9 +41,10 @@ const lockKey = (reportId: string) => `billing-report:${reportId}`;
 export async function generateReport(db: Db, reportId: string, opts: GenerateOptions): Promise<GenerateOutcome> {
   const conn = await db.$client.reserve();
   try {
-    const [{ locked }] = await conn<
-      { locked: boolean }[]
-    >`select pg_try_advisory_lock(hashtextextended(${lockKey(reportId)}, 0)) as locked`;
+    const { locked } = await oneRow(
+      conn<{ locked: boolean }[]>`select pg_try_advisory_lock(hashtextextended(${lockKey(reportId)}, 0)) as locked`,
+      'the advisory lock result',
+    );
     if (!locked) return 'skipped';
     try {
       return await generateLocked(db, conn, reportId, opts);

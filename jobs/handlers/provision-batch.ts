@@ -146,16 +146,16 @@ async function selectFresh(tx: Tx, live: Row[]): Promise<Fresh[]> {
 
 /** SIP-domain labels as customerSlug gives them: a label taken (elsewhere or earlier in the batch) gets a piece of the customer id. */
 async function slugsFor(tx: Tx, fresh: Fresh[]): Promise<Map<string, string>> {
-  const bases = fresh.map((c) => slugify(c.name));
-  const domains = [...new Set(bases)].map((b) => `${b}.sip.${PLATFORM_DOMAIN}`);
+  const bases = fresh.map((c) => ({ id: c.id, base: slugify(c.name) }));
+  const domains = [...new Set(bases.map((b) => b.base))].map((b) => `${b}.sip.${PLATFORM_DOMAIN}`);
   const takenRows = await tx.select({ d: customers.sipDomain }).from(customers).where(inArray(customers.sipDomain, domains));
   const taken = new Set(takenRows.map((r) => r.d));
   const out = new Map<string, string>();
-  fresh.forEach((c, i) => {
-    const domain = `${bases[i]}.sip.${PLATFORM_DOMAIN}`;
-    out.set(c.id, taken.has(domain) ? `${bases[i]}-${c.id.slice(0, 8)}` : bases[i]);
+  for (const { id, base } of bases) {
+    const domain = `${base}.sip.${PLATFORM_DOMAIN}`;
+    out.set(id, taken.has(domain) ? `${base}-${id.slice(0, 8)}` : base);
     taken.add(domain);
-  });
+  }
   return out;
 }
 
@@ -306,7 +306,7 @@ async function buildAll(tx: Tx, deps: ServiceDeps, fresh: Fresh[], afterCommit: 
   // The log, in the order the one-customer path writes it.
   const log: (typeof provisioningEvents.$inferInsert)[] = [];
   services.forEach((s, i) => {
-    const c = fresh[i];
+    const c = fresh[i]!; // services is fresh.map(…): same length and order
     const add = (step: string, message: string) => log.push({ customerId: c.id, at: now, step, message });
     add('rpl_check', PROVISIONING_LOG.rplPassed);
     add('create_location', PROVISIONING_LOG.headquarters);

@@ -14,6 +14,7 @@ import type { OrgAccess } from '@/lib/auth/access';
 import { AUDIT_ACTIONS } from '@/lib/domain/audit-actions';
 import { hasControlCharacters } from '@/lib/domain/text';
 import { containsPattern } from '@/lib/paging/search-params';
+import { oneRow } from '@/db/one-row';
 
 export const ACTIVITY_PAGE_SIZE = 50;
 /** Counting stops here: the page shows "10,000+" beyond it. */
@@ -197,7 +198,10 @@ async function cappedCount(db: DbOrTx, orgId: string, f: ActivityFilters, actors
   const counts = BRANCHES(orgId).map(
     (scope) => sql`(select count(*) from (select 1 from audit_log a where ${scope} ${filters} limit ${ACTIVITY_COUNT_CAP + 1}) s)`,
   );
-  const [row] = await db.execute<{ n: string | number }>(sql`select least(${ACTIVITY_COUNT_CAP + 1}, ${sql.join(counts, sql` + `)}) as n`);
+  const row = await oneRow(
+    db.execute<{ n: string | number }>(sql`select least(${ACTIVITY_COUNT_CAP + 1}, ${sql.join(counts, sql` + `)}) as n`),
+    'an activity count',
+  );
   return Number(row.n);
 }
 
@@ -239,8 +243,8 @@ export async function listActivity(
     rows,
     total,
     totalCapped: total > ACTIVITY_COUNT_CAP,
-    newer: hasNewer && rows.length ? rows[0].id : null,
-    older: hasOlder && rows.length ? rows[rows.length - 1].id : null,
+    newer: hasNewer ? (rows[0]?.id ?? null) : null,
+    older: hasOlder ? (rows.at(-1)?.id ?? null) : null,
     actions: AUDIT_ACTIONS,
   };
 }
@@ -261,12 +265,13 @@ export async function* activityBatches(
   if (actors?.length === 0) return;
   for (;;) {
     const ids = await pageIds(db, access.org.id, f, cursor, batchSize, actors);
-    if (ids.length === 0) return;
+    const last = ids.at(-1);
+    if (!last) return;
     yield await hydrate(
       db,
       ids.map((r) => r.id),
     );
     if (ids.length < batchSize) return;
-    cursor = { after: ids[ids.length - 1].id };
+    cursor = { after: last.id };
   }
 }

@@ -5,6 +5,7 @@ import { isPartnerRole } from '@/lib/domain/roles';
 import { NotFoundError } from '@/lib/platform/errors';
 import type { ServiceCtx } from '@/lib/platform/service-ctx';
 import { ADMIN_ERRORS } from '@/lib/platform/error-codes';
+import { oneRow } from '@/db/one-row';
 
 export interface OrgAdminRow {
   userId: string;
@@ -37,8 +38,8 @@ export async function lockOrgAdmin(ctx: ServiceCtx, userId: string): Promise<Org
     .innerJoin(users, eq(users.id, roleGrants.userId))
     .where(and(eq(roleGrants.orgId, orgId), eq(roleGrants.userId, userId)));
   const roles = rows.map((r) => r.role).filter(isPartnerRole) as PartnerRole[];
-  if (!roles.length) throw new NotFoundError('Administrator not found.', ADMIN_ERRORS.adminNotFound);
-  const u = rows[0];
+  const [u] = rows;
+  if (!u || !roles.length) throw new NotFoundError('Administrator not found.', ADMIN_ERRORS.adminNotFound);
   return {
     userId: u.userId,
     email: u.email,
@@ -51,18 +52,21 @@ export async function lockOrgAdmin(ctx: ServiceCtx, userId: string): Promise<Org
 
 /** Partner full administrators of the org other than userId who can sign in (invited ones can't yet). */
 export async function otherActiveFullAdmins(ctx: ServiceCtx, userId: string): Promise<number> {
-  const [{ n }] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(roleGrants)
-    .innerJoin(users, eq(users.id, roleGrants.userId))
-    .where(
-      and(
-        eq(roleGrants.orgId, ctx.access.org.id),
-        eq(roleGrants.role, 'partner_full_admin'),
-        sql`${roleGrants.userId} <> ${userId}`,
-        sql`${users.passwordHash} is not null`,
+  const { n } = await oneRow(
+    ctx.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(roleGrants)
+      .innerJoin(users, eq(users.id, roleGrants.userId))
+      .where(
+        and(
+          eq(roleGrants.orgId, ctx.access.org.id),
+          eq(roleGrants.role, 'partner_full_admin'),
+          sql`${roleGrants.userId} <> ${userId}`,
+          sql`${users.passwordHash} is not null`,
+        ),
       ),
-    );
+    'a count of full administrators',
+  );
   return n;
 }
 

@@ -6,6 +6,7 @@ import { ConflictError } from '@/lib/platform/errors';
 import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
 import { ADMIN_ERRORS } from '@/lib/platform/error-codes';
 import { LAST_FULL_ADMIN_MESSAGE, lockOrgAdmin, otherActiveFullAdmins } from './find-org-admin';
+import { oneRow } from '@/db/one-row';
 
 /**
  * Removes an administrator (or cancels a pending invitation): their roles on this org go,
@@ -23,10 +24,13 @@ export async function removeAdmin(ctx: ServiceCtx, input: { userId: string }, op
   }
   const now = ctx.clock.now();
   await ctx.db.delete(roleGrants).where(and(eq(roleGrants.orgId, ctx.access.org.id), eq(roleGrants.userId, admin.userId)));
-  const [{ left }] = await ctx.db
-    .select({ left: sql<number>`count(*)::int` })
-    .from(roleGrants)
-    .where(eq(roleGrants.userId, admin.userId));
+  const { left } = await oneRow(
+    ctx.db
+      .select({ left: sql<number>`count(*)::int` })
+      .from(roleGrants)
+      .where(eq(roleGrants.userId, admin.userId)),
+    'a count of remaining administrators',
+  );
   if (left === 0) {
     await ctx.db
       .update(invitations)

@@ -7,6 +7,7 @@ import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
 import { queueAdminInvitation } from './admin-emails';
 import { ADMIN_ERRORS } from '@/lib/platform/error-codes';
 import { lockOrgAdmin } from './find-org-admin';
+import { oneRow } from '@/db/one-row';
 
 /** A new one-time link (7 days from now) for an admin who hasn't accepted; older links stop working. */
 export async function resendInvitation(ctx: ServiceCtx, input: { userId: string }) {
@@ -17,7 +18,10 @@ export async function resendInvitation(ctx: ServiceCtx, input: { userId: string 
     .update(invitations)
     .set({ expiresAt: now })
     .where(and(eq(invitations.userId, admin.userId), isNull(invitations.acceptedAt)));
-  const [{ firstName }] = await ctx.db.select({ firstName: users.firstName }).from(users).where(eq(users.id, admin.userId));
+  const { firstName } = await oneRow(
+    ctx.db.select({ firstName: users.firstName }).from(users).where(eq(users.id, admin.userId)),
+    'the invited administrator',
+  );
   const { token, expiresAt } = await createInvitation(ctx.db, { userId: admin.userId, createdBy: ctx.access.actor.userId, now });
   await queueAdminInvitation(ctx, { email: admin.email, firstName }, token);
   await audit(ctx.db, auditActor(ctx), {

@@ -24,13 +24,19 @@ export function periodMonths(today: Date, months: number): string[] {
 
 /** First instant of the month after key (exclusive end of "at month end"). */
 export const monthEnd = (key: string) => {
-  const [y, m] = key.split('-').map(Number);
+  const { y, m } = yearMonth(key);
   return new Date(Date.UTC(y, m, 1));
 };
 export const monthStart = (key: string) => {
-  const [y, m] = key.split('-').map(Number);
+  const { y, m } = yearMonth(key);
   return new Date(Date.UTC(y, m - 1, 1));
 };
+
+function yearMonth(key: string): { y: number; m: number } {
+  const match = /^(\d{4})-(\d{2})$/.exec(key);
+  if (!match) throw new Error(`Expected a 'YYYY-MM' month key, got "${key}".`);
+  return { y: Number(match[1]), m: Number(match[2]) };
+}
 
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 export const monthLabel = (key: string) => `${MONTH_NAMES[Number(key.slice(5)) - 1]} ${key.slice(0, 4)}`;

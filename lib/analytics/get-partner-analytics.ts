@@ -31,6 +31,7 @@ export interface PartnerAnalytics {
 export async function getPartnerAnalytics(db: DbOrTx, partnerOrgId: string, now: Date, monthsBack: number): Promise<PartnerAnalytics> {
   const months = periodMonths(now, monthsBack);
   const first = months[0];
+  if (first === undefined) throw new Error('An analytics period has at least one month.');
   const start = monthStart(first);
   const [statusRows, seatMonths, createdRows, provRows, top] = await Promise.all([
     // Customers grouped by (status, created month, last change month, deprovisioned month),
@@ -54,7 +55,7 @@ export async function getPartnerAnalytics(db: DbOrTx, partnerOrgId: string, now:
       if (r.created > m) return;
       const s: CustomerStatus = r.deprov && r.deprov <= m ? 'deprovisioned' : r.changed <= m ? r.status : 'provisioned';
       const values = byStatus.get(s) ?? months.map(() => 0);
-      values[i] += r.n;
+      values[i]! += r.n; // values has one entry per month: i is in range
       byStatus.set(s, values);
     });
   }
@@ -72,7 +73,7 @@ export async function getPartnerAnalytics(db: DbOrTx, partnerOrgId: string, now:
     for (const r of rows) {
       const values = out.get(r.package) ?? months.map(() => 0);
       months.forEach((m, i) => {
-        if (r.m <= m) values[i] += r.n;
+        if (r.m <= m) values[i]! += r.n; // one entry per month: i is in range
       });
       out.set(r.package, values);
     }

@@ -50,8 +50,11 @@ export async function provisioningTimes(
   const value = (l: { seconds: number; index: number }) => {
     const inBucket = times.filter((t) => Number(t.seconds) === l.seconds).map((t) => Number(t.s));
     if (l.index >= inBucket.length) throw new Error('provisioning histogram out of step with customers.provisioned_at');
-    return inBucket[l.index];
+    const v = inBucket[l.index];
+    if (v === undefined) throw new Error('provisioning histogram out of step with customers.provisioned_at');
+    return v;
   };
-  const [lo, hi] = located.map(value);
-  return { byMonth, medianSeconds: lo + (hi - lo) * (pos - ranks[0]) };
+  // ranks always holds two entries (floor and ceil of pos), so located does too.
+  const [lo, hi] = located.map(value) as [number, number];
+  return { byMonth, medianSeconds: lo + (hi - lo) * (pos - Math.floor(pos)) };
 }

@@ -2,7 +2,7 @@
 // conventions of SPEC §8.1 — TrackingID, bearer token, rate limit, strict JSON bodies,
 // Idempotency-Key, paging links, the error body — and leaves the rules to the services.
 import { z } from 'zod';
-import { parseInput } from '@/lib/auth/guard';
+import { parseInput } from '@/lib/server/guard';
 import { decideToken, tokenDenialMessage } from '@/lib/auth/token-scopes';
 import { ERROR_CODES } from '@/lib/platform/error-codes';
 import { DomainError, ForbiddenError, ValidationError } from '@/lib/platform/errors';
@@ -50,7 +50,7 @@ export function linkHeader(url: URL, page: PageInfo): string | null {
 }
 
 async function readJsonBody(req: Request): Promise<{ raw: string; value: unknown }> {
-  const type = (req.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+  const type = (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase(); // split always returns at least one piece
   const declared = Number(req.headers.get('content-length') ?? '0');
   if (declared > MAX_BODY_BYTES)
     throw Object.assign(new ValidationError('The request body is larger than 1 MB.', undefined, ERROR_CODES.bodyTooLarge), {

@@ -20,7 +20,8 @@ export interface ApiToken {
  */
 export async function authenticateToken(db: DbOrTx, authorization: string | null, now: Date): Promise<ApiToken> {
   const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
-  if (!m || !m[1].startsWith(TOKEN_PREFIX)) throw new UnauthenticatedError('Send a valid API token as "Authorization: Bearer phk_…".');
+  const presented = m?.[1];
+  if (!presented?.startsWith(TOKEN_PREFIX)) throw new UnauthenticatedError('Send a valid API token as "Authorization: Bearer phk_…".');
   const [row] = await db
     .select({
       id: apiTokens.id,
@@ -33,7 +34,7 @@ export async function authenticateToken(db: DbOrTx, authorization: string | null
     .from(apiTokens)
     .where(
       and(
-        eq(apiTokens.tokenHash, hashToken(m[1])),
+        eq(apiTokens.tokenHash, hashToken(presented)),
         isNull(apiTokens.revokedAt),
         or(isNull(apiTokens.expiresAt), sql`${apiTokens.expiresAt} > ${now.toISOString()}`),
       ),

@@ -35,8 +35,9 @@ export async function takeToken(db: DbOrTx, tokenId: string, now: Date, cfg: Rat
       where ${level} >= 1
     returning tokens`);
   const reset = (left: number) => Math.max(0, Math.ceil((cfg.burst - left) / cfg.perSecond));
-  if (taken.length) {
-    const left = Number(taken[0].tokens);
+  const [granted] = taken;
+  if (granted) {
+    const left = Number(granted.tokens);
     return { allowed: true, limit: cfg.burst, remaining: Math.max(0, Math.floor(left)), reset: reset(left), retryAfter: 0 };
   }
   const [row] = await db.execute<{ tokens: number }>(sql`select ${level} as tokens from api_rate_buckets b where token_id = ${tokenId}`);

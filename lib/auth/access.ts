@@ -180,7 +180,7 @@ export async function homeOrgId(db: DbOrTx, actor: Actor): Promise<string | null
   if (!grants.length) return null;
   const onHome = grants.filter((g) => g.orgId === actor.orgId);
   const pick = onHome.length ? onHome : grants;
-  return (pick.find((g) => isPartnerRole(g.role)) ?? pick[0]).orgId;
+  return (pick.find((g) => isPartnerRole(g.role)) ?? pick[0])?.orgId ?? null;
 }
 
 export async function orgNames(db: DbOrTx, ids: string[]) {

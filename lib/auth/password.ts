@@ -18,7 +18,7 @@ export async function hashPassword(password: string): Promise<string> {
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [algo, n, r, p, saltB64, keyB64] = stored.split('$');
-  if (algo !== 'scrypt' || !keyB64) return false;
+  if (algo !== 'scrypt' || saltB64 === undefined || !keyB64) return false;
   const expected = Buffer.from(keyB64, 'base64');
   const key = await scrypt(password, Buffer.from(saltB64, 'base64'), expected.length, { N: Number(n), r: Number(r), p: Number(p) });
   return timingSafeEqual(key, expected);

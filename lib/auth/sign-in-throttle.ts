@@ -5,6 +5,7 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { signInAttempts } from '@/db/schema';
+import { oneRow } from '@/db/one-row';
 
 export const WINDOW_MS = 15 * 60_000;
 export const EMAIL_FAILURE_LIMIT = 5;
@@ -44,7 +45,10 @@ export async function remainingWait(db: DbOrTx, input: { email: string; clientIp
           gt(signInAttempts.at, from),
         ),
       );
-  const [[byEmail], [byIp]] = await Promise.all([failures('email', emailSince), failures('ip', since)]);
+  const [byEmail, byIp] = await Promise.all([
+    oneRow(failures('email', emailSince), 'a count of failures by email'),
+    oneRow(failures('ip', since), 'a count of failures by address'),
+  ]);
   const until = (f: { n: number; last: string | null }, limit: number) =>
     f.last ? new Date(f.last).getTime() + waitAfter(f.n, limit) - input.now.getTime() : 0;
   return Math.max(0, until(byEmail, EMAIL_FAILURE_LIMIT), until(byIp, ADDRESS_FAILURE_LIMIT));

@@ -53,7 +53,8 @@ export class CopyBinaryLines {
   private keep(buf: Buffer, pos: number, out: Buffer[]): Buffer {
     // A copy: the remainder is under one row, and the piece it came from can be freed.
     this.rest = pos < buf.length ? Buffer.from(buf.subarray(pos)) : null;
-    return out.length === 1 ? out[0] : Buffer.concat(out);
+    const [only] = out;
+    return out.length === 1 && only ? only : Buffer.concat(out);
   }
 
   /** After the stream ended: anything but a clean trailer means the output was cut short. */

@@ -1,13 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import { billingReports, orgs } from '@/db/schema';
 import { QUEUES } from '@/lib/platform/queues';
-import { parseInput } from '@/lib/auth/guard';
+import { parseInput } from '@/lib/server/guard';
 import { audit } from '@/lib/platform/audit';
 import { ConflictError, uniqueViolation, ValidationError } from '@/lib/platform/errors';
 import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
 import { utcDay } from './report-dates';
 import { createReportSchema, type ReportRequest } from './report-schema';
 import { selectReports, toReportView, type BillingReportView } from './report-view';
+import { oneRow } from '@/db/one-row';
 
 export const DUPLICATE_REPORT_MESSAGE = 'A report for this period and type already exists. Delete it before generating it again.';
 
@@ -34,18 +35,21 @@ export async function createReport(ctx: ServiceCtx, request: ReportRequest): Pro
   const sub = input.subPartnerOrgId ? await requireOwnSubPartner(ctx, input.subPartnerOrgId) : null;
   let id: string;
   try {
-    [{ id }] = await ctx.db
-      .insert(billingReports)
-      .values({
-        orgId: ctx.access.org.id,
-        subPartnerOrgId: sub?.id ?? null,
-        type: input.type,
-        billingStartDate: input.billingStartDate,
-        billingEndDate: input.billingEndDate,
-        createdBy: ctx.access.actor.userId,
-        createdAt: ctx.clock.now(),
-      })
-      .returning({ id: billingReports.id });
+    ({ id } = await oneRow(
+      ctx.db
+        .insert(billingReports)
+        .values({
+          orgId: ctx.access.org.id,
+          subPartnerOrgId: sub?.id ?? null,
+          type: input.type,
+          billingStartDate: input.billingStartDate,
+          billingEndDate: input.billingEndDate,
+          createdBy: ctx.access.actor.userId,
+          createdAt: ctx.clock.now(),
+        })
+        .returning({ id: billingReports.id }),
+      'the inserted report',
+    ));
   } catch (err) {
     if (uniqueViolation(err) === 'billing_reports_live_unique') throw new ConflictError(DUPLICATE_REPORT_MESSAGE);
     throw err;
@@ -64,6 +68,6 @@ export async function createReport(ctx: ServiceCtx, request: ReportRequest): Pro
     },
   });
   ctx.afterCommit(() => ctx.jobs.send(QUEUES.generateReport, { reportId: id }, { singletonKey: id }));
-  const [row] = await selectReports(ctx.db).where(eq(billingReports.id, id));
+  const row = await oneRow(selectReports(ctx.db).where(eq(billingReports.id, id)), 'the new report');
   return toReportView(row);
 }

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { billingReports } from '@/db/schema';
-import { parseInput } from '@/lib/auth/guard';
+import { parseInput } from '@/lib/server/guard';
 import { audit } from '@/lib/platform/audit';
 import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
 import { getReportOrThrow } from './get-report-or-throw';

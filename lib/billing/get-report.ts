@@ -1,4 +1,4 @@
-import { parseInput } from '@/lib/auth/guard';
+import { parseInput } from '@/lib/server/guard';
 import type { ServiceCtx } from '@/lib/platform/service-ctx';
 import { signDownloadUrl } from './download-link';
 import { getReportOrThrow } from './get-report-or-throw';

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, type SQL } from 'drizzle-orm';
 import { billingReports } from '@/db/schema';
-import { parseInput } from '@/lib/auth/guard';
+import { parseInput } from '@/lib/server/guard';
 import type { ServiceCtx } from '@/lib/platform/service-ctx';
 import { listReportsSchema, type ListReportsInput, type ReportSort } from './report-schema';
 import { selectReports, toReportView, type BillingReportView } from './report-view';

@@ -22,7 +22,9 @@ export const addDays = (iso: string, days: number): string => utcDay(new Date(st
 
 /** The same calendar date `years` later (29 Feb → 28 Feb in a common year). */
 export function addYears(iso: string, years: number): string {
-  const [y, m, d] = iso.split('-').map(Number);
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) throw new Error(`Expected an ISO date (YYYY-MM-DD), got "${iso}".`);
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const target = new Date(Date.UTC(y + years, m - 1, 1));
   const lastDay = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
   target.setUTCDate(Math.min(d, lastDay));

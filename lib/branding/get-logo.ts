@@ -11,5 +11,6 @@ export async function getLogo(db: DbOrTx, orgId: string, hash: string): Promise<
     .from(branding)
     .where(and(eq(branding.orgId, orgId), eq(branding.logoHash, hash)));
   const m = row?.dataUrl?.match(/^data:(image\/(?:png|jpeg));base64,(.+)$/);
-  return m ? { mime: m[1], bytes: Buffer.from(m[2], 'base64') } : null;
+  const [, mime, base64] = m ?? [];
+  return mime && base64 ? { mime, bytes: Buffer.from(base64, 'base64') } : null;
 }

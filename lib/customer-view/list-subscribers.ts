@@ -5,6 +5,7 @@ import type { OrgAccess } from '@/lib/auth/access';
 import type { PackageId } from '@/lib/domain/packages';
 import { containsPattern, searchCondition, pageRequest, type PageResult } from '@/lib/paging/search-params';
 import { qualified } from '@/lib/sql/qualified';
+import { oneRow } from '@/db/one-row';
 
 export const SUBSCRIBERS_PAGE_SIZE = 50;
 
@@ -58,7 +59,7 @@ export async function listSubscribers(
       ? [asc(sql`lower(${users.lastName})`), asc(sql`lower(${users.firstName})`), asc(subscribers.id)]
       : [asc(sql`lower(${subscribers.workspaceName})`), asc(subscribers.id)];
 
-  const [rows, [{ total }]] = await Promise.all([
+  const [rows, { total }] = await Promise.all([
     db
       .select({
         id: subscribers.id,
@@ -80,11 +81,14 @@ export async function listSubscribers(
       .orderBy(...order)
       .limit(pageSize)
       .offset(offset),
-    db
-      .select({ total: sql<number>`count(*)::int` })
-      .from(subscribers)
-      .leftJoin(users, eq(users.id, subscribers.userId))
-      .where(where),
+    oneRow(
+      db
+        .select({ total: sql<number>`count(*)::int` })
+        .from(subscribers)
+        .leftJoin(users, eq(users.id, subscribers.userId))
+        .where(where),
+      'a count',
+    ),
   ]);
 
   return {

@@ -20,6 +20,7 @@ import { changeCustomerStatus } from './change-customer-status';
 import { findCustomerProblems, type TemplateForCustomer } from './find-customer-problems';
 import { generateExternalId } from './generate-external-id';
 import type { ProvisioningRequest } from './provisioning-request';
+import { oneRow } from '@/db/one-row';
 
 export const ATTACH_ORG_NOT_FOUND = 'No organisation with this orgId can be attached.';
 export const ATTACH_ORG_TAKEN = 'This organisation already has wholesale services from a partner.';
@@ -123,10 +124,13 @@ export async function attachCustomer(ctx: ServiceCtx, input: AttachCustomerInput
         ctx,
       );
     } else {
-      const [row] = await ctx.db
-        .insert(customers)
-        .values({ ...fields, orgId: org.id, partnerOrgId: owner.id, status, statusChangedAt: now, createdAt: now })
-        .returning({ id: customers.id });
+      const row = await oneRow(
+        ctx.db
+          .insert(customers)
+          .values({ ...fields, orgId: org.id, partnerOrgId: owner.id, status, statusChangedAt: now, createdAt: now })
+          .returning({ id: customers.id }),
+        'the inserted customer',
+      );
       customerId = row.id;
     }
   } catch (err) {
@@ -192,11 +196,14 @@ export async function startAttachedProvisioning(
   orgId: string,
   now: Date,
 ) {
-  const [c] = await ctx.db
-    .select({ partnerOrgId: customers.partnerOrgId, parent: orgs.parentPartnerId })
-    .from(customers)
-    .innerJoin(orgs, eq(orgs.id, customers.partnerOrgId))
-    .where(and(eq(customers.id, customerId), eq(customers.orgId, orgId)));
+  const c = await oneRow(
+    ctx.db
+      .select({ partnerOrgId: customers.partnerOrgId, parent: orgs.parentPartnerId })
+      .from(customers)
+      .innerJoin(orgs, eq(orgs.id, customers.partnerOrgId))
+      .where(and(eq(customers.id, customerId), eq(customers.orgId, orgId))),
+    'the attached customer',
+  );
   const managers = [c.partnerOrgId, ...(c.parent ? [c.parent] : [])];
   await ctx.db
     .insert(orgRelations)

@@ -5,6 +5,7 @@
 import { and, asc, count, eq, isNull, ne } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { orgSettings, orgs, roleGrants, subscribers, users } from '@/db/schema';
+import { oneRow } from '@/db/one-row';
 
 export const APPROVAL_USER_THRESHOLD = 100;
 
@@ -36,17 +37,20 @@ export async function assessAttach(db: DbOrTx, orgId: string): Promise<AttachAss
     .from(orgs)
     .where(eq(orgs.id, orgId));
   if (!org) return null;
-  const [[{ n: userCount }], [settings], [{ n: licences }], admins] = await Promise.all([
-    db.select({ n: count() }).from(users).where(eq(users.orgId, orgId)),
+  const [{ n: userCount }, [settings], { n: licences }, admins] = await Promise.all([
+    oneRow(db.select({ n: count() }).from(users).where(eq(users.orgId, orgId)), 'a count'),
     db
       .select({ verified: orgSettings.domainVerified, claimed: orgSettings.domainClaimed, domain: orgSettings.domain })
       .from(orgSettings)
       .where(eq(orgSettings.orgId, orgId)),
     // A licence is a package held by one of the org's subscribers; removed ones don't count.
-    db
-      .select({ n: count() })
-      .from(subscribers)
-      .where(and(eq(subscribers.orgId, orgId), isNull(subscribers.removedAt), ne(subscribers.status, 'removed'))),
+    oneRow(
+      db
+        .select({ n: count() })
+        .from(subscribers)
+        .where(and(eq(subscribers.orgId, orgId), isNull(subscribers.removedAt), ne(subscribers.status, 'removed'))),
+      'a count',
+    ),
     db
       .select({ email: users.email })
       .from(roleGrants)

@@ -35,11 +35,12 @@ export async function changeCustomerStatus(
     .set({ ...change.set, status: change.to, statusChangedAt: change.at })
     .where(and(eq(customers.id, change.customerId), eq(customers.status, change.from)))
     .returning({ id: customers.id, partnerOrgId: customers.partnerOrgId });
-  if (!rows.length) throw new ConflictError('The customer changed meanwhile. Reload and try again.', undefined, 10411);
+  const [changed] = rows;
+  if (!changed) throw new ConflictError('The customer changed meanwhile. Reload and try again.', undefined, 10411);
   await emitWebhookEvent(
     { db, ...sink },
     {
-      orgId: rows[0].partnerOrgId,
+      orgId: changed.partnerOrgId,
       type: 'customer.status_changed',
       at: change.at,
       data: async () => {

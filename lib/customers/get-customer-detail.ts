@@ -6,6 +6,7 @@ import type { PackageId } from '@/lib/domain/packages';
 import type { CustomerStatus, PackageStatus } from '@/lib/domain/statuses';
 import { getCustomerOrThrow } from './get-customer-or-throw';
 import { provisioningRequestSchema } from './provisioning-request';
+import { oneRow } from '@/db/one-row';
 
 type ApiError = { errorCode: number; description: string };
 
@@ -49,8 +50,8 @@ const EVENTS_SHOWN = 100;
 
 export async function getCustomerDetail(db: DbOrTx, access: OrgAccess, customerId: string): Promise<CustomerDetail> {
   const c = await getCustomerOrThrow(db, access, customerId);
-  const [[org], [template], packages, [hq], usersByPackage, events] = await Promise.all([
-    db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, c.orgId)),
+  const [org, [template], packages, [hq], usersByPackage, events] = await Promise.all([
+    oneRow(db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, c.orgId)), 'the customer org'),
     c.templateId
       ? db.select({ name: onboardingTemplates.name }).from(onboardingTemplates).where(eq(onboardingTemplates.id, c.templateId))
       : Promise.resolve([]),

@@ -8,6 +8,7 @@ import type { CustomerStatus } from '@/lib/domain/statuses';
 import { ForbiddenError } from '@/lib/platform/errors';
 import { containsPattern, searchCondition, type PageResult } from '@/lib/paging/search-params';
 import type { CustomerListParams } from './customer-list-params';
+import { oneRow } from '@/db/one-row';
 
 export const CUSTOMERS_PAGE_SIZE = 25;
 
@@ -227,8 +228,8 @@ export async function listPartnerCustomers(db: DbOrTx, access: OrgAccess, params
     };
   }
   const q = await customerListQueries(db, access, params);
-  const exact = async () => (await q.count.prepare(PREPARED).execute())[0].total;
-  const capped = async () => (await q.cappedCount.prepare(PREPARED).execute())[0].total;
+  const exact = async () => (await oneRow(q.count.prepare(PREPARED).execute(), 'a customer count')).total;
+  const capped = async () => (await oneRow(q.cappedCount.prepare(PREPARED).execute(), 'a capped customer count')).total;
   const read = (w: Window) => q.rows(w).prepare(PREPARED).execute();
 
   let page = params.page;

@@ -27,6 +27,7 @@ import { changeCustomerStatus } from './change-customer-status';
 import { customerSlug } from './customer-slug';
 import type { ProvisioningRequest } from './provisioning-request';
 import { emitSubscriberEvent } from '@/lib/webhooks/emit-resource-events';
+import { oneRow } from '@/db/one-row';
 
 export const PLATFORM_DOMAIN = 'partnerhub.test';
 
@@ -159,12 +160,13 @@ const administrator: ProvisioningStep = {
       .where(sql`lower(${users.email}) = lower(${customer.adminEmail})`);
     if (user && user.orgId !== customer.orgId)
       throw new ProvisioningFailure(10022, 'The email is already associated with an existing user.');
-    if (!user) {
-      [user] = await tx
+    user ??= await oneRow(
+      tx
         .insert(users)
         .values({ orgId: customer.orgId, email: customer.adminEmail, createdAt: now, updatedAt: now })
-        .returning({ id: users.id, orgId: users.orgId });
-    }
+        .returning({ id: users.id, orgId: users.orgId }),
+      'the inserted administrator',
+    );
     await tx
       .insert(roleGrants)
       .values({ userId: user.id, orgId: customer.orgId, role: 'customer_full_admin', createdAt: now })
@@ -177,21 +179,24 @@ const administrator: ProvisioningStep = {
       .from(subscribers)
       .where(and(eq(subscribers.userId, user.id), isNull(subscribers.removedAt)));
     if (!sub) {
-      [sub] = await tx
-        .insert(subscribers)
-        .values({
-          customerId: customer.id,
-          orgId: customer.orgId,
-          kind: 'user',
-          userId: user.id,
-          package: pkg,
-          locationId: hq.id,
-          extension: PACKAGE_INFO[pkg].calling ? '1001' : null,
-          status: 'provisioned',
-          createdAt: now,
-          lastStatusChangeAt: now,
-        })
-        .returning({ id: subscribers.id, locationId: subscribers.locationId, package: subscribers.package });
+      sub = await oneRow(
+        tx
+          .insert(subscribers)
+          .values({
+            customerId: customer.id,
+            orgId: customer.orgId,
+            kind: 'user',
+            userId: user.id,
+            package: pkg,
+            locationId: hq.id,
+            extension: PACKAGE_INFO[pkg].calling ? '1001' : null,
+            status: 'provisioned',
+            createdAt: now,
+            lastStatusChangeAt: now,
+          })
+          .returning({ id: subscribers.id, locationId: subscribers.locationId, package: subscribers.package }),
+        'the inserted administrator subscriber',
+      );
       await emitSubscriberEvent({ db: tx, jobs: ctx.jobs, afterCommit: ctx.afterCommit }, 'subscriber.created', sub.id, now);
     }
     // Billing starts now: one open interval per subscriber (unique index package_assignments_one_open).
@@ -327,7 +332,7 @@ export const PROVISIONING_STEPS: readonly ProvisioningStep[] = [
  * first, then its services and the outcome. Two commits instead of eight (issue 13); a
  * crash still loses at most the transaction in flight, which the next run redoes.
  */
-export const PROVISIONING_PHASES: readonly (readonly ProvisioningStep[])[] = [
+export const PROVISIONING_PHASES: readonly (readonly [ProvisioningStep, ...ProvisioningStep[]])[] = [
   [restrictedPartyCheck, headquarters, administrator],
   [applyTemplate, domains, packages, welcome, complete],
 ];

@@ -51,7 +51,8 @@ export function resolveLocale(language: string, country?: string | null): Locale
   }
   if (LANGUAGE_DEFAULTS[language]) return LANGUAGE_DEFAULTS[language];
   const only = LOCALES.filter((l) => l.startsWith(`${language}_`));
-  return only.length === 1 ? only[0] : null;
+  const [one, ...more] = only;
+  return one && more.length === 0 ? one : null;
 }
 
 /** Meetings sites lack a few locales and fall back to English. */

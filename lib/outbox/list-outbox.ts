@@ -3,6 +3,7 @@ import type { DbOrTx } from '@/db/client';
 import { emailOutbox, roleGrants } from '@/db/schema';
 import type { Actor } from '@/lib/auth/access';
 import { pageRequest, type PageResult } from '@/lib/paging/search-params';
+import { oneRow } from '@/db/one-row';
 
 export const OUTBOX_PAGE_SIZE = 50;
 export const HIDDEN_LINK = '[one-time link hidden: only the administrator who caused this e-mail sees it]';
@@ -34,7 +35,7 @@ export async function listOutbox(db: DbOrTx, actor: Actor, params: { page: numbe
   const where = or(eq(emailOutbox.orgId, actor.orgId), eq(emailOutbox.causedBy, actor.userId));
   const body = sql<string>`case when ${emailOutbox.oneTimeLink} and ${emailOutbox.causedBy} is distinct from ${actor.userId}::uuid
     then regexp_replace(${emailOutbox.body}, 'https?://\\S*/invite/\\S+|/invite/\\S+', ${HIDDEN_LINK}, 'g') else ${emailOutbox.body} end`;
-  const [rows, [{ total }]] = await Promise.all([
+  const [rows, { total }] = await Promise.all([
     db
       .select({
         id: emailOutbox.id,
@@ -52,10 +53,13 @@ export async function listOutbox(db: DbOrTx, actor: Actor, params: { page: numbe
       .orderBy(desc(emailOutbox.createdAt), desc(emailOutbox.id))
       .limit(pageSize)
       .offset(offset),
-    db
-      .select({ total: sql<number>`count(*)::int` })
-      .from(emailOutbox)
-      .where(where),
+    oneRow(
+      db
+        .select({ total: sql<number>`count(*)::int` })
+        .from(emailOutbox)
+        .where(where),
+      'a count',
+    ),
   ]);
   return { rows, total, page, pageSize };
 }

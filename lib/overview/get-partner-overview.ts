@@ -6,6 +6,7 @@ import type { PackageId } from '@/lib/domain/packages';
 import type { CustomerStatus } from '@/lib/domain/statuses';
 import { currentSeatsByPackage } from '@/lib/ledger/seat-months';
 import { customersByStatus } from './customer-months';
+import { oneRow } from '@/db/one-row';
 
 export interface PartnerOverview {
   customersByStatus: Partial<Record<CustomerStatus, number>>;
@@ -25,7 +26,7 @@ export async function getPartnerOverview(db: DbOrTx, access: OrgAccess): Promise
     ? and(eq(customers.partnerOrgId, orgId), eq(customers.createdBy, access.actor.userId))
     : eq(customers.partnerOrgId, orgId);
 
-  const [byStatus, seats, [templates], [subs]] = await Promise.all([
+  const [byStatus, seats, templates, subs] = await Promise.all([
     // The whole org: trigger-kept counters; a sales admin's own customers: counted (few).
     ownOnly
       ? db
@@ -36,14 +37,20 @@ export async function getPartnerOverview(db: DbOrTx, access: OrgAccess): Promise
       : customersByStatus(db, orgId),
     // Trigger-kept counters (lib/ledger/seat-months.ts), not a count of the open ledger.
     ownOnly ? Promise.resolve([] as { pkg: PackageId; n: number }[]) : currentSeatsByPackage(db, orgId),
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(onboardingTemplates)
-      .where(eq(onboardingTemplates.orgId, orgId)),
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(orgs)
-      .where(eq(orgs.parentPartnerId, orgId)),
+    oneRow(
+      db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(onboardingTemplates)
+        .where(eq(onboardingTemplates.orgId, orgId)),
+      'a count of templates',
+    ),
+    oneRow(
+      db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(orgs)
+        .where(eq(orgs.parentPartnerId, orgId)),
+      'a count of sub-partners',
+    ),
   ]);
 
   return {

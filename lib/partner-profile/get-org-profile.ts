@@ -5,6 +5,7 @@ import { orgs, roleGrants, users } from '@/db/schema';
 import type { OrgAccess } from '@/lib/auth/access';
 import { ROLES, type Role } from '@/lib/domain/roles';
 import type { OrgKind, OrgState } from '@/lib/domain/statuses';
+import { oneRow } from '@/db/one-row';
 
 export interface OrgAdmin {
   userId: string;
@@ -33,24 +34,27 @@ const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r
 export async function getOrgProfile(db: DbOrTx, access: OrgAccess): Promise<OrgProfile> {
   const orgId = access.org.id;
   const parent = alias(orgs, 'parent');
-  const [[org], admins] = await Promise.all([
-    db
-      .select({
-        id: orgs.id,
-        name: orgs.name,
-        kind: orgs.kind,
-        state: orgs.state,
-        wholesale: orgs.wholesale,
-        country: orgs.country,
-        language: orgs.language,
-        billingStartDate: orgs.billingStartDate,
-        createdAt: orgs.createdAt,
-        parentId: parent.id,
-        parentName: parent.name,
-      })
-      .from(orgs)
-      .leftJoin(parent, eq(parent.id, orgs.parentPartnerId))
-      .where(eq(orgs.id, orgId)),
+  const [org, admins] = await Promise.all([
+    oneRow(
+      db
+        .select({
+          id: orgs.id,
+          name: orgs.name,
+          kind: orgs.kind,
+          state: orgs.state,
+          wholesale: orgs.wholesale,
+          country: orgs.country,
+          language: orgs.language,
+          billingStartDate: orgs.billingStartDate,
+          createdAt: orgs.createdAt,
+          parentId: parent.id,
+          parentName: parent.name,
+        })
+        .from(orgs)
+        .leftJoin(parent, eq(parent.id, orgs.parentPartnerId))
+        .where(eq(orgs.id, orgId)),
+      'the org',
+    ),
     db
       .select({
         userId: users.id,

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { auth } from '@/lib/auth/auth';
-import { runAction } from '@/lib/auth/guard';
+import { runAction } from '@/lib/server/guard';
 import type { Capability } from '@/lib/auth/permissions';
 import type { ActionState } from '@/lib/platform/action-state';
 import type { ServiceCtx } from '@/lib/platform/service-ctx';

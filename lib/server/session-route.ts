@@ -1,7 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { auth } from '@/lib/auth/auth';
-import { runAuthorized } from '@/lib/auth/guard';
+import { runAuthorized } from '@/lib/server/guard';
 import type { Capability } from '@/lib/auth/permissions';
 import { assertSameOriginJson } from '@/lib/platform/same-origin';
 import { errorResponse, newTrackingId } from '@/lib/platform/http-errors';
@@ -32,6 +32,8 @@ export function sessionRoute<S extends z.ZodType, R>(
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') assertSameOriginJson(req);
       const params = await context.params;
+      // Session routes live under /o/[orgId]: a missing param is a routing mistake, not bad input.
+      if (!params.orgId) throw new Error('A session route needs the [orgId] route param.');
       const session = await auth();
       const input =
         req.method === 'GET' || req.method === 'DELETE'

@@ -33,7 +33,10 @@ export async function createSubPartner(ctx: ServiceCtx, input: CreateSubPartnerI
       10022,
     );
 
-  const [{ country }] = await ctx.db.select({ country: orgs.country }).from(orgs).where(eq(orgs.id, parent.id));
+  const { country } = await oneRow(
+    ctx.db.select({ country: orgs.country }).from(orgs).where(eq(orgs.id, parent.id)),
+    'the parent partner org',
+  );
   const billingStartDate = input.billingStartDate || now.toISOString().slice(0, 10);
   const org = await oneRow(
     ctx.db

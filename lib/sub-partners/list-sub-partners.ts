@@ -5,6 +5,7 @@ import type { OrgAccess } from '@/lib/auth/access';
 import type { OrgState } from '@/lib/domain/statuses';
 import { containsPattern, searchCondition, pageRequest, type PageResult } from '@/lib/paging/search-params';
 import { qualified } from '@/lib/sql/qualified';
+import { oneRow } from '@/db/one-row';
 
 export const SUB_PARTNERS_PAGE_SIZE = 25;
 
@@ -30,7 +31,7 @@ export async function listSubPartners(db: DbOrTx, access: OrgAccess, params: { q
   if (matching) conditions.push(matching);
   const where = and(...conditions);
 
-  const [rows, [counts]] = await Promise.all([
+  const [rows, counts] = await Promise.all([
     db
       .select({
         id: orgs.id,
@@ -44,13 +45,16 @@ export async function listSubPartners(db: DbOrTx, access: OrgAccess, params: { q
       .orderBy(asc(sql`lower(${orgs.name})`), asc(orgs.id))
       .limit(pageSize)
       .offset(offset),
-    db
-      .select({
-        all: sql<number>`count(*)::int`,
-        total: matching ? sql<number>`(count(*) filter (where ${matching}))::int` : sql<number>`count(*)::int`,
-      })
-      .from(orgs)
-      .where(mine),
+    oneRow(
+      db
+        .select({
+          all: sql<number>`count(*)::int`,
+          total: matching ? sql<number>`(count(*) filter (where ${matching}))::int` : sql<number>`count(*)::int`,
+        })
+        .from(orgs)
+        .where(mine),
+      'the sub-partner counts',
+    ),
   ]);
 
   return { rows, total: counts.total, all: counts.all, page, pageSize };

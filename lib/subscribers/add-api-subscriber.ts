@@ -52,6 +52,7 @@ export async function addApiSubscriber(ctx: ServiceCtx, input: ApiCreateSubscrib
     ],
   });
   const [r] = results;
+  if (!r) throw new Error('Expected one result for the one subscriber sent.');
   if (!r.ok) {
     const errors = r.errors ?? {};
     const message = 'The subscriber could not be provisioned.';

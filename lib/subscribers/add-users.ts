@@ -112,10 +112,13 @@ async function createOne(
     // A former user of this org (removed earlier) comes back under the same person.
     await db.update(users).set({ firstName: r.firstName, lastName: r.lastName, updatedAt: now }).where(eq(users.id, id));
   } else {
-    [{ id }] = await db
-      .insert(users)
-      .values({ orgId: customer.orgId, email: r.email, firstName: r.firstName, lastName: r.lastName, createdAt: now, updatedAt: now })
-      .returning({ id: users.id });
+    ({ id } = await oneRow(
+      db
+        .insert(users)
+        .values({ orgId: customer.orgId, email: r.email, firstName: r.firstName, lastName: r.lastName, createdAt: now, updatedAt: now })
+        .returning({ id: users.id }),
+      'the inserted user',
+    ));
   }
   const sub = await oneRow(
     db

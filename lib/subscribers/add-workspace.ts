@@ -4,9 +4,9 @@ import { locations, subscribers } from '@/db/schema';
 import { PACKAGE_INFO } from '@/lib/domain/packages';
 import { openAssignment } from '@/lib/ledger/assignments';
 import { audit } from '@/lib/platform/audit';
-import { ConflictError, ValidationError } from '@/lib/platform/errors';
+import { ValidationError } from '@/lib/platform/errors';
 import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
-import { numberConflict } from './number-conflict';
+import { numberConflictError } from './number-conflict';
 import type { addWorkspaceSchema } from './subscriber-schemas';
 import { getViewCustomerOrThrow } from './get-view-customer-or-throw';
 import { emitSubscriberEvent } from '@/lib/webhooks/emit-resource-events';
@@ -65,8 +65,8 @@ export async function addWorkspace(ctx: ServiceCtx, input: z.output<typeof addWo
       return { subscriberId: sub.id };
     });
   } catch (err) {
-    const conflict = numberConflict(err);
-    if (conflict) throw new ConflictError(Object.values(conflict)[0][0], conflict);
+    const conflict = numberConflictError(err);
+    if (conflict) throw conflict;
     throw err;
   }
 }

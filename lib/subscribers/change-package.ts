@@ -4,10 +4,10 @@ import { roleGrants, subscribers } from '@/db/schema';
 import { PACKAGE_INFO } from '@/lib/domain/packages';
 import { changeAssignment } from '@/lib/ledger/assignments';
 import { audit } from '@/lib/platform/audit';
-import { ConflictError, ValidationError } from '@/lib/platform/errors';
+import { ValidationError } from '@/lib/platform/errors';
 import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
 import { getSubscriberOrThrow } from './get-subscriber-or-throw';
-import { numberConflict } from './number-conflict';
+import { numberConflictError } from './number-conflict';
 import { numberingIssues, type changePackageSchema } from './subscriber-schemas';
 import { getViewCustomerOrThrow } from './get-view-customer-or-throw';
 import { emitSubscriberEvent } from '@/lib/webhooks/emit-resource-events';
@@ -47,8 +47,8 @@ export async function changePackage(ctx: ServiceCtx, input: z.output<typeof chan
   const keep = calling && PACKAGE_INFO[sub.package].calling;
   const extension = calling ? (keep ? (sub.extension ?? '') : input.extension) : '';
   const primaryPhoneNumber = calling ? (keep ? (sub.primaryPhoneNumber ?? '') : input.primaryPhoneNumber) : '';
-  const issues = numberingIssues({ package: to, extension, primaryPhoneNumber });
-  if (issues.length) throw invalid(issues[0].path, issues[0].message);
+  const [issue] = numberingIssues({ package: to, extension, primaryPhoneNumber });
+  if (issue) throw invalid(issue.path, issue.message);
 
   const now = ctx.clock.now();
   try {
@@ -66,8 +66,8 @@ export async function changePackage(ctx: ServiceCtx, input: z.output<typeof chan
       await emitSubscriberEvent({ db: sp, jobs: ctx.jobs, afterCommit: ctx.afterCommit }, 'subscriber.updated', sub.id, now);
     });
   } catch (err) {
-    const conflict = numberConflict(err);
-    if (conflict) throw new ConflictError(Object.values(conflict)[0][0], conflict);
+    const conflict = numberConflictError(err);
+    if (conflict) throw conflict;
     throw err;
   }
   await audit(ctx.db, auditActor(ctx), {

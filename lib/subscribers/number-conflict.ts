@@ -1,4 +1,4 @@
-import { uniqueViolation, type FieldErrors } from '@/lib/platform/errors';
+import { ConflictError, uniqueViolation, type FieldErrors } from '@/lib/platform/errors';
 
 /**
  * Field errors for a unique-index violation on subscribers or users. The database is the
@@ -17,4 +17,12 @@ export function numberConflict(err: unknown): FieldErrors | null {
     default:
       return null;
   }
+}
+
+/** The conflict as the error a use case throws: its one field's message, with the field errors. */
+export function numberConflictError(err: unknown): ConflictError | null {
+  const conflict = numberConflict(err);
+  if (!conflict) return null;
+  const message = Object.values(conflict).flat()[0] ?? 'This value is already in use.';
+  return new ConflictError(message, conflict);
 }

@@ -12,7 +12,7 @@ const name = (label: string) =>
     .string()
     .trim()
     .min(1, `Enter the ${label}.`)
-    .max(64, `${label[0].toUpperCase()}${label.slice(1)} can be at most 64 characters.`);
+    .max(64, `${label.charAt(0).toUpperCase()}${label.slice(1)} can be at most 64 characters.`);
 export const emailField = z
   .string()
   .trim()

@@ -2,10 +2,10 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { users } from '@/db/schema';
 import { audit } from '@/lib/platform/audit';
-import { ConflictError, NotFoundError } from '@/lib/platform/errors';
+import { NotFoundError } from '@/lib/platform/errors';
 import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
 import { getSubscriberOrThrow } from './get-subscriber-or-throw';
-import { numberConflict } from './number-conflict';
+import { numberConflictError } from './number-conflict';
 import type { updateUserNamesSchema } from './subscriber-schemas';
 import { emitSubscriberEvent } from '@/lib/webhooks/emit-resource-events';
 
@@ -27,8 +27,8 @@ export async function updateUserNames(ctx: ServiceCtx, input: z.output<typeof up
       await emitSubscriberEvent({ db: sp, jobs: ctx.jobs, afterCommit: ctx.afterCommit }, 'subscriber.updated', sub.id, ctx.clock.now());
     });
   } catch (err) {
-    const conflict = numberConflict(err);
-    if (conflict) throw new ConflictError(Object.values(conflict)[0][0], conflict);
+    const conflict = numberConflictError(err);
+    if (conflict) throw conflict;
     throw err;
   }
   await audit(ctx.db, auditActor(ctx), {

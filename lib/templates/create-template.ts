@@ -7,6 +7,7 @@ import { rethrowTemplateNameConflict } from './template-name-conflict';
 import type { TemplateInput } from './template-schema';
 import { templateColumns } from './template-columns';
 import { templateSnapshot } from './template-snapshot';
+import { oneRow } from '@/db/one-row';
 
 export interface CreatedTemplate {
   id: string;
@@ -18,18 +19,20 @@ export interface CreatedTemplate {
 export async function createTemplate(ctx: ServiceCtx, input: TemplateInput): Promise<CreatedTemplate> {
   await assertTemplateReferences(ctx, input);
   const now = ctx.clock.now();
-  const row = await ctx.db
-    .insert(onboardingTemplates)
-    .values({
-      orgId: ctx.access.org.id,
-      ...templateColumns(input),
-      provisioningId: newProvisioningId(),
-      createdBy: ctx.access.actor.userId,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning()
-    .then((rows) => rows[0], rethrowTemplateNameConflict);
+  const row = await oneRow(
+    ctx.db
+      .insert(onboardingTemplates)
+      .values({
+        orgId: ctx.access.org.id,
+        ...templateColumns(input),
+        provisioningId: newProvisioningId(),
+        createdBy: ctx.access.actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning(),
+    'the inserted template',
+  ).catch(rethrowTemplateNameConflict);
   await audit(ctx.db, auditActor(ctx), {
     action: 'template.create',
     targetType: 'template',

@@ -6,6 +6,7 @@ import { auditActor, type ServiceCtx } from '@/lib/platform/service-ctx';
 import { getTemplateOrThrow } from './get-template-or-throw';
 import type { DeleteTemplateInput } from './template-schema';
 import { templateSnapshot } from './template-snapshot';
+import { oneRow } from '@/db/one-row';
 
 export const templateInUseMessage = (n: number) =>
   `This template is used by ${n} ${n === 1 ? 'customer' : 'customers'} and can't be deleted.`;
@@ -17,10 +18,13 @@ export const templateInUseMessage = (n: number) =>
  */
 export async function deleteTemplate(ctx: ServiceCtx, input: DeleteTemplateInput): Promise<{ id: string; name: string }> {
   const row = await getTemplateOrThrow(ctx, input.templateId);
-  const [{ n }] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(customers)
-    .where(eq(customers.templateId, row.id));
+  const { n } = await oneRow(
+    ctx.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(customers)
+      .where(eq(customers.templateId, row.id)),
+    'a count of customers using the template',
+  );
   if (n > 0) throw new ConflictError(templateInUseMessage(n));
   await ctx.db.delete(onboardingTemplates).where(eq(onboardingTemplates.id, row.id));
   await audit(ctx.db, auditActor(ctx), {

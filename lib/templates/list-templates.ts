@@ -3,6 +3,7 @@ import { customers, onboardingTemplates, pstnProviders } from '@/db/schema';
 import type { AuthMode } from '@/lib/domain/statuses';
 import { containsPattern, searchCondition, pageRequest, type PageResult } from '@/lib/paging/search-params';
 import type { ServiceCtx } from '@/lib/platform/service-ctx';
+import { oneRow } from '@/db/one-row';
 
 export const TEMPLATES_PAGE_SIZE = 25;
 
@@ -40,7 +41,7 @@ export async function listTemplates(
     .groupBy(customers.templateId)
     .as('usage');
 
-  const [rows, [{ total }]] = await Promise.all([
+  const [rows, { total }] = await Promise.all([
     ctx.db
       .select({
         id: onboardingTemplates.id,
@@ -59,10 +60,13 @@ export async function listTemplates(
       .orderBy(desc(onboardingTemplates.createdAt), desc(onboardingTemplates.id))
       .limit(pageSize)
       .offset(offset),
-    ctx.db
-      .select({ total: sql<number>`count(*)::int` })
-      .from(onboardingTemplates)
-      .where(where),
+    oneRow(
+      ctx.db
+        .select({ total: sql<number>`count(*)::int` })
+        .from(onboardingTemplates)
+        .where(where),
+      'a count',
+    ),
   ]);
   return { rows, total, page, pageSize };
 }

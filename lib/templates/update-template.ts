@@ -8,6 +8,7 @@ import { rethrowTemplateNameConflict } from './template-name-conflict';
 import type { UpdateTemplateInput } from './template-schema';
 import { templateColumns } from './template-columns';
 import { templateSnapshot } from './template-snapshot';
+import { oneRow } from '@/db/one-row';
 
 /**
  * SPEC §3: edits a template's settings. Customers keep what they were created with
@@ -17,15 +18,17 @@ import { templateSnapshot } from './template-snapshot';
 export async function updateTemplate(ctx: ServiceCtx, input: UpdateTemplateInput): Promise<{ id: string; name: string }> {
   const before = await getTemplateOrThrow(ctx, input.templateId);
   await assertTemplateReferences(ctx, input);
-  const row = await ctx.db
-    .update(onboardingTemplates)
-    .set({
-      ...templateColumns(input),
-      updatedAt: ctx.clock.now(),
-    })
-    .where(eq(onboardingTemplates.id, before.id))
-    .returning()
-    .then((rows) => rows[0], rethrowTemplateNameConflict);
+  const row = await oneRow(
+    ctx.db
+      .update(onboardingTemplates)
+      .set({
+        ...templateColumns(input),
+        updatedAt: ctx.clock.now(),
+      })
+      .where(eq(onboardingTemplates.id, before.id))
+      .returning(),
+    'the updated template',
+  ).catch(rethrowTemplateNameConflict);
   await audit(ctx.db, auditActor(ctx), {
     action: 'template.update',
     targetType: 'template',

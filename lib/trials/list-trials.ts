@@ -9,6 +9,7 @@ import type { ServiceCtx } from '@/lib/platform/service-ctx';
 import { trialScope } from './trial-access';
 import { DAY_MS, REMINDER_DAYS, daysLeft } from './trial-rules';
 import type { ListTrialsInput } from './trial-schema';
+import { oneRow } from '@/db/one-row';
 
 export const TRIALS_PAGE_SIZE = 25;
 
@@ -38,7 +39,7 @@ export async function listTrials(ctx: Pick<ServiceCtx, 'db' | 'access' | 'clock'
       lte(trials.endsAt, new Date(now.getTime() + Number(input.days) * DAY_MS)),
     );
   const page = input.page ?? 1;
-  const [rows, [{ total }], [{ expiring }]] = await Promise.all([
+  const [rows, { total }, { expiring }] = await Promise.all([
     ctx.db
       .select({
         trialId: trials.id,
@@ -62,21 +63,27 @@ export async function listTrials(ctx: Pick<ServiceCtx, 'db' | 'access' | 'clock'
       .orderBy(sql`${trials.endsAt} asc nulls first`, desc(trials.createdAt), asc(trials.id))
       .limit(TRIALS_PAGE_SIZE)
       .offset((page - 1) * TRIALS_PAGE_SIZE),
-    ctx.db
-      .select({ total: count() })
-      .from(trials)
-      .where(and(...where)),
-    ctx.db
-      .select({ expiring: count() })
-      .from(trials)
-      .where(
-        and(
-          scope,
-          eq(trials.status, 'active'),
-          gt(trials.endsAt, now),
-          lte(trials.endsAt, new Date(now.getTime() + REMINDER_DAYS * DAY_MS)),
+    oneRow(
+      ctx.db
+        .select({ total: count() })
+        .from(trials)
+        .where(and(...where)),
+      'a count',
+    ),
+    oneRow(
+      ctx.db
+        .select({ expiring: count() })
+        .from(trials)
+        .where(
+          and(
+            scope,
+            eq(trials.status, 'active'),
+            gt(trials.endsAt, now),
+            lte(trials.endsAt, new Date(now.getTime() + REMINDER_DAYS * DAY_MS)),
+          ),
         ),
-      ),
+      'a count',
+    ),
   ]);
   return {
     page,

@@ -4,6 +4,7 @@ import { webhookAttempts, webhookDeliveries, webhookEvents } from '@/db/schema';
 import type { ServiceCtx } from '@/lib/platform/service-ctx';
 import type { listAttemptsSchema } from './endpoint-schema';
 import { getWebhookEndpointOrThrow } from './get-webhook-endpoint-or-throw';
+import { oneRow } from '@/db/one-row';
 
 export const ATTEMPTS_PAGE_SIZE = 25;
 
@@ -11,7 +12,7 @@ export const ATTEMPTS_PAGE_SIZE = 25;
 export async function listWebhookAttempts(ctx: Pick<ServiceCtx, 'db' | 'access'>, input: z.output<typeof listAttemptsSchema>) {
   const endpoint = await getWebhookEndpointOrThrow(ctx.db, ctx.access, input.endpointId);
   const where = eq(webhookAttempts.endpointId, endpoint.id);
-  const [rows, [{ total }]] = await Promise.all([
+  const [rows, { total }] = await Promise.all([
     ctx.db
       .select({
         id: webhookAttempts.id,
@@ -34,7 +35,7 @@ export async function listWebhookAttempts(ctx: Pick<ServiceCtx, 'db' | 'access'>
       .orderBy(desc(webhookAttempts.at), desc(webhookAttempts.attempt))
       .limit(ATTEMPTS_PAGE_SIZE)
       .offset((input.page - 1) * ATTEMPTS_PAGE_SIZE),
-    ctx.db.select({ total: count() }).from(webhookAttempts).where(where),
+    oneRow(ctx.db.select({ total: count() }).from(webhookAttempts).where(where), 'a count'),
   ]);
   return { items: rows, total, page: input.page, pageSize: ATTEMPTS_PAGE_SIZE };
 }

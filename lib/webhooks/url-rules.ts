@@ -45,7 +45,7 @@ export const allowPrivateTargets = () => {
 /** Private, loopback, link-local or otherwise non-public (IPv4-mapped IPv6 checked as IPv4). */
 export function isNonPublicAddress(address: string): boolean {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return blocked.check(mapped[1], 'ipv4');
+  if (mapped?.[1]) return blocked.check(mapped[1], 'ipv4');
   const family = isIP(address);
   if (family === 4) return blocked.check(address, 'ipv4');
   if (family === 6) return blocked.check(address, 'ipv6');
@@ -99,6 +99,8 @@ export const safeLookup: LookupFunction = (hostname, options, callback) => {
     const bad = allowPrivateTargets() ? undefined : list.find((a) => isNonPublicAddress(a.address));
     if (bad) return callback(new BlockedAddressError(bad.address) as NodeJS.ErrnoException, '', 0);
     if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: typeof list) => void)(null, list);
-    callback(null, list[0].address, list[0].family);
+    const [first] = list;
+    if (!first) return callback(Object.assign(new Error(`No address found for ${hostname}.`), { code: 'ENOTFOUND' }), '', 0);
+    callback(null, first.address, first.family);
   });
 };

@@ -14,7 +14,7 @@ import {
   type ActivityFilters,
 } from '@/lib/activity/list-activity';
 import { resolveAccess, type Actor, type OrgAccess } from '@/lib/auth/access';
-import { runAuthorized } from '@/lib/auth/guard';
+import { runAuthorized } from '@/lib/server/guard';
 import type { AuditAction } from '@/lib/domain/audit-actions';
 import { fixedClock } from '@/lib/platform/clock';
 import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/platform/errors';

@@ -5,7 +5,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, emailOutbox, roleGrants, users } from '@/db/schema';
 import { adminOps } from '@/lib/admins/admin-operations';
-import { authorize, runAuthorized } from '@/lib/auth/guard';
+import { authorize, runAuthorized } from '@/lib/server/guard';
 import { acceptInvitation, findOpenInvitation } from '@/lib/auth/invitations';
 import { attemptSignIn } from '@/lib/auth/sign-in';
 import { createSession, isSessionLive } from '@/lib/auth/sessions';

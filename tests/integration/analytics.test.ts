@@ -7,7 +7,7 @@ import { analyticsExportSchema, exportAnalyticsCsv } from '@/lib/analytics/analy
 import { safeCsvCell } from '@/lib/analytics/analytics-csv';
 import { getPartnerAnalytics } from '@/lib/analytics/get-partner-analytics';
 import type { Actor } from '@/lib/auth/access';
-import { runAuthorized } from '@/lib/auth/guard';
+import { runAuthorized } from '@/lib/server/guard';
 import { fixedClock } from '@/lib/platform/clock';
 import { ForbiddenError, NotFoundError } from '@/lib/platform/errors';
 import type { ServiceDeps } from '@/lib/platform/service-ctx';

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, branding } from '@/db/schema';
-import { runAuthorized } from '@/lib/auth/guard';
+import { runAuthorized } from '@/lib/server/guard';
 import { brandingOps } from '@/lib/branding/branding-operations';
 import { brandingSchema } from '@/lib/branding/branding-schema';
 import { accentContrast, contrastRatio } from '@/lib/branding/contrast';

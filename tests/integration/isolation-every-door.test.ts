@@ -14,7 +14,7 @@ import { createApiToken } from '@/lib/api-tokens/create-api-token';
 import { createTokenSchema } from '@/lib/api-tokens/token-schema';
 import { endpoints } from '@/lib/api/endpoints';
 import type { Actor } from '@/lib/auth/access';
-import { runAuthorized } from '@/lib/auth/guard';
+import { runAuthorized } from '@/lib/server/guard';
 import type { Capability } from '@/lib/auth/permissions';
 import { billingReportOps } from '@/lib/billing/report-operations';
 import { customerIdSchema } from '@/lib/customers/customer-id-schema';

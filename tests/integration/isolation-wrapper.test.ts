@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runAuthorized } from '@/lib/auth/guard';
+import { runAuthorized } from '@/lib/server/guard';
 import { CUSTOMER_PERMISSIONS, PARTNER_PERMISSIONS, type Capability } from '@/lib/auth/permissions';
 import type { Actor } from '@/lib/auth/access';
 import { fixedClock } from '@/lib/platform/clock';

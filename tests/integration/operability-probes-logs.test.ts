@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { createDb } from '@/db/client';
 import { createApiHandler } from '@/lib/api/api-handler';
 import { listSubscribersEndpoint } from '@/lib/api/endpoints/subscribers';
-import { runAction } from '@/lib/auth/guard';
+import { runAction } from '@/lib/server/guard';
 import { startBoss } from '@/lib/platform/boss';
 import { fixedClock } from '@/lib/platform/clock';
 import { lifecycle, runShutdown } from '@/lib/platform/lifecycle';

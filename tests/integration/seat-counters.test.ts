@@ -6,7 +6,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { customers, packageAssignments, partnerSeatMonthDeltas } from '@/db/schema';
 import type { Actor } from '@/lib/auth/access';
-import { authorize } from '@/lib/auth/guard';
+import { authorize } from '@/lib/server/guard';
 import { deleteCustomer } from '@/lib/customers/delete-customer';
 import { PACKAGES, type PackageId } from '@/lib/domain/packages';
 import { changeAssignment, closeSubscriberAssignment, openAssignment } from '@/lib/ledger/assignments';

@@ -4,7 +4,7 @@
 import { and, eq, gte, isNull, or } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { customers, locations, packageAssignments, subscribers } from '@/db/schema';
-import { runAuthorized } from '@/lib/auth/guard';
+import { runAuthorized } from '@/lib/server/guard';
 import { customerIdSchema } from '@/lib/customers/customer-id-schema';
 import { deleteCustomer } from '@/lib/customers/delete-customer';
 import { addLocation } from '@/lib/locations/add-location';

@@ -5,7 +5,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { customers, locations, subscribers, subscriptions, users } from '@/db/schema';
-import { runAuthorized } from '@/lib/auth/guard';
+import { runAuthorized } from '@/lib/server/guard';
 import { fixedClock } from '@/lib/platform/clock';
 import { ConflictError } from '@/lib/platform/errors';
 import { createSubPartner } from '@/lib/sub-partners/create-sub-partner';

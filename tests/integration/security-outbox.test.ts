@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { emailOutbox, subscriptions } from '@/db/schema';
-import { runAuthorized } from '@/lib/auth/guard';
+import { runAuthorized } from '@/lib/server/guard';
 import { HIDDEN_LINK, listOutbox } from '@/lib/outbox/list-outbox';
 import { fixedClock } from '@/lib/platform/clock';
 import { createSubPartner } from '@/lib/sub-partners/create-sub-partner';

@@ -5,7 +5,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { customers, onboardingTemplates } from '@/db/schema';
-import { runAuthorized } from '@/lib/auth/guard';
+import { runAuthorized } from '@/lib/server/guard';
 import { customerOps } from '@/lib/customers/customer-operations';
 import { TEMPLATE_DELETED_MESSAGE } from '@/lib/customers/create-customer';
 import { ERROR_CODES } from '@/lib/platform/error-codes';

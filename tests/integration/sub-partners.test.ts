@@ -14,7 +14,7 @@ import {
 } from '@/db/schema';
 import { resolveAccess, type Actor } from '@/lib/auth/access';
 import { attemptSignIn } from '@/lib/auth/sign-in';
-import { runAuthorized } from '@/lib/auth/guard';
+import { runAuthorized } from '@/lib/server/guard';
 import { acceptInvitation, findOpenInvitation } from '@/lib/auth/invitations';
 import { fixedClock } from '@/lib/platform/clock';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/platform/errors';

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { customers, orgs } from '@/db/schema';
 import type { Actor } from '@/lib/auth/access';
-import { runAuthorized } from '@/lib/auth/guard';
+import { runAuthorized } from '@/lib/server/guard';
 import { customerIdSchema, customerRbpmSchema } from '@/lib/customers/customer-id-schema';
 import { deleteCustomer } from '@/lib/customers/delete-customer';
 import { retryCustomer } from '@/lib/customers/retry-customer';

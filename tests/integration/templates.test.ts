@@ -4,7 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, customers, onboardingTemplates, pstnProviders, subPartnerSubscriptions, subscriptions } from '@/db/schema';
 import type { Actor } from '@/lib/auth/access';
-import { runAuthorized } from '@/lib/auth/guard';
+import { runAuthorized } from '@/lib/server/guard';
 import { resolveAccess } from '@/lib/auth/access';
 import { PACKAGES } from '@/lib/domain/packages';
 import { fixedClock } from '@/lib/platform/clock';

@@ -1,7 +1,7 @@
 // Tenancy on real rows: who reaches which org, through which relation — and the 404s.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveAccess, type Actor } from '@/lib/auth/access';
-import { authorize } from '@/lib/auth/guard';
+import { authorize } from '@/lib/server/guard';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '@/lib/platform/errors';
 import { freshDb } from './support/test-db';
 import { makeAdmin, makeCustomer, makePartner, makeSubPartner } from './support/fixtures';

@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { parseInput } from '@/lib/auth/guard';
+import { parseInput } from '@/lib/server/guard';
 import { createCustomerSchema, type CreateCustomerInput } from '@/lib/customers/customer-schema';
 import { signInSchema } from '@/lib/auth/sign-in-schema';
 import { acceptInvitationSchema } from '@/lib/auth/invitations-schema';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { zodFieldErrors } from '@/lib/auth/guard';
+import { zodFieldErrors } from '@/lib/server/guard';
 import { createCustomerSchema, type CreateCustomerInput } from '@/lib/customers/customer-schema';
 import { parseCustomerListParams, customerListQuery } from '@/lib/customers/customer-list-params';
 

@@ -2,7 +2,7 @@
 import { getDb } from '@/db/client';
 import { acceptInvitation } from '@/lib/auth/invitations';
 import { acceptInvitationSchema } from '@/lib/auth/invitations-schema';
-import { zodFieldErrors } from '@/lib/auth/guard';
+import { zodFieldErrors } from '@/lib/server/guard';
 import { DomainError } from '@/lib/platform/errors';
 import { signIn } from '@/lib/auth/auth';
 

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { onboardingTemplates } from '@/db/schema';
-import { parseInput } from '@/lib/auth/guard';
+import { parseInput } from '@/lib/server/guard';
 import { attachOps } from '@/lib/customers/attach-operations';
 import type { AttachCustomerInput } from '@/lib/customers/attach-schema';
 import { customerIdSchema } from '@/lib/customers/customer-id-schema';

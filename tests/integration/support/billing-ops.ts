@@ -1,6 +1,6 @@
 // Calls a billing-report operation exactly as both doors do: runAuthorized with the
 // operation's declared capability and schema.
-import { runAuthorized } from '@/lib/auth/guard';
+import { runAuthorized } from '@/lib/server/guard';
 import { billingReportOps } from '@/lib/billing/report-operations';
 import type { ServiceDeps } from '@/lib/platform/service-ctx';
 import type { JobSender, QueueName } from '@/lib/platform/queues';

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { Db } from '@/db/client';
 import { onboardingTemplates, orgs, pstnProviders, subscriptions } from '@/db/schema';
 import type { JobPayloads, JobSender, QueueName } from '@/lib/platform/queues';
-import { runAuthorized } from '@/lib/auth/guard';
+import { runAuthorized } from '@/lib/server/guard';
 import type { Capability } from '@/lib/auth/permissions';
 import type { CreateCustomerInput } from '@/lib/customers/customer-schema';
 import type { PackageId } from '@/lib/domain/packages';

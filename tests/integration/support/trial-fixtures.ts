@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { orgs, roleGrants, users } from '@/db/schema';
-import { runAuthorized } from '@/lib/auth/guard';
+import { runAuthorized } from '@/lib/server/guard';
 import type { Clock } from '@/lib/platform/clock';
 import type { ServiceDeps } from '@/lib/platform/service-ctx';
 import { trialOps } from '@/lib/trials/trial-operations';

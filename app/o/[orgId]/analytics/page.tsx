@@ -84,7 +84,10 @@ export default async function AnalyticsPage({
     );
   const { months } = analyticsPeriodSchema.parse({ months: (await searchParams).months ?? undefined });
   const a = await getPartnerAnalytics(getDb(), orgId, systemClock.now(), months);
-  const period = `${monthLabel(a.months[0])} to ${monthLabel(a.months[a.months.length - 1])}`;
+  const [firstMonth] = a.months;
+  const lastMonth = a.months.at(-1);
+  if (!firstMonth || !lastMonth) throw new Error('An analytics period has at least one month.');
+  const period = `${monthLabel(firstMonth)} to ${monthLabel(lastMonth)}`;
   const monthChart = (data: ChartData, colour: (k: string) => string, testId: string, caption: string, what: string) => (
     <BarChart
       testId={testId}
@@ -95,7 +98,7 @@ export default async function AnalyticsPage({
       axisLabel={shortMonth}
       rowLabel={monthLabel}
       tableCaption={caption}
-      summary={`${caption}, ${period}. ${data.series.map((s) => `${s.name}: ${formatNumber(s.values[s.values.length - 1] ?? 0)} in ${monthLabel(a.months[a.months.length - 1])}`).join('; ')}.`}
+      summary={`${caption}, ${period}. ${data.series.map((s) => `${s.name}: ${formatNumber(s.values[s.values.length - 1] ?? 0)} in ${monthLabel(lastMonth)}`).join('; ')}.`}
       emptyText={`No ${what} from ${period}.`}
     />
   );
@@ -135,7 +138,10 @@ export default async function AnalyticsPage({
             value={a.provisioning.successRate == null ? '—' : `${(a.provisioning.successRate * 100).toFixed(1)} %`}
           />
           <Stat label="Median provisioning time" value={duration(a.provisioning.medianSeconds)} />
-          <Stat label="New customers in the period" value={formatNumber(a.newCustomers.series[0].values.reduce((x, v) => x + v, 0))} />
+          <Stat
+            label="New customers in the period"
+            value={formatNumber((a.newCustomers.series[0]?.values ?? []).reduce((x, v) => x + v, 0))}
+          />
         </div>
         <ChartCard title="Customers by status" orgId={orgId} chart="customers-by-status" months={months}>
           <p className="mb-2 text-sm text-slate-600">

@@ -7,7 +7,7 @@ import { formatDate } from '@/lib/format';
 /** Daily quantity per package as stacked bars (the shared BarChart) with a hidden table. */
 export function UsageChart({ usage }: { usage: DailyUsage }) {
   const { days, series } = usage;
-  const totals = days.map((_, i) => series.reduce((a, s) => a + s.values[i], 0));
+  const totals = days.map((_, i) => series.reduce((a, s) => a + (s.values[i] ?? 0), 0));
   const summary = series.length
     ? `Daily quantity per package, ${formatDate(days[0])} to ${formatDate(days[days.length - 1])}. Totals over the period: ${series.map((s) => `${PACKAGE_INFO[s.package].name} ${formatNumber(s.total)}`).join(', ')}. Highest day ${formatNumber(Math.max(...totals))}.`
     : `No usage from ${formatDate(days[0])} to ${formatDate(days[days.length - 1])}.`;

@@ -41,6 +41,7 @@ export function ReviewStep({
       >
         {fields.map((f, i) => {
           const r = rows[i];
+          if (!r) return null; // the watched values catch up with the field list on the next render
           const rowErrors = Object.entries(errors.rows?.[i] ?? {})
             .filter(([k]) => k !== 'ref' && k !== 'root')
             .map(([k, v]) => [k, (v as { message?: string })?.message ?? ''] as const);

@@ -111,8 +111,10 @@ export function CreateCustomerWizard({ orgId, templates }: { orgId: string; temp
 
   async function next() {
     setFormError(null);
-    if (!(await trigger([...STEP_FIELDS[step]], { shouldFocus: true }))) {
-      markTouched(STEP_FIELDS[step]);
+    const fields = STEP_FIELDS[step];
+    if (!fields) throw new Error(`The wizard has no step ${step + 1}.`);
+    if (!(await trigger([...fields], { shouldFocus: true }))) {
+      markTouched(fields);
       return;
     }
     if (step === 0 && !editing) {

@@ -29,13 +29,20 @@ export function useCreateUsers(
     setStatuses((s) => ({ ...s, ...Object.fromEntries(pending.map(({ key }) => [key, 'creating' as const])) }));
     const next: Record<string, RowStatus> = {};
     try {
-      const result = await addUsersAction(orgId, { rows: pending.map(({ i }) => rows[i]) });
+      const result = await addUsersAction(orgId, {
+        rows: pending.map(({ i }) => {
+          const row = rows[i];
+          if (!row) throw new Error(`The form has no values for row ${i + 1}.`);
+          return row;
+        }),
+      });
       if (!result.ok) {
         setMessage(result.message);
         for (const [path, msgs] of Object.entries(result.fieldErrors ?? {})) {
           const m = path.match(/^rows\.(\d+)\.(\w+)$/);
           if (!m) continue;
           const target = pending[Number(m[1])];
+          if (!target) continue; // an error for a row this request did not send
           form.setError(`rows.${target.i}.${m[2] as RowField}`, { type: 'server', message: msgs.join(' ') });
         }
         for (const { key } of pending) next[key] = 'failed';
@@ -43,6 +50,7 @@ export function useCreateUsers(
       }
       for (const r of result.data.results) {
         const target = pending[r.row];
+        if (!target) continue; // a result for a row this request did not send
         next[target.key] = r.ok ? 'created' : 'failed';
         for (const [field, msgs] of Object.entries(r.errors ?? {})) {
           form.setError(`rows.${target.i}.${field as RowField}`, { type: 'server', message: msgs.join(' ') });

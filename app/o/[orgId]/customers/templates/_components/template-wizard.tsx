@@ -72,7 +72,7 @@ export function TemplateWizard({ orgId, options, defaultValues, templateId }: Te
   };
 
   const next = async () => {
-    const ok = await trigger(WIZARD_STEPS[step].fields, { shouldFocus: true });
+    const ok = await trigger(stepAt(step).fields, { shouldFocus: true });
     if (!ok) return;
     goTo(returnToSummary ? SUMMARY_INDEX : step + 1);
   };
@@ -107,7 +107,7 @@ export function TemplateWizard({ orgId, options, defaultValues, templateId }: Te
     else void next();
   };
 
-  const current = WIZARD_STEPS[step];
+  const current = stepAt(step);
   const values = getValues();
   const adminLabel = options.admins.find((a) => a.id === values.serviceProviderAdminId);
   const provider = options.pstnProviders.find((p) => p.id === values.pstnProviderId);
@@ -189,4 +189,11 @@ export function TemplateWizard({ orgId, options, defaultValues, templateId }: Te
       </HydratedForm>
     </FormProvider>
   );
+}
+
+/** The wizard's step at index i: the step state only ever holds an index of WIZARD_STEPS. */
+function stepAt(i: number) {
+  const step = WIZARD_STEPS[i];
+  if (!step) throw new Error(`The template wizard has no step ${i + 1}.`);
+  return step;
 }

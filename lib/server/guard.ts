@@ -1,9 +1,9 @@
 // The wrapper every server action and route handler goes through: it takes the
 // capability as an argument, so a handler cannot run without declaring one.
 import type { z } from 'zod';
-import type { Capability } from './permissions';
-import { decide, DENIAL_MESSAGES } from './policy';
-import { loadActor, resolveAccess, type OrgAccess } from './access';
+import type { Capability } from '@/lib/auth/permissions';
+import { decide, DENIAL_MESSAGES } from '@/lib/auth/policy';
+import { loadActor, resolveAccess, type OrgAccess } from '@/lib/auth/access';
 import { ERROR_CODES } from '@/lib/platform/error-codes';
 import type { ActionState } from '@/lib/platform/action-state';
 import {
