@@ -18,8 +18,11 @@ export default defineConfig({
           // Download links are HMAC-signed with AUTH_SECRET; runs against an external
           // DATABASE_URL don't go through scripts/with-db.mjs, which would provide one.
           env: { AUTH_SECRET: process.env.AUTH_SECRET ?? 'integration-tests-only-secret-0123456789abcdef' },
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Bounds for a hung test, not performance limits: on a machine at load average 35
+          // (other builds beside CI) the scrypt-heavy sign-in tests and the 300-change recount
+          // took over 30 s. The suite as a whole is bounded by scripts/run-tests.mjs.
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
           // Each file gets its own database; two workers fit a 2-core machine.
           maxWorkers: 2,
         },
