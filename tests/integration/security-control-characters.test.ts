@@ -10,7 +10,7 @@ import { createApiToken } from '@/lib/api-tokens/create-api-token';
 import { createTokenSchema } from '@/lib/api-tokens/token-schema';
 import { EXAMPLE_CREATE_CUSTOMER } from '@/lib/api/examples';
 import type { Capability } from '@/lib/auth/permissions';
-import { listSubscribers } from '@/lib/customer-view/list-subscribers';
+import { listSubscribers } from '@/lib/subscribers/list-subscribers';
 import { parseCustomerListParams } from '@/lib/customers/customer-list-params';
 import { customerOps } from '@/lib/customers/customer-operations';
 import { listPartnerCustomers } from '@/lib/customers/list-partner-customers';
