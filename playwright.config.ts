@@ -38,6 +38,13 @@ export default defineConfig({
     reuseExistingServer: !process.env.CI,
     stdout: 'pipe',
     gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
-    env: { PORT: String(PORT), EMBEDDED_PG_DIR: process.env.E2E_PG_DIR ?? '.data/pg-e2e', EMBEDDED_PG_FAST: '1', APP_URL: baseURL },
+    // The server's info lines would interleave with the report: warn unless LOG_LEVEL is set.
+    env: {
+      PORT: String(PORT),
+      EMBEDDED_PG_DIR: process.env.E2E_PG_DIR ?? '.data/pg-e2e',
+      EMBEDDED_PG_FAST: '1',
+      APP_URL: baseURL,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    },
   },
 });

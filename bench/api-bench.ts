@@ -20,6 +20,7 @@ import { senderFor, startBoss } from '@/lib/platform/boss';
 import { systemClock } from '@/lib/platform/clock';
 import { startApiServer } from '@/tests/integration/support/api-server';
 import { BENCH_ADMIN_EMAIL, BENCH_ADMIN_ID, BENCH_PARTNER_ID } from './bench-ids';
+import { oneRow } from '@/db/one-row';
 
 const REQUESTS = Number.parseInt(process.env.BENCH_API_REQUESTS ?? '', 10) || 3000;
 const CLIENTS = Number.parseInt(process.env.BENCH_API_CLIENTS ?? '', 10) || 16;
@@ -116,11 +117,15 @@ async function main() {
   const client = postgres(url, { max: 10, onnotice: () => {} });
   const bare = await drive(REQUESTS, CLIENTS, async (i) => {
     await client.begin(async (q) => {
-      const [o] =
-        await q`insert into orgs (kind, name, wholesale, country) values ('customer', ${`API Bare ${i}`}, true, 'US') returning id`;
-      const [c] =
-        await q`insert into customers (org_id, partner_org_id, template_id, external_id, status, admin_email, language, creation_package, provisioning_request, created_by)
-        values (${o.id}, ${BENCH_PARTNER_ID}, ${TEMPLATE_ID}, ${`BARE-${i}`}, 'provisioning', ${`bare-${i}@api-bench.test`}, 'en_US', 'webex_calling', '{"version":1}', ${BENCH_ADMIN_ID}) returning id`;
+      const o = await oneRow(
+        q`insert into orgs (kind, name, wholesale, country) values ('customer', ${`API Bare ${i}`}, true, 'US') returning id`,
+        'o',
+      );
+      const c = await oneRow(
+        q`insert into customers (org_id, partner_org_id, template_id, external_id, status, admin_email, language, creation_package, provisioning_request, created_by)
+        values (${o.id}, ${BENCH_PARTNER_ID}, ${TEMPLATE_ID}, ${`BARE-${i}`}, 'provisioning', ${`bare-${i}@api-bench.test`}, 'en_US', 'webex_calling', '{"version":1}', ${BENCH_ADMIN_ID}) returning id`,
+        'c',
+      );
       await q`insert into customer_packages (customer_id, package, status) values (${c.id}, 'webex_calling', 'provisioning')`;
       await q`insert into org_relations (manager_org_id, managed_org_id) values (${BENCH_PARTNER_ID}, ${o.id})`;
       await q`insert into provisioning_events (customer_id, step, message) values (${c.id}, 'accepted', 'accepted')`;

@@ -12,6 +12,7 @@ import { createDb } from '@/db/client';
 import { runMigrations } from '@/db/migrate';
 import { hashPassword } from '@/lib/auth/password';
 import { BENCH_ADMIN_EMAIL, BENCH_ADMIN_ID, BENCH_PARTNER_ID } from './bench-ids';
+import { oneRow } from '@/db/one-row';
 
 const int = (name: string, fallback: number) => {
   const v = Number.parseInt(process.env[name] ?? '', 10);
@@ -38,8 +39,11 @@ async function main() {
   const started = Date.now();
   try {
     if (process.argv.includes('--if-empty') && process.env.BENCH_REGENERATE !== '1') {
-      const [have] = await db.execute<{ customers: number; audit: number; ledger: number }>(sql`
-        select (select count(*)::int from customers) as customers, (select count(*)::int from audit_log) as audit, (select count(*)::int from package_assignments) as ledger`);
+      const have = await oneRow(
+        db.execute<{ customers: number; audit: number; ledger: number }>(sql`
+        select (select count(*)::int from customers) as customers, (select count(*)::int from audit_log) as audit, (select count(*)::int from package_assignments) as ledger`),
+        'have',
+      );
       if (have.customers >= customersN && have.audit > 0 && have.ledger > 0) {
         console.log(
           `Bench data present (${have.customers.toLocaleString('en')} customers): not regenerated (BENCH_REGENERATE=1 to force).`,
@@ -198,9 +202,12 @@ async function main() {
     await provisioningEvents(db, false);
     await step('seat counters', () => db.execute(sql`select rebuild_ledger_summaries(), rebuild_customer_months()`));
     await step('vacuum analyze', () => db.execute(sql`vacuum analyze`));
-    const [counts] = await db.execute<{ customers: number; subscribers: number; ledger: number; audit: number }>(sql`
+    const counts = await oneRow(
+      db.execute<{ customers: number; subscribers: number; ledger: number; audit: number }>(sql`
       select (select count(*)::int from customers) as customers, (select count(*)::int from subscribers) as subscribers,
-        (select count(*)::int from package_assignments) as ledger, (select count(*)::int from audit_log) as audit`);
+        (select count(*)::int from package_assignments) as ledger, (select count(*)::int from audit_log) as audit`),
+      'counts',
+    );
     console.log(
       `Done in ${((Date.now() - started) / 1000).toFixed(0)} s: ${counts.customers.toLocaleString('en')} customers, ${counts.subscribers.toLocaleString('en')} subscribers, ` +
         `${counts.ledger.toLocaleString('en')} ledger intervals, ${counts.audit.toLocaleString('en')} audit entries.`,

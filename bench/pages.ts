@@ -21,6 +21,7 @@ import { parseCustomerListParams } from '@/lib/customers/customer-list-params';
 import { listPartnerCustomers } from '@/lib/customers/list-partner-customers';
 import { getPartnerOverview } from '@/lib/overview/get-partner-overview';
 import { BENCH_ADMIN_ID, BENCH_PARTNER_ID } from './bench-ids';
+import { oneRow } from '@/db/one-row';
 
 const RUNS = Number.parseInt(process.env.BENCH_RUNS ?? '40', 10);
 const CLIENTS = Number.parseInt(process.env.BENCH_CLIENTS ?? '10', 10);
@@ -86,10 +87,13 @@ async function main() {
     const actor = await loadActor(db, BENCH_ADMIN_ID);
     const access = (actor && (await resolveAccess(db, actor, BENCH_PARTNER_ID))) as OrgAccess | null;
     if (!access) throw new Error('No bench data: run bench/generate-customers.ts first.');
-    const [sizes] = await bare<{ customers: number; subscribers: number; ledger: number; open: number; audit: number }[]>`
+    const sizes = await oneRow(
+      bare<{ customers: number; subscribers: number; ledger: number; open: number; audit: number }[]>`
       select (select count(*)::int from customers) as customers, (select count(*)::int from subscribers) as subscribers,
         (select count(*)::int from package_assignments) as ledger, (select count(*)::int from package_assignments where ended_at is null) as open,
-        (select count(*)::int from audit_log) as audit`;
+        (select count(*)::int from audit_log) as audit`,
+      'sizes',
+    );
     console.log(
       `data: ${sizes.customers.toLocaleString('en')} customers, ${sizes.subscribers.toLocaleString('en')} subscribers, ` +
         `${sizes.ledger.toLocaleString('en')} ledger intervals (${sizes.open.toLocaleString('en')} open), ${sizes.audit.toLocaleString('en')} audit entries`,
@@ -99,9 +103,10 @@ async function main() {
     );
 
     // An Activity cursor ~20,000 entries down, as if Older had been pressed 400 times.
-    const [deep] = await bare<
-      { id: string }[]
-    >`select id from audit_log where org_id = ${BENCH_PARTNER_ID} order by at desc, id desc offset 20000 limit 1`;
+    const deep = await oneRow(
+      bare<{ id: string }[]>`select id from audit_log where org_id = ${BENCH_PARTNER_ID} order by at desc, id desc offset 20000 limit 1`,
+      'deep',
+    );
     // A keyset Next from page 1,999 of the list (the middle of 4,000).
     const page1999 = await listPartnerCustomers(db, access, parseCustomerListParams({ page: '1999' }));
     const none: ActivityFilters = { action: '', actor: '', from: '', to: '' };

@@ -14,20 +14,22 @@ export type DbOrTx = Db | Tx;
 
 // One pool per process, created on first use so importing needs no database
 // (next build) and survives dev hot reloads.
-const globalForDb = globalThis as unknown as { __partnerHubDb?: Db };
+declare global {
+  var __partnerHubDb: Db | undefined;
+}
 
 export function getDb(): Db {
-  if (!globalForDb.__partnerHubDb) {
+  if (!globalThis.__partnerHubDb) {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error('DATABASE_URL is not set');
-    globalForDb.__partnerHubDb = createDb(url);
+    globalThis.__partnerHubDb = createDb(url);
   }
-  return globalForDb.__partnerHubDb;
+  return globalThis.__partnerHubDb;
 }
 
 /** Closes this process's pool, if one was opened (graceful shutdown). Running queries finish first, for up to 5 s. */
 export async function closeDb(): Promise<void> {
-  const db = globalForDb.__partnerHubDb;
-  globalForDb.__partnerHubDb = undefined;
+  const db = globalThis.__partnerHubDb;
+  globalThis.__partnerHubDb = undefined;
   await db?.$end();
 }

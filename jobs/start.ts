@@ -6,6 +6,11 @@ import { lifecycle, runShutdown } from '@/lib/platform/lifecycle';
 import { logger } from '@/lib/platform/logger';
 import { registerWorkers } from './worker';
 
+declare global {
+  // Set once the signal handlers are installed: instrumentation may run this module twice.
+  var __partnerHubShutdown: boolean | undefined;
+}
+
 /** Called once per server process from instrumentation.ts. */
 export async function startBackgroundWork(): Promise<void> {
   const config = env(); // refuse to start with a clear message when configuration is wrong
@@ -23,9 +28,8 @@ export async function startBackgroundWork(): Promise<void> {
  * of exiting before the jobs in hand are finished; without it (next dev) Next exits on its own.
  */
 function installGracefulShutdown() {
-  const g = globalThis as unknown as { __partnerHubShutdown?: boolean };
-  if (g.__partnerHubShutdown) return;
-  g.__partnerHubShutdown = true;
+  if (globalThis.__partnerHubShutdown) return;
+  globalThis.__partnerHubShutdown = true;
   const onSignal = (signal: NodeJS.Signals) => {
     logger.info({ signal }, 'shutting down');
     void runShutdown({ stopWorkers: () => stopBoss(), closeDatabase: closeDb }).finally(() => {

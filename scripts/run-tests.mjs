@@ -22,6 +22,10 @@ const wanted = new Set((process.env.TEST_SUITES ?? 'unit,integration,external,e2
 
 const MINUTE = 60_000;
 
+// Info lines (every request, every job) drown the test reports; warnings and errors stay.
+// LOG_LEVEL=info (or debug) brings them back for a run.
+process.env.LOG_LEVEL ??= 'warn';
+
 /**
  * Runs a command in its own process group; past timeoutMs the whole group (servers, browsers,
  * databases it started) is stopped. Resolves { code, timedOut }; never rejects.

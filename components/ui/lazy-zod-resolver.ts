@@ -12,11 +12,11 @@ import type { ZodType } from 'zod';
  *
  * A failed load (offline) is retried on the next validation.
  */
-export function lazyZodResolver<T extends FieldValues, TOut = T>(load: () => Promise<ZodType>): Resolver<T, unknown, TOut> {
+export function lazyZodResolver<T extends FieldValues, TOut = T>(load: () => Promise<ZodType<TOut, T>>): Resolver<T, unknown, TOut> {
   let ready: Promise<Resolver<T, unknown, TOut>> | undefined;
   return (values, context, options) => {
     ready ??= Promise.all([import('@hookform/resolvers/zod'), load()])
-      .then(([{ zodResolver }, schema]) => zodResolver(schema as never) as unknown as Resolver<T, unknown, TOut>)
+      .then(([{ zodResolver }, schema]) => zodResolver(schema))
       .catch((err: unknown) => {
         ready = undefined;
         throw err;

@@ -84,12 +84,14 @@ export function senderFor(boss: PgBoss): JobSender {
 }
 
 // One pg-boss per server process for enqueueing, started on first use.
-const g = globalThis as unknown as { __partnerHubBoss?: Promise<PgBoss> };
+declare global {
+  var __partnerHubBoss: Promise<PgBoss> | undefined;
+}
 
 export function getBoss(): Promise<PgBoss> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set');
-  return (g.__partnerHubBoss ??= startBoss(url));
+  return (globalThis.__partnerHubBoss ??= startBoss(url));
 }
 
 /**
@@ -97,7 +99,7 @@ export function getBoss(): Promise<PgBoss> {
  * may finish (up to timeoutMs, then they are failed and retried elsewhere), then its pool closes.
  */
 export async function stopBoss(timeoutMs = 20_000): Promise<void> {
-  const started = g.__partnerHubBoss;
+  const started = globalThis.__partnerHubBoss;
   if (!started) return;
   const boss = await started;
   await boss.stop({ graceful: true, wait: true, timeout: timeoutMs });

@@ -9,8 +9,10 @@ export interface Lifecycle {
   shuttingDown: boolean;
 }
 
-const g = globalThis as unknown as { __partnerHubLifecycle?: Lifecycle };
-export const lifecycle: Lifecycle = (g.__partnerHubLifecycle ??= { jobsStarted: false, shuttingDown: false });
+declare global {
+  var __partnerHubLifecycle: Lifecycle | undefined;
+}
+export const lifecycle: Lifecycle = (globalThis.__partnerHubLifecycle ??= { jobsStarted: false, shuttingDown: false });
 
 export interface ShutdownStep {
   name: string;

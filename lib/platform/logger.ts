@@ -14,12 +14,12 @@ export interface RequestContext {
 
 // On globalThis: Next.js may load this module more than once per process (instrumentation,
 // route and action bundles); they must share one context store and one output.
-const g = globalThis as unknown as {
-  __partnerHubRequestContext?: AsyncLocalStorage<RequestContext>;
-  __partnerHubLog?: { out: DestinationStream; logger?: Logger };
-};
-const storage = (g.__partnerHubRequestContext ??= new AsyncLocalStorage<RequestContext>());
-const sink = (g.__partnerHubLog ??= { out: pino.destination({ fd: 1, sync: true }) });
+declare global {
+  var __partnerHubRequestContext: AsyncLocalStorage<RequestContext> | undefined;
+  var __partnerHubLog: { out: DestinationStream; logger?: Logger } | undefined;
+}
+const storage = (globalThis.__partnerHubRequestContext ??= new AsyncLocalStorage<RequestContext>());
+const sink = (globalThis.__partnerHubLog ??= { out: pino.destination({ fd: 1, sync: true }) });
 
 /** Runs fn with a request context: every log line inside it (also in awaited calls) names the request. */
 export function withRequestContext<T>(context: RequestContext, fn: () => T): T {

@@ -5,7 +5,7 @@ import { assertTemplateReferences } from './assert-template-references';
 import { newProvisioningId } from './new-provisioning-id';
 import { rethrowTemplateNameConflict } from './template-name-conflict';
 import type { TemplateInput } from './template-schema';
-import { templateColumns } from './template-columns';
+import { templateColumns } from './template-fields';
 import { templateSnapshot } from './template-snapshot';
 import { oneRow } from '@/db/one-row';
 

@@ -7,10 +7,9 @@ import { COUNTRY_CODES } from '@/lib/domain/countries';
 import { LOCALES } from '@/lib/domain/locales';
 import { IDP_ENTITY_ID_MAX, IDP_NAME_MAX, idpEntityIdProblem, idpNameProblem } from '@/lib/domain/identity-provider';
 import { AUTH_MODES, type AuthMode } from '@/lib/domain/statuses';
-import { TEMPLATE_NAME_MAX } from './template-limits';
+import { TEMPLATE_NAME_MAX, TEMPLATE_TYPES } from './template-limits';
 
-export const TEMPLATE_TYPES = ['webex_wholesale'] as const;
-export { TEMPLATE_NAME_MAX };
+export { TEMPLATE_NAME_MAX, TEMPLATE_TYPES };
 export const BRAND_NAME_MAX = 80;
 // The IdP rules are shared with Organisation settings → SSO (lib/domain/identity-provider.ts).
 export { IDP_ENTITY_ID_MAX, IDP_NAME_MAX, IDP_NAME_PATTERN } from '@/lib/domain/identity-provider';

@@ -6,7 +6,7 @@ import { assertTemplateReferences } from './assert-template-references';
 import { getTemplateOrThrow } from './get-template-or-throw';
 import { rethrowTemplateNameConflict } from './template-name-conflict';
 import type { UpdateTemplateInput } from './template-schema';
-import { templateColumns } from './template-columns';
+import { templateColumns } from './template-fields';
 import { templateSnapshot } from './template-snapshot';
 import { oneRow } from '@/db/one-row';
 

@@ -4,7 +4,7 @@
 // address is checked at registration AND at every connection (see safeLookup), so a DNS
 // name that later resolves somewhere private (rebinding) is refused at send time.
 import { BlockList, isIP } from 'node:net';
-import { lookup } from 'node:dns';
+import { lookup, type LookupAllOptions } from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import { ValidationError } from '@/lib/platform/errors';
 import { WEBHOOK_ERRORS } from './webhook-error-codes';
@@ -93,12 +93,13 @@ export class BlockedAddressError extends Error {
  * here, so there is no window between check and connect for DNS to change its answer.
  */
 export const safeLookup: LookupFunction = (hostname, options, callback) => {
-  lookup(hostname, { ...options, all: true }, (err, addresses) => {
+  const lookupAll: LookupAllOptions = { ...options, all: true };
+  lookup(hostname, lookupAll, (err, list) => {
     if (err) return callback(err, '', 0);
-    const list = addresses as unknown as { address: string; family: number }[];
     const bad = allowPrivateTargets() ? undefined : list.find((a) => isNonPublicAddress(a.address));
-    if (bad) return callback(new BlockedAddressError(bad.address) as NodeJS.ErrnoException, '', 0);
-    if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: typeof list) => void)(null, list);
+    if (bad) return callback(new BlockedAddressError(bad.address), '', 0);
+    // The caller asked for every address (Happy Eyeballs): give it the checked list.
+    if (options.all) return callback(null, list);
     const [first] = list;
     if (!first) return callback(Object.assign(new Error(`No address found for ${hostname}.`), { code: 'ENOTFOUND' }), '', 0);
     callback(null, first.address, first.family);

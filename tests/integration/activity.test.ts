@@ -22,6 +22,7 @@ import type { ServiceDeps } from '@/lib/platform/service-ctx';
 import { parseCsv } from './support/csv';
 import { makeAdmin, makeCustomer, makePartner } from './support/fixtures';
 import { freshDb } from './support/test-db';
+import { at } from '@/tests/support/rows';
 
 const db = await freshDb();
 const clock = fixedClock('2026-11-21T10:00:00Z');
@@ -108,7 +109,7 @@ describe('the activity list', () => {
     expect(summaries(back.rows)).toEqual(summaries(p2.rows));
     expect(back.newer).not.toBeNull();
     // One step short of the top: the first page, whole.
-    const top = await page({ before: (await page({ after: p1.rows[9].id })).rows[0].id });
+    const top = await page({ before: (await page({ after: at(p1.rows, 9).id })).rows[0].id });
     expect(summaries(top.rows)).toEqual(summaries(p1.rows));
     expect(top.newer).toBeNull();
   });
@@ -187,7 +188,7 @@ describe('the CSV export', () => {
       'customer.rbpm.update',
       'Entry 90',
     ]);
-    expect(rows.some((r) => r[6].includes('Other'))).toBe(false);
+    expect(rows.some((r) => at(r, 6).includes('Other'))).toBe(false);
   });
 
   it('refuses bad dates, other orgs and admins without activity access', async () => {

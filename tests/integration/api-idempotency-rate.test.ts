@@ -13,6 +13,8 @@ import { makeAdmin, makePartner } from './support/fixtures';
 import { makeTemplate, recordingJobs, serviceCaller } from './support/customer-fixtures';
 import { startApiServer, type ApiServer } from './support/api-server';
 import { freshDb } from './support/test-db';
+import { oneRow } from '@/db/one-row';
+import { at } from '@/tests/support/rows';
 
 const db = await freshDb();
 const call = serviceCaller(db);
@@ -67,15 +69,15 @@ describe('Idempotency-Key under a race', () => {
     const firsts = results.filter((r) => r.status === 202 && r.replayed !== 'true');
     expect(firsts).toHaveLength(1);
     for (const r of results.filter((x) => x.status === 202)) {
-      expect(r.body).toEqual(firsts[0].body);
-      expect(r.location).toBe(firsts[0].location);
+      expect(r.body).toEqual(at(firsts, 0).body);
+      expect(r.location).toBe(at(firsts, 0).location);
     }
     for (const r of results.filter((x) => x.status === 409)) expect(r.body.errors[0].errorCode).toBe(10423);
 
     const rows = await db.select({ id: customers.id }).from(customers).where(eq(customers.externalId, 'RACE-1'));
     expect(rows).toHaveLength(1);
-    expect(firsts[0].body.url).toBe(`/v1/wholesale/customers/${rows[0].id}`);
-    expect(jobs.of('customer-provision').filter((j) => j.customerId === rows[0].id)).toHaveLength(1);
+    expect(firsts[0].body.url).toBe(`/v1/wholesale/customers/${at(rows, 0).id}`);
+    expect(jobs.of('customer-provision').filter((j) => j.customerId === at(rows, 0).id)).toHaveLength(1);
     const stored = await db
       .select()
       .from(apiIdempotencyKeys)
@@ -156,8 +158,8 @@ describe('rate limit per token', () => {
           ),
         ),
     ).toEqual([]);
-    const [auditsAfter] = await db.execute<{ n: string }>(sql`select count(*) as n from audit_log`);
-    expect(Number(auditsAfter.n)).toBe(Number(auditsBefore[0].n) + allowed);
+    const auditsAfter = await oneRow(db.execute<{ n: string }>(sql`select count(*) as n from audit_log`), 'auditsAfter');
+    expect(Number(auditsAfter.n)).toBe(Number(at(auditsBefore, 0).n) + allowed);
     expect(jobs.of('customer-provision').length).toBeGreaterThanOrEqual(allowed);
 
     // After Retry-After seconds one more call goes through.

@@ -28,6 +28,8 @@ import { startApiServer, type ApiServer } from './support/api-server';
 import { freshDb } from './support/test-db';
 import { makeExistingOrg } from './support/trial-fixtures';
 import { startReceiver, verify } from './support/webhook-receiver';
+import { oneRow } from '@/db/one-row';
+import { defined } from '@/tests/support/rows';
 
 process.env.WEBHOOKS_ALLOW_PRIVATE = '1';
 const db = await freshDb();
@@ -118,7 +120,7 @@ describe('attach without approval (a small org)', () => {
     const res = await post('/customers', body(org.id, 'ATT-1'));
     expect(res.status).toBe(202);
     const location = res.headers.get('location')!;
-    const c = await customerOf(org.id);
+    const c = defined(await customerOf(org.id), 'c');
     expect(location).toBe(`/v1/wholesale/customers/${c.id}`);
     expect(c).toMatchObject({
       status: 'provisioning',
@@ -140,12 +142,12 @@ describe('attach without approval (a small org)', () => {
       externalId: 'ATT-1',
       resourceDetails: { name: 'Harbor-like Law', rbpm: false },
     });
-    const [o] = await db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, org.id));
+    const o = await oneRow(db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, org.id)), 'o');
     expect(o.name).toBe('Harbor-like Law');
     // The first user is not made admin, nobody is added, the SSO settings stay.
     expect(await grantsOf(org.id)).toBe(grantsBefore);
     expect(await usersOf(org.id)).toBe(usersBefore);
-    const [s] = await db.select({ sso: orgSettings.sso }).from(orgSettings).where(eq(orgSettings.orgId, org.id));
+    const s = await oneRow(db.select({ sso: orgSettings.sso }).from(orgSettings).where(eq(orgSettings.orgId, org.id)), 's');
     expect(s.sso).toEqual({ mode: 'saml', idpEntityId: 'https://idp.harbor.test' });
 
     // RBPM is not available for it: managed through the API.
@@ -180,7 +182,7 @@ describe('attach without approval (a small org)', () => {
 
 describe('after attaching, management is API-only', () => {
   it('the portal’s Delete and Retry are refused with "Managed through the API"; DELETE through the API works', async () => {
-    const [c] = await db.select().from(customers).where(eq(customers.externalId, 'ATT-1'));
+    const c = await oneRow(db.select().from(customers).where(eq(customers.externalId, 'ATT-1')), 'c');
     for (const op of [deleteCustomer, retryCustomer] as ((ctx: ServiceCtx, i: { customerId: string }) => Promise<unknown>)[]) {
       const err = await rejection(call(full.userId, partner.id, 'customers.delete', customerIdSchema, op, { customerId: c.id }));
       expect(err).toBeInstanceOf(ConflictError);
@@ -200,7 +202,7 @@ describe('attach with approval', () => {
     expect(v.info).toEqual([{ infoCode: 102, description: expect.stringMatching(/must approve.*it has 100 users \(100 or more\)/) }]);
 
     expect((await post('/customers', body(org.id, 'ATT-BIG'))).status).toBe(202);
-    const c = await customerOf(org.id);
+    const c = defined(await customerOf(org.id), 'c');
     expect(c).toMatchObject({ status: 'pending_customer_approval', attached: true, rbpm: false });
     expect(await managed(org.id)).toEqual([]);
     expect(jobs.of(QUEUES.provisionCustomer).map((j) => j.customerId)).not.toContain(c.id);
@@ -220,7 +222,7 @@ describe('attach with approval', () => {
     const v = await (await post('/customers/validate', body(org.id, 'ATT-VER', inviting.provisioningId))).json();
     expect(v.info[0]).toMatchObject({ infoCode: 102, description: expect.stringContaining('verified e-mail domain (verified.test)') });
     expect((await post('/customers', body(org.id, 'ATT-VER', inviting.provisioningId))).status).toBe(202);
-    const c = await customerOf(org.id);
+    const c = defined(await customerOf(org.id), 'c');
     expect(c.status).toBe('pending_customer_approval');
     expect((await mails(org.id, 'attach_approval_request')).map((m) => m.to).sort()).toEqual([admin.email, admin2.email].sort());
 
@@ -249,7 +251,7 @@ describe('attach with approval', () => {
     const { org, admin } = await makeExistingOrg(db, 'Claimed GmbH');
     await db.insert(orgSettings).values({ orgId: org.id, domain: 'claimed.test', domainClaimed: true });
     expect((await post('/customers', body(org.id, 'ATT-CLM'))).status).toBe(202);
-    const c = await customerOf(org.id);
+    const c = defined(await customerOf(org.id), 'c');
     expect(c.status).toBe('pending_customer_approval');
     const answer = attachOps.answer;
     expect(
@@ -269,7 +271,7 @@ describe('attach with approval', () => {
   });
 
   it('after a decline the same partner can ask again (same record, same external ID); the org approves the new request', async () => {
-    const [declined] = await db.select().from(customers).where(eq(customers.externalId, 'ATT-CLM'));
+    const declined = await oneRow(db.select().from(customers).where(eq(customers.externalId, 'ATT-CLM')), 'declined');
     expect(declined.status).toBe('deprovisioned');
     const v = await post('/customers/validate', body(declined.orgId, 'ATT-CLM'));
     expect(v.status).toBe(200);
@@ -296,10 +298,13 @@ describe('attach with approval', () => {
     expect(twice.status).toBe(409);
     expect(((await twice.json()).errors as { errorCode: number }[]).map((e) => e.errorCode)).toEqual([10111]);
 
-    const [admin] = await db
-      .select({ userId: roleGrants.userId })
-      .from(roleGrants)
-      .where(and(eq(roleGrants.orgId, declined.orgId), eq(roleGrants.role, 'customer_full_admin')));
+    const admin = await oneRow(
+      db
+        .select({ userId: roleGrants.userId })
+        .from(roleGrants)
+        .where(and(eq(roleGrants.orgId, declined.orgId), eq(roleGrants.role, 'customer_full_admin'))),
+      'admin',
+    );
     const answer = attachOps.answer;
     expect(
       await call(admin.userId, declined.orgId, answer.capability, answer.schema, answer.handler, {
@@ -331,11 +336,14 @@ describe('attach with approval', () => {
   });
 
   it('a new external ID on the renewed request works too, after another decline', async () => {
-    const [c] = await db.select().from(customers).where(eq(customers.externalId, 'ATT-BIG'));
-    const [admin] = await db
-      .select({ userId: roleGrants.userId })
-      .from(roleGrants)
-      .where(and(eq(roleGrants.orgId, c.orgId), eq(roleGrants.role, 'customer_full_admin')));
+    const c = await oneRow(db.select().from(customers).where(eq(customers.externalId, 'ATT-BIG')), 'c');
+    const admin = await oneRow(
+      db
+        .select({ userId: roleGrants.userId })
+        .from(roleGrants)
+        .where(and(eq(roleGrants.orgId, c.orgId), eq(roleGrants.role, 'customer_full_admin'))),
+      'admin',
+    );
     const answer = attachOps.answer;
     await call(admin.userId, c.orgId, answer.capability, answer.schema, answer.handler, { customerId: c.id, approve: false });
     expect((await post('/customers', body(c.orgId, 'ATT-BIG-2'))).status).toBe(202);

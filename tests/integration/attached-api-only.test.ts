@@ -50,6 +50,7 @@ import { recordingJobs, rejection, serviceCaller } from './support/customer-fixt
 import { insertUser, next, setupCustomer, snapshot, uniqueEmail, uniquePhone, type ViewCustomer } from './support/customer-view-fixtures';
 import { makeAdmin, makePartner } from './support/fixtures';
 import { freshDb } from './support/test-db';
+import { defined } from '@/tests/support/rows';
 
 const db = await freshDb();
 const clock = fixedClock('2030-03-01T09:00:00Z');
@@ -155,7 +156,7 @@ const customerRow = async () => (await db.select().from(customers).where(eq(cust
 
 describe("the partner's portal writes in the attached org's view", () => {
   it.each(Object.keys(VIEW_WRITES))('%s is refused with 10114 and changes nothing', async (name) => {
-    const o = VIEW_WRITES[name];
+    const o = defined(VIEW_WRITES[name], 'o');
     const input = await o.input(c);
     const before = await snapshot(db, c.orgId);
     const err = await rejection(o.run(full.userId, input));
@@ -175,7 +176,7 @@ describe("the partner's portal writes in the attached org's view", () => {
 
   it("the org's own full admin still manages it from the portal", async () => {
     for (const name of ['updateAccount', 'addLocation']) {
-      const o = VIEW_WRITES[name];
+      const o = defined(VIEW_WRITES[name], 'o');
       const before = await snapshot(db, c.orgId);
       await expect(o.run(orgAdmin.userId, await o.input(c))).resolves.toBeTruthy();
       expect(await snapshot(db, c.orgId)).not.toEqual(before);

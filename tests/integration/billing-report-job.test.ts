@@ -17,6 +17,8 @@ import { makeAdmin, makeCustomer, makePartner, makeSubPartner } from './support/
 import { addSubscriber } from './support/billing';
 import { reportCaller } from './support/billing-ops';
 import { parseCsv } from './support/csv';
+import { oneRow } from '@/db/one-row';
+import { at } from '@/tests/support/rows';
 
 const db = await freshDb();
 const clock = fixedClock('2026-04-15T10:00:00Z');
@@ -137,9 +139,9 @@ describe('the job on a real pg-boss', () => {
       'WORKSPACE_ID',
     ]);
     expect(rows).toHaveLength(1);
-    expect(rows[0].slice(0, 4)).toEqual([sub.name, sub.id, subscriptionId, 'WEBEX_MEETINGS']);
-    expect(rows[0][8]).toBe('31');
-    expect(rows[0][9]).toBe(customers.ofSub.orgId);
+    expect(at(rows, 0).slice(0, 4)).toEqual([sub.name, sub.id, subscriptionId, 'WEBEX_MEETINGS']);
+    expect(at(rows, 0)[8]).toBe('31');
+    expect(at(rows, 0)[9]).toBe(customers.ofSub.orgId);
   });
 
   it('a PARTNER report sums every customer per package', async () => {
@@ -158,10 +160,10 @@ describe('the job on a real pg-boss', () => {
 
 describe('the generator itself', () => {
   async function inProgressReport(period: { start: string; end: string }, type: 'PARTNER' | 'CUSTOMER' | 'USER' = 'USER') {
-    const [r] = await db
-      .insert(billingReports)
-      .values({ orgId: parent.id, type, billingStartDate: period.start, billingEndDate: period.end })
-      .returning();
+    const r = await oneRow(
+      db.insert(billingReports).values({ orgId: parent.id, type, billingStartDate: period.start, billingEndDate: period.end }).returning(),
+      'r',
+    );
     return r.id;
   }
   const chunks = async (id: string) =>
@@ -215,7 +217,7 @@ describe('the generator itself', () => {
     expect(await generateReport(db, viaCursor, { clock, chunkBytes: 64, source: 'cursor', cursorRows: 1, encoding: 'identity' })).toBe(
       'completed',
     );
-    const [row] = await db.select().from(billingReports).where(eq(billingReports.id, viaCursor));
+    const row = await oneRow(db.select().from(billingReports).where(eq(billingReports.id, viaCursor)), 'row');
     expect(row.chunkEncoding).toBe('identity');
     const cursored = await (await download(viaCursor, await linkFor(viaCursor))).text();
     expect(copied).toBe(cursored);
@@ -233,9 +235,9 @@ describe('the generator itself', () => {
     } finally {
       console.error = log;
     }
-    const [r] = await db.select().from(billingReports).where(eq(billingReports.id, id));
+    const r = await oneRow(db.select().from(billingReports).where(eq(billingReports.id, id)), 'r');
     expect(r.status).toBe('FAILED');
-    expect(r.errors[0].description).toMatch(/could not be generated/);
+    expect(at(r.errors, 0).description).toMatch(/could not be generated/);
     expect(await chunks(id)).toHaveLength(0);
     expect(await generateReport(db, id, { clock })).toBe('skipped');
   });

@@ -14,6 +14,7 @@ import { freshDb } from './support/test-db';
 import { makeCustomer, makePartner, makeSubPartner } from './support/fixtures';
 import { addLocation, addSubscriber } from './support/billing';
 import { parseCsv } from './support/csv';
+import { first } from '@/tests/support/rows';
 
 const db = await freshDb();
 const MARCH = { start: '2026-03-01', end: '2026-03-31' } as const;
@@ -107,7 +108,10 @@ describe('USER level: one row per subscriber, package and location', () => {
   });
 
   it('one hour before the period ends counts 1/24 of a day; a workspace has a WORKSPACE_ID and no USER_ID', async () => {
-    const [ws] = (await usage('USER', partner.id)).filter((r) => r.package === 'common_area_calling');
+    const ws = first(
+      (await usage('USER', partner.id)).filter((r) => r.package === 'common_area_calling'),
+      'ws',
+    );
     expect(ws).toMatchObject({ quantity: '0.041667', consumption_start: '2026-03-31', consumption_end: '2026-03-31', user_id: null });
     expect(ws.workspace_id).toBe(ws.subscriber_id);
   });

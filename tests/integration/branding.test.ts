@@ -17,6 +17,7 @@ import type { Actor } from '@/lib/auth/access';
 import { GET as logoRoute } from '@/app/branding/[orgId]/logo/[hash]/route';
 import { freshDb } from './support/test-db';
 import { makeAdmin, makeCustomer, makePartner, makeSubPartner } from './support/fixtures';
+import { oneRow } from '@/db/one-row';
 
 const db = await freshDb();
 process.env.DATABASE_URL = db.url; // the logo route reads through getDb()
@@ -62,7 +63,7 @@ describe('logo upload', () => {
   });
 
   it('refuses SVG, oversized and non-image files with a field error, changing nothing', async () => {
-    const [before] = await db.select().from(branding).where(eq(branding.orgId, partnerId));
+    const before = await oneRow(db.select().from(branding).where(eq(branding.orgId, partnerId)), 'before');
     const svg = Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
     await expect(upload(full, partnerId, svg)).rejects.toMatchObject({
       errorCode: 13101,
@@ -75,7 +76,7 @@ describe('logo upload', () => {
     ).rejects.toMatchObject({ errorCode: 13103 });
     const big = Buffer.concat([await png(), Buffer.alloc(520 * 1024, 1)]);
     await expect(upload(full, partnerId, big)).rejects.toBeInstanceOf(ValidationError);
-    const [after] = await db.select().from(branding).where(eq(branding.orgId, partnerId));
+    const after = await oneRow(db.select().from(branding).where(eq(branding.orgId, partnerId)), 'after');
     expect(after.logoHash).toBe(before.logoHash);
   });
 

@@ -39,6 +39,7 @@ import { rejection, serviceCaller } from './support/customer-fixtures';
 import { insertUser, next, setupCustomer, snapshot, uniqueEmail, uniquePhone, type ViewCustomer } from './support/customer-view-fixtures';
 import { makeAdmin, makePartner } from './support/fixtures';
 import { freshDb } from './support/test-db';
+import { defined } from '@/tests/support/rows';
 
 const db = await freshDb();
 const clock = fixedClock('2030-03-01T09:00:00Z');
@@ -230,7 +231,7 @@ describe('sales roles at a non-wholesale partner (trials)', () => {
 describe.each([true, false])('RBPM %s', (rbpm) => {
   describe.each(['customerFull', 'customerReadonly', 'partnerFull', 'partnerReadonly', 'salesFull', 'salesOwn'] as const)('%s', (who) => {
     it.each(Object.keys(OPS))('%s', async (name) => {
-      const o = OPS[name];
+      const o = defined(OPS[name], 'o');
       const { c, actors } = customersByRbpm.get(rbpm)!;
       const input = await o.input(c);
       const before = await snapshot(db, c.orgId);

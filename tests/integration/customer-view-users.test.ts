@@ -25,6 +25,7 @@ import { rejection, serviceCaller } from './support/customer-fixtures';
 import { insertUser, next, setupCustomer, snapshot, uniqueEmail, uniquePhone, type ViewCustomer } from './support/customer-view-fixtures';
 import { makeAdmin, makePartner } from './support/fixtures';
 import { freshDb } from './support/test-db';
+import { at } from '@/tests/support/rows';
 
 const db = await freshDb();
 const clock = fixedClock('2030-04-01T00:00:00Z');
@@ -152,7 +153,7 @@ describe('addUsers', () => {
       [true, false],
       [true, true],
     ]);
-    expect(retry.results[0].subscriberId).toBe(first.results[0].subscriberId);
+    expect(at(retry.results, 0).subscriberId).toBe(at(first.results, 0).subscriberId);
     expect(retry.created).toBe(1);
     for (const r of rows) {
       const found = await db.select().from(users).innerJoin(subscribers, eq(subscribers.userId, users.id)).where(eq(users.email, r.email));
@@ -252,7 +253,7 @@ describe('changePackage and the ledger (SPEC §7.1)', () => {
     await change(partner, { subscriberId, package: 'webex_calling', extension: ext });
     await remove(partner, subscriberId);
     const r = await add(partner, [row({ extension: ext })]);
-    expect(r.results[0].ok).toBe(true);
+    expect(at(r.results, 0).ok).toBe(true);
   });
 
   it("refuses packages outside the customer's set and Common Area Calling for users, changing nothing", async () => {
@@ -288,12 +289,12 @@ describe('audit and locations', () => {
     const a = await add(partner, [row()]);
     const b = await add(customerAdmin, [row()]);
     const rows = await db.select().from(auditLog).where(eq(auditLog.action, 'subscriber.create'));
-    expect(rows.find((r) => r.targetId === a.results[0].subscriberId)).toMatchObject({
+    expect(rows.find((r) => r.targetId === at(a.results, 0).subscriberId)).toMatchObject({
       orgId: c.orgId,
       actorOrgId: partnerId,
       actorUserId: partner.userId,
     });
-    expect(rows.find((r) => r.targetId === b.results[0].subscriberId)).toMatchObject({
+    expect(rows.find((r) => r.targetId === at(b.results, 0).subscriberId)).toMatchObject({
       orgId: c.orgId,
       actorOrgId: c.orgId,
       actorUserId: customerAdmin.userId,

@@ -13,6 +13,8 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Dom
 import { customerInput, makeTemplate, recordingJobs, rejection, serviceCaller } from './support/customer-fixtures';
 import { makeAdmin, makeCustomer, makePartner, makeSubPartner } from './support/fixtures';
 import { freshDb } from './support/test-db';
+import { oneRow } from '@/db/one-row';
+import { at } from '@/tests/support/rows';
 
 const db = await freshDb();
 const clock = fixedClock('2030-03-01T10:00:00Z');
@@ -57,7 +59,7 @@ describe('the pre-provisioning check', () => {
 
   it('returns every problem at once, each at its field (409 when any is a clash)', async () => {
     const existing = await makeCustomer(db, parent.id);
-    const [taken] = await db.select({ email: users.email }).from(users).where(eq(users.id, full.userId));
+    const taken = await oneRow(db.select({ email: users.email }).from(users).where(eq(users.id, full.userId)), 'taken');
     const limited = await makeTemplate(db, parent.id, full.userId, { pstn: false, packages: ['webex_meetings', 'webex_calling'] });
     const err = (await rejection(
       validate(
@@ -156,8 +158,8 @@ describe('create customer', () => {
       address: { addressLine1: '5 Rue X', addressLine2: '', city: 'Paris', stateOrProvince: '', postalCode: '75001', country: 'FR' },
     });
     const r = await create(wholesale, parent.id, input);
-    const [c] = await db.select().from(customers).where(eq(customers.id, r.customerId));
-    const [org] = await db.select().from(orgs).where(eq(orgs.id, r.orgId));
+    const c = await oneRow(db.select().from(customers).where(eq(customers.id, r.customerId)), 'c');
+    const org = await oneRow(db.select().from(orgs).where(eq(orgs.id, r.orgId)), 'org');
     expect(org).toMatchObject({ kind: 'customer', name: input.companyName, wholesale: true, country: 'FR', language: 'fr_FR' });
     expect(c).toMatchObject({
       partnerOrgId: parent.id,
@@ -196,7 +198,7 @@ describe('create customer', () => {
 
   it('defaults the language to the template’s and generates an external ID when none is given', async () => {
     const r = await create(full, parent.id, customerInput(callingTemplate.id, { externalId: '', language: '' }));
-    const [c] = await db.select().from(customers).where(eq(customers.id, r.customerId));
+    const c = await oneRow(db.select().from(customers).where(eq(customers.id, r.customerId)), 'c');
     expect(c.language).toBe('en_GB');
     expect(c.externalId).toMatch(/^C-20300301-[2-9A-Z]{6}$/);
   });
@@ -209,7 +211,7 @@ describe('create customer', () => {
         .sort();
     expect(await managers(own.orgId)).toEqual([parent.id, sub.id].sort());
     const onBehalf = await create(full, sub.id, customerInput(subTemplate.id));
-    const [c] = await db.select().from(customers).where(eq(customers.id, onBehalf.customerId));
+    const c = await oneRow(db.select().from(customers).where(eq(customers.id, onBehalf.customerId)), 'c');
     expect(c).toMatchObject({ partnerOrgId: sub.id, createdBy: full.userId });
     const [entry] = await db.select().from(auditLog).where(eq(auditLog.targetId, c.id));
     expect(entry).toMatchObject({ orgId: sub.id, actorOrgId: parent.id, actorUserId: full.userId });
@@ -234,8 +236,8 @@ describe('create customer', () => {
     const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(ok).toHaveLength(1);
     expect(failed).toHaveLength(1);
-    expect(failed[0].reason).toBeInstanceOf(ConflictError);
-    expect((failed[0].reason as DomainError).fieldErrors).toEqual({
+    expect(at(failed, 0).reason).toBeInstanceOf(ConflictError);
+    expect((at(failed, 0).reason as DomainError).fieldErrors).toEqual({
       externalId: ['This external ID is already used by another of your customers.'],
     });
     expect(await count(customers)).toBe(before + 1);
@@ -249,7 +251,7 @@ describe('create customer', () => {
     ]);
     const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(failed).toHaveLength(1);
-    expect((failed[0].reason as DomainError).fieldErrors?.adminEmail).toBeDefined();
+    expect((at(failed, 0).reason as DomainError).fieldErrors?.adminEmail).toBeDefined();
   });
 
   it('the same external ID may be used by another partner', async () => {

@@ -13,6 +13,7 @@ import { ForbiddenError, NotFoundError } from '@/lib/platform/errors';
 import { serviceCaller } from './support/customer-fixtures';
 import { makeAdmin, makeCustomer, makePartner, makeSubPartner } from './support/fixtures';
 import { freshDb } from './support/test-db';
+import { at } from '@/tests/support/rows';
 
 const db = await freshDb();
 const call = serviceCaller(db);
@@ -84,8 +85,8 @@ describe('default view', () => {
     const p1 = await list(a.readonly, parent);
     expect(p1.total).toBe(31);
     expect(p1.rows).toHaveLength(25);
-    expect(p1.rows[0].name).toBe('100% Organic');
-    expect(p1.rows[1].name).toBe(names[29]);
+    expect(at(p1.rows, 0).name).toBe('100% Organic');
+    expect(at(p1.rows, 1).name).toBe(names[29]);
     expect(p1.rows.some((r) => r.name.includes('Alpha') || r.name.includes('Beta'))).toBe(false);
     const p2 = await list(a.readonly, parent, { page: '2' });
     expect(p2.rows).toHaveLength(6);
@@ -143,7 +144,7 @@ describe('search, filters, sort', () => {
     const desc = await list(a.full, parent, { sort: 'name', dir: 'desc', q: 'acme' });
     expect(desc.rows.map((r) => r.name)).toEqual(byName.rows.map((r) => r.name).reverse());
     const oldest = await list(a.full, parent, { sort: 'created', dir: 'asc' });
-    expect(oldest.rows[0].name).toBe('Acme Widgets 00');
+    expect(at(oldest.rows, 0).name).toBe('Acme Widgets 00');
     const byStatus = await list(a.full, parent, { sort: 'status', page: '1' });
     const order = [
       'provisioning',

@@ -18,6 +18,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/platform/err
 import { customerInput, makeTemplate, recordingJobs, serviceCaller } from './support/customer-fixtures';
 import { makeAdmin, makeCustomer, makePartner, makeSubPartner } from './support/fixtures';
 import { freshDb } from './support/test-db';
+import { oneRow } from '@/db/one-row';
 
 const db = await freshDb();
 const clock = fixedClock('2030-06-01T09:00:00Z');
@@ -58,25 +59,31 @@ async function provisionedCustomer() {
     customerInput(template.id),
   );
   await provisionCustomer(deps, customerId);
-  const [hq] = await db.select().from(locations).where(eq(locations.orgId, orgId));
+  const hq = await oneRow(db.select().from(locations).where(eq(locations.orgId, orgId)), 'hq');
   for (const i of [0, 1]) {
-    const [u] = await db
-      .insert(users)
-      .values({ orgId, email: `user${i}-${customerId.slice(0, 6)}@customer.test` })
-      .returning();
-    const [s] = await db
-      .insert(subscribers)
-      .values({
-        customerId,
-        orgId,
-        kind: 'user',
-        userId: u.id,
-        package: 'webex_calling',
-        locationId: hq.id,
-        extension: String(2000 + i),
-        primaryPhoneNumber: `+1555${String(phoneSeq++).padStart(7, '0')}`,
-      })
-      .returning();
+    const u = await oneRow(
+      db
+        .insert(users)
+        .values({ orgId, email: `user${i}-${customerId.slice(0, 6)}@customer.test` })
+        .returning(),
+      'u',
+    );
+    const s = await oneRow(
+      db
+        .insert(subscribers)
+        .values({
+          customerId,
+          orgId,
+          kind: 'user',
+          userId: u.id,
+          package: 'webex_calling',
+          locationId: hq.id,
+          extension: String(2000 + i),
+          primaryPhoneNumber: `+1555${String(phoneSeq++).padStart(7, '0')}`,
+        })
+        .returning(),
+      's',
+    );
     await db.insert(packageAssignments).values({
       subscriberId: s.id,
       customerId,
@@ -113,7 +120,7 @@ describe('delete (SPEC §4.5)', () => {
     const r = await remove(actors.wholesale, parent, customerId);
     expect(r).toMatchObject({ closedAssignments: 3, removedSubscribers: 3 });
 
-    const [c] = await db.select().from(customers).where(eq(customers.id, customerId));
+    const c = await oneRow(db.select().from(customers).where(eq(customers.id, customerId)), 'c');
     expect(c).toMatchObject({ status: 'deprovisioned' });
     expect(c.deprovisionedAt).toEqual(clock.now());
     expect(c.statusChangedAt).toEqual(clock.now());
@@ -124,10 +131,13 @@ describe('delete (SPEC §4.5)', () => {
     expect(subs.every((s) => s.status === 'removed' && s.removedAt?.getTime() === clock.now().getTime())).toBe(true);
 
     // Released: the same numbers and extensions can be given to someone else now.
-    const [u] = await db
-      .insert(users)
-      .values({ orgId, email: `reuse-${customerId}@customer.test` })
-      .returning();
+    const u = await oneRow(
+      db
+        .insert(users)
+        .values({ orgId, email: `reuse-${customerId}@customer.test` })
+        .returning(),
+      'u',
+    );
     await db.insert(subscribers).values({
       customerId,
       orgId,
@@ -163,7 +173,7 @@ describe('delete (SPEC §4.5)', () => {
       customerInput(template.id),
     );
     await expect(remove(actors.full, parent, fresh.customerId)).rejects.toThrow(/can’t be deleted while it is provisioning/);
-    const [c] = await db.select().from(customers).where(eq(customers.id, fresh.customerId));
+    const c = await oneRow(db.select().from(customers).where(eq(customers.id, fresh.customerId)), 'c');
     expect(c.status).toBe('provisioning');
   });
 
@@ -206,7 +216,7 @@ describe('Restricted by Partner Mode (SPEC §5.1)', () => {
       .from(emailOutbox)
       .where(and(eq(emailOutbox.orgId, orgId), eq(emailOutbox.kind, 'rbpm_changed')));
     expect(mails).toHaveLength(2);
-    const [adminUser] = await db.select().from(users).where(eq(users.orgId, orgId)).limit(1);
+    const adminUser = await oneRow(db.select().from(users).where(eq(users.orgId, orgId)).limit(1), 'adminUser');
     expect(mails.every((m) => m.to === adminUser.email)).toBe(true);
   });
 
@@ -220,7 +230,7 @@ describe('Restricted by Partner Mode (SPEC §5.1)', () => {
   it('is refused to a read-only admin, changing nothing', async () => {
     const { customerId } = await provisionedCustomer();
     await expect(rbpm(actors.readonly, parent, customerId, false)).rejects.toBeInstanceOf(ForbiddenError);
-    const [c] = await db.select().from(customers).where(eq(customers.id, customerId));
+    const c = await oneRow(db.select().from(customers).where(eq(customers.id, customerId)), 'c');
     expect(c.rbpm).toBe(true);
   });
 

@@ -33,6 +33,8 @@ import type { ServiceDeps } from '@/lib/platform/service-ctx';
 import { customerInput, makeTemplate, recordingJobs, serviceCaller } from './support/customer-fixtures';
 import { makeAdmin, makePartner } from './support/fixtures';
 import { freshDb } from './support/test-db';
+import { oneRow } from '@/db/one-row';
+import { at } from '@/tests/support/rows';
 
 const db = await freshDb();
 const HOUR = 3_600_000;
@@ -51,7 +53,7 @@ const n = async (q: Promise<unknown[]>) => (await q).length;
 
 /** Everything the job creates for a customer, counted. */
 async function footprint(customerId: string) {
-  const [c] = await db.select().from(customers).where(eq(customers.id, customerId));
+  const c = await oneRow(db.select().from(customers).where(eq(customers.id, customerId)), 'c');
   return {
     status: c.status,
     locations: await n(db.select().from(locations).where(eq(locations.orgId, c.orgId))),
@@ -106,7 +108,7 @@ describe('the provisioning job', () => {
     expect(await provisionCustomer(deps, customerId)).toBe('provisioned');
     expect(await footprint(customerId)).toEqual(DONE);
 
-    const [c] = await db.select().from(customers).where(eq(customers.id, customerId));
+    const c = await oneRow(db.select().from(customers).where(eq(customers.id, customerId)), 'c');
     expect(c).toMatchObject({
       status: 'provisioned',
       sipDomain: 'koivu-and-sons-oy.sip.partnerhub.test',
@@ -117,14 +119,14 @@ describe('the provisioning job', () => {
       errors: [],
     });
     expect(c.statusChangedAt).toEqual(clock.now());
-    const [hq] = await db.select().from(locations).where(eq(locations.orgId, orgId));
+    const hq = await oneRow(db.select().from(locations).where(eq(locations.orgId, orgId)), 'hq');
     expect(hq).toMatchObject({ isHeadquarters: true, addressLine1: 'Puistokatu 4', city: 'Helsinki', country: 'DE' });
-    const [user] = await db.select().from(users).where(eq(users.orgId, orgId));
-    const [grant] = await db.select().from(roleGrants).where(eq(roleGrants.userId, user.id));
+    const user = await oneRow(db.select().from(users).where(eq(users.orgId, orgId)), 'user');
+    const grant = await oneRow(db.select().from(roleGrants).where(eq(roleGrants.userId, user.id)), 'grant');
     expect(grant.role).toBe('customer_full_admin');
-    const [sub] = await db.select().from(subscribers).where(eq(subscribers.userId, user.id));
+    const sub = await oneRow(db.select().from(subscribers).where(eq(subscribers.userId, user.id)), 'sub');
     expect(sub).toMatchObject({ package: 'webex_suite', locationId: hq.id, extension: '1001', status: 'provisioned' });
-    const [open] = await db.select().from(packageAssignments).where(eq(packageAssignments.subscriberId, sub.id));
+    const open = await oneRow(db.select().from(packageAssignments).where(eq(packageAssignments.subscriberId, sub.id)), 'open');
     expect(open).toMatchObject({ partnerOrgId: partnerId, customerId, locationId: hq.id, package: 'webex_suite', endedAt: null });
     expect(open.startedAt).toEqual(clock.now());
     expect(
@@ -214,9 +216,9 @@ describe('the provisioning job', () => {
       if (step === 'sip_domain') throw new Error('DNS service down');
     };
     expect(await provisionCustomer(deps, customerId, { beforeStep: fail, finalAttempt: true })).toBe('error');
-    const [c] = await db.select().from(customers).where(eq(customers.id, customerId));
+    const c = await oneRow(db.select().from(customers).where(eq(customers.id, customerId)), 'c');
     expect(c.status).toBe('error');
-    expect(c.errors[0].description).toMatch(/sip_domain/);
+    expect(at(c.errors, 0).description).toMatch(/sip_domain/);
     expect(
       (await db.select().from(customerPackages).where(eq(customerPackages.customerId, customerId))).every((p) => p.status === 'error'),
     ).toBe(true);
@@ -238,12 +240,15 @@ describe('the provisioning job', () => {
       .catch((e: unknown) => e);
     expect(uniqueViolation(refused)).toBe('users_email_unique');
     // …so the job's own check is defence in depth, for addresses taken before that rule: simulate one.
-    const [taken] = await db.transaction(async (tx) => {
-      await tx.execute(sql`set local session_replication_role = replica`);
-      return tx.insert(users).values({ orgId: partnerId, email: input.adminEmail }).returning();
-    });
+    const taken = await oneRow(
+      db.transaction(async (tx) => {
+        await tx.execute(sql`set local session_replication_role = replica`);
+        return tx.insert(users).values({ orgId: partnerId, email: input.adminEmail }).returning();
+      }),
+      'taken',
+    );
     expect(await provisionCustomer(deps, customerId)).toBe('error');
-    const [c] = await db.select().from(customers).where(eq(customers.id, customerId));
+    const c = await oneRow(db.select().from(customers).where(eq(customers.id, customerId)), 'c');
     expect(c.errors).toEqual([{ errorCode: 10022, description: 'The email is already associated with an existing user.' }]);
     const [last] = await db
       .select()
@@ -272,7 +277,7 @@ describe('the restricted-party list and the 72-hour rule', () => {
   it('parks a matching company for review; 71 h later it is still pending, at 73 h it is suspended', async () => {
     const { customerId, orgId } = await create(customerInput(template.id, { companyName: '  crimson VORTEX industries. ' }));
     expect(await provisionCustomer(deps, customerId)).toBe('pending_rpl_review');
-    const [c] = await db.select().from(customers).where(eq(customers.id, customerId));
+    const c = await oneRow(db.select().from(customers).where(eq(customers.id, customerId)), 'c');
     expect(c.rplReviewStartedAt).toEqual(clock.now());
     expect(await n(db.select().from(locations).where(eq(locations.orgId, orgId)))).toBe(0); // nothing provisioned
 
@@ -281,7 +286,7 @@ describe('the restricted-party list and the 72-hour rule', () => {
     expect((await recheckRestrictedParties(deps)).stillPending).toContain(customerId);
     clock.set(new Date(start + 73 * HOUR));
     expect((await recheckRestrictedParties(deps)).suspended).toContain(customerId);
-    const [after] = await db.select().from(customers).where(eq(customers.id, customerId));
+    const after = await oneRow(db.select().from(customers).where(eq(customers.id, customerId)), 'after');
     expect(after.status).toBe('suspended');
     expect(after.statusChangedAt).toEqual(clock.now());
     // A suspended customer is not provisioned by a stray job run.

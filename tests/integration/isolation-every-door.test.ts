@@ -32,6 +32,7 @@ import { makeAdmin, makePartner, makeSubPartner } from './support/fixtures';
 import { freshDb } from './support/test-db';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { oneRow } from '@/db/one-row';
 
 process.env.WEBHOOKS_ALLOW_PRIVATE = '1';
 const db = await freshDb();
@@ -137,10 +138,13 @@ async function fingerprint(): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const { t } of tables) {
     if (t === 'api_rate_buckets' || t === 'sign_in_attempts') continue; // a call's own rate budget, sign-in bookkeeping
-    const [row] = await db.execute<{ h: string }>(
-      sql.raw(
-        `select count(*) || ':' || coalesce(md5(string_agg((to_jsonb(x) - 'last_used_at')::text, ',' order by (to_jsonb(x) - 'last_used_at')::text)), '') as h from "${t}" x`,
+    const row = await oneRow(
+      db.execute<{ h: string }>(
+        sql.raw(
+          `select count(*) || ':' || coalesce(md5(string_agg((to_jsonb(x) - 'last_used_at')::text, ',' order by (to_jsonb(x) - 'last_used_at')::text)), '') as h from "${t}" x`,
+        ),
       ),
+      'row',
     );
     out[t] = row.h;
   }
@@ -311,8 +315,9 @@ describe('every door, every actor kind, the other tenant’s real ids', () => {
             ),
           );
           if ((await auditCount()) !== audited) {
-            const [last] = await db.execute<{ action: string; summary: string }>(
-              sql`select action, summary from audit_log order by id desc limit 1`,
+            const last = await oneRow(
+              db.execute<{ action: string; summary: string }>(sql`select action, summary from audit_log order by id desc limit 1`),
+              'last',
             );
             failures.push(`${who} → ${door.name}: changed something (${last.action}: ${last.summary})`);
           }

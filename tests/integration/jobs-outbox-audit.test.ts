@@ -14,6 +14,8 @@ import { auditActor, inTransaction, type ServiceDeps } from '@/lib/platform/serv
 import { freshDb } from './support/test-db';
 import { makeAdmin, makePartner } from './support/fixtures';
 import { expectDbError } from './support/db-error';
+import { oneRow } from '@/db/one-row';
+import { at } from '@/tests/support/rows';
 
 const db = await freshDb();
 let boss: PgBoss;
@@ -91,24 +93,30 @@ describe('outbox e-mail through the job queue', () => {
       }),
     ).rejects.toThrow('boom');
     const after = await db.select({ n: sql<number>`count(*)::int` }).from(emailOutbox);
-    expect(after[0].n).toBe(before[0].n);
+    expect(at(after, 0).n).toBe(at(before, 0).n);
     expect(await db.select().from(auditLog).where(eq(auditLog.summary, 'never committed'))).toHaveLength(0);
   });
 
   it('delivery is idempotent: a second run of the same job changes nothing', async () => {
-    const [row] = await db.insert(emailOutbox).values({ to: 'y@example.test', subject: 'Once', body: 'b', kind: 'welcome' }).returning();
+    const row = await oneRow(
+      db.insert(emailOutbox).values({ to: 'y@example.test', subject: 'Once', body: 'b', kind: 'welcome' }).returning(),
+      'row',
+    );
     expect(await deliverEmail(db, row.id, new Date())).toBe('sent');
     expect(await deliverEmail(db, row.id, new Date())).toBe('skipped');
-    const [again] = await db.select().from(emailOutbox).where(eq(emailOutbox.id, row.id));
+    const again = await oneRow(db.select().from(emailOutbox).where(eq(emailOutbox.id, row.id)), 'again');
     expect(again.attempts).toBe(1);
   });
 
   it('the sweep re-enqueues e-mails whose after-commit send was missed', async () => {
     const clock = fixedClock('2030-01-01T00:00:00Z');
-    const [row] = await db
-      .insert(emailOutbox)
-      .values({ to: 'z@example.test', subject: 'Missed', body: 'b', kind: 'welcome', createdAt: new Date('2029-12-31T23:50:00Z') })
-      .returning();
+    const row = await oneRow(
+      db
+        .insert(emailOutbox)
+        .values({ to: 'z@example.test', subject: 'Missed', body: 'b', kind: 'welcome', createdAt: new Date('2029-12-31T23:50:00Z') })
+        .returning(),
+      'row',
+    );
     const sent: string[] = [];
     const n = await sweepOutbox(
       db,
@@ -132,8 +140,11 @@ describe('append-only history', () => {
 
   it('a sub-partner cannot have sub-partners (one level only)', async () => {
     const parent = await makePartner(db);
-    const [sub] = await db.execute<{ id: string }>(
-      sql`insert into orgs (kind, name, parent_partner_id) values ('sub_partner', 'S', ${parent.id}) returning id`,
+    const sub = await oneRow(
+      db.execute<{ id: string }>(
+        sql`insert into orgs (kind, name, parent_partner_id) values ('sub_partner', 'S', ${parent.id}) returning id`,
+      ),
+      'sub',
     );
     await expectDbError(
       db.execute(sql`insert into orgs (kind, name, parent_partner_id) values ('sub_partner', 'SS', ${sub.id})`),

@@ -13,6 +13,8 @@ import {
 import { freshDb } from './support/test-db';
 import { makeCustomer, makePartner } from './support/fixtures';
 import { expectDbError } from './support/db-error';
+import { oneRow } from '@/db/one-row';
+import { at } from '@/tests/support/rows';
 
 const db = await freshDb();
 let customerId: string;
@@ -20,15 +22,21 @@ let partnerOrgId: string;
 let target: AssignmentTarget;
 
 async function newSubscriber(): Promise<AssignmentTarget> {
-  const [loc] = await db.select().from(locations).where(eq(locations.orgId, orgId));
-  const [u] = await db
-    .insert(users)
-    .values({ orgId, email: `u${Math.random().toString(36).slice(2)}@x.test` })
-    .returning();
-  const [s] = await db
-    .insert(subscribers)
-    .values({ customerId, orgId, kind: 'user', userId: u.id, package: 'webex_calling', locationId: loc.id })
-    .returning();
+  const loc = await oneRow(db.select().from(locations).where(eq(locations.orgId, orgId)), 'loc');
+  const u = await oneRow(
+    db
+      .insert(users)
+      .values({ orgId, email: `u${Math.random().toString(36).slice(2)}@x.test` })
+      .returning(),
+    'u',
+  );
+  const s = await oneRow(
+    db
+      .insert(subscribers)
+      .values({ customerId, orgId, kind: 'user', userId: u.id, package: 'webex_calling', locationId: loc.id })
+      .returning(),
+    's',
+  );
   return { subscriberId: s.id, customerId, partnerOrgId, locationId: loc.id };
 }
 let orgId: string;
@@ -82,13 +90,16 @@ describe('assign → change → remove', () => {
     const open = await db.execute<{ n: number }>(
       sql`select count(*)::int as n from package_assignments where customer_id = ${customerId} and ended_at is null`,
     );
-    expect(open[0].n).toBe(0);
+    expect(at(open, 0).n).toBe(0);
     // Already-closed history is untouched.
     expect((await intervals(target.subscriberId)).map((i) => i.end)).toEqual(closedBefore);
   });
 
   it('history cannot be rewritten: moving a closed end, changing a package or deleting is refused', async () => {
-    const [row] = await db.select().from(packageAssignments).where(eq(packageAssignments.subscriberId, target.subscriberId)).limit(1);
+    const row = await oneRow(
+      db.select().from(packageAssignments).where(eq(packageAssignments.subscriberId, target.subscriberId)).limit(1),
+      'row',
+    );
     await expectDbError(db.update(packageAssignments).set({ endedAt: new Date() }).where(eq(packageAssignments.id, row.id)), /append-only/);
     await expectDbError(
       db.update(packageAssignments).set({ package: 'cx_essentials' }).where(eq(packageAssignments.id, row.id)),

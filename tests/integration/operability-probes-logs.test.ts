@@ -28,11 +28,16 @@ const collector = new Writable({
   },
 });
 let stdout: ReturnType<typeof setLogDestination>;
+// Test runs log at warn (vitest.config.ts); this file checks the info lines too.
+let runLevel: string;
 beforeAll(() => {
   stdout = setLogDestination(collector);
+  runLevel = logger.level;
+  logger.level = 'info';
 });
 afterAll(() => {
   setLogDestination(stdout);
+  logger.level = runLevel;
 });
 afterEach(() => {
   lines = [];

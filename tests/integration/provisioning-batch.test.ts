@@ -31,6 +31,8 @@ import { webhookOps } from '@/lib/webhooks/webhook-operations';
 import { customerInput, makeTemplate, recordingJobs, serviceCaller } from './support/customer-fixtures';
 import { makeAdmin, makePartner } from './support/fixtures';
 import { freshDb } from './support/test-db';
+import { oneRow } from '@/db/one-row';
+import { at } from '@/tests/support/rows';
 
 process.env.WEBHOOKS_ALLOW_PRIVATE = '1';
 const db = await freshDb();
@@ -48,7 +50,7 @@ const create = async (overrides: Partial<CreateCustomerInput> = {}) =>
 const n = async (q: Promise<unknown[]>) => (await q).length;
 
 async function footprint(customerId: string) {
-  const [c] = await db.select().from(customers).where(eq(customers.id, customerId));
+  const c = await oneRow(db.select().from(customers).where(eq(customers.id, customerId)), 'c');
   return {
     status: c.status,
     locations: await n(db.select().from(locations).where(eq(locations.orgId, c.orgId))),
@@ -100,7 +102,7 @@ const logOf = async (customerId: string) =>
   ).map((e) => `${e.step}: ${e.message}`);
 /** A customer row without ids and times, to compare a batch-built customer with a one-by-one one. */
 async function shape(customerId: string) {
-  const [c] = await db.select().from(customers).where(eq(customers.id, customerId));
+  const c = await oneRow(db.select().from(customers).where(eq(customers.id, customerId)), 'c');
   const pkgs = await db
     .select({ p: customerPackages.package, s: customerPackages.status })
     .from(customerPackages)
@@ -166,7 +168,7 @@ describe('a batch of fresh customers', () => {
     ]);
     // The CAC-only-plus-meetings customer's admin holds meetings, never Common Area Calling.
     const fjord = rows.find((r) => r.name === 'Fjord Analytics')!;
-    const [sub] = await db.select().from(subscribers).where(eq(subscribers.customerId, fjord.id));
+    const sub = await oneRow(db.select().from(subscribers).where(eq(subscribers.customerId, fjord.id)), 'sub');
     expect(sub.package).toBe('webex_meetings');
     // Each welcome e-mail is queued for delivery (batch + reference).
     expect(jobs.of(QUEUES.deliverEmail)).toHaveLength(4);
@@ -221,8 +223,8 @@ describe('a batch of fresh customers', () => {
     expect((await provisionBatch(deps, ids)).provisioned).toHaveLength(3);
     expect((await provisionBatch(deps, ids)).settled).toHaveLength(3); // a re-run finds them done
     for (const id of ids) expect(await footprint(id)).toEqual(DONE);
-    const [contested] = await db.select().from(customers).where(eq(customers.id, ids[1]));
-    expect(contested.sipDomain).toBe(`contested-name-gmbh-${ids[1].slice(0, 8)}.sip.partnerhub.test`);
+    const contested = await oneRow(db.select().from(customers).where(eq(customers.id, ids[1])), 'contested');
+    expect(contested.sipDomain).toBe(`contested-name-gmbh-${at(ids, 1).slice(0, 8)}.sip.partnerhub.test`);
   });
 
   it('two batches sharing customers at the same time build each customer once', async () => {
@@ -247,7 +249,7 @@ describe('customers that are not fresh', () => {
     const done = await create();
     await provisionCustomer(deps, done);
     const taken = await create();
-    const [t] = await db.select().from(customers).where(eq(customers.id, taken));
+    const t = await oneRow(db.select().from(customers).where(eq(customers.id, taken)), 't');
     await db.transaction(async (tx) => {
       await tx.execute(sql`set local session_replication_role = replica`); // an address taken before the claim rule existed
       await tx.insert(users).values({ orgId: partnerId, email: t.adminEmail });

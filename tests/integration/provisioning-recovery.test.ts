@@ -18,6 +18,7 @@ import { customerInput, makeTemplate, serviceCaller } from './support/customer-f
 import { makeAdmin, makePartner } from './support/fixtures';
 import { startInstance, stopInstances } from './support/instances';
 import { freshDb } from './support/test-db';
+import { oneRow } from '@/db/one-row';
 
 const db = await freshDb();
 const TUNING: BossTuning = { maintenanceIntervalSeconds: 1, expireInSeconds: { 'customer-provision': 3 } };
@@ -104,7 +105,7 @@ describe('an instance killed mid-provisioning', () => {
     await waitFor(
       'the customer to be provisioned',
       async () => {
-        const [c] = await db.select({ status: customers.status }).from(customers).where(eq(customers.id, customerId));
+        const c = await oneRow(db.select({ status: customers.status }).from(customers).where(eq(customers.id, customerId)), 'c');
         return c.status === 'provisioned';
       },
       60_000,
@@ -115,7 +116,7 @@ describe('an instance killed mid-provisioning', () => {
     const job = await boss.getJobById(QUEUES.provisionCustomer, jobId);
     expect(job).toMatchObject({ state: 'completed', retryCount: 1 }); // the orphan was failed and retried, not duplicated
 
-    const [c] = await db.select().from(customers).where(eq(customers.id, customerId));
+    const c = await oneRow(db.select().from(customers).where(eq(customers.id, customerId)), 'c');
     expect(await db.$count(subscribers, eq(subscribers.customerId, customerId))).toBe(1);
     expect(await db.$count(emailOutbox, and(eq(emailOutbox.orgId, c.orgId), eq(emailOutbox.kind, 'welcome')))).toBe(1);
 

@@ -13,6 +13,7 @@ import { fixedClock } from '@/lib/platform/clock';
 import { QUEUES } from '@/lib/platform/queues';
 import { freshDb } from './support/test-db';
 import { makePartner } from './support/fixtures';
+import { oneRow } from '@/db/one-row';
 
 const db = await freshDb();
 const NOW = '2026-09-01T12:00:00Z';
@@ -27,18 +28,21 @@ let partner: { id: string };
 async function report(age: number, status: 'COMPLETED' | 'FAILED' | 'IN_PROGRESS', month: number) {
   const start = `2026-${String(month).padStart(2, '0')}-01`;
   const end = `2026-${String(month).padStart(2, '0')}-28`;
-  const [r] = await db
-    .insert(billingReports)
-    .values({
-      orgId: partner.id,
-      type: 'USER',
-      billingStartDate: start,
-      billingEndDate: end,
-      status,
-      createdAt: daysAgo(age),
-      ...(status === 'COMPLETED' ? { rowCount: 1, byteSize: 6, chunkCount: 2, completedAt: daysAgo(age) } : {}),
-    })
-    .returning();
+  const r = await oneRow(
+    db
+      .insert(billingReports)
+      .values({
+        orgId: partner.id,
+        type: 'USER',
+        billingStartDate: start,
+        billingEndDate: end,
+        status,
+        createdAt: daysAgo(age),
+        ...(status === 'COMPLETED' ? { rowCount: 1, byteSize: 6, chunkCount: 2, completedAt: daysAgo(age) } : {}),
+      })
+      .returning(),
+    'r',
+  );
   if (status === 'COMPLETED')
     await db.insert(billingReportChunks).values([
       { reportId: r.id, seq: 0, data: Buffer.from('a,b\r\n') },
@@ -117,17 +121,20 @@ describe('report retention', () => {
   it('deletes in batches until nothing is due', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 45; i++) {
-      const [r] = await db
-        .insert(billingReports)
-        .values({
-          orgId: partner.id,
-          type: 'CUSTOMER',
-          billingStartDate: '2025-01-01',
-          billingEndDate: `2025-01-${String(1 + (i % 28)).padStart(2, '0')}`,
-          status: 'FAILED',
-          createdAt: daysAgo(200 + i),
-        })
-        .returning();
+      const r = await oneRow(
+        db
+          .insert(billingReports)
+          .values({
+            orgId: partner.id,
+            type: 'CUSTOMER',
+            billingStartDate: '2025-01-01',
+            billingEndDate: `2025-01-${String(1 + (i % 28)).padStart(2, '0')}`,
+            status: 'FAILED',
+            createdAt: daysAgo(200 + i),
+          })
+          .returning(),
+        'r',
+      );
       ids.push(r.id);
     }
     expect(await deleteExpiredReports(db, new Date(NOW), 90)).toBe(45);

@@ -17,6 +17,8 @@ import { currentSeatsByPackage, openSeatsByPackage, seatMonthsByPackage, topCust
 import { addSubscriber, type CustomerRef } from './support/billing';
 import { makeAdmin, makeCustomer, makePartner, makeSubPartner } from './support/fixtures';
 import { freshDb } from './support/test-db';
+import { oneRow } from '@/db/one-row';
+import { defined } from '@/tests/support/rows';
 
 const db = await freshDb();
 const clock = fixedClock('2026-11-21T10:00:00Z');
@@ -100,7 +102,7 @@ async function randomChange(rnd: () => number, at: Date, pool: Sub[] = subs, all
   const live = customersOf[owner].filter((c) => !deleted.has(c.customer.id));
   const r = rnd();
   if (allowDelete && r < 0.05 && live.length > 1) {
-    const c = pick(rnd, live);
+    const c = defined(pick(rnd, live), 'c');
     deleted.add(c.customer.id);
     // Through the guard, as every door does: the decision sets the access's reach.
     const access = await authorize(deps, admin.userId, owner, 'customers.delete');
@@ -119,11 +121,14 @@ async function randomChange(rnd: () => number, at: Date, pool: Sub[] = subs, all
         const created = await addSubscriber(tx as never, c, [{ pkg: pick(rnd, [...PACKAGES]), start: at.toISOString() }]);
         if (!rollback) pool.push({ subscriberId: created.subscriberId, c, locationId: '', open: true });
       } else if (r < 0.7) {
-        const s = pick(rnd, open);
-        const [cur] = await tx
-          .select({ locationId: packageAssignments.locationId })
-          .from(packageAssignments)
-          .where(and(eq(packageAssignments.subscriberId, s.subscriberId), isNull(packageAssignments.endedAt)));
+        const s = defined(pick(rnd, open), 's');
+        const cur = await oneRow(
+          tx
+            .select({ locationId: packageAssignments.locationId })
+            .from(packageAssignments)
+            .where(and(eq(packageAssignments.subscriberId, s.subscriberId), isNull(packageAssignments.endedAt))),
+          'cur',
+        );
         await changeAssignment(
           tx,
           { subscriberId: s.subscriberId, customerId: s.c.customer.id, partnerOrgId: owner, locationId: cur.locationId },
@@ -131,16 +136,19 @@ async function randomChange(rnd: () => number, at: Date, pool: Sub[] = subs, all
           at,
         );
       } else if (r < 0.9) {
-        const s = pick(rnd, open);
+        const s = defined(pick(rnd, open), 's');
         await closeSubscriberAssignment(tx, s.subscriberId, at);
         if (!rollback) s.open = false;
       } else {
         // A re-run job: opening an interval that is already open changes nothing.
-        const s = pick(rnd, open);
-        const [cur] = await tx
-          .select()
-          .from(packageAssignments)
-          .where(and(eq(packageAssignments.subscriberId, s.subscriberId), isNull(packageAssignments.endedAt)));
+        const s = defined(pick(rnd, open), 's');
+        const cur = await oneRow(
+          tx
+            .select()
+            .from(packageAssignments)
+            .where(and(eq(packageAssignments.subscriberId, s.subscriberId), isNull(packageAssignments.endedAt))),
+          'cur',
+        );
         await openAssignment(
           tx,
           { subscriberId: s.subscriberId, customerId: s.c.customer.id, partnerOrgId: owner, locationId: cur.locationId },

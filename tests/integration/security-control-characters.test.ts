@@ -10,7 +10,7 @@ import { createApiToken } from '@/lib/api-tokens/create-api-token';
 import { createTokenSchema } from '@/lib/api-tokens/token-schema';
 import { EXAMPLE_CREATE_CUSTOMER } from '@/lib/api/examples';
 import type { Capability } from '@/lib/auth/permissions';
-import { listSubscribers } from '@/lib/customer-view/list-subscribers';
+import { listSubscribers } from '@/lib/subscribers/list-subscribers';
 import { parseCustomerListParams } from '@/lib/customers/customer-list-params';
 import { customerOps } from '@/lib/customers/customer-operations';
 import { listPartnerCustomers } from '@/lib/customers/list-partner-customers';
@@ -26,6 +26,7 @@ import { customerInput, makeTemplate, recordingJobs, rejection, serviceCaller } 
 import { insertUser, setupCustomer } from './support/customer-view-fixtures';
 import { makeAdmin, makePartner, makeSubPartner } from './support/fixtures';
 import { freshDb } from './support/test-db';
+import { at } from '@/tests/support/rows';
 
 const db = await freshDb();
 const call = serviceCaller(db);
@@ -80,10 +81,10 @@ describe('a search term with control characters matches nothing', () => {
   );
 
   it('while an ordinary search still finds its rows', async () => {
-    expect((await lists[0][1]('Nul')).rows).toHaveLength(0); // customers are named by the fixture, not "Nul…"
-    expect((await lists[1][1]('nul temp')).rows).toHaveLength(1);
-    expect((await lists[2][1]('nul ind')).rows).toHaveLength(1);
-    expect((await lists[3][1]('seed')).rows).toHaveLength(1);
+    expect((await at(lists, 0)[1]('Nul')).rows).toHaveLength(0); // customers are named by the fixture, not "Nul…"
+    expect((await at(lists, 1)[1]('nul temp')).rows).toHaveLength(1);
+    expect((await at(lists, 2)[1]('nul ind')).rows).toHaveLength(1);
+    expect((await at(lists, 3)[1]('seed')).rows).toHaveLength(1);
   });
 });
 

@@ -14,6 +14,7 @@ import { addUsers } from '@/lib/subscribers/add-users';
 import { addUsersSchema } from '@/lib/subscribers/subscriber-schemas';
 import { makeAdmin, makeCustomer, makePartner } from './support/fixtures';
 import { freshDb } from './support/test-db';
+import { oneRow } from '@/db/one-row';
 
 const db = await freshDb();
 // A real clock: the race is about commit order, and intervals are compared with deprovisioned_at.
@@ -29,7 +30,7 @@ describe('Delete racing writes to the customer', () => {
         .update(customers)
         .set({ packages: ['webex_meetings'] })
         .where(eq(customers.id, customer.id));
-      const [hq] = await db.select().from(locations).where(eq(locations.orgId, org.id));
+      const hq = await oneRow(db.select().from(locations).where(eq(locations.orgId, org.id)), 'hq');
       const add = (i: number) =>
         runAuthorized(
           deps,
@@ -94,7 +95,7 @@ describe('Delete racing writes to the customer', () => {
       // Writes that lost the race were refused with the clear conflict, not a crash.
       for (const s of settled) if (s.status === 'rejected') expect(String(s.reason)).toMatch(/while the customer is deprovisioned/);
 
-      const [after] = await db.select().from(customers).where(eq(customers.id, customer.id));
+      const after = await oneRow(db.select().from(customers).where(eq(customers.id, customer.id)), 'after');
       expect(after.status).toBe('deprovisioned');
       const active = await db
         .select({ id: subscribers.id })

@@ -15,6 +15,7 @@ import { addUsersSchema, updateUserNamesSchema } from '@/lib/subscribers/subscri
 import { updateUserNames } from '@/lib/subscribers/update-user-names';
 import { makeAdmin, makeCustomer, makePartner } from './support/fixtures';
 import { freshDb } from './support/test-db';
+import { oneRow } from '@/db/one-row';
 
 const db = await freshDb();
 const deps = { db, clock: fixedClock('2026-11-21T12:00:00Z'), jobs: { send: async () => {} } };
@@ -47,21 +48,24 @@ const usersWith = async (email: string) =>
 describe("a pending customer's administrator address", () => {
   it("can't be taken by renaming another tenant's user", async () => {
     const w = await world();
-    const [u] = await db
-      .insert(users)
-      .values({ orgId: w.bluebird.org.id, email: 'baker@bluebird.test', firstName: 'B', lastName: 'B' })
-      .returning();
-    const [s] = await db
-      .insert(subscribers)
-      .values({
-        customerId: w.bluebird.customer.id,
-        orgId: w.bluebird.org.id,
-        kind: 'user',
-        userId: u.id,
-        package: 'webex_meetings',
-        locationId: w.hq.id,
-      })
-      .returning();
+    const u = await oneRow(
+      db.insert(users).values({ orgId: w.bluebird.org.id, email: 'baker@bluebird.test', firstName: 'B', lastName: 'B' }).returning(),
+      'u',
+    );
+    const s = await oneRow(
+      db
+        .insert(subscribers)
+        .values({
+          customerId: w.bluebird.customer.id,
+          orgId: w.bluebird.org.id,
+          kind: 'user',
+          userId: u.id,
+          package: 'webex_meetings',
+          locationId: w.hq.id,
+        })
+        .returning(),
+      's',
+    );
     const input = { subscriberId: s.id, firstName: 'B', lastName: 'B', displayName: '', email: PENDING.toUpperCase() };
     const err = await runAuthorized(
       deps,
@@ -102,7 +106,7 @@ describe("a pending customer's administrator address", () => {
 
   it("can't be taken by a sub-partner's first administrator (10022)", async () => {
     const w = await world();
-    const [subscription] = await db.select().from(subscriptions).where(eq(subscriptions.partnerOrgId, w.partner.id));
+    const subscription = await oneRow(db.select().from(subscriptions).where(eq(subscriptions.partnerOrgId, w.partner.id)), 'subscription');
     const input = {
       name: 'Claimer',
       adminEmail: PENDING,

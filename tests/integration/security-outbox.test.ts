@@ -11,6 +11,7 @@ import { createSubPartner } from '@/lib/sub-partners/create-sub-partner';
 import { createSubPartnerSchema } from '@/lib/sub-partners/sub-partner-schema';
 import { makeAdmin, makeCustomer, makePartner, makeSubPartner } from './support/fixtures';
 import { freshDb } from './support/test-db';
+import { oneRow } from '@/db/one-row';
 
 const db = await freshDb();
 const deps = { db, clock: fixedClock('2026-11-21T12:00:00Z'), jobs: { send: async () => {} } };
@@ -27,7 +28,7 @@ async function world() {
 describe('the Outbox', () => {
   it("shows a new sub-partner admin's invitation link only to the admin who set it up", async () => {
     const w = await world();
-    const [subscription] = await db.select().from(subscriptions).where(eq(subscriptions.partnerOrgId, w.parent.id));
+    const subscription = await oneRow(db.select().from(subscriptions).where(eq(subscriptions.partnerOrgId, w.parent.id)), 'subscription');
     const input = {
       name: 'New Reseller',
       adminEmail: 'first.admin@new-reseller.test',

@@ -16,6 +16,7 @@ import { deleteTemplateSchema } from '@/lib/templates/template-schema';
 import { customerInput, makeTemplate, recordingJobs } from './support/customer-fixtures';
 import { makeAdmin, makePartner } from './support/fixtures';
 import { freshDb } from './support/test-db';
+import { at } from '@/tests/support/rows';
 
 const db = await freshDb();
 const deps = { db, clock: systemClock, jobs: recordingJobs() };
@@ -108,7 +109,7 @@ describe('delete template racing create customer', () => {
         expect(f).toBeInstanceOf(DomainError);
         expect((f as DomainError).status).toBe(409);
       }
-      const deleteWon = outcomes[10].status === 'fulfilled';
+      const deleteWon = at(outcomes, 10).status === 'fulfilled';
       const createdCount = outcomes.filter((o, i) => i !== 10 && o.status === 'fulfilled').length;
       expect(await templateExists(template.id)).toBe(!deleteWon);
       expect(await customersOf(template.id)).toBe(deleteWon ? 0 : createdCount);

@@ -21,6 +21,8 @@ import { normalizeCompanyName } from '@/lib/domain/company-name';
 import { PACKAGE_INFO } from '@/lib/domain/packages';
 import type { Role } from '@/lib/domain/roles';
 import { freshDb } from './support/test-db';
+import { oneRow } from '@/db/one-row';
+import { at } from '@/tests/support/rows';
 
 const db = await freshDb();
 const NOW = new Date('2025-06-15T12:00:00.000Z');
@@ -70,7 +72,7 @@ describe('demo accounts', () => {
   });
 
   it.each(Object.entries(EXPECTED_GRANTS))('%s signs in with the demo password and holds its roles', async (email, expected) => {
-    const [user] = await db.select().from(users).where(eq(users.email, email));
+    const user = await oneRow(db.select().from(users).where(eq(users.email, email)), 'user');
     expect(user, email).toBeDefined();
     expect(user.orgId).toBe(expected.org);
     expect(user.passwordHash).toBeTruthy();
@@ -85,12 +87,15 @@ describe('demo accounts', () => {
   });
 
   it('gives no password to people who are not demo accounts', async () => {
-    const [row] = await db.execute<{ n: number }>(sql`
+    const row = await oneRow(
+      db.execute<{ n: number }>(sql`
       select count(*)::int as n from users where password_hash is not null
         and lower(email) not in (${sql.join(
           DEMO_ACCOUNTS.map((a) => sql`${a.email}`),
           sql`, `,
-        )})`);
+        )})`),
+      'row',
+    );
     expect(row.n).toBe(0);
   });
 });
@@ -119,12 +124,12 @@ describe('organisations', () => {
       select count(*)::int as mismatched from customers c
       join orgs o on o.id = c.org_id join orgs p on p.id = c.partner_org_id
       where o.wholesale <> p.wholesale`);
-    expect(rows[0].mismatched).toBe(0);
+    expect(at(rows, 0).mismatched).toBe(0);
   });
 
   it('makes Fabrikam and Tailspin active indirect providers of Northwind, sharing its subscription', async () => {
     for (const id of [DEMO_ORG_IDS.fabrikam, DEMO_ORG_IDS.tailspin]) {
-      const [org] = await db.select().from(orgs).where(eq(orgs.id, id));
+      const org = await oneRow(db.select().from(orgs).where(eq(orgs.id, id)), 'org');
       expect(org).toMatchObject({ kind: 'sub_partner', parentPartnerId: DEMO_ORG_IDS.northwind, wholesale: true, state: 'active' });
       expect(org.billingStartDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       const rel = await db
@@ -132,19 +137,25 @@ describe('organisations', () => {
         .from(orgRelations)
         .where(and(eq(orgRelations.managerOrgId, DEMO_ORG_IDS.northwind), eq(orgRelations.managedOrgId, id)));
       expect(rel).toHaveLength(1);
-      const [shared] = await db.execute<{ subscription_id: string }>(
-        sql`select subscription_id from sub_partner_subscriptions where sub_partner_org_id = ${id}`,
+      const shared = await oneRow(
+        db.execute<{ subscription_id: string }>(
+          sql`select subscription_id from sub_partner_subscriptions where sub_partner_org_id = ${id}`,
+        ),
+        'shared',
       );
       expect(shared.subscription_id).toBe('Sub-104221');
     }
   });
 
   it('relates sub-partner customers to both their owner and Northwind', async () => {
-    const [row] = await db.execute<{ n: number; missing: number }>(sql`
+    const row = await oneRow(
+      db.execute<{ n: number; missing: number }>(sql`
       select count(*)::int as n,
              count(*) filter (where not exists (select 1 from org_relations r where r.manager_org_id = c.partner_org_id and r.managed_org_id = c.org_id)
                                or not exists (select 1 from org_relations r where r.manager_org_id = ${DEMO_ORG_IDS.northwind} and r.managed_org_id = c.org_id))::int as missing
-      from customers c where c.partner_org_id in (${DEMO_ORG_IDS.fabrikam}, ${DEMO_ORG_IDS.tailspin})`);
+      from customers c where c.partner_org_id in (${DEMO_ORG_IDS.fabrikam}, ${DEMO_ORG_IDS.tailspin})`),
+      'row',
+    );
     expect(row.n).toBeGreaterThanOrEqual(10);
     expect(row.missing).toBe(0);
   });
@@ -162,11 +173,14 @@ describe('templates', () => {
   });
 
   it('uses calling packages only with a template that has a PSTN provider', async () => {
-    const [row] = await db.execute<{ n: number }>(sql`
+    const row = await oneRow(
+      db.execute<{ n: number }>(sql`
       select count(*)::int as n from customers c
       join onboarding_templates t on t.id = c.template_id
       join customer_packages p on p.customer_id = c.id
-      where t.pstn_provider_id is null and p.package <> 'webex_meetings'`);
+      where t.pstn_provider_id is null and p.package <> 'webex_meetings'`),
+      'row',
+    );
     expect(row.n).toBe(0);
   });
 });
@@ -211,9 +225,9 @@ describe('customers', () => {
   });
 
   it('shows the error of a failed customer and of a failed package', async () => {
-    const [failed] = await db.select().from(customers).where(eq(customers.status, 'error'));
+    const failed = await oneRow(db.select().from(customers).where(eq(customers.status, 'error')), 'failed');
     expect(failed.errors.length).toBeGreaterThan(0);
-    const [partial] = await db.select().from(customers).where(eq(customers.status, 'provisioned_with_errors'));
+    const partial = await oneRow(db.select().from(customers).where(eq(customers.status, 'provisioned_with_errors')), 'partial');
     const pkgs = await db.select().from(customerPackages).where(eq(customerPackages.customerId, partial.id));
     const broken = pkgs.filter((p) => p.status === 'error');
     expect(broken).toHaveLength(1);
@@ -221,26 +235,29 @@ describe('customers', () => {
   });
 
   it('keeps external ids unique per partner and sets up provisioned customers completely', async () => {
-    const [row] = await db.execute<{ bad: number }>(sql`
+    const row = await oneRow(
+      db.execute<{ bad: number }>(sql`
       select count(*)::int as bad from customers c
       where c.status = 'provisioned' and c.template_id is not null and (
         c.sip_domain is null or c.creation_package is null
         or not exists (select 1 from locations l where l.org_id = c.org_id and l.is_headquarters)
         or not exists (select 1 from subscribers s where s.customer_id = c.id)
-        or not exists (select 1 from role_grants g where g.org_id = c.org_id and g.role = 'customer_full_admin'))`);
+        or not exists (select 1 from role_grants g where g.org_id = c.org_id and g.role = 'customer_full_admin'))`),
+      'row',
+    );
     expect(row.bad).toBe(0);
   });
 
   it('makes the customer admin the first subscriber, holding the creation package', async () => {
-    const [acme] = await db.select().from(customers).where(eq(customers.orgId, DEMO_ORG_IDS.acmeDental));
+    const acme = await oneRow(db.select().from(customers).where(eq(customers.orgId, DEMO_ORG_IDS.acmeDental)), 'acme');
     const subs = await db
       .select({ email: users.email, pkg: subscribers.package, createdAt: subscribers.createdAt })
       .from(subscribers)
       .innerJoin(users, eq(users.id, subscribers.userId))
       .where(eq(subscribers.customerId, acme.id))
       .orderBy(subscribers.createdAt);
-    expect(subs[0].email).toBe('admin@acme-dental.test');
-    expect(subs[0].pkg).toBe(acme.creationPackage);
+    expect(at(subs, 0).email).toBe('admin@acme-dental.test');
+    expect(at(subs, 0).pkg).toBe(acme.creationPackage);
     expect(acme.meetingsSiteUrl).toBe('acme-dental.webex.test');
     expect(acme.sipDomain).toBe('acme-dental.sip.partnerhub.test');
   });
@@ -263,18 +280,21 @@ describe('customers', () => {
     const daysLeft = ts.filter((t) => t.endsAt).map((t) => Math.round(((t.endsAt?.getTime() ?? 0) - NOW.getTime()) / DAY));
     expect(daysLeft).toContain(5);
     expect(new Set(daysLeft).size).toBeGreaterThan(1);
-    const [salesAdmin] = await db.select().from(users).where(eq(users.email, 'sales@contoso.test'));
+    const salesAdmin = await oneRow(db.select().from(users).where(eq(users.email, 'sales@contoso.test')), 'salesAdmin');
     expect(ts.some((t) => t.createdBy === salesAdmin.id)).toBe(true);
   });
 });
 
 describe('billing ledger', () => {
   it('has a year of history', async () => {
-    const [row] = await db.execute<{ earliest: string; latest: string; n: number; changed: number; removed: number }>(sql`
+    const row = await oneRow(
+      db.execute<{ earliest: string; latest: string; n: number; changed: number; removed: number }>(sql`
       select min(started_at)::text as earliest, max(started_at)::text as latest, count(*)::int as n,
              (select count(*)::int from (select subscriber_id from package_assignments group by 1 having count(*) > 1) x) as changed,
              (select count(*)::int from subscribers where removed_at is not null) as removed
-      from package_assignments`);
+      from package_assignments`),
+      'row',
+    );
     expect(NOW.getTime() - new Date(row.earliest).getTime()).toBeGreaterThan(300 * DAY);
     expect(NOW.getTime() - new Date(row.earliest).getTime()).toBeLessThan(366 * DAY);
     expect(new Date(row.latest).getTime()).toBeLessThanOrEqual(NOW.getTime());
@@ -295,19 +315,25 @@ describe('billing ledger', () => {
   });
 
   it('bills active subscribers through one open interval and removed ones through none', async () => {
-    const [row] = await db.execute<{ bad: number }>(sql`
+    const row = await oneRow(
+      db.execute<{ bad: number }>(sql`
       select count(*)::int as bad from subscribers s
       where (s.removed_at is null) <> exists (select 1 from package_assignments a where a.subscriber_id = s.id and a.ended_at is null)
-         or (s.removed_at is not null and exists (select 1 from package_assignments a where a.subscriber_id = s.id and a.ended_at > s.removed_at))`);
+         or (s.removed_at is not null and exists (select 1 from package_assignments a where a.subscriber_id = s.id and a.ended_at > s.removed_at))`),
+      'row',
+    );
     expect(row.bad).toBe(0);
   });
 
   it('closed every interval of the deprovisioned customer at its deprovisioning time', async () => {
     // The wholesale one (an ended trial's customer is deprovisioned too, with no ledger of its own).
-    const [c] = await db
-      .select()
-      .from(customers)
-      .where(and(eq(customers.status, 'deprovisioned'), isNotNull(customers.templateId)));
+    const c = await oneRow(
+      db
+        .select()
+        .from(customers)
+        .where(and(eq(customers.status, 'deprovisioned'), isNotNull(customers.templateId))),
+      'c',
+    );
     expect(c.deprovisionedAt).toBeInstanceOf(Date);
     const rows = await db.select().from(packageAssignments).where(eq(packageAssignments.customerId, c.id));
     expect(rows.length).toBeGreaterThan(0);
@@ -339,9 +365,9 @@ describe('trials demo data (SPEC §9, §10)', () => {
       new Set(['pending_consent', 'pending_provisioning_details', 'active', 'expired_grace', 'ended', 'converted', 'cancelled']),
     );
     expect(ts.some((t) => t.status === 'active' && t.endsAt && t.endsAt.getTime() - NOW.getTime() <= 7 * DAY)).toBe(true);
-    const [litware] = await db.select().from(orgs).where(eq(orgs.id, DEMO_ORG_IDS.litware));
+    const litware = await oneRow(db.select().from(orgs).where(eq(orgs.id, DEMO_ORG_IDS.litware)), 'litware');
     expect([litware.name, litware.tier, litware.wholesale]).toEqual(['Litware Reseller', '2', false]);
-    const [harbor] = await db.select().from(orgs).where(eq(orgs.id, DEMO_ORG_IDS.harborLaw));
+    const harbor = await oneRow(db.select().from(orgs).where(eq(orgs.id, DEMO_ORG_IDS.harborLaw)), 'harbor');
     expect(harbor.name).toBe('Harbor Law Group');
     expect(await db.$count(users, eq(users.orgId, harbor.id))).toBe(12);
     expect(await db.$count(customers, eq(customers.orgId, harbor.id))).toBe(0);

@@ -11,6 +11,8 @@ import { smtpMailer } from '@/lib/email/mailer';
 import type { JobSender } from '@/lib/platform/queues';
 import { freshDb } from './support/test-db';
 import { makeCustomer, makePartner } from './support/fixtures';
+import { oneRow } from '@/db/one-row';
+import { defined } from '@/tests/support/rows';
 
 const db = await freshDb();
 const received: ParsedMail[] = [];
@@ -75,13 +77,16 @@ describe('SMTP delivery', () => {
     const { jobs } = recordingJobs();
     const smtp = { mailer: smtpMailer(url), jobs, from: 'Partner Hub <mailer@partnerhub.test>' };
 
-    const invite = await queue({
-      to: 'new.admin@customer.test',
-      orgId: org.id,
-      kind: 'invitation',
-      subject: 'You are invited',
-      body: 'Hello Ada,\n\nSet your password within 7 days: http://localhost:3000/invite/abc123',
-    });
+    const invite = defined(
+      await queue({
+        to: 'new.admin@customer.test',
+        orgId: org.id,
+        kind: 'invitation',
+        subject: 'You are invited',
+        body: 'Hello Ada,\n\nSet your password within 7 days: http://localhost:3000/invite/abc123',
+      }),
+      'invite',
+    );
     expect(await deliverEmail(db, invite.id, new Date('2026-11-21T10:00:00Z'), smtp)).toBe('sent');
     const mail = received.find((m) => m.subject === 'You are invited')!;
     expect(mail.to && 'text' in mail.to ? mail.to.text : '').toBe('new.admin@customer.test');
@@ -100,13 +105,16 @@ describe('SMTP delivery', () => {
       .where(and(eq(auditLog.action, 'email.sent'), eq(auditLog.targetId, invite.id)));
     expect(entry).toMatchObject({ orgId: org.id });
 
-    const notice = await queue({
-      to: 'admin@customer.test',
-      orgId: org.id,
-      kind: 'rbpm_changed',
-      subject: 'Settings changed',
-      body: 'Your partner changed a setting.',
-    });
+    const notice = defined(
+      await queue({
+        to: 'admin@customer.test',
+        orgId: org.id,
+        kind: 'rbpm_changed',
+        subject: 'Settings changed',
+        body: 'Your partner changed a setting.',
+      }),
+      'notice',
+    );
     expect(await deliverEmail(db, notice.id, new Date(), smtp)).toBe('sent');
     const n = received.find((m) => m.subject === 'Settings changed')!;
     const line = n.headerLines.find((h) => h.key === 'list-unsubscribe')?.line.replace(/\r?\n\s+/g, ' ');
@@ -122,10 +130,10 @@ describe('SMTP delivery', () => {
     const partner = await makePartner(db);
     const { jobs, sent } = recordingJobs();
     const smtp = { mailer: smtpMailer(url), jobs };
-    const row = await queue({ to: 'busy@customer.test', orgId: partner.id, subject: 'Busy once' });
+    const row = defined(await queue({ to: 'busy@customer.test', orgId: partner.id, subject: 'Busy once' }), 'row');
     const t0 = new Date('2026-11-21T10:00:00Z');
     expect(await deliverEmail(db, row.id, t0, smtp)).toBe('retry');
-    const after = await rowOf(row.id);
+    const after = defined(await rowOf(row.id), 'after');
     expect(after).toMatchObject({ status: 'queued', attempts: 1, lastError: expect.stringMatching(/^451 4\.2\.1 Mailbox busy/) });
     expect(after.nextAttemptAt?.toISOString()).toBe('2026-11-21T10:00:30.000Z');
     expect(sent).toEqual([{ emailId: row.id, startAfter: new Date('2026-11-21T10:00:30.000Z') }]);
@@ -141,7 +149,7 @@ describe('SMTP delivery', () => {
   it('a 5xx reply marks it failed with the server reply, shown in the Activity', async () => {
     const partner = await makePartner(db);
     const { jobs, sent } = recordingJobs();
-    const row = await queue({ to: 'gone@customer.test', orgId: partner.id, subject: 'Never arrives' });
+    const row = defined(await queue({ to: 'gone@customer.test', orgId: partner.id, subject: 'Never arrives' }), 'row');
     expect(await deliverEmail(db, row.id, new Date(), { mailer: smtpMailer(url), jobs })).toBe('failed');
     expect(await rowOf(row.id)).toMatchObject({
       status: 'failed',
@@ -149,17 +157,20 @@ describe('SMTP delivery', () => {
       lastError: expect.stringMatching(/^550 5\.1\.1 <gone@customer\.test>: mailbox unavailable/),
     });
     expect(sent).toHaveLength(0);
-    const [entry] = await db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.action, 'email.failed'), eq(auditLog.targetId, row.id)));
+    const entry = await oneRow(
+      db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'email.failed'), eq(auditLog.targetId, row.id))),
+      'entry',
+    );
     expect(entry.summary).toMatch(/failed: 550/);
   });
 
   it('an unreachable server is transient; after the last attempt the e-mail fails', async () => {
     const partner = await makePartner(db);
     const { jobs } = recordingJobs();
-    const row = await queue({ to: 'x@customer.test', orgId: partner.id, subject: 'Nowhere', attempts: 5 });
+    const row = defined(await queue({ to: 'x@customer.test', orgId: partner.id, subject: 'Nowhere', attempts: 5 }), 'row');
     expect(await deliverEmail(db, row.id, new Date(), { mailer: smtpMailer('smtp://127.0.0.1:1'), jobs })).toBe('failed');
     expect(await rowOf(row.id)).toMatchObject({ status: 'failed', attempts: 6, lastError: expect.stringMatching(/ECONNREFUSED|connect/i) });
   });
@@ -167,7 +178,7 @@ describe('SMTP delivery', () => {
   it('without SMTP the outbox is the mailbox: recorded as sent, nothing on the wire', async () => {
     const partner = await makePartner(db);
     const before = received.length;
-    const row = await queue({ to: 'local@customer.test', orgId: partner.id });
+    const row = defined(await queue({ to: 'local@customer.test', orgId: partner.id }), 'row');
     expect(await deliverEmail(db, row.id, new Date())).toBe('sent');
     expect(received.length).toBe(before);
   });

@@ -24,6 +24,7 @@ import { setSubPartnerState } from '@/lib/sub-partners/set-sub-partner-state';
 import { createSubPartnerSchema, setSubPartnerStateSchema } from '@/lib/sub-partners/sub-partner-schema';
 import { freshDb } from './support/test-db';
 import { makeAdmin, makePartner, makeSubPartner } from './support/fixtures';
+import { oneRow } from '@/db/one-row';
 
 const db = await freshDb();
 const clock = fixedClock('2026-11-21T10:00:00Z');
@@ -81,14 +82,14 @@ describe('setting up a sub-partner', () => {
     expect(await db.select().from(subPartnerSubscriptions).where(eq(subPartnerSubscriptions.subPartnerOrgId, orgId))).toEqual([
       { subPartnerOrgId: orgId, subscriptionId },
     ]);
-    const [admin] = await db.select().from(users).where(eq(users.email, 'first@reseller.test'));
+    const admin = await oneRow(db.select().from(users).where(eq(users.email, 'first@reseller.test')), 'admin');
     expect(admin.orgId).toBe(orgId);
     expect(admin.passwordHash).toBeNull();
     const roles = (await db.select({ role: roleGrants.role }).from(roleGrants).where(eq(roleGrants.userId, admin.id)))
       .map((r) => r.role)
       .sort();
     expect(roles).toEqual(['partner_full_admin', 'wholesale_admin']);
-    const [mail] = await db.select().from(emailOutbox).where(eq(emailOutbox.to, 'first@reseller.test'));
+    const mail = await oneRow(db.select().from(emailOutbox).where(eq(emailOutbox.to, 'first@reseller.test')), 'mail');
     expect(mail).toMatchObject({ kind: 'invitation', orgId, status: 'queued' });
     expect(mail.body).toMatch(/\/invite\/[A-Za-z0-9_-]{40,}/);
     const [entry] = await db
@@ -100,7 +101,7 @@ describe('setting up a sub-partner', () => {
 
   it('the invited admin sets a password once, then signs in and reaches only the new org', async () => {
     const { orgId } = await setUp(full, input('invited@reseller.test'));
-    const [mail] = await db.select().from(emailOutbox).where(eq(emailOutbox.to, 'invited@reseller.test'));
+    const mail = await oneRow(db.select().from(emailOutbox).where(eq(emailOutbox.to, 'invited@reseller.test')), 'mail');
     const token = mail.body.match(/\/invite\/([A-Za-z0-9_-]+)/)![1];
     expect(await findOpenInvitation(db, token, clock.now())).toMatchObject({ email: 'invited@reseller.test', orgName: 'Reseller invited' });
     await db.transaction((tx) => acceptInvitation(tx, { token, password: 'a-long-password', now: clock.now() }));
@@ -117,7 +118,7 @@ describe('setting up a sub-partner', () => {
 
   it('an invitation expires after 7 days', async () => {
     await setUp(full, input('late@reseller.test'));
-    const [mail] = await db.select().from(emailOutbox).where(eq(emailOutbox.to, 'late@reseller.test'));
+    const mail = await oneRow(db.select().from(emailOutbox).where(eq(emailOutbox.to, 'late@reseller.test')), 'mail');
     const token = mail.body.match(/\/invite\/([A-Za-z0-9_-]+)/)![1];
     const later = new Date(clock.now().getTime() + 7 * 86_400_000 + 1000);
     expect(await findOpenInvitation(db, token, later)).toBeNull();

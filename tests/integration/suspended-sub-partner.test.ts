@@ -12,6 +12,7 @@ import { fixedClock } from '@/lib/platform/clock';
 import { ConflictError } from '@/lib/platform/errors';
 import { freshDb } from './support/test-db';
 import { makeAdmin, makeCustomer, makePartner, makeSubPartner } from './support/fixtures';
+import { oneRow } from '@/db/one-row';
 
 const db = await freshDb();
 const deps = { db, clock: fixedClock('2026-11-21T12:00:00Z'), jobs: { send: async () => {} } };
@@ -84,7 +85,7 @@ describe('a customer whose services are not live', () => {
       .update(customers)
       .set({ status: 'deprovisioned', packages: ['webex_meetings'] })
       .where(eq(customers.id, customer.id));
-    const [hq] = await db.select().from(locations).where(eq(locations.orgId, org.id));
+    const hq = await oneRow(db.select().from(locations).where(eq(locations.orgId, org.id)), 'hq');
     const input = {
       rows: [
         {
@@ -128,7 +129,7 @@ describe('a suspended indirect provider, at every door the review found open (is
       .set({ packages: ['webex_meetings'] })
       .where(eq(customers.orgId, customerOrg.id));
     await db.update(orgs).set({ state: 'suspended' }).where(eq(orgs.id, subOrg.id));
-    const [hq] = await db.select().from(locations).where(eq(locations.orgId, customerOrg.id));
+    const hq = await oneRow(db.select().from(locations).where(eq(locations.orgId, customerOrg.id)), 'hq');
     const create = billingReportOps.create;
 
     const attempts = [

@@ -19,6 +19,8 @@ import { deleteTemplateSchema, templateSchema, updateTemplateSchema, type Templa
 import { updateTemplate } from '@/lib/templates/update-template';
 import { makeAdmin, makeCustomer, makePartner, makeSubPartner } from './support/fixtures';
 import { freshDb } from './support/test-db';
+import { oneRow } from '@/db/one-row';
+import { at, defined, first } from '@/tests/support/rows';
 
 const db = await freshDb();
 const deps: ServiceDeps = { db, clock: fixedClock('2026-11-20T10:00:00Z'), jobs: { send: async () => {} } };
@@ -39,13 +41,19 @@ beforeAll(async () => {
   const sub = await makeSubPartner(db, parent.id, 'Sub Networks');
   const otherSub = await makeSubPartner(db, parent.id, 'Sibling Networks');
   const other = await makePartner(db, { name: 'Unrelated Telecom' });
-  const [parentSub] = await db.select().from(subscriptions).where(eq(subscriptions.partnerOrgId, parent.id));
-  const [otherSubscription] = await db.select().from(subscriptions).where(eq(subscriptions.partnerOrgId, other.id));
+  const parentSub = await oneRow(db.select().from(subscriptions).where(eq(subscriptions.partnerOrgId, parent.id)), 'parentSub');
+  const otherSubscription = await oneRow(
+    db.select().from(subscriptions).where(eq(subscriptions.partnerOrgId, other.id)),
+    'otherSubscription',
+  );
   // A second subscription of the parent that is NOT shared with the sub-partner.
-  const [unshared] = await db
-    .insert(subscriptions)
-    .values({ id: 'Sub-unshared', partnerOrgId: parent.id, packages: [...PACKAGES] })
-    .returning();
+  const unshared = await oneRow(
+    db
+      .insert(subscriptions)
+      .values({ id: 'Sub-unshared', partnerOrgId: parent.id, packages: [...PACKAGES] })
+      .returning(),
+    'unshared',
+  );
   await db.insert(subPartnerSubscriptions).values([
     { subPartnerOrgId: sub.id, subscriptionId: parentSub.id },
     { subPartnerOrgId: otherSub.id, subscriptionId: parentSub.id },
@@ -123,7 +131,7 @@ describe('create', () => {
       valid({ name: '  Calling – US  ', authMode: 'saml', idpEntityId: 'https://idp.test/metadata', idpName: 'left-over' }),
     );
     expect(created.provisioningId).toMatch(/^[0-9a-f]{32}$/);
-    const row = await templateRow(created.id);
+    const row = defined(await templateRow(created.id), 'row');
     expect(row).toMatchObject({
       orgId: w.parent,
       name: 'Calling – US',
@@ -139,10 +147,13 @@ describe('create', () => {
       provisioningId: created.provisioningId,
     });
     expect(row.createdAt.toISOString()).toBe('2026-11-20T10:00:00.000Z');
-    const [entry] = await db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.action, 'template.create'), eq(auditLog.targetId, created.id)));
+    const entry = await oneRow(
+      db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'template.create'), eq(auditLog.targetId, created.id))),
+      'entry',
+    );
     expect(entry).toMatchObject({ orgId: w.parent, actorUserId: a.parentFull.userId, actorOrgId: w.parent, targetType: 'template' });
     expect(entry.after).toMatchObject({ name: 'Calling – US', authMode: 'saml', provisioningId: created.provisioningId });
   });
@@ -201,7 +212,10 @@ describe('create', () => {
       create(a.parentWholesale, w.parent, valid({ name: 'race' })),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    const [lost] = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    const lost = first(
+      results.filter((r): r is PromiseRejectedResult => r.status === 'rejected'),
+      'lost',
+    );
     expect(lost.reason).toBeInstanceOf(ConflictError);
     expect(lost.reason.fieldErrors.name).toEqual(['A template with this name already exists.']);
     const rows = await db
@@ -213,7 +227,7 @@ describe('create', () => {
       await db
         .select()
         .from(auditLog)
-        .where(and(eq(auditLog.action, 'template.create'), eq(auditLog.targetId, rows[0].id))),
+        .where(and(eq(auditLog.action, 'template.create'), eq(auditLog.targetId, at(rows, 0).id))),
     ).toHaveLength(1);
   });
 
@@ -317,7 +331,7 @@ describe('update', () => {
       }),
       templateId: created.id,
     });
-    const row = await templateRow(created.id);
+    const row = defined(await templateRow(created.id), 'row');
     expect(row).toMatchObject({
       name: 'Edited',
       authMode: 'webex',
@@ -329,10 +343,13 @@ describe('update', () => {
       provisioningId: created.provisioningId,
     });
     expect(row.updatedAt.toISOString()).toBe('2026-11-21T08:00:00.000Z');
-    const [entry] = await db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.action, 'template.update'), eq(auditLog.targetId, created.id)));
+    const entry = await oneRow(
+      db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'template.update'), eq(auditLog.targetId, created.id))),
+      'entry',
+    );
     expect(entry).toMatchObject({ actorUserId: a.parentWholesale.userId, orgId: w.parent });
     expect(entry.before).toMatchObject({ name: 'To edit', authMode: 'saml', idpEntityId: 'urn:idp', country: 'US' });
     expect(entry.after).toMatchObject({ name: 'Edited', authMode: 'webex', idpEntityId: null, country: 'DE' });
@@ -400,10 +417,13 @@ describe('delete', () => {
     const created = await create(a.parentFull, w.parent, valid({ name: 'Unused' }));
     await remove(a.parentFull, w.parent, created.id);
     expect(await templateRow(created.id)).toBeUndefined();
-    const [entry] = await db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.action, 'template.delete'), eq(auditLog.targetId, created.id)));
+    const entry = await oneRow(
+      db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'template.delete'), eq(auditLog.targetId, created.id))),
+      'entry',
+    );
     expect(entry.before).toMatchObject({ name: 'Unused', provisioningId: created.provisioningId });
   });
 

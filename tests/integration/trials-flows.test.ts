@@ -13,6 +13,8 @@ import { recordingJobs, rejection } from './support/customer-fixtures';
 import { makeAdmin, makeCustomer, makePartner } from './support/fixtures';
 import { freshDb } from './support/test-db';
 import { makeExistingOrg, makeTrialPartner, services, startInput, trialCaller } from './support/trial-fixtures';
+import { oneRow } from '@/db/one-row';
+import { defined } from '@/tests/support/rows';
 
 const db = await freshDb();
 const T0 = new Date('2030-09-01T08:00:00Z');
@@ -57,7 +59,7 @@ describe('existing customer: consent flow', () => {
     const requests = await call('listRequests', org.admin, org.org.id, {});
     expect(requests.map((r) => r.partnerName)).toEqual(['Partner A']);
     await call('answer', org.admin, org.org.id, { trialId, accept: true, grantFullAdmin: true });
-    const t = await trialRow(trialId);
+    const t = defined(await trialRow(trialId), 't');
     expect([t.status, t.grantFullAdmin]).toEqual(['pending_provisioning_details', true]);
     expect(
       await db
@@ -65,12 +67,12 @@ describe('existing customer: consent flow', () => {
         .from(orgRelations)
         .where(and(eq(orgRelations.managerOrgId, a.org.id), eq(orgRelations.managedOrgId, org.org.id))),
     ).toHaveLength(1);
-    const [c] = await db.select().from(customers).where(eq(customers.orgId, org.org.id));
+    const c = await oneRow(db.select().from(customers).where(eq(customers.orgId, org.org.id)), 'c');
     expect(c.partnerOrgId).toBe(a.org.id);
     expect(await mailsTo('trial_consent_accepted')).toContain(a.salesFull.email.toLowerCase());
     // Provisioning details start it: the customer's admins are told.
     await call('provideDetails', a.salesFull, a.org.id, { trialId, services: services({ messaging: true }), lengthDays: 60 });
-    const active = await trialRow(trialId);
+    const active = defined(await trialRow(trialId), 'active');
     expect([active.status, active.endsAt?.getTime()]).toEqual(['active', T0.getTime() + 60 * DAY_MS]);
     expect(await mailsTo('trial_started')).toEqual([org.admin.email, org.admin2.email].map((e) => e.toLowerCase()).sort());
   });
@@ -238,7 +240,7 @@ describe('convert to paid', () => {
   it('Delete trial cancels it and removes its services', async () => {
     const s = await call('start', a.salesFull, a.org.id, startInput());
     await call('delete', a.salesFull, a.org.id, { trialId: s.trialId });
-    const t = await trialRow(s.trialId);
+    const t = defined(await trialRow(s.trialId), 't');
     expect([t.status, !!t.servicesRemovedAt]).toEqual(['cancelled', true]);
   });
 });

@@ -12,6 +12,8 @@ import { sweepTrials } from '@/lib/trials/sweep-trials';
 import { recordingJobs } from './support/customer-fixtures';
 import { freshDb } from './support/test-db';
 import { makeTrialPartner, startInput, trialCaller } from './support/trial-fixtures';
+import { oneRow } from '@/db/one-row';
+import { defined } from '@/tests/support/rows';
 
 const db = await freshDb();
 const T0 = new Date('2030-06-01T10:00:00Z');
@@ -38,13 +40,13 @@ describe('trial lifecycle', () => {
     expect(jobs.of('customer-provision')).toContainEqual({ customerId: started.customerId });
     expect(await provisionCustomer(deps, started.customerId)).toBe('provisioned');
     expect(await mails('welcome')).toEqual([input.adminEmail]);
-    const t = await trial();
+    const t = defined(await trial(), 't');
     expect(t.status).toBe('active');
     expect(t.endsAt?.toISOString()).toBe('2030-07-01T10:00:00.000Z');
     const list = await call('list', p.salesFull, p.org.id, {});
     expect(list.rows.map((r) => [r.customerName, r.daysLeft])).toEqual([[input.companyName, 30]]);
     // Calling + meetings → the admin holds Webex Suite with an extension, billed from now.
-    const [admin] = await db.select().from(subscribers).where(eq(subscribers.customerId, started.customerId));
+    const admin = await oneRow(db.select().from(subscribers).where(eq(subscribers.customerId, started.customerId)), 'admin');
     expect([admin.package, admin.extension]).toEqual(['webex_suite', '1001']);
   });
 
@@ -87,7 +89,7 @@ describe('trial lifecycle', () => {
     at(60);
     await sweepTrials(deps);
     await sweepTrials(deps);
-    const t = await trial();
+    const t = defined(await trial(), 't');
     expect(t.status).toBe('ended');
     const intervals = await db.select().from(packageAssignments).where(eq(packageAssignments.customerId, started.customerId));
     expect(intervals.map((i) => i.endedAt?.toISOString())).toEqual([clock.now().toISOString()]);
@@ -96,10 +98,10 @@ describe('trial lifecycle', () => {
       sql`select round(sum(extract(epoch from (ended_at - started_at)) / 86400)::numeric, 6)::text as days from package_assignments where customer_id = ${started.customerId}`,
     );
     expect(days).toBe('60.000000');
-    const [seat] = await db.select().from(subscribers).where(eq(subscribers.customerId, started.customerId));
+    const seat = await oneRow(db.select().from(subscribers).where(eq(subscribers.customerId, started.customerId)), 'seat');
     expect([seat.removedAt, seat.extension]).toEqual([null, '1001']);
     expect(await mails('trial_services_removed')).toEqual([input.adminEmail.toLowerCase()]);
-    const [c] = await db.select().from(customers).where(eq(customers.id, started.customerId));
+    const c = await oneRow(db.select().from(customers).where(eq(customers.id, started.customerId)), 'c');
     expect(c.status).toBe('deprovisioned');
   });
 

@@ -21,6 +21,7 @@ import { makeTemplate, serviceCaller } from './support/customer-fixtures';
 import { makeAdmin, makePartner } from './support/fixtures';
 import { startInstance, stopInstances, type Instance } from './support/instances';
 import { freshDb } from './support/test-db';
+import { oneRow } from '@/db/one-row';
 
 const db = await freshDb();
 const call = serviceCaller(db);
@@ -123,12 +124,15 @@ describe('two worker instances and a web-only one on one database', () => {
     expect(byA.filter((id) => byB.includes(id))).toEqual([]); // no job went to both
     expect(new Set([...byA, ...byB])).toEqual(new Set(ids));
     expect(c.handled.size).toBe(0);
-    const [dup] = await db.execute<{ n: number }>(sql`
+    const dup = await oneRow(
+      db.execute<{ n: number }>(sql`
       select count(*)::int as n from customers k where k.name like 'Bench Split %' and (
         (select count(*) from subscribers s where s.customer_id = k.id) <> 1
         or (select count(*) from locations l where l.org_id = k.org_id) <> 1
         or (select count(*) from email_outbox e where e.org_id = k.org_id and e.kind = 'welcome') <> 1
-        or (select count(*) from provisioning_events e where e.customer_id = k.id and e.step = 'completed') <> 1)`);
+        or (select count(*) from provisioning_events e where e.customer_id = k.id and e.step = 'completed') <> 1)`),
+      'dup',
+    );
     expect(dup.n).toBe(0);
   }, 150_000);
 
@@ -197,10 +201,13 @@ describe('two worker instances and a web-only one on one database', () => {
 
   it('a session signed in on one instance is valid on the others, and signing out on one ends it everywhere', async () => {
     const email = 'session@scale.test';
-    const [u] = await db
-      .insert(users)
-      .values({ orgId: partnerId, email, passwordHash: await hashPassword('Right-Password-1') })
-      .returning();
+    const u = await oneRow(
+      db
+        .insert(users)
+        .values({ orgId: partnerId, email, passwordHash: await hashPassword('Right-Password-1') })
+        .returning(),
+      'u',
+    );
     const signedIn = (await a.control$('/sign-in', { email, password: 'Right-Password-1' })) as { ok: boolean; sessionId: string };
     expect(signedIn.ok).toBe(true);
     for (const i of [a, b, c])

@@ -25,6 +25,8 @@ import { recordingJobs, rejection, serviceCaller } from './support/customer-fixt
 import { makeAdmin, makePartner } from './support/fixtures';
 import { freshDb } from './support/test-db';
 import { startReceiver, verify } from './support/webhook-receiver';
+import { oneRow } from '@/db/one-row';
+import { at, defined, first as firstItem } from '@/tests/support/rows';
 
 process.env.WEBHOOKS_ALLOW_PRIVATE = '1';
 const db = await freshDb();
@@ -132,13 +134,13 @@ describe('delivery', () => {
     const gaps = log.slice(1).map((a, i) => a.at.getTime() - log[i].at.getTime());
     expect(gaps).toEqual([30_000, 60_000, 120_000]);
     expect(log[0].responseExcerpt.length).toBeLessThanOrEqual(1024);
-    expect(log[0].responseExcerpt).toMatch(/^failure 500/);
+    expect(at(log, 0).responseExcerpt).toMatch(/^failure 500/);
     const got = receiver.at('/flaky');
     expect(got).toHaveLength(4);
     // The same event keeps its webhook-id on every retry, so receivers can de-duplicate.
     expect(new Set(got.map((r) => r.headers['webhook-id']))).toEqual(new Set([eventId]));
     expect(verify(secret, got[3])).toMatchObject({ type: 'customer.status_changed', data: { hello: 'world' } });
-    const [ep] = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, endpoint.id));
+    const ep = await oneRow(db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, endpoint.id)), 'ep');
     expect(ep.failingSince).toBeNull();
     // The log as the page shows it.
     const page = await op('listAttempts', { endpointId: endpoint.id });
@@ -219,7 +221,7 @@ describe('delivery', () => {
     expect(previousSecretExpiresAt.getTime() - clock.now().getTime()).toBe(24 * 60 * MIN);
     const first = await emit();
     await attemptDelivery(deps, first.deliveries.find((x) => x.endpointId === endpoint.id)!.id);
-    const [r1] = receiver.at('/rotate');
+    const r1 = firstItem(receiver.at('/rotate'), 'r1');
     expect(String(r1.headers['webhook-signature']).split(' ')).toHaveLength(2);
     expect(verify(newSecret, r1)).toBeTruthy();
     expect(verify(oldSecret, r1)).toBeTruthy();
@@ -231,7 +233,7 @@ describe('delivery', () => {
     const second = await emit();
     await attemptDelivery(deps, second.deliveries.find((x) => x.endpointId === endpoint.id)!.id);
     clock.set(real);
-    const r2 = receiver.at('/rotate')[1];
+    const r2 = defined(receiver.at('/rotate')[1], 'r2');
     expect(String(r2.headers['webhook-signature']).split(' ')).toHaveLength(1);
     const { Webhook } = await import('standardwebhooks');
     const h = {

@@ -29,6 +29,7 @@ import { customerInput, makeTemplate, recordingJobs, serviceCaller } from './sup
 import { makeAdmin, makePartner, makeSubPartner } from './support/fixtures';
 import { freshDb } from './support/test-db';
 import { startReceiver, verify } from './support/webhook-receiver';
+import { at } from '@/tests/support/rows';
 
 process.env.WEBHOOKS_ALLOW_PRIVATE = '1';
 const db = await freshDb();
@@ -140,7 +141,7 @@ describe('events from the services', () => {
         },
       ],
     });
-    const subscriberId = added.results[0].subscriberId!;
+    const subscriberId = at(added.results, 0).subscriberId!;
     await call(admin.userId, orgId, 'cv.users.manage', changePackageSchema, changePackage, {
       subscriberId,
       package: 'webex_calling',
@@ -157,7 +158,7 @@ describe('events from the services', () => {
       { id: subscriberId, status: 'removed' },
     ]);
     // subscriber.* data is the API's GET /subscribers/{id} body, field for field.
-    expect(got[2].data).toEqual(await getSubscriberResource(db, partnerId, subscriberId));
+    expect(at(got, 2).data).toEqual(await getSubscriberResource(db, partnerId, subscriberId));
   });
 
   it('delete: status_changed to deprovisioned, subscriber.deleted for the admin, customer.deleted', async () => {
@@ -209,8 +210,8 @@ describe('events from the services', () => {
       status: 'COMPLETED',
       type: 'PARTNER',
     });
-    expect(got[1].data).toMatchObject({ id: bad.id, status: 'FAILED' });
-    expect(got[1].data).not.toHaveProperty('tempDownloadURL');
+    expect(at(got, 1).data).toMatchObject({ id: bad.id, status: 'FAILED' });
+    expect(at(got, 1).data).not.toHaveProperty('tempDownloadURL');
   });
 
   it("a sub-partner's customer: its own endpoint, and the parent's only with Include indirect providers", async () => {
@@ -230,7 +231,7 @@ describe('events from the services', () => {
     expect(types('/sub').sort()).toEqual(['customer.status_changed', 'subscriber.created']);
     const indirect = receiver.events('/indirect').slice(beforeIndirect);
     expect(indirect).toHaveLength(1);
-    expect(indirect[0].data).toMatchObject({ id, status: 'provisioned', subPartnerOrgId: subId });
+    expect(at(indirect, 0).data).toMatchObject({ id, status: 'provisioned', subPartnerOrgId: subId });
     expect(receiver.at('/status-only').length).toBe(beforeStatus);
   });
 

@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import { openApiDocument } from '@/lib/api/openapi';
+import { arrayAt, at, entriesAt, textAt } from './json-walk';
 import { WebhooksSection } from './webhooks-section';
 
 // Server-rendered from the same generated document as /api/openapi.json: no client JS.
 export const metadata: Metadata = { title: 'Wholesale API' };
 export const dynamic = 'force-static';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const METHOD_TONE: Record<string, string> = {
   get: 'bg-sky-100 text-sky-900',
@@ -20,14 +19,12 @@ function Code({ value }: { value: unknown }) {
 }
 
 export default function ApiDocsPage() {
-  const doc = openApiDocument() as Json;
-  const ops = Object.entries(doc.paths as Json).flatMap(([path, methods]) =>
-    Object.entries(methods as Json).map(([method, op]) => ({ path, method, op: op as Json })),
-  );
+  const doc = openApiDocument();
+  const ops = entriesAt(doc, 'paths').flatMap(([path, methods]) => entriesAt(methods).map(([method, op]) => ({ path, method, op })));
   return (
     <main className="mx-auto max-w-5xl px-6 py-10">
-      <h1 className="text-3xl font-semibold">{doc.info.title}</h1>
-      <p className="mt-2 text-slate-700">{doc.info.description}</p>
+      <h1 className="text-3xl font-semibold">{textAt(doc, 'info', 'title')}</h1>
+      <p className="mt-2 text-slate-700">{textAt(doc, 'info', 'description')}</p>
       <p className="mt-2 text-sm">
         {/* oxlint-disable-next-line next/no-html-link-for-pages -- a JSON document, not a page */}
         <a className="text-brand-700 underline" href="/api/openapi.json">
@@ -67,71 +64,74 @@ export default function ApiDocsPage() {
         <h2 id="operations" className="text-xl font-semibold">
           Operations
         </h2>
-        {ops.map(({ path, method, op }) => (
-          <article
-            key={`${method} ${path}`}
-            id={op.operationId}
-            aria-labelledby={`${op.operationId}-title`}
-            className="mt-6 rounded-lg border border-slate-200 p-4"
-          >
-            <h3 id={`${op.operationId}-title`} className="flex flex-wrap items-center gap-2 font-mono text-sm">
-              <span className={`rounded px-2 py-0.5 font-semibold uppercase ${METHOD_TONE[method]}`}>{method}</span>
-              <span>{path}</span>
-              <span className="font-sans text-base font-semibold">— {op.summary}</span>
-            </h3>
-            {op.description && <p className="mt-2 whitespace-pre-line text-sm text-slate-700">{op.description}</p>}
-            <h4 className="mt-3 text-sm font-semibold">Parameters</h4>
-            <table className="mt-1 w-full text-left text-sm">
-              <thead>
-                <tr className="text-slate-500">
-                  <th className="py-1 pr-4 font-medium">Name</th>
-                  <th className="py-1 pr-4 font-medium">In</th>
-                  <th className="py-1 font-medium">Schema</th>
-                </tr>
-              </thead>
-              <tbody>
-                {(op.parameters as Json[]).map((p) => (
-                  <tr key={`${p.in}-${p.name}`} className="border-t border-slate-100">
-                    <td className="py-1 pr-4 font-mono text-xs">
-                      {p.name}
-                      {p.required ? ' *' : ''}
-                    </td>
-                    <td className="py-1 pr-4">{p.in}</td>
-                    <td className="py-1 font-mono text-xs">{JSON.stringify(p.schema)}</td>
+        {ops.map(({ path, method, op }) => {
+          const operationId = textAt(op, 'operationId');
+          const description = textAt(op, 'description');
+          const errorCodes = arrayAt(op, 'x-error-codes');
+          return (
+            <article
+              key={`${method} ${path}`}
+              id={operationId}
+              aria-labelledby={`${operationId}-title`}
+              className="mt-6 rounded-lg border border-slate-200 p-4"
+            >
+              <h3 id={`${operationId}-title`} className="flex flex-wrap items-center gap-2 font-mono text-sm">
+                <span className={`rounded px-2 py-0.5 font-semibold uppercase ${METHOD_TONE[method]}`}>{method}</span>
+                <span>{path}</span>
+                <span className="font-sans text-base font-semibold">— {textAt(op, 'summary')}</span>
+              </h3>
+              {description && <p className="mt-2 whitespace-pre-line text-sm text-slate-700">{description}</p>}
+              <h4 className="mt-3 text-sm font-semibold">Parameters</h4>
+              <table className="mt-1 w-full text-left text-sm">
+                <thead>
+                  <tr className="text-slate-500">
+                    <th className="py-1 pr-4 font-medium">Name</th>
+                    <th className="py-1 pr-4 font-medium">In</th>
+                    <th className="py-1 font-medium">Schema</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-            {op.requestBody && (
-              <>
-                <h4 className="mt-3 text-sm font-semibold">Example request</h4>
-                <Code value={op.requestBody.content['application/json'].example} />
-              </>
-            )}
-            <h4 className="mt-3 text-sm font-semibold">Responses</h4>
-            <ul className="mt-1 text-sm">
-              {Object.entries(op.responses as Json).map(([status, r]) => (
-                <li key={status}>
-                  <code>{status}</code> {(r as Json).description}
-                </li>
-              ))}
-            </ul>
-            {Object.entries(op.responses as Json)
-              .filter(([s]) => s.startsWith('2'))
-              .map(
-                ([s, r]) =>
-                  (r as Json).content && (
-                    <div key={s}>
-                      <h4 className="mt-3 text-sm font-semibold">Example response ({s})</h4>
-                      <Code value={(r as Json).content['application/json'].example} />
-                    </div>
-                  ),
+                </thead>
+                <tbody>
+                  {arrayAt(op, 'parameters').map((p) => (
+                    <tr key={`${textAt(p, 'in')}-${textAt(p, 'name')}`} className="border-t border-slate-100">
+                      <td className="py-1 pr-4 font-mono text-xs">
+                        {textAt(p, 'name')}
+                        {at(p, 'required') === true ? ' *' : ''}
+                      </td>
+                      <td className="py-1 pr-4">{textAt(p, 'in')}</td>
+                      <td className="py-1 font-mono text-xs">{JSON.stringify(at(p, 'schema'))}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {at(op, 'requestBody') !== undefined && (
+                <>
+                  <h4 className="mt-3 text-sm font-semibold">Example request</h4>
+                  <Code value={at(op, 'requestBody', 'content', 'application/json', 'example')} />
+                </>
               )}
-            {(op['x-error-codes'] as number[]).length > 0 && (
-              <p className="mt-2 text-sm text-slate-700">Error codes: {(op['x-error-codes'] as number[]).join(', ')}</p>
-            )}
-          </article>
-        ))}
+              <h4 className="mt-3 text-sm font-semibold">Responses</h4>
+              <ul className="mt-1 text-sm">
+                {entriesAt(op, 'responses').map(([status, r]) => (
+                  <li key={status}>
+                    <code>{status}</code> {textAt(r, 'description')}
+                  </li>
+                ))}
+              </ul>
+              {entriesAt(op, 'responses')
+                .filter(([s]) => s.startsWith('2'))
+                .map(
+                  ([s, r]) =>
+                    at(r, 'content') !== undefined && (
+                      <div key={s}>
+                        <h4 className="mt-3 text-sm font-semibold">Example response ({s})</h4>
+                        <Code value={at(r, 'content', 'application/json', 'example')} />
+                      </div>
+                    ),
+                )}
+              {errorCodes.length > 0 && <p className="mt-2 text-sm text-slate-700">Error codes: {errorCodes.join(', ')}</p>}
+            </article>
+          );
+        })}
       </section>
 
       <WebhooksSection doc={doc} />
@@ -148,16 +148,16 @@ export default function ApiDocsPage() {
             </tr>
           </thead>
           <tbody>
-            {(doc['x-info-codes'] as Json[]).map((c) => (
-              <tr key={`i${c.infoCode}`} className="border-t border-slate-100">
-                <td className="py-1 pr-4 font-mono">infoCode {c.infoCode}</td>
-                <td className="py-1">{c.description}</td>
+            {arrayAt(doc, 'x-info-codes').map((c) => (
+              <tr key={`i${textAt(c, 'infoCode')}`} className="border-t border-slate-100">
+                <td className="py-1 pr-4 font-mono">infoCode {textAt(c, 'infoCode')}</td>
+                <td className="py-1">{textAt(c, 'description')}</td>
               </tr>
             ))}
-            {(doc['x-error-codes'] as Json[]).map((c) => (
-              <tr key={c.errorCode} className="border-t border-slate-100">
-                <td className="py-1 pr-4 font-mono">{c.errorCode}</td>
-                <td className="py-1">{c.description}</td>
+            {arrayAt(doc, 'x-error-codes').map((c) => (
+              <tr key={textAt(c, 'errorCode')} className="border-t border-slate-100">
+                <td className="py-1 pr-4 font-mono">{textAt(c, 'errorCode')}</td>
+                <td className="py-1">{textAt(c, 'description')}</td>
               </tr>
             ))}
           </tbody>

@@ -1,10 +1,9 @@
 import { NODE_VERIFY_EXAMPLE } from '@/lib/webhooks/verification-example';
-
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+import { at, entriesAt, textAt, type JsonObject } from './json-walk';
 
 /** SPEC §8.4 on the docs page: delivery rules, signature check, and each event from the document's `webhooks`. */
-export function WebhooksSection({ doc }: { doc: Json }) {
-  const events = Object.entries((doc.webhooks ?? {}) as Json);
+export function WebhooksSection({ doc }: { doc: JsonObject }) {
+  const events = entriesAt(doc, 'webhooks');
   return (
     <section aria-labelledby="webhooks" className="mt-8">
       <h2 id="webhooks" className="text-xl font-semibold">
@@ -38,8 +37,7 @@ export function WebhooksSection({ doc }: { doc: Json }) {
         {NODE_VERIFY_EXAMPLE}
       </pre>
       {events.map(([type, item]) => {
-        const op = (item as Json).post as Json;
-        const content = op.requestBody.content['application/json'];
+        const content = at(item, 'post', 'requestBody', 'content', 'application/json');
         return (
           <article
             key={type}
@@ -48,15 +46,17 @@ export function WebhooksSection({ doc }: { doc: Json }) {
             className="mt-6 rounded-lg border border-slate-200 p-4"
           >
             <h3 id={`webhook-${type}-title`} className="font-mono text-sm font-semibold">
-              {type} <span className="font-sans font-normal">— {op.summary}</span>
+              {type} <span className="font-sans font-normal">— {textAt(item, 'post', 'summary')}</span>
             </h3>
             <h4 className="mt-3 text-sm font-semibold">Example payload</h4>
             <pre className="mt-1 overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">
-              {JSON.stringify(content.example, null, 2)}
+              {JSON.stringify(at(content, 'example'), null, 2)}
             </pre>
             <details className="mt-2 text-sm">
               <summary className="cursor-pointer">Payload schema</summary>
-              <pre className="mt-1 overflow-x-auto rounded-md bg-slate-50 p-3 text-xs">{JSON.stringify(content.schema, null, 2)}</pre>
+              <pre className="mt-1 overflow-x-auto rounded-md bg-slate-50 p-3 text-xs">
+                {JSON.stringify(at(content, 'schema'), null, 2)}
+              </pre>
             </details>
           </article>
         );

@@ -12,6 +12,7 @@ import type { CreateCustomerInput } from '@/lib/customers/customer-schema';
 import type { PackageId } from '@/lib/domain/packages';
 import { systemClock, type Clock } from '@/lib/platform/clock';
 import type { ServiceCtx } from '@/lib/platform/service-ctx';
+import { oneRow } from '@/db/one-row';
 
 const tag = () => randomBytes(3).toString('hex');
 
@@ -37,11 +38,14 @@ export function recordingJobs(): JobSender & { sent: SentJob[]; of<Q extends Que
 
 /** The subscription a partner or sub-partner sells from (a sub-partner's parent's). */
 export async function subscriptionOf(db: Db, orgId: string): Promise<string> {
-  const [org] = await db.select().from(orgs).where(eq(orgs.id, orgId));
-  const [sub] = await db
-    .select({ id: subscriptions.id })
-    .from(subscriptions)
-    .where(or(eq(subscriptions.partnerOrgId, orgId), eq(subscriptions.partnerOrgId, org.parentPartnerId ?? orgId)));
+  const org = await oneRow(db.select().from(orgs).where(eq(orgs.id, orgId)), 'org');
+  const sub = await oneRow(
+    db
+      .select({ id: subscriptions.id })
+      .from(subscriptions)
+      .where(or(eq(subscriptions.partnerOrgId, orgId), eq(subscriptions.partnerOrgId, org.parentPartnerId ?? orgId))),
+    'sub',
+  );
   return sub.id;
 }
 
@@ -65,19 +69,22 @@ export async function makeTemplate(
       .values({ id: pstnProviderId, name: 'Test PSTN', countries: ['US', 'GB', 'DE'] })
       .onConflictDoNothing();
   }
-  const [t] = await db
-    .insert(onboardingTemplates)
-    .values({
-      orgId,
-      name: opts.name ?? `Template ${tag()}`,
-      country: 'US',
-      serviceProviderAdminId: adminUserId,
-      subscriptionId,
-      pstnProviderId,
-      defaultLanguage: opts.defaultLanguage ?? 'en_US',
-      provisioningId: `prov-${tag()}${tag()}`,
-    })
-    .returning();
+  const t = await oneRow(
+    db
+      .insert(onboardingTemplates)
+      .values({
+        orgId,
+        name: opts.name ?? `Template ${tag()}`,
+        country: 'US',
+        serviceProviderAdminId: adminUserId,
+        subscriptionId,
+        pstnProviderId,
+        defaultLanguage: opts.defaultLanguage ?? 'en_US',
+        provisioningId: `prov-${tag()}${tag()}`,
+      })
+      .returning(),
+    't',
+  );
   return t;
 }
 

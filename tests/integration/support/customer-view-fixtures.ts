@@ -6,6 +6,7 @@ import { customerPackages, customers, orgs, subscribers, users } from '@/db/sche
 import type { PackageId } from '@/lib/domain/packages';
 import { openAssignment } from '@/lib/ledger/assignments';
 import { makeCustomer } from './fixtures';
+import { oneRow } from '@/db/one-row';
 
 let seq = 0;
 /** Unique per test file run: e-mails, extensions and numbers never collide by accident. */
@@ -22,7 +23,7 @@ export async function setupCustomer(db: Db, partnerId: string, opts: { rbpm: boo
   await db.insert(customerPackages).values(packages.map((p) => ({ customerId: customer.id, package: p, status: 'provisioned' as const })));
   await db.update(customers).set({ creationPackage: 'webex_calling' }).where(eq(customers.id, customer.id));
   const [c] = await db.select().from(customers).where(eq(customers.id, customer.id));
-  const [hq] = await db.execute<{ id: string }>(sql`select id from locations where org_id = ${org.id} and is_headquarters`);
+  const hq = await oneRow(db.execute<{ id: string }>(sql`select id from locations where org_id = ${org.id} and is_headquarters`), 'hq');
   return { orgId: org.id, customerId: customer.id, partnerOrgId: partnerId, hqId: hq.id, customer: c };
 }
 
@@ -32,22 +33,28 @@ export type ViewCustomer = Awaited<ReturnType<typeof setupCustomer>>;
 export async function insertUser(db: Db, c: ViewCustomer, opts: { package?: PackageId; at?: Date; extension?: string | null } = {}) {
   const pkg = opts.package ?? 'webex_calling';
   const at = opts.at ?? new Date('2030-01-01T00:00:00Z');
-  const [u] = await db
-    .insert(users)
-    .values({ orgId: c.orgId, email: uniqueEmail('seed'), firstName: 'Seed', lastName: `User ${next()}` })
-    .returning();
-  const [s] = await db
-    .insert(subscribers)
-    .values({
-      customerId: c.customerId,
-      orgId: c.orgId,
-      kind: 'user',
-      userId: u.id,
-      package: pkg,
-      locationId: c.hqId,
-      extension: opts.extension === undefined ? (pkg === 'webex_meetings' ? null : String(3000 + next())) : opts.extension,
-    })
-    .returning();
+  const u = await oneRow(
+    db
+      .insert(users)
+      .values({ orgId: c.orgId, email: uniqueEmail('seed'), firstName: 'Seed', lastName: `User ${next()}` })
+      .returning(),
+    'u',
+  );
+  const s = await oneRow(
+    db
+      .insert(subscribers)
+      .values({
+        customerId: c.customerId,
+        orgId: c.orgId,
+        kind: 'user',
+        userId: u.id,
+        package: pkg,
+        locationId: c.hqId,
+        extension: opts.extension === undefined ? (pkg === 'webex_meetings' ? null : String(3000 + next())) : opts.extension,
+      })
+      .returning(),
+    's',
+  );
   await openAssignment(db, { subscriberId: s.id, customerId: c.customerId, partnerOrgId: c.partnerOrgId, locationId: c.hqId }, pkg, at);
   return { userId: u.id, subscriberId: s.id, email: u.email };
 }
@@ -65,7 +72,7 @@ export async function snapshot(db: Db, orgId: string) {
       (select count(*) from package_assignments pa join subscribers s on s.id = pa.subscriber_id where s.org_id = ${orgId} and pa.ended_at is null) as open,
       (select string_agg(s.package || ':' || coalesce(s.primary_phone_number, ''), ',' order by s.id) from subscribers s where s.org_id = ${orgId}) as packages,
       (select string_agg(u.first_name || u.last_name || u.email, ',' order by u.id) from users u where u.org_id = ${orgId}) as names`);
-  const [org] = await db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, orgId));
+  const org = await oneRow(db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, orgId)), 'org');
   const [settings] = await db.execute(
     sql`select domain, suppress_admin_invite_emails, email_language, sso from org_settings where org_id = ${orgId}`,
   );

@@ -12,6 +12,7 @@ import { emptyServices } from '@/lib/trials/empty-services';
 import type { StartTrialInput, TrialServicesInput } from '@/lib/trials/trial-schema';
 import type { JobSender } from '@/lib/platform/queues';
 import { makeAdmin, makePartner } from './fixtures';
+import { oneRow } from '@/db/one-row';
 
 const tag = () => randomBytes(3).toString('hex');
 type Ops = typeof trialOps;
@@ -44,21 +45,30 @@ export async function makeTrialPartner(db: Db, opts: { tier?: '1' | '2'; name?: 
 
 /** An organisation of its own (like Harbor Law Group): a full admin and an ordinary user. */
 export async function makeExistingOrg(db: Db, name = `Existing ${tag()}`) {
-  const [org] = await db.insert(orgs).values({ kind: 'customer', name, country: 'US', wholesale: false }).returning();
-  const [admin] = await db
-    .insert(users)
-    .values({ orgId: org.id, email: `admin-${tag()}@existing.test`, firstName: 'Ada', lastName: 'Admin' })
-    .returning();
+  const org = await oneRow(db.insert(orgs).values({ kind: 'customer', name, country: 'US', wholesale: false }).returning(), 'org');
+  const admin = await oneRow(
+    db
+      .insert(users)
+      .values({ orgId: org.id, email: `admin-${tag()}@existing.test`, firstName: 'Ada', lastName: 'Admin' })
+      .returning(),
+    'admin',
+  );
   await db.insert(roleGrants).values({ userId: admin.id, orgId: org.id, role: 'customer_full_admin' });
-  const [admin2] = await db
-    .insert(users)
-    .values({ orgId: org.id, email: `admin2-${tag()}@existing.test`, firstName: 'Bo', lastName: 'Admin' })
-    .returning();
+  const admin2 = await oneRow(
+    db
+      .insert(users)
+      .values({ orgId: org.id, email: `admin2-${tag()}@existing.test`, firstName: 'Bo', lastName: 'Admin' })
+      .returning(),
+    'admin2',
+  );
   await db.insert(roleGrants).values({ userId: admin2.id, orgId: org.id, role: 'customer_full_admin' });
-  const [user] = await db
-    .insert(users)
-    .values({ orgId: org.id, email: `user-${tag()}@existing.test`, firstName: 'Una', lastName: 'User' })
-    .returning();
+  const user = await oneRow(
+    db
+      .insert(users)
+      .values({ orgId: org.id, email: `user-${tag()}@existing.test`, firstName: 'Una', lastName: 'User' })
+      .returning(),
+    'user',
+  );
   return {
     org,
     admin: { userId: admin.id, email: admin.email },

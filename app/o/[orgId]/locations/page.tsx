@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getDb } from '@/db/client';
 import { Badge, EmptyState, Forbidden, PageHeader } from '@/components/ui/primitives';
 import { Dash, DataTable, Td } from '@/components/ui/table';
-import { listLocations } from '@/lib/customer-view/list-locations';
+import { listLocations } from '@/lib/locations/list-locations';
 import { countryOf } from '@/lib/domain/countries';
 import { decide, DENIAL_MESSAGES } from '@/lib/auth/policy';
 import { gatePage } from '@/lib/server/session';

@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { EmptyState, Forbidden, PageHeader } from '@/components/ui/primitives';
 import { getManagementOptions } from '@/lib/customer-view/get-management-options';
 import { getCustomerStatus } from '@/lib/customer-view/get-customer-status';
-import { listLocations } from '@/lib/customer-view/list-locations';
+import { listLocations } from '@/lib/locations/list-locations';
 import { countryOf } from '@/lib/domain/countries';
 import { CUSTOMER_STATUS_LABELS, SERVICES_LIVE_STATUSES } from '@/lib/domain/statuses';
 import { gatePage } from '@/lib/server/session';

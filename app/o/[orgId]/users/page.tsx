@@ -7,7 +7,7 @@ import { SearchForm } from '@/components/ui/search-form';
 import { Dash, DataTable, Td } from '@/components/ui/table';
 import { decide, DENIAL_MESSAGES } from '@/lib/auth/policy';
 import { getManagementOptions } from '@/lib/customer-view/get-management-options';
-import { SUBSCRIBERS_PAGE_SIZE, listSubscribers } from '@/lib/customer-view/list-subscribers';
+import { SUBSCRIBERS_PAGE_SIZE, listSubscribers } from '@/lib/subscribers/list-subscribers';
 import { PACKAGE_INFO } from '@/lib/domain/packages';
 import { pageParam, param, type RawSearchParams } from '@/lib/paging/search-params';
 import { gatePage } from '@/lib/server/session';

@@ -4,7 +4,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { EmptyState, Forbidden, PageHeader } from '@/components/ui/primitives';
 import { SearchForm } from '@/components/ui/search-form';
 import { Dash, DataTable, Td } from '@/components/ui/table';
-import { SUBSCRIBERS_PAGE_SIZE, listSubscribers } from '@/lib/customer-view/list-subscribers';
+import { SUBSCRIBERS_PAGE_SIZE, listSubscribers } from '@/lib/subscribers/list-subscribers';
 import { PACKAGE_INFO } from '@/lib/domain/packages';
 import { pageParam, param, type RawSearchParams } from '@/lib/paging/search-params';
 import { decide, DENIAL_MESSAGES } from '@/lib/auth/policy';

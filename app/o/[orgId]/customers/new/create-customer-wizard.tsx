@@ -10,7 +10,7 @@ import { useToast } from '@/components/ui/toast';
 import { lazyZodResolver } from '@/components/ui/lazy-zod-resolver';
 import type { CreateCustomerInput } from '@/lib/customers/customer-schema';
 import { WIZARD_STEP_FIELDS } from '@/lib/customers/wizard-steps';
-import type { TemplateOption } from '@/lib/customers/list-template-options';
+import type { TemplateOption } from '@/lib/templates/list-template-options';
 import { PACKAGE_INFO } from '@/lib/domain/packages';
 import type { FieldErrors } from '@/lib/platform/errors';
 import { createCustomerAction, precheckCustomerInfoAction, validateCustomerAction } from '../actions';

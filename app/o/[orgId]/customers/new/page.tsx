@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { EmptyState, Forbidden, PageHeader } from '@/components/ui/primitives';
-import { listTemplateOptions } from '@/lib/customers/list-template-options';
+import { listTemplateOptions } from '@/lib/templates/list-template-options';
 import { gatePage } from '@/lib/server/session';
 import { CreateCustomerWizard } from './create-customer-wizard';
 

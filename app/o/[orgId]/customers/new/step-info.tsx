@@ -1,7 +1,7 @@
 'use client';
 import { useFormContext } from 'react-hook-form';
 import type { CreateCustomerInput } from '@/lib/customers/customer-schema';
-import type { TemplateOption } from '@/lib/customers/list-template-options';
+import type { TemplateOption } from '@/lib/templates/list-template-options';
 import { LOCALES } from '@/lib/domain/locales';
 import { LOCALE_NAMES, localeName } from '@/lib/domain/locale-names';
 import { Field, inputClass, useFieldA11y } from './field';

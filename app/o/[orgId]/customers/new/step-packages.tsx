@@ -1,7 +1,7 @@
 'use client';
 import { Controller, useFormContext } from 'react-hook-form';
 import type { CreateCustomerInput } from '@/lib/customers/customer-schema';
-import type { TemplateOption } from '@/lib/customers/list-template-options';
+import type { TemplateOption } from '@/lib/templates/list-template-options';
 import { PACKAGE_INFO, PACKAGES, type PackageId } from '@/lib/domain/packages';
 import { useFieldA11y } from './field';
 

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { Button } from '@/components/ui/primitives';
 import type { CreateCustomerInput } from '@/lib/customers/customer-schema';
-import type { TemplateOption } from '@/lib/customers/list-template-options';
+import type { TemplateOption } from '@/lib/templates/list-template-options';
 import { countryOf } from '@/lib/domain/countries';
 import { PACKAGE_INFO } from '@/lib/domain/packages';
 

@@ -3,69 +3,63 @@
 import type { ReactNode } from 'react';
 import { countryOf } from '@/lib/domain/countries';
 import { localeLabel } from '@/lib/domain/locale-names';
-import type { AuthMode } from '@/lib/domain/statuses';
+import { TEMPLATE_STEPS, fieldsOfStep, type TemplateColumns, type TemplateField, type TemplateStep } from '@/lib/templates/template-fields';
 import { AUTH_MODE_LABELS, TEMPLATE_TYPE_LABELS } from '@/lib/templates/template-labels';
+import { stepTitle } from './wizard-config';
 
-export type SettingsStep = 'type' | 'primary' | 'auth' | 'calling' | 'common';
+export type SettingsStep = TemplateStep;
 
-export interface TemplateSettingsSource {
-  type?: keyof typeof TEMPLATE_TYPE_LABELS | null;
-  name?: string | null;
-  country?: string | null;
+/** The settings to show — a template row or the wizard's values — with the names of what they reference. */
+export type TemplateSettingsSource = { [K in TemplateField]?: TemplateColumns[K] | null } & {
   adminLabel: string | null;
-  subscriptionId?: string | null;
-  authMode?: AuthMode | null;
-  idpEntityId?: string | null;
-  idpName?: string | null;
   pstnProviderLabel: string | null;
-  allowAdminInviteEmails?: boolean | null;
-  brandName?: string | null;
-  disableWebexCalling?: boolean | null;
-  defaultLanguage?: string | null;
+};
+
+export interface Row {
+  label: string;
+  value: ReactNode;
 }
 
 interface Group {
   step: SettingsStep;
   title: string;
-  rows: { label: string; value: ReactNode }[];
+  rows: Row[];
 }
 
 const none = <span className="text-slate-500">Not set</span>;
 const onOff = (v: boolean | null | undefined) => (v ? 'On' : 'Off');
 
+/**
+ * How each field reads on the Summary and the detail page; null hides it (the IdP value of
+ * another mode). One entry per field of the schema, or it is a type error.
+ */
+export type SettingRows = { readonly [K in TemplateField]-?: (s: TemplateSettingsSource) => Row | null };
+
+export const SETTING_ROWS: SettingRows = {
+  type: (s) => ({ label: 'Template type', value: s.type ? TEMPLATE_TYPE_LABELS[s.type] : none }),
+  name: (s) => ({ label: 'Template name', value: s.name?.trim() || none }),
+  country: (s) => ({ label: 'Country or region', value: s.country ? (countryOf(s.country)?.name ?? s.country) : none }),
+  serviceProviderAdminId: (s) => ({ label: 'Service provider administrator', value: s.adminLabel || none }),
+  subscriptionId: (s) => ({ label: 'Wholesale subscription', value: s.subscriptionId || none }),
+  authMode: (s) => ({ label: 'Authentication', value: s.authMode ? AUTH_MODE_LABELS[s.authMode] : none }),
+  idpEntityId: (s) => (s.authMode === 'saml' ? { label: 'IdP entity ID', value: s.idpEntityId || none } : null),
+  idpName: (s) => (s.authMode === 'oidc' ? { label: 'IdP name', value: s.idpName || none } : null),
+  pstnProviderId: (s) => ({ label: 'Cloud Connected PSTN provider', value: s.pstnProviderLabel ?? 'None (Webex Meetings packages only)' }),
+  allowAdminInviteEmails: (s) => ({
+    label: 'Allow admin invite emails when attaching to existing organisations',
+    value: onOff(s.allowAdminInviteEmails),
+  }),
+  brandName: (s) => ({ label: 'Brand name', value: s.brandName?.trim() || none }),
+  disableWebexCalling: (s) => ({ label: 'Disable Webex calling (1:1, non-PSTN)', value: onOff(s.disableWebexCalling) }),
+  defaultLanguage: (s) => ({ label: 'Default language', value: s.defaultLanguage ? localeLabel(s.defaultLanguage) : none }),
+};
+
 export function templateSettingGroups(s: TemplateSettingsSource): Group[] {
-  const auth: Group['rows'] = [{ label: 'Authentication', value: s.authMode ? AUTH_MODE_LABELS[s.authMode] : none }];
-  if (s.authMode === 'saml') auth.push({ label: 'IdP entity ID', value: s.idpEntityId || none });
-  if (s.authMode === 'oidc') auth.push({ label: 'IdP name', value: s.idpName || none });
-  return [
-    { step: 'type', title: 'Template type', rows: [{ label: 'Template type', value: s.type ? TEMPLATE_TYPE_LABELS[s.type] : none }] },
-    {
-      step: 'primary',
-      title: 'Primary settings',
-      rows: [
-        { label: 'Template name', value: s.name?.trim() || none },
-        { label: 'Country or region', value: s.country ? (countryOf(s.country)?.name ?? s.country) : none },
-        { label: 'Service provider administrator', value: s.adminLabel || none },
-        { label: 'Wholesale subscription', value: s.subscriptionId || none },
-      ],
-    },
-    { step: 'auth', title: 'Authentication', rows: auth },
-    {
-      step: 'calling',
-      title: 'Wholesale calling',
-      rows: [{ label: 'Cloud Connected PSTN provider', value: s.pstnProviderLabel ?? 'None (Webex Meetings packages only)' }],
-    },
-    {
-      step: 'common',
-      title: 'Common settings and calling settings',
-      rows: [
-        { label: 'Allow admin invite emails when attaching to existing organisations', value: onOff(s.allowAdminInviteEmails) },
-        { label: 'Brand name', value: s.brandName?.trim() || none },
-        { label: 'Disable Webex calling (1:1, non-PSTN)', value: onOff(s.disableWebexCalling) },
-        { label: 'Default language', value: s.defaultLanguage ? localeLabel(s.defaultLanguage) : none },
-      ],
-    },
-  ];
+  return TEMPLATE_STEPS.map((step) => ({
+    step,
+    title: stepTitle(step),
+    rows: fieldsOfStep(step).flatMap((f) => SETTING_ROWS[f](s) ?? []),
+  }));
 }
 
 /** The groups as labelled sections; `action` adds e.g. the Summary's Edit button to each. */

@@ -13,17 +13,19 @@ import { useToast } from '@/components/ui/toast';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import type { TemplateFormOptions } from '@/lib/templates/get-template-form-options';
 import { lazyZodResolver } from '@/components/ui/lazy-zod-resolver';
+import type { TemplateFormDefaults } from '@/lib/templates/template-fields';
 import type { TemplateFormValues, TemplateInput } from '@/lib/templates/template-schema';
 import { createTemplateAction, updateTemplateAction } from '../actions';
 import { TemplateSettingGroups, type SettingsStep } from './template-setting-groups';
 import { SUMMARY_INDEX, WIZARD_STEPS, firstStepWithError, isTemplateField } from './wizard-config';
 import { WizardProgress } from '@/components/ui/wizard-progress';
-import { AuthStep, CallingStep, CommonStep, PrimaryStep, TypeStep } from './wizard-steps';
+import { StepFields } from './wizard-steps';
 
 export interface TemplateWizardProps {
   orgId: string;
   options: TemplateFormOptions;
-  defaultValues: Partial<TemplateFormValues>;
+  /** Every field, from newTemplateFormValues or templateFormValues (lib/templates/template-fields.ts). */
+  defaultValues: TemplateFormDefaults;
   /** Present when editing: the wizard opens on the Summary and saves this template. */
   templateId?: string;
 }
@@ -138,11 +140,7 @@ export function TemplateWizard({ orgId, options, defaultValues, templateId }: Te
           </p>
         )}
 
-        {current.id === 'type' && <TypeStep />}
-        {current.id === 'primary' && <PrimaryStep options={options} />}
-        {current.id === 'auth' && <AuthStep />}
-        {current.id === 'calling' && <CallingStep options={options} />}
-        {current.id === 'common' && <CommonStep />}
+        {current.id !== 'summary' && <StepFields key={current.id} step={current.id} options={options} />}
         {current.id === 'summary' && (
           <>
             <p className="mb-4 text-sm text-slate-600">

@@ -1,30 +1,40 @@
-import type { TemplateField } from '@/lib/templates/template-schema';
-import type { SettingsStep } from './template-setting-groups';
+import {
+  TEMPLATE_FIELD_STEPS,
+  TEMPLATE_STEPS,
+  fieldsOfStep,
+  isTemplateField,
+  type TemplateField,
+  type TemplateStep,
+} from '@/lib/templates/template-fields';
 
-export type StepId = SettingsStep | 'summary';
+export type StepId = TemplateStep | 'summary';
 
-/** SPEC §3's six steps and the fields each validates on Next. */
+const STEP_TITLES: { readonly [K in TemplateStep]-?: string } = {
+  type: 'Template type',
+  primary: 'Primary settings',
+  auth: 'Authentication',
+  calling: 'Wholesale calling',
+  common: 'Common settings and calling settings',
+};
+
+/** The title of a settings step: the wizard's heading and the Summary's (and detail page's) group. */
+export const stepTitle = (step: TemplateStep) => STEP_TITLES[step];
+
+/**
+ * SPEC §3's six steps and the fields each validates on Next — the fields come from
+ * TEMPLATE_FIELD_STEPS (lib/templates/template-fields.ts), where every field has its step.
+ */
 export const WIZARD_STEPS: { id: StepId; title: string; fields: TemplateField[] }[] = [
-  { id: 'type', title: 'Template type', fields: ['type'] },
-  { id: 'primary', title: 'Primary settings', fields: ['name', 'country', 'serviceProviderAdminId', 'subscriptionId'] },
-  { id: 'auth', title: 'Authentication', fields: ['authMode', 'idpEntityId', 'idpName'] },
-  { id: 'calling', title: 'Wholesale calling', fields: ['pstnProviderId'] },
-  {
-    id: 'common',
-    title: 'Common settings and calling settings',
-    fields: ['allowAdminInviteEmails', 'brandName', 'disableWebexCalling', 'defaultLanguage'],
-  },
+  ...TEMPLATE_STEPS.map((id) => ({ id, title: stepTitle(id), fields: fieldsOfStep(id) })),
   { id: 'summary', title: 'Summary', fields: [] },
 ];
 
 export const SUMMARY_INDEX = WIZARD_STEPS.length - 1;
 
-const FIELD_STEP = new Map(WIZARD_STEPS.flatMap((s, i) => s.fields.map((f) => [f, i] as const)));
-
 /** Index of the first step holding one of these fields (server errors, submit-time errors). */
 export function firstStepWithError(fields: readonly string[]): number | null {
-  const steps = fields.map((f) => FIELD_STEP.get(f as TemplateField)).filter((i): i is number => i !== undefined);
+  const steps = fields.filter(isTemplateField).map((f) => TEMPLATE_STEPS.indexOf(TEMPLATE_FIELD_STEPS[f]));
   return steps.length ? Math.min(...steps) : null;
 }
 
-export const isTemplateField = (f: string): f is TemplateField => FIELD_STEP.has(f as TemplateField);
+export { isTemplateField };

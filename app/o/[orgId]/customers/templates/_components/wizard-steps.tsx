@@ -1,12 +1,14 @@
 'use client';
 // The fields of wizard steps 1–5 (SPEC §3). They read the one react-hook-form instance
-// from context, so values survive moving between steps.
-import type { ReactNode } from 'react';
+// from context, so values survive moving between steps. Every field of the schema has its
+// control in FIELD_CONTROLS (or names the control it is shown in): one without is a type error.
+import type { ComponentType, ReactNode } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { COUNTRIES } from '@/lib/domain/countries';
 import { LOCALES } from '@/lib/domain/locales';
 import { LOCALE_NAMES } from '@/lib/domain/locale-names';
 import type { TemplateFormOptions } from '@/lib/templates/get-template-form-options';
+import { fieldsOfStep, type TemplateField, type TemplateStep } from '@/lib/templates/template-fields';
 import { AUTH_MODE_LABELS } from '@/lib/templates/template-labels';
 import { IDP_NAME_HINT } from '@/lib/domain/identity-provider-limits';
 import { TEMPLATE_NAME_MAX } from '@/lib/templates/template-limits';
@@ -60,7 +62,7 @@ function RadioOption({
   );
 }
 
-export function TypeStep() {
+function TypeControl() {
   const errors = useErrors();
   return (
     <fieldset aria-describedby={errors.type ? 'type-error' : undefined}>
@@ -76,79 +78,97 @@ export function TypeStep() {
   );
 }
 
-export function PrimaryStep({ options }: { options: TemplateFormOptions }) {
+function NameControl() {
   const { register } = useFormContext<TemplateFormValues>();
   const errors = useErrors();
   return (
-    <div className="grid gap-5">
-      <TextField
-        id="name"
-        label="Template name"
-        required
-        autoComplete="off"
-        {...register('name')}
-        error={errors.name?.message}
-        hint={`A descriptive name, unique in your organisation (at most ${TEMPLATE_NAME_MAX} characters).`}
-      />
-      <SelectField id="country" label="Country or region" required {...register('country')} error={errors.country?.message}>
-        <option value="">Choose a country or region</option>
-        {COUNTRY_OPTIONS.map(([code, c]) => (
-          <option key={code} value={code}>
-            {c.name}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField
-        id="serviceProviderAdminId"
-        label="Service provider administrator"
-        required
-        {...register('serviceProviderAdminId')}
-        error={errors.serviceProviderAdminId?.message}
-        hint="One of your organisation's partner administrators."
-      >
-        <option value="">Choose an administrator</option>
-        {options.admins.map((a) => (
-          <option key={a.id} value={a.id}>
-            {a.name} ({a.email})
-          </option>
-        ))}
-      </SelectField>
-      {options.subscriptionShared ? (
-        <TextField
-          id="subscriptionId"
-          label="Wholesale subscription"
-          required
-          readOnly
-          {...register('subscriptionId')}
-          error={errors.subscriptionId?.message}
-          hint={
-            options.subscriptionIds.length
-              ? 'The parent partner\u2019s subscription shared with this indirect provider; it can\u2019t be changed.'
-              : 'The parent partner has not shared a subscription with this indirect provider yet.'
-          }
-        />
-      ) : (
-        <SelectField
-          id="subscriptionId"
-          label="Wholesale subscription"
-          required
-          {...register('subscriptionId')}
-          error={errors.subscriptionId?.message}
-          hint={options.subscriptionIds.length ? undefined : 'Your organisation has no wholesale subscription.'}
-        >
-          <option value="">Choose a subscription</option>
-          {options.subscriptionIds.map((id) => (
-            <option key={id} value={id}>
-              {id}
-            </option>
-          ))}
-        </SelectField>
-      )}
-    </div>
+    <TextField
+      id="name"
+      label="Template name"
+      required
+      autoComplete="off"
+      {...register('name')}
+      error={errors.name?.message}
+      hint={`A descriptive name, unique in your organisation (at most ${TEMPLATE_NAME_MAX} characters).`}
+    />
   );
 }
 
-export function AuthStep() {
+function CountryControl() {
+  const { register } = useFormContext<TemplateFormValues>();
+  const errors = useErrors();
+  return (
+    <SelectField id="country" label="Country or region" required {...register('country')} error={errors.country?.message}>
+      <option value="">Choose a country or region</option>
+      {COUNTRY_OPTIONS.map(([code, c]) => (
+        <option key={code} value={code}>
+          {c.name}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
+function ServiceProviderAdminControl({ options }: ControlProps) {
+  const { register } = useFormContext<TemplateFormValues>();
+  const errors = useErrors();
+  return (
+    <SelectField
+      id="serviceProviderAdminId"
+      label="Service provider administrator"
+      required
+      {...register('serviceProviderAdminId')}
+      error={errors.serviceProviderAdminId?.message}
+      hint="One of your organisation's partner administrators."
+    >
+      <option value="">Choose an administrator</option>
+      {options.admins.map((a) => (
+        <option key={a.id} value={a.id}>
+          {a.name} ({a.email})
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
+function SubscriptionControl({ options }: ControlProps) {
+  const { register } = useFormContext<TemplateFormValues>();
+  const errors = useErrors();
+  return options.subscriptionShared ? (
+    <TextField
+      id="subscriptionId"
+      label="Wholesale subscription"
+      required
+      readOnly
+      {...register('subscriptionId')}
+      error={errors.subscriptionId?.message}
+      hint={
+        options.subscriptionIds.length
+          ? 'The parent partner\u2019s subscription shared with this indirect provider; it can\u2019t be changed.'
+          : 'The parent partner has not shared a subscription with this indirect provider yet.'
+      }
+    />
+  ) : (
+    <SelectField
+      id="subscriptionId"
+      label="Wholesale subscription"
+      required
+      {...register('subscriptionId')}
+      error={errors.subscriptionId?.message}
+      hint={options.subscriptionIds.length ? undefined : 'Your organisation has no wholesale subscription.'}
+    >
+      <option value="">Choose a subscription</option>
+      {options.subscriptionIds.map((id) => (
+        <option key={id} value={id}>
+          {id}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
+/** The authentication choice, with the IdP value of the chosen mode inside its option. */
+function AuthModeControl() {
   const { register } = useFormContext<TemplateFormValues>();
   const errors = useErrors();
   const mode = useWatch<TemplateFormValues, 'authMode'>({ name: 'authMode' });
@@ -193,67 +213,124 @@ export function AuthStep() {
   );
 }
 
-export function CallingStep({ options }: { options: TemplateFormOptions }) {
+function PstnProviderControl({ options }: ControlProps) {
   const { register } = useFormContext<TemplateFormValues>();
   const errors = useErrors();
   return (
-    <div className="grid gap-4">
-      <SelectField
-        id="pstnProviderId"
-        label="Cloud Connected PSTN provider"
-        {...register('pstnProviderId')}
-        error={errors.pstnProviderId?.message}
-        hint="Optional. Without a PSTN provider, customers created from this template can only use Webex Meetings packages — no calling packages."
-      >
-        <option value="">None</option>
-        {options.pstnProviders.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name} ({p.countries.join(', ')})
-          </option>
-        ))}
-      </SelectField>
-    </div>
+    <SelectField
+      id="pstnProviderId"
+      label="Cloud Connected PSTN provider"
+      {...register('pstnProviderId')}
+      error={errors.pstnProviderId?.message}
+      hint="Optional. Without a PSTN provider, customers created from this template can only use Webex Meetings packages — no calling packages."
+    >
+      <option value="">None</option>
+      {options.pstnProviders.map((p) => (
+        <option key={p.id} value={p.id}>
+          {p.name} ({p.countries.join(', ')})
+        </option>
+      ))}
+    </SelectField>
   );
 }
 
-export function CommonStep() {
+function AllowAdminInviteEmailsControl() {
+  const { register } = useFormContext<TemplateFormValues>();
+  return (
+    <Toggle
+      id="allowAdminInviteEmails"
+      label="Allow admin invite emails when attaching to existing organisations"
+      {...register('allowAdminInviteEmails')}
+      hint="When an existing organisation must approve the attachment, its administrator may be e-mailed an invitation."
+    />
+  );
+}
+
+function BrandNameControl() {
   const { register } = useFormContext<TemplateFormValues>();
   const errors = useErrors();
   return (
-    <div className="grid gap-6">
-      <Toggle
-        id="allowAdminInviteEmails"
-        label="Allow admin invite emails when attaching to existing organisations"
-        {...register('allowAdminInviteEmails')}
-        hint="When an existing organisation must approve the attachment, its administrator may be e-mailed an invitation."
-      />
-      <TextField
-        id="brandName"
-        label="Brand name"
-        autoComplete="off"
-        {...register('brandName')}
-        error={errors.brandName?.message}
-        hint="Identifies your offer in every automatic e-mail sent while customers are onboarded."
-      />
-      <Toggle
-        id="disableWebexCalling"
-        label="Disable Webex calling (1:1, non-PSTN)"
-        {...register('disableWebexCalling')}
-        hint="Turn on only if the customers' users must not call each other over Webex."
-      />
-      <SelectField
-        id="defaultLanguage"
-        label="Default language"
-        {...register('defaultLanguage')}
-        error={errors.defaultLanguage?.message}
-        hint="Used for customers created without a language of their own."
-      >
-        {LOCALES.map((l) => (
-          <option key={l} value={l}>
-            {LOCALE_NAMES[l]} · {l}
-          </option>
-        ))}
-      </SelectField>
-    </div>
+    <TextField
+      id="brandName"
+      label="Brand name"
+      autoComplete="off"
+      {...register('brandName')}
+      error={errors.brandName?.message}
+      hint="Identifies your offer in every automatic e-mail sent while customers are onboarded."
+    />
   );
+}
+
+function DisableWebexCallingControl() {
+  const { register } = useFormContext<TemplateFormValues>();
+  return (
+    <Toggle
+      id="disableWebexCalling"
+      label="Disable Webex calling (1:1, non-PSTN)"
+      {...register('disableWebexCalling')}
+      hint="Turn on only if the customers' users must not call each other over Webex."
+    />
+  );
+}
+
+function DefaultLanguageControl() {
+  const { register } = useFormContext<TemplateFormValues>();
+  const errors = useErrors();
+  return (
+    <SelectField
+      id="defaultLanguage"
+      label="Default language"
+      {...register('defaultLanguage')}
+      error={errors.defaultLanguage?.message}
+      hint="Used for customers created without a language of their own."
+    >
+      {LOCALES.map((l) => (
+        <option key={l} value={l}>
+          {LOCALE_NAMES[l]} · {l}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
+interface ControlProps {
+  options: TemplateFormOptions;
+}
+
+/** A field's control, or the field whose control shows it. */
+export type FieldControls = { readonly [K in TemplateField]-?: ComponentType<ControlProps> | { shownIn: TemplateField } };
+
+export const FIELD_CONTROLS: FieldControls = {
+  type: TypeControl,
+  name: NameControl,
+  country: CountryControl,
+  serviceProviderAdminId: ServiceProviderAdminControl,
+  subscriptionId: SubscriptionControl,
+  authMode: AuthModeControl,
+  idpEntityId: { shownIn: 'authMode' },
+  idpName: { shownIn: 'authMode' },
+  pstnProviderId: PstnProviderControl,
+  allowAdminInviteEmails: AllowAdminInviteEmailsControl,
+  brandName: BrandNameControl,
+  disableWebexCalling: DisableWebexCallingControl,
+  defaultLanguage: DefaultLanguageControl,
+};
+
+/** How a step lays out its controls; a step of one fieldset needs no frame. */
+const STEP_FRAME: { readonly [K in TemplateStep]-?: string | null } = {
+  type: null,
+  primary: 'grid gap-5',
+  auth: null,
+  calling: 'grid gap-4',
+  common: 'grid gap-6',
+};
+
+/** The controls of one settings step, in the order of TEMPLATE_FIELD_STEPS. */
+export function StepFields({ step, options }: { step: TemplateStep; options: TemplateFormOptions }) {
+  const controls = fieldsOfStep(step).map((field) => {
+    const Control = FIELD_CONTROLS[field];
+    return 'shownIn' in Control ? null : <Control key={field} options={options} />;
+  });
+  const frame = STEP_FRAME[step];
+  return frame ? <div className={frame}>{controls}</div> : <>{controls}</>;
 }

@@ -3,7 +3,7 @@ import { getDb } from '@/db/client';
 import { PageHeader } from '@/components/ui/primitives';
 import { gatePage } from '@/lib/server/session';
 import { getTemplateFormOptions } from '@/lib/templates/get-template-form-options';
-import { TEMPLATE_TYPES } from '@/lib/templates/template-schema';
+import { newTemplateFormValues } from '@/lib/templates/template-fields';
 import { CustomersTabs } from '../../customers-tabs';
 import { TemplateWizard } from '../_components/template-wizard';
 import { TemplatesForbidden } from '../_components/templates-forbidden';
@@ -20,8 +20,6 @@ export default async function NewTemplatePage({ params }: { params: Promise<{ or
   // a single subscription, and the signed-in admin when they may be the administrator.
   const subscriptionId = options.subscriptionIds.length === 1 ? options.subscriptionIds[0] : '';
   const me = options.admins.find((a) => a.id === access.actor.userId);
-  // With one template type there is nothing to choose: it is preselected.
-  const type = TEMPLATE_TYPES.length === 1 ? TEMPLATE_TYPES[0] : undefined;
 
   return (
     <>
@@ -30,21 +28,7 @@ export default async function NewTemplatePage({ params }: { params: Promise<{ or
       <TemplateWizard
         orgId={access.org.id}
         options={options}
-        defaultValues={{
-          type,
-          name: '',
-          country: '',
-          serviceProviderAdminId: me?.id ?? '',
-          subscriptionId,
-          authMode: 'webex',
-          idpEntityId: '',
-          idpName: '',
-          pstnProviderId: '',
-          allowAdminInviteEmails: false,
-          brandName: '',
-          disableWebexCalling: false,
-          defaultLanguage: 'en_US',
-        }}
+        defaultValues={newTemplateFormValues({ subscriptionId: subscriptionId ?? '', serviceProviderAdminId: me?.id ?? '' })}
       />
     </>
   );

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/db/client';
 import { PageHeader } from '@/components/ui/primitives';
-import { isLocale } from '@/lib/domain/locales';
 import { gatePage } from '@/lib/server/session';
 import { getTemplateFormOptions } from '@/lib/templates/get-template-form-options';
+import { templateFormValues } from '@/lib/templates/template-fields';
 import { CustomersTabs } from '../../../customers-tabs';
 import { TemplateWizard } from '../../_components/template-wizard';
 import { loadTemplate } from '../load-template';
@@ -25,27 +25,7 @@ export default async function EditTemplatePage({ params }: { params: Promise<{ o
         description="Changes apply only to customers created afterwards; existing customers keep their settings."
       />
       <CustomersTabs orgId={access.org.id} />
-      <TemplateWizard
-        orgId={access.org.id}
-        templateId={t.id}
-        options={options}
-        defaultValues={{
-          type: t.type,
-          name: t.name,
-          country: t.country,
-          serviceProviderAdminId: t.serviceProviderAdminId,
-          subscriptionId: t.subscriptionId,
-          authMode: t.authMode,
-          idpEntityId: t.idpEntityId ?? '',
-          idpName: t.idpName ?? '',
-          pstnProviderId: t.pstnProviderId ?? '',
-          allowAdminInviteEmails: t.allowAdminInviteEmails,
-          brandName: t.brandName ?? '',
-          disableWebexCalling: t.disableWebexCalling,
-          // A stored value outside today's locale list is offered for re-choosing rather than kept.
-          defaultLanguage: isLocale(t.defaultLanguage) ? t.defaultLanguage : undefined,
-        }}
-      />
+      <TemplateWizard orgId={access.org.id} templateId={t.id} options={options} defaultValues={templateFormValues(t)} />
     </>
   );
 }
