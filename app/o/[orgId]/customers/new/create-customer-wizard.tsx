@@ -20,6 +20,7 @@ import { StepLocation } from './step-location';
 import { StepPackages } from './step-packages';
 import { StepSummary } from './step-summary';
 import { WizardProgress } from '@/components/ui/wizard-progress';
+import { WIZARD_PANEL_CLASS, WizardError, WizardFooter, WizardStepHeading } from '@/components/ui/wizard-frame';
 
 const STEPS = ['Customer information', 'Packages', 'Headquarters location', 'Summary'] as const;
 const createCustomerResolver = lazyZodResolver<CreateCustomerInput>(() =>
@@ -175,24 +176,11 @@ export function CreateCustomerWizard({ orgId, templates }: { orgId: string; temp
           e.preventDefault();
           void (step === SUMMARY ? create() : next());
         }}
-        className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+        className={WIZARD_PANEL_CLASS}
         aria-labelledby="wizard-step-heading"
       >
-        <h2 id="wizard-step-heading" ref={heading} tabIndex={-1} className="mb-5 text-lg font-semibold outline-none">
-          {STEPS[step]}{' '}
-          <span className="sr-only">
-            (step {step + 1} of {STEPS.length})
-          </span>
-        </h2>
-        {formError && (
-          <div
-            role="alert"
-            className="mb-4 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900"
-            data-testid="wizard-error"
-          >
-            {formError}
-          </div>
-        )}
+        <WizardStepHeading step={step} total={STEPS.length} title={STEPS[step] ?? ''} headingRef={heading} />
+        <WizardError message={formError} />
         {step === 0 && <StepInfo templates={templates} />}
         {step === 1 && <StepPackages template={template} />}
         {step === 2 && <StepLocation />}
@@ -205,27 +193,28 @@ export function CreateCustomerWizard({ orgId, templates }: { orgId: string; temp
             }}
           />
         )}
-        <div className="mt-8 flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 pt-4">
-          <Link href={`/o/${orgId}/customers`} className="text-sm text-slate-600 underline">
-            Cancel
-          </Link>
-          <div className="flex gap-3">
-            {step > 0 && !editing && (
-              <Button variant="secondary" onClick={() => setStep(step - 1)} disabled={busy}>
-                Back
-              </Button>
-            )}
-            {step === SUMMARY ? (
-              <button type="submit" className={buttonClass('primary')} disabled={busy}>
-                {busy ? 'Creating…' : 'Create customer'}
-              </button>
-            ) : (
-              <button type="submit" className={buttonClass('primary')} disabled={busy}>
-                {busy ? 'Checking…' : editing ? 'Back to summary' : 'Next'}
-              </button>
-            )}
-          </div>
-        </div>
+        <WizardFooter
+          cancel={
+            <Link href={`/o/${orgId}/customers`} className="text-sm text-slate-600 underline">
+              Cancel
+            </Link>
+          }
+        >
+          {step > 0 && !editing && (
+            <Button variant="secondary" onClick={() => setStep(step - 1)} disabled={busy}>
+              Back
+            </Button>
+          )}
+          {step === SUMMARY ? (
+            <button type="submit" className={buttonClass('primary')} disabled={busy}>
+              {busy ? 'Creating…' : 'Create customer'}
+            </button>
+          ) : (
+            <button type="submit" className={buttonClass('primary')} disabled={busy}>
+              {busy ? 'Checking…' : editing ? 'Back to summary' : 'Next'}
+            </button>
+          )}
+        </WizardFooter>
       </HydratedForm>
     </FormProvider>
   );

@@ -2,9 +2,10 @@
 import { useFormContext } from 'react-hook-form';
 import type { CreateCustomerInput } from '@/lib/customers/customer-schema';
 import type { TemplateOption } from '@/lib/customers/list-template-options';
-import { LOCALES } from '@/lib/domain/locales';
-import { LOCALE_NAMES, localeName } from '@/lib/domain/locale-names';
+import { localeName } from '@/lib/domain/locale-names';
 import { Field, inputClass, useFieldA11y } from './field';
+import { LocaleOptions } from '@/components/locale/locale-options';
+import { WIZARD_FIELDS_CLASS } from '@/components/ui/wizard-frame';
 
 /** Step 1 — Customer information (SPEC §4.1). */
 export function StepInfo({ templates }: { templates: TemplateOption[] }) {
@@ -18,7 +19,7 @@ export function StepInfo({ templates }: { templates: TemplateOption[] }) {
     language: useFieldA11y('language', { hint: true }),
   };
   return (
-    <div className="grid gap-5 sm:grid-cols-2">
+    <div className={WIZARD_FIELDS_CLASS}>
       <Field name="companyName" label="Company name" required>
         <input
           {...register('companyName')}
@@ -59,11 +60,7 @@ export function StepInfo({ templates }: { templates: TemplateOption[] }) {
       <Field name="language" label="Language" hint="Optional. Used for e-mails and the meetings site.">
         <select {...register('language')} {...a.language.inputProps} className={inputClass}>
           <option value="">{template ? `Template default (${localeName(template.defaultLanguage)})` : 'Template default'}</option>
-          {LOCALES.map((l) => (
-            <option key={l} value={l}>
-              {LOCALE_NAMES[l]} · {l}
-            </option>
-          ))}
+          <LocaleOptions />
         </select>
       </Field>
     </div>

@@ -18,6 +18,7 @@ import { createTemplateAction, updateTemplateAction } from '../actions';
 import { TemplateSettingGroups, type SettingsStep } from './template-setting-groups';
 import { SUMMARY_INDEX, WIZARD_STEPS, firstStepWithError, isTemplateField } from './wizard-config';
 import { WizardProgress } from '@/components/ui/wizard-progress';
+import { WIZARD_PANEL_CLASS, WizardError, WizardFooter, WizardStepHeading } from '@/components/ui/wizard-frame';
 import { AuthStep, CallingStep, CommonStep, PrimaryStep, TypeStep } from './wizard-steps';
 
 export interface TemplateWizardProps {
@@ -120,23 +121,9 @@ export function TemplateWizard({ orgId, options, defaultValues, templateId }: Te
   return (
     <FormProvider {...form}>
       <WizardProgress steps={WIZARD_STEPS.map((s) => s.title)} current={step} />
-      <HydratedForm
-        onSubmit={onSubmit}
-        noValidate
-        aria-labelledby="wizard-step-heading"
-        className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
-      >
-        <p className="text-sm text-slate-600">
-          Step {step + 1} of {WIZARD_STEPS.length}
-        </p>
-        <h2 id="wizard-step-heading" ref={headingRef} tabIndex={-1} className="mb-5 text-lg font-semibold focus:outline-none">
-          {current.title}
-        </h2>
-        {formError && (
-          <p role="alert" className="mb-5 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="wizard-error">
-            {formError}
-          </p>
-        )}
+      <HydratedForm onSubmit={onSubmit} noValidate aria-labelledby="wizard-step-heading" className={WIZARD_PANEL_CLASS}>
+        <WizardStepHeading step={step} total={WIZARD_STEPS.length} title={current.title} headingRef={headingRef} />
+        <WizardError message={formError} />
 
         {current.id === 'type' && <TypeStep />}
         {current.id === 'primary' && <PrimaryStep options={options} />}
@@ -168,24 +155,25 @@ export function TemplateWizard({ orgId, options, defaultValues, templateId }: Te
           </>
         )}
 
-        <div className="mt-8 flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 pt-5">
-          <Link
-            href={editing ? `/o/${orgId}/customers/templates/${templateId}` : `/o/${orgId}/customers/templates`}
-            className="text-sm text-slate-600 underline"
-          >
-            Cancel
-          </Link>
-          <div className="flex gap-3">
-            {step > 0 && (
-              <Button variant="secondary" onClick={() => goTo(step - 1, { returning: returnToSummary })} disabled={!ready || pending}>
-                Back
-              </Button>
-            )}
-            <Button type="submit" disabled={!ready || pending}>
-              {step === SUMMARY_INDEX ? (pending ? 'Submitting…' : 'Submit') : returnToSummary ? 'Back to summary' : 'Next'}
+        <WizardFooter
+          cancel={
+            <Link
+              href={editing ? `/o/${orgId}/customers/templates/${templateId}` : `/o/${orgId}/customers/templates`}
+              className="text-sm text-slate-600 underline"
+            >
+              Cancel
+            </Link>
+          }
+        >
+          {step > 0 && (
+            <Button variant="secondary" onClick={() => goTo(step - 1, { returning: returnToSummary })} disabled={!ready || pending}>
+              Back
             </Button>
-          </div>
-        </div>
+          )}
+          <Button type="submit" disabled={!ready || pending}>
+            {step === SUMMARY_INDEX ? (pending ? 'Submitting…' : 'Submit') : returnToSummary ? 'Back to summary' : 'Next'}
+          </Button>
+        </WizardFooter>
       </HydratedForm>
     </FormProvider>
   );

@@ -4,14 +4,14 @@
 import type { ReactNode } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { COUNTRIES } from '@/lib/domain/countries';
-import { LOCALES } from '@/lib/domain/locales';
-import { LOCALE_NAMES } from '@/lib/domain/locale-names';
 import type { TemplateFormOptions } from '@/lib/templates/get-template-form-options';
 import { AUTH_MODE_LABELS } from '@/lib/templates/template-labels';
 import { IDP_NAME_HINT } from '@/lib/domain/identity-provider-limits';
 import { TEMPLATE_NAME_MAX } from '@/lib/templates/template-limits';
 import type { TemplateFormValues } from '@/lib/templates/template-schema';
 import { FieldError, SelectField, TextField, Toggle } from '@/components/ui/form-controls';
+import { LocaleOptions } from '@/components/locale/locale-options';
+import { WIZARD_FIELDS_CLASS } from '@/components/ui/wizard-frame';
 
 const useErrors = () => useFormContext<TemplateFormValues>().formState.errors;
 
@@ -80,7 +80,7 @@ export function PrimaryStep({ options }: { options: TemplateFormOptions }) {
   const { register } = useFormContext<TemplateFormValues>();
   const errors = useErrors();
   return (
-    <div className="grid gap-5">
+    <div className={WIZARD_FIELDS_CLASS}>
       <TextField
         id="name"
         label="Template name"
@@ -197,7 +197,7 @@ export function CallingStep({ options }: { options: TemplateFormOptions }) {
   const { register } = useFormContext<TemplateFormValues>();
   const errors = useErrors();
   return (
-    <div className="grid gap-4">
+    <div className={WIZARD_FIELDS_CLASS}>
       <SelectField
         id="pstnProviderId"
         label="Cloud Connected PSTN provider"
@@ -220,13 +220,23 @@ export function CommonStep() {
   const { register } = useFormContext<TemplateFormValues>();
   const errors = useErrors();
   return (
-    <div className="grid gap-6">
-      <Toggle
-        id="allowAdminInviteEmails"
-        label="Allow admin invite emails when attaching to existing organisations"
-        {...register('allowAdminInviteEmails')}
-        hint="When an existing organisation must approve the attachment, its administrator may be e-mailed an invitation."
-      />
+    <div className={WIZARD_FIELDS_CLASS}>
+      <div className="sm:col-span-2">
+        <Toggle
+          id="allowAdminInviteEmails"
+          label="Allow admin invite emails when attaching to existing organisations"
+          {...register('allowAdminInviteEmails')}
+          hint="When an existing organisation must approve the attachment, its administrator may be e-mailed an invitation."
+        />
+      </div>
+      <div className="sm:col-span-2">
+        <Toggle
+          id="disableWebexCalling"
+          label="Disable Webex calling (1:1, non-PSTN)"
+          {...register('disableWebexCalling')}
+          hint="Turn on only if the customers' users must not call each other over Webex."
+        />
+      </div>
       <TextField
         id="brandName"
         label="Brand name"
@@ -235,12 +245,6 @@ export function CommonStep() {
         error={errors.brandName?.message}
         hint="Identifies your offer in every automatic e-mail sent while customers are onboarded."
       />
-      <Toggle
-        id="disableWebexCalling"
-        label="Disable Webex calling (1:1, non-PSTN)"
-        {...register('disableWebexCalling')}
-        hint="Turn on only if the customers' users must not call each other over Webex."
-      />
       <SelectField
         id="defaultLanguage"
         label="Default language"
@@ -248,11 +252,7 @@ export function CommonStep() {
         error={errors.defaultLanguage?.message}
         hint="Used for customers created without a language of their own."
       >
-        {LOCALES.map((l) => (
-          <option key={l} value={l}>
-            {LOCALE_NAMES[l]} · {l}
-          </option>
-        ))}
+        <LocaleOptions />
       </SelectField>
     </div>
   );
