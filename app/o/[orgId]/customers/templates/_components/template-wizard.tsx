@@ -14,7 +14,7 @@ import { useHydrated } from '@/components/ui/use-hydrated';
 import type { TemplateFormOptions } from '@/lib/templates/get-template-form-options';
 import { lazyZodResolver } from '@/components/ui/lazy-zod-resolver';
 import type { TemplateFormValues, TemplateInput } from '@/lib/templates/template-schema';
-import { createTemplateAction, updateTemplateAction } from '../actions';
+import { createTemplateAction, precheckTemplateNameAction, updateTemplateAction } from '../actions';
 import { TemplateSettingGroups, type SettingsStep } from './template-setting-groups';
 import { SUMMARY_INDEX, WIZARD_STEPS, firstStepWithError, isTemplateField } from './wizard-config';
 import { WizardProgress } from '@/components/ui/wizard-progress';
@@ -42,6 +42,7 @@ export function TemplateWizard({ orgId, options, defaultValues, templateId }: Te
   const [returnToSummary, setReturnToSummary] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const [checking, setChecking] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
 
@@ -56,7 +57,7 @@ export function TemplateWizard({ orgId, options, defaultValues, templateId }: Te
     // blur validation moved the buttons between mousedown and mouseup and ate the click.
     mode: 'onChange',
   });
-  const { trigger, handleSubmit, setError, getValues } = form;
+  const { trigger, handleSubmit, setError, getValues, setFocus } = form;
 
   // Keyboard and screen-reader users land on the new step's heading, never on a vanished button.
   useEffect(() => {
@@ -73,10 +74,27 @@ export function TemplateWizard({ orgId, options, defaultValues, templateId }: Te
   };
 
   const next = async () => {
+    setFormError(null);
     const ok = await trigger(stepAt(step).fields, { shouldFocus: true });
     if (!ok) return;
+    // Uniqueness where the value is entered: the server says on this step's Next whether the name is taken.
+    if (stepAt(step).id === 'primary' && !(await nameIsFree())) return;
     goTo(returnToSummary ? SUMMARY_INDEX : step + 1);
   };
+
+  async function nameIsFree() {
+    setChecking(true);
+    try {
+      const result = await precheckTemplateNameAction(orgId, { name: getValues('name') ?? '', templateId });
+      if (result.ok) return true;
+      const { fields, other } = applyServerFieldErrors(setError, result.fieldErrors, isTemplateField);
+      if (fields.includes('name')) setFocus('name');
+      setFormError(other.length ? other.join(' ') : fields.length ? null : result.message);
+      return false;
+    } finally {
+      setChecking(false);
+    }
+  }
 
   const showErrorsAt = (fields: string[]) => {
     const at = firstStepWithError(fields);
@@ -170,8 +188,16 @@ export function TemplateWizard({ orgId, options, defaultValues, templateId }: Te
               Back
             </Button>
           )}
-          <Button type="submit" disabled={!ready || pending}>
-            {step === SUMMARY_INDEX ? (pending ? 'Submitting…' : 'Submit') : returnToSummary ? 'Back to summary' : 'Next'}
+          <Button type="submit" disabled={!ready || pending || checking}>
+            {step === SUMMARY_INDEX
+              ? pending
+                ? 'Submitting…'
+                : 'Submit'
+              : checking
+                ? 'Checking…'
+                : returnToSummary
+                  ? 'Back to summary'
+                  : 'Next'}
           </Button>
         </WizardFooter>
       </HydratedForm>
