@@ -90,6 +90,8 @@ describe('the provisioning job', () => {
     const { customerId, orgId } = await create(
       customerInput(template.id, {
         companyName: 'Koivu & Sons Oy',
+        adminFirstName: ' Aino ',
+        adminLastName: 'Koivu',
         packages: ['webex_suite', 'webex_calling', 'common_area_calling'],
         language: 'sv',
         address: {
@@ -120,6 +122,8 @@ describe('the provisioning job', () => {
     const [hq] = await db.select().from(locations).where(eq(locations.orgId, orgId));
     expect(hq).toMatchObject({ isHeadquarters: true, addressLine1: 'Puistokatu 4', city: 'Helsinki', country: 'DE' });
     const [user] = await db.select().from(users).where(eq(users.orgId, orgId));
+    // The administrator's name from the wizard, trimmed: not a bare e-mail in the customer's Users.
+    expect(user).toMatchObject({ firstName: 'Aino', lastName: 'Koivu' });
     const [grant] = await db.select().from(roleGrants).where(eq(roleGrants.userId, user.id));
     expect(grant.role).toBe('customer_full_admin');
     const [sub] = await db.select().from(subscribers).where(eq(subscribers.userId, user.id));

@@ -129,7 +129,7 @@ export function CustomerPanel({
           </Row>
           <Row label="Subscription ID">{c.subscriptionId ?? <span className="text-slate-400">Attached when provisioned</span>}</Row>
           <Row label="Template">{c.templateName ?? '—'}</Row>
-          <Row label="Administrator">{c.adminEmail}</Row>
+          <Row label="Administrator">{c.adminName ? `${c.adminName} (${c.adminEmail})` : c.adminEmail}</Row>
           <Row label="Language">{c.language ? localeName(c.language) : '—'}</Row>
           <Row label="Headquarters">{addr ? <PostalAddress address={addr} testId="customer-hq-address" /> : '—'}</Row>
           {c.sipDomain && <Row label="SIP domain">{c.sipDomain}</Row>}

@@ -36,6 +36,8 @@ const SUMMARY = 3;
 const EMPTY: CreateCustomerInput = {
   companyName: '',
   adminEmail: '',
+  adminFirstName: '',
+  adminLastName: '',
   templateId: '',
   externalId: '',
   language: '',
@@ -122,8 +124,16 @@ export function CreateCustomerWizard({ orgId, templates }: { orgId: string; temp
       // Uniqueness where the value is entered: the e-mail and external ID are checked on this Next.
       setBusy(true);
       try {
-        const { companyName, adminEmail, templateId, externalId, language } = getValues();
-        const result = await precheckCustomerInfoAction(orgId, { companyName, adminEmail, templateId, externalId, language });
+        const { companyName, adminEmail, adminFirstName, adminLastName, templateId, externalId, language } = getValues();
+        const result = await precheckCustomerInfoAction(orgId, {
+          companyName,
+          adminEmail,
+          adminFirstName,
+          adminLastName,
+          templateId,
+          externalId,
+          language,
+        });
         if (!result.ok) {
           showProblems(result.message, result.fieldErrors);
           return;

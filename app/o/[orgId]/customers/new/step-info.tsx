@@ -14,6 +14,8 @@ export function StepInfo({ templates }: { templates: TemplateOption[] }) {
   const a = {
     companyName: useFieldA11y('companyName'),
     adminEmail: useFieldA11y('adminEmail', { hint: true }),
+    adminFirstName: useFieldA11y('adminFirstName', { hint: true }),
+    adminLastName: useFieldA11y('adminLastName', { hint: true }),
     templateId: useFieldA11y('templateId'),
     externalId: useFieldA11y('externalId', { hint: true }),
     language: useFieldA11y('language', { hint: true }),
@@ -39,6 +41,12 @@ export function StepInfo({ templates }: { templates: TemplateOption[] }) {
           className={inputClass}
           autoComplete="off"
         />
+      </Field>
+      <Field name="adminFirstName" label="Administrator first name" hint="Optional. Shown instead of the e-mail in the customer’s users.">
+        <input {...register('adminFirstName')} {...a.adminFirstName.inputProps} className={inputClass} maxLength={64} autoComplete="off" />
+      </Field>
+      <Field name="adminLastName" label="Administrator last name" hint="Optional.">
+        <input {...register('adminLastName')} {...a.adminLastName.inputProps} className={inputClass} maxLength={64} autoComplete="off" />
       </Field>
       <Field name="templateId" label="Onboarding template" required>
         <select {...register('templateId')} {...a.templateId.inputProps} aria-required className={inputClass}>

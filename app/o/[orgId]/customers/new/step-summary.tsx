@@ -40,6 +40,9 @@ export function StepSummary({ template, onEdit }: { template: TemplateOption | u
       <Group title="Customer information" onEdit={() => onEdit(0)}>
         <Item label="Company name">{v.companyName}</Item>
         <Item label="Administrator email">{v.adminEmail}</Item>
+        <Item label="Administrator name">
+          {`${v.adminFirstName} ${v.adminLastName}`.trim() || <span className="text-slate-500">Not given</span>}
+        </Item>
         <Item label="Onboarding template">{template?.name ?? '—'}</Item>
         <Item label="External ID">{v.externalId || <span className="text-slate-500">Generated when the customer is created</span>}</Item>
         <Item label="Language">
