@@ -70,13 +70,15 @@ export const userRowSchema = z
   })
   .superRefine(refineNumbering);
 
-type BatchRow = { email: string; locationId: string; extension: string; primaryPhoneNumber: string };
+type BatchRow = { email: string; locationId: string; extension: string };
 
 /**
- * What one batch can't hold twice: an extension at one location, an e-mail, a phone number.
- * The database would refuse the second row anyway, but only after a round trip; the form
- * (which parses with this schema too) flags each repeat at its row, naming the first one.
- * Only the repeats are marked, so fixing that row clears its error.
+ * What one batch can't hold twice: an extension at one location, an e-mail. The database
+ * would refuse the second row anyway, but only after a round trip; the form (which parses
+ * with this schema too) flags each repeat at its row, naming the first one. Only the
+ * repeats are marked, so fixing that row clears its error. A phone number repeated in one
+ * batch is left to the server's per-row outcome (the first row gets it, the repeat is
+ * refused with "already in use" and a Fix), as for a number taken anywhere else.
  */
 export function batchDuplicateIssues(rows: readonly BatchRow[]): { index: number; path: keyof BatchRow; message: string }[] {
   const out: { index: number; path: keyof BatchRow; message: string }[] = [];
@@ -91,11 +93,9 @@ export function batchDuplicateIssues(rows: readonly BatchRow[]): { index: number
   rows.forEach((r, i) => {
     const email = text(r.email).toLowerCase();
     const extension = text(r.extension);
-    const phone = text(r.primaryPhoneNumber);
     if (email) check(i, 'email', `email ${email}`, (n) => `User ${n} already has this email.`);
     if (extension && text(r.locationId))
       check(i, 'extension', `ext ${r.locationId} ${extension}`, (n) => `User ${n} already has this extension at this location.`);
-    if (phone) check(i, 'primaryPhoneNumber', `phone ${phone}`, (n) => `User ${n} already has this phone number.`);
   });
   return out;
 }
