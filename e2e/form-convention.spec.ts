@@ -108,6 +108,8 @@ test('the same extension twice in one batch is flagged at its row before anythin
 });
 
 test('the administrator’s name is asked, shown in the customer’s users, and the US address reads "Seattle, WA 98101"', async ({ page }) => {
+  // Creates a customer and waits for its provisioning (up to 30 s) before reading its users.
+  test.setTimeout(120_000);
   const t = tag();
   const company = `E2E Pike Place Books ${t}`;
   const email = `owner-${t}@pike-books.test`;
