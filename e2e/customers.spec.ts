@@ -75,7 +75,13 @@ test('a full admin creates a customer: the pre-check flags taken values at their
   await page.getByRole('button', { name: 'Edit headquarters location' }).click();
   await page.getByLabel('Address line 2').fill('Suite 4');
   await page.getByRole('button', { name: 'Back to summary' }).click();
-  await expect(summary).toContainText('12 Pier Road, Suite 4');
+  // Written as a US address is: "Seattle, WA 98101" under the street lines.
+  await expect(page.getByTestId('summary-address').locator('span')).toHaveText([
+    '12 Pier Road',
+    'Suite 4',
+    'Seattle, WA 98101',
+    'United States',
+  ]);
 
   await page.getByRole('button', { name: 'Create customer' }).click();
   await expect(page).toHaveURL(/\/customers\?customer=/);

@@ -168,7 +168,7 @@ test('an unused template is deleted after confirming; one in use can’t be dele
   await expect(page.getByText(/This template is used by \d+ customers? and can't be deleted\./)).toBeVisible();
 });
 
-test('editing re-uses the wizard; a duplicate name is refused next to the field and the values are kept', async ({ page }) => {
+test('editing re-uses the wizard; a duplicate name is refused next to the field at its step and the values are kept', async ({ page }) => {
   await signIn(page, 'wholesale.admin@northwind.test');
   await page.goto(templatesUrl(DEMO_ORG_IDS.northwind));
   await page.getByRole('link', { name: 'Calling – Australia', exact: true }).click();
@@ -180,12 +180,11 @@ test('editing re-uses the wizard; a duplicate name is refused next to the field 
   await page.getByTestId('settings-primary').getByRole('button', { name: 'Edit' }).click();
   await page.getByLabel('Template name').fill('standard calling – us');
   await page.getByRole('button', { name: 'Back to summary' }).click();
-  await page.getByRole('button', { name: 'Submit' }).click();
-  // The server's conflict lands on the name field, on its step, with the typed value kept.
-  await expectStep(page, 'Primary settings');
+  // The server's pre-check answers on this step's Next: the name field, this step, the typed value kept.
   await expect(page.getByTestId('name-error')).toHaveText('A template with this name already exists.');
-  await expect(page.getByTestId('wizard-error')).toHaveText('A template with this name already exists.');
+  await expect(currentStep(page)).toContainText('Primary settings');
   await expect(page.getByLabel('Template name')).toHaveValue('standard calling – us');
+  await expect(page.getByRole('button', { name: 'Submit' })).toHaveCount(0);
 
   await page.getByLabel('Template name').fill('Calling – Australia & NZ');
   await page.getByRole('button', { name: 'Back to summary' }).click();

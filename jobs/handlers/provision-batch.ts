@@ -26,7 +26,7 @@ import {
 import { changeCustomersStatus } from '@/lib/customers/change-customer-status';
 import { slugify } from '@/lib/customers/customer-slug';
 import { provisioningRequestSchema, type ProvisioningRequest } from '@/lib/customers/provisioning-request';
-import { PLATFORM_DOMAIN, PROVISIONING_LOG, ssoFromTemplate, welcomeEmail } from '@/lib/customers/provisioning-steps';
+import { adminName, PLATFORM_DOMAIN, PROVISIONING_LOG, ssoFromTemplate, welcomeEmail } from '@/lib/customers/provisioning-steps';
 import { normalizeCompanyName } from '@/lib/domain/company-name';
 import { dialInCode } from '@/lib/domain/countries';
 import { meetingsLocale, resolveLocale } from '@/lib/domain/locales';
@@ -205,7 +205,7 @@ async function buildAll(tx: Tx, deps: ServiceDeps, fresh: Fresh[], afterCommit: 
   const hqOf = new Map(hqs.map((l) => [l.orgId, l.id]));
   const admins = await tx
     .insert(users)
-    .values(fresh.map((c) => ({ orgId: c.orgId, email: c.adminEmail, createdAt: now, updatedAt: now })))
+    .values(fresh.map((c) => ({ orgId: c.orgId, email: c.adminEmail, ...adminName(c.request), createdAt: now, updatedAt: now })))
     .returning({ id: users.id, orgId: users.orgId });
   const adminOf = new Map(admins.map((u) => [u.orgId, u.id]));
   await tx

@@ -46,6 +46,8 @@ async function checkAttach(ctx: ServiceCtx, input: AttachCustomerInput): Promise
   const problems = await findCustomerProblems(ctx.db, ctx.access, {
     companyName: assessment.org.name,
     adminEmail: 'attach@invalid.invalid',
+    adminFirstName: '',
+    adminLastName: '',
     language: '',
     templateId: input.templateId,
     externalId: input.externalId,

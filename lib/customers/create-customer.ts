@@ -48,6 +48,8 @@ export async function createCustomer(ctx: ServiceCtx, input: CreateCustomerInput
     packages: input.packages,
     templateId: template.id,
     subscriptionId: template.subscriptionId,
+    adminFirstName: input.adminFirstName,
+    adminLastName: input.adminLastName,
   };
 
   try {
@@ -108,6 +110,7 @@ export async function createCustomer(ctx: ServiceCtx, input: CreateCustomerInput
         name: input.companyName,
         externalId,
         adminEmail: input.adminEmail,
+        ...(input.adminFirstName || input.adminLastName ? { adminName: `${input.adminFirstName} ${input.adminLastName}`.trim() } : {}),
         templateId: template.id,
         packages: input.packages,
         language,

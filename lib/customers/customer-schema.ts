@@ -27,6 +27,9 @@ export const addressSchema = z
     }
   });
 
+/** Users' names are at most 64 characters (as in Add users). */
+const adminName = (label: string) => z.string().trim().max(64, `${label} can be at most 64 characters.`).default('');
+
 export const createCustomerSchema = z.object({
   companyName: z
     .string()
@@ -40,6 +43,12 @@ export const createCustomerSchema = z.object({
     .min(1, 'Enter the administrator email.')
     .max(254, 'Email can be at most 254 characters.')
     .email('Enter a valid email address.'),
+  /**
+   * Optional: the administrator's name, so the first user isn't a bare e-mail address in the
+   * customer's Users. Not in the vendor API's customerInfo (SPEC §8): absent there, empty here.
+   */
+  adminFirstName: adminName('First name'),
+  adminLastName: adminName('Last name'),
   templateId: z.string().min(1, 'Choose an onboarding template.'),
   /** Optional: empty → generated at creation. */
   externalId: z
@@ -66,4 +75,6 @@ export const createCustomerSchema = z.object({
 });
 
 export type CreateCustomerInput = z.infer<typeof createCustomerSchema>;
+/** What the form holds before parsing: the optional name fields may be absent (the API omits them). */
+export type CreateCustomerFormValues = z.input<typeof createCustomerSchema>;
 export type CustomerAddress = z.infer<typeof addressSchema>;

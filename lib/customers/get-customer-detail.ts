@@ -32,6 +32,8 @@ export interface CustomerDetail {
   subscriptionId: string | null;
   templateName: string | null;
   adminEmail: string;
+  /** The first administrator's name as given at creation ('' when not given). */
+  adminName: string;
   language: string | null;
   sipDomain: string | null;
   meetingsSiteUrl: string | null;
@@ -114,6 +116,7 @@ export async function getCustomerDetail(db: DbOrTx, access: OrgAccess, customerI
     subscriptionId: c.subscriptionId,
     templateName: template?.name ?? null,
     adminEmail: c.adminEmail,
+    adminName: requested.success ? `${requested.data.adminFirstName ?? ''} ${requested.data.adminLastName ?? ''}`.trim() : '',
     language: c.language,
     sipDomain: c.sipDomain,
     meetingsSiteUrl: c.meetingsSiteUrl,

@@ -8,6 +8,8 @@ import { throwProblems } from './validate-customer';
 export const customerInfoSchema = createCustomerSchema.pick({
   companyName: true,
   adminEmail: true,
+  adminFirstName: true,
+  adminLastName: true,
   templateId: true,
   externalId: true,
   language: true,

@@ -14,6 +14,9 @@ export const provisioningRequestSchema = z.object({
   // null for trial customers of non-wholesale partners (SPEC §9): no template, no subscription.
   templateId: z.string().nullable(),
   subscriptionId: z.string().nullable(),
+  /** The first administrator's name (optional in the wizard; absent in requests stored before it was asked). */
+  adminFirstName: z.string().optional(),
+  adminLastName: z.string().optional(),
 });
 
 export type ProvisioningRequest = z.infer<typeof provisioningRequestSchema>;

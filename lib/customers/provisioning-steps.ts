@@ -56,6 +56,12 @@ export interface StepCtx {
   afterCommit(fn: () => Promise<void> | void): void;
 }
 
+/** The first administrator's name as the wizard asked it ('' when not given, as users.first_name defaults). */
+export const adminName = (r: Pick<ProvisioningRequest, 'adminFirstName' | 'adminLastName'>) => ({
+  firstName: r.adminFirstName ?? '',
+  lastName: r.adminLastName ?? '',
+});
+
 /** A business failure (not a crash): the customer goes to 'error' with this message. */
 export class ProvisioningFailure extends Error {
   constructor(
@@ -163,7 +169,7 @@ const administrator: ProvisioningStep = {
     user ??= await oneRow(
       tx
         .insert(users)
-        .values({ orgId: customer.orgId, email: customer.adminEmail, createdAt: now, updatedAt: now })
+        .values({ orgId: customer.orgId, email: customer.adminEmail, ...adminName(customer.request), createdAt: now, updatedAt: now })
         .returning({ id: users.id, orgId: users.orgId }),
       'the inserted administrator',
     );

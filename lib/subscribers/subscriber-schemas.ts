@@ -70,12 +70,46 @@ export const userRowSchema = z
   })
   .superRefine(refineNumbering);
 
-export const addUsersSchema = z.object({
-  rows: z
-    .array(userRowSchema)
-    .min(1, 'Add at least one user.')
-    .max(MAX_USERS_PER_CALL, `Add at most ${MAX_USERS_PER_CALL} users at a time.`),
-});
+type BatchRow = { email: string; locationId: string; extension: string };
+
+/**
+ * What one batch can't hold twice: an extension at one location, an e-mail. The database
+ * would refuse the second row anyway, but only after a round trip; the form (which parses
+ * with this schema too) flags each repeat at its row, naming the first one. Only the
+ * repeats are marked, so fixing that row clears its error. A phone number repeated in one
+ * batch is left to the server's per-row outcome (the first row gets it, the repeat is
+ * refused with "already in use" and a Fix), as for a number taken anywhere else.
+ */
+export function batchDuplicateIssues(rows: readonly BatchRow[]): { index: number; path: keyof BatchRow; message: string }[] {
+  const out: { index: number; path: keyof BatchRow; message: string }[] = [];
+  const seen = new Map<string, number>();
+  const check = (index: number, path: keyof BatchRow, key: string, message: (first: number) => string) => {
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, index);
+    else out.push({ index, path, message: message(first + 1) });
+  };
+  // Runs even when a row has other problems (zod refines the whole batch): read defensively.
+  const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+  rows.forEach((r, i) => {
+    const email = text(r.email).toLowerCase();
+    const extension = text(r.extension);
+    if (email) check(i, 'email', `email ${email}`, (n) => `User ${n} already has this email.`);
+    if (extension && text(r.locationId))
+      check(i, 'extension', `ext ${r.locationId} ${extension}`, (n) => `User ${n} already has this extension at this location.`);
+  });
+  return out;
+}
+
+export const addUsersSchema = z
+  .object({
+    rows: z
+      .array(userRowSchema)
+      .min(1, 'Add at least one user.')
+      .max(MAX_USERS_PER_CALL, `Add at most ${MAX_USERS_PER_CALL} users at a time.`),
+  })
+  .superRefine((v, ctx) => {
+    for (const i of batchDuplicateIssues(v.rows)) ctx.addIssue({ code: 'custom', path: ['rows', i.index, i.path], message: i.message });
+  });
 
 export const addWorkspaceSchema = z
   .object({

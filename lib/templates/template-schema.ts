@@ -67,10 +67,19 @@ export const updateTemplateSchema = base
   .extend({ templateId: z.guid({ error: 'Template not found.' }) })
   .superRefine(authRules)
   .transform(keepChosenIdp);
+/**
+ * The template wizard's name pre-check (on the Primary settings step's Next): the name as the
+ * full schema checks it, and — when editing — the template whose own name doesn't count.
+ */
+export const templateNameCheckSchema = z.object({
+  name: fields.name,
+  templateId: z.guid({ error: 'Template not found.' }).optional(),
+});
 export const deleteTemplateSchema = z.object({ templateId: z.guid({ error: 'Template not found.' }) });
 
 export type TemplateFormValues = z.input<typeof templateSchema>;
 export type TemplateInput = z.output<typeof templateSchema>;
 export type UpdateTemplateInput = z.output<typeof updateTemplateSchema>;
+export type TemplateNameCheckInput = z.output<typeof templateNameCheckSchema>;
 export type DeleteTemplateInput = z.output<typeof deleteTemplateSchema>;
 export type TemplateField = keyof typeof fields;

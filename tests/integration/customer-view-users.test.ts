@@ -136,6 +136,15 @@ describe('addUsers', () => {
     expect(await snapshot(db, c.orgId)).toEqual(before);
   });
 
+  it('one batch holding an extension twice at one location is refused at the repeated row, before anything is written', async () => {
+    const before = await snapshot(db, c.orgId);
+    const first = row();
+    const err = await rejection(add(partner, [first, row(), row({ extension: first.extension })]));
+    expect(err).toBeInstanceOf(ValidationError);
+    expect((err as ValidationError).fieldErrors).toEqual({ 'rows.2.extension': ['User 1 already has this extension at this location.'] });
+    expect(await snapshot(db, c.orgId)).toEqual(before);
+  });
+
   it('a retry of a partially failed call creates only the failed rows and never duplicates', async () => {
     const clash = uniquePhone();
     await insertUser(db, c).then(({ subscriberId }) =>

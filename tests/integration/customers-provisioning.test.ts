@@ -92,6 +92,8 @@ describe('the provisioning job', () => {
     const { customerId, orgId } = await create(
       customerInput(template.id, {
         companyName: 'Koivu & Sons Oy',
+        adminFirstName: ' Aino ',
+        adminLastName: 'Koivu',
         packages: ['webex_suite', 'webex_calling', 'common_area_calling'],
         language: 'sv',
         address: {
@@ -122,6 +124,8 @@ describe('the provisioning job', () => {
     const hq = await oneRow(db.select().from(locations).where(eq(locations.orgId, orgId)), 'hq');
     expect(hq).toMatchObject({ isHeadquarters: true, addressLine1: 'Puistokatu 4', city: 'Helsinki', country: 'DE' });
     const user = await oneRow(db.select().from(users).where(eq(users.orgId, orgId)), 'user');
+    // The administrator's name from the wizard, trimmed: not a bare e-mail in the customer's Users.
+    expect(user).toMatchObject({ firstName: 'Aino', lastName: 'Koivu' });
     const grant = await oneRow(db.select().from(roleGrants).where(eq(roleGrants.userId, user.id)), 'grant');
     expect(grant.role).toBe('customer_full_admin');
     const sub = await oneRow(db.select().from(subscribers).where(eq(subscribers.userId, user.id)), 'sub');

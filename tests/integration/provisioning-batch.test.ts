@@ -130,7 +130,12 @@ beforeAll(async () => {
 describe('a batch of fresh customers', () => {
   it('builds every one completely, as the one-by-one path would: rows, log, SIP domains, e-mails', async () => {
     const ids = [
-      await create({ companyName: 'Batchworth Bakery', packages: ['webex_suite', 'webex_calling'] }),
+      await create({
+        companyName: 'Batchworth Bakery',
+        packages: ['webex_suite', 'webex_calling'],
+        adminFirstName: 'Bea',
+        adminLastName: 'Batch',
+      }),
       await create({ companyName: 'Batchworth Bakery', packages: ['webex_voice'] }), // same name: its own SIP domain
       await create({ companyName: 'Fjord Analytics', packages: ['webex_meetings', 'common_area_calling'], language: 'de' }),
     ];
@@ -166,6 +171,18 @@ describe('a batch of fresh customers', () => {
       `welcome_email: Welcome e-mail sent to ${first.adminEmail}`,
       'completed: Provisioning completed',
     ]);
+    // The administrator's name from the wizard, as the one-by-one path writes it ('' when not given).
+    const admins = await db
+      .select({ orgId: users.orgId, firstName: users.firstName, lastName: users.lastName })
+      .from(users)
+      .where(
+        inArray(
+          users.orgId,
+          rows.map((r) => r.orgId),
+        ),
+      );
+    expect(admins.find((u) => u.orgId === first.orgId)).toMatchObject({ firstName: 'Bea', lastName: 'Batch' });
+    expect(admins.filter((u) => u.firstName === '' && u.lastName === '')).toHaveLength(2);
     // The CAC-only-plus-meetings customer's admin holds meetings, never Common Area Calling.
     const fjord = rows.find((r) => r.name === 'Fjord Analytics')!;
     const sub = await oneRow(db.select().from(subscribers).where(eq(subscribers.customerId, fjord.id)), 'sub');

@@ -15,7 +15,14 @@ import { deleteTemplate } from '@/lib/templates/delete-template';
 import { getTemplate } from '@/lib/templates/get-template';
 import { getTemplateFormOptions } from '@/lib/templates/get-template-form-options';
 import { listTemplates } from '@/lib/templates/list-templates';
-import { deleteTemplateSchema, templateSchema, updateTemplateSchema, type TemplateFormValues } from '@/lib/templates/template-schema';
+import {
+  deleteTemplateSchema,
+  templateNameCheckSchema,
+  templateSchema,
+  updateTemplateSchema,
+  type TemplateFormValues,
+} from '@/lib/templates/template-schema';
+import { precheckTemplateName } from '@/lib/templates/precheck-template-name';
 import { updateTemplate } from '@/lib/templates/update-template';
 import { makeAdmin, makeCustomer, makePartner, makeSubPartner } from './support/fixtures';
 import { freshDb } from './support/test-db';
@@ -104,6 +111,8 @@ const update = (actor: Actor, orgId: string, input: unknown) =>
 const remove = (actor: Actor, orgId: string, templateId: string) =>
   runAuthorized(deps, { userId: actor.userId, orgId, input: { templateId } }, 'templates.write', deleteTemplateSchema, deleteTemplate);
 
+const checkName = (actor: Actor, orgId: string, input: unknown) =>
+  runAuthorized(deps, { userId: actor.userId, orgId, input }, 'templates.write', templateNameCheckSchema, precheckTemplateName);
 const rejection = (p: Promise<unknown>) =>
   p.then(
     () => {
@@ -204,6 +213,23 @@ describe('create', () => {
         valid({ name: 'Meetings only', subscriptionId: w.otherSubscription, serviceProviderAdminId: a.otherAdmin.userId }),
       ),
     ).resolves.toBeTruthy();
+  });
+
+  it("the wizard's name pre-check (Primary settings' Next): taken in this org, any case, is a conflict on the name; nothing is written", async () => {
+    const own = await create(a.parentFull, w.parent, valid({ name: 'Pre-checked name' }));
+    await expectNothingChanged(async () => {
+      const err = await rejection(checkName(a.parentWholesale, w.parent, { name: '  pre-CHECKED name ' }));
+      expect(err).toBeInstanceOf(ConflictError);
+      expect((err as ConflictError).fieldErrors).toEqual({ name: ['A template with this name already exists.'] });
+      // Editing: its own name doesn't count; a free name is fine; another org's names are not seen.
+      await expect(checkName(a.parentFull, w.parent, { name: 'Pre-checked name', templateId: own.id })).resolves.toEqual({ ok: true });
+      await expect(checkName(a.parentFull, w.parent, { name: 'A fresh name' })).resolves.toEqual({ ok: true });
+      await expect(checkName(a.otherAdmin, w.other, { name: 'Pre-checked name' })).resolves.toEqual({ ok: true });
+      // The shared schema's own rule, and the doors: a read-only admin (403), another tenant (404).
+      expect(await rejection(checkName(a.parentFull, w.parent, { name: '' }))).toBeInstanceOf(ValidationError);
+      expect(await rejection(checkName(a.parentReadonly, w.parent, { name: 'Pre-checked name' }))).toBeInstanceOf(ForbiddenError);
+      expect(await rejection(checkName(a.otherAdmin, w.parent, { name: 'Pre-checked name' }))).toBeInstanceOf(NotFoundError);
+    });
   });
 
   it('two concurrent submits of the same name: exactly one wins, the other gets the clear conflict', async () => {

@@ -14,6 +14,8 @@ import { ValidationError } from '@/lib/platform/errors';
 const valid: CreateCustomerInput = {
   companyName: 'Acme Dental',
   adminEmail: 'it@acme.test',
+  adminFirstName: '',
+  adminLastName: '',
   templateId: '0b1e0000-0000-4000-8000-000000000001',
   externalId: '',
   language: '',

@@ -94,6 +94,8 @@ export function customerInput(templateId: string, overrides: Partial<CreateCusto
   return {
     companyName: `Test Customer ${t}`,
     adminEmail: `admin-${t}@customer.test`,
+    adminFirstName: '',
+    adminLastName: '',
     templateId,
     externalId: `EXT-${t}`,
     language: '',

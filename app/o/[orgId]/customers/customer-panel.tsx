@@ -8,7 +8,7 @@ import { Drawer } from '@/components/ui/drawer';
 import { Badge } from '@/components/ui/primitives';
 import type { CustomerDetail } from '@/lib/customers/get-customer-detail';
 import { isTransitional } from '@/lib/customers/status-machine';
-import { countryOf } from '@/lib/domain/countries';
+import { PostalAddress } from '@/components/address/postal-address';
 import { localeName } from '@/lib/domain/locale-names';
 import { PACKAGE_INFO } from '@/lib/domain/packages';
 import { formatTimestamp } from '@/lib/format';
@@ -129,23 +129,9 @@ export function CustomerPanel({
           </Row>
           <Row label="Subscription ID">{c.subscriptionId ?? <span className="text-slate-400">Attached when provisioned</span>}</Row>
           <Row label="Template">{c.templateName ?? '—'}</Row>
-          <Row label="Administrator">{c.adminEmail}</Row>
+          <Row label="Administrator">{c.adminName ? `${c.adminName} (${c.adminEmail})` : c.adminEmail}</Row>
           <Row label="Language">{c.language ? localeName(c.language) : '—'}</Row>
-          <Row label="Headquarters">
-            {addr ? (
-              <address className="not-italic">
-                {addr.addressLine1}
-                {addr.addressLine2 && <>, {addr.addressLine2}</>}
-                <br />
-                {addr.postalCode} {addr.city}
-                {addr.stateOrProvince && <>, {addr.stateOrProvince}</>}
-                <br />
-                {countryOf(addr.country)?.name ?? addr.country}
-              </address>
-            ) : (
-              '—'
-            )}
-          </Row>
+          <Row label="Headquarters">{addr ? <PostalAddress address={addr} testId="customer-hq-address" /> : '—'}</Row>
           {c.sipDomain && <Row label="SIP domain">{c.sipDomain}</Row>}
           {c.meetingsSiteUrl && <Row label="Meetings site">{c.meetingsSiteUrl}</Row>}
           <Row label="Created">{formatTimestamp(c.createdAt)}</Row>

@@ -3,7 +3,8 @@ import { getDb } from '@/db/client';
 import { Badge, EmptyState, Forbidden, PageHeader } from '@/components/ui/primitives';
 import { Dash, DataTable, Td } from '@/components/ui/table';
 import { listLocations } from '@/lib/locations/list-locations';
-import { countryOf } from '@/lib/domain/countries';
+import { PostalAddress } from '@/components/address/postal-address';
+import { localeName } from '@/lib/domain/locale-names';
 import { decide, DENIAL_MESSAGES } from '@/lib/auth/policy';
 import { gatePage } from '@/lib/server/session';
 import { AddLocationButton } from './_components/add-location-button';
@@ -51,17 +52,10 @@ export default async function LocationsPage({ params }: { params: Promise<{ orgI
                 )}
               </Td>
               <Td>
-                <address className="not-italic">
-                  {l.addressLine1}
-                  {l.addressLine2 && <>, {l.addressLine2}</>}
-                  <br />
-                  {[l.postalCode, l.city, l.stateOrProvince].filter(Boolean).join(' ')}
-                  <br />
-                  {countryOf(l.country)?.name ?? l.country}
-                </address>
+                <PostalAddress address={l} />
               </Td>
               <Td>{l.timeZone ?? <Dash />}</Td>
-              <Td>{l.language ?? <Dash />}</Td>
+              <Td>{l.language ? localeName(l.language) : <Dash />}</Td>
               <Td className="text-right tabular-nums">{l.subscribers}</Td>
             </tr>
           ))}

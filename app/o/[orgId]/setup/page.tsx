@@ -5,7 +5,7 @@ import { EmptyState, Forbidden, PageHeader } from '@/components/ui/primitives';
 import { getManagementOptions } from '@/lib/customer-view/get-management-options';
 import { getCustomerStatus } from '@/lib/customer-view/get-customer-status';
 import { listLocations } from '@/lib/locations/list-locations';
-import { countryOf } from '@/lib/domain/countries';
+import { addressOneLine } from '@/lib/domain/address-format';
 import { CUSTOMER_STATUS_LABELS, SERVICES_LIVE_STATUSES } from '@/lib/domain/statuses';
 import { gatePage } from '@/lib/server/session';
 import { SetupWizard } from './setup-wizard';
@@ -54,7 +54,7 @@ export default async function SetupPage({ params }: { params: Promise<{ orgId: s
             id: l.id,
             name: l.name,
             isHeadquarters: l.isHeadquarters,
-            address: [l.addressLine1, l.city, countryOf(l.country)?.name ?? l.country].filter(Boolean).join(', '),
+            address: addressOneLine(l),
           }))}
         />
       )}

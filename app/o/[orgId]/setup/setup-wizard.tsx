@@ -13,6 +13,7 @@ import { useCreateUsers } from '../users/_components/use-create-users';
 import { EMPTY_ROW, UserRowsFields } from '../users/_components/user-rows-fields';
 import { ReviewStep } from './review-step';
 import { WizardProgress } from '@/components/ui/wizard-progress';
+import { WIZARD_PANEL_CLASS, WizardFooter, WizardStepHeading } from '@/components/ui/wizard-frame';
 
 const STEPS = ['Add and verify locations', 'Add users', 'Phone numbers', 'Review'] as const;
 const [LOCATIONS, USERS, NUMBERS, REVIEW] = [0, 1, 2, 3];
@@ -88,13 +89,8 @@ export function SetupWizard({
   return (
     <FormProvider {...form}>
       <WizardProgress steps={STEPS} current={step} />
-      <section aria-labelledby="wizard-step-heading" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <h2 id="wizard-step-heading" ref={heading} tabIndex={-1} className="mb-5 text-lg font-semibold outline-none">
-          {STEPS[step]}{' '}
-          <span className="sr-only">
-            (step {step + 1} of {STEPS.length})
-          </span>
-        </h2>
+      <section aria-labelledby="wizard-step-heading" className={WIZARD_PANEL_CLASS}>
+        <WizardStepHeading step={step} total={STEPS.length} title={STEPS[step] ?? ''} headingRef={heading} />
         {step === LOCATIONS && (
           <div className="space-y-4">
             <ul className="divide-y divide-slate-100 rounded-md border border-slate-200" data-testid="setup-locations">
@@ -166,38 +162,39 @@ export function SetupWizard({
             />
           )}
         </HydratedForm>
-        <div className="mt-8 flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 pt-4">
-          <Link href={`/o/${orgId}/users`} className="text-sm text-slate-600 underline">
-            {allCreated ? 'Go to Users' : 'Cancel'}
-          </Link>
-          <div className="flex gap-3">
-            {step > LOCATIONS && (
-              <Button variant="secondary" onClick={() => setStep(step - 1)} disabled={busy}>
-                Back
-              </Button>
-            )}
-            {step === LOCATIONS && (
-              <Button onClick={() => setStep(USERS)} disabled={adding}>
-                Next
-              </Button>
-            )}
-            {step > LOCATIONS && step < REVIEW && (
-              <button type="submit" form="setup-users" className={buttonClass('primary')}>
-                Next
-              </button>
-            )}
-            {step === REVIEW && !allCreated && (
-              <button type="submit" form="setup-users" className={buttonClass('primary')} disabled={busy}>
-                {busy ? 'Creating…' : 'Create users'}
-              </button>
-            )}
-            {allCreated && (
-              <Link href={`/o/${orgId}/users`} className={buttonClass('primary')}>
-                Done
-              </Link>
-            )}
-          </div>
-        </div>
+        <WizardFooter
+          cancel={
+            <Link href={`/o/${orgId}/users`} className="text-sm text-slate-600 underline">
+              {allCreated ? 'Go to Users' : 'Cancel'}
+            </Link>
+          }
+        >
+          {step > LOCATIONS && (
+            <Button variant="secondary" onClick={() => setStep(step - 1)} disabled={busy}>
+              Back
+            </Button>
+          )}
+          {step === LOCATIONS && (
+            <Button onClick={() => setStep(USERS)} disabled={adding}>
+              Next
+            </Button>
+          )}
+          {step > LOCATIONS && step < REVIEW && (
+            <button type="submit" form="setup-users" className={buttonClass('primary')}>
+              Next
+            </button>
+          )}
+          {step === REVIEW && !allCreated && (
+            <button type="submit" form="setup-users" className={buttonClass('primary')} disabled={busy}>
+              {busy ? 'Creating…' : 'Create users'}
+            </button>
+          )}
+          {allCreated && (
+            <Link href={`/o/${orgId}/users`} className={buttonClass('primary')}>
+              Done
+            </Link>
+          )}
+        </WizardFooter>
       </section>
     </FormProvider>
   );

@@ -8,7 +8,7 @@ import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { Button, buttonClass } from '@/components/ui/primitives';
 import { useToast } from '@/components/ui/toast';
 import { lazyZodResolver } from '@/components/ui/lazy-zod-resolver';
-import type { CreateCustomerInput } from '@/lib/customers/customer-schema';
+import type { CreateCustomerFormValues, CreateCustomerInput } from '@/lib/customers/customer-schema';
 import { WIZARD_STEP_FIELDS } from '@/lib/customers/wizard-steps';
 import type { TemplateOption } from '@/lib/templates/list-template-options';
 import { PACKAGE_INFO } from '@/lib/domain/packages';
@@ -20,9 +20,10 @@ import { StepLocation } from './step-location';
 import { StepPackages } from './step-packages';
 import { StepSummary } from './step-summary';
 import { WizardProgress } from '@/components/ui/wizard-progress';
+import { WIZARD_PANEL_CLASS, WizardError, WizardFooter, WizardStepHeading } from '@/components/ui/wizard-frame';
 
 const STEPS = ['Customer information', 'Packages', 'Headquarters location', 'Summary'] as const;
-const createCustomerResolver = lazyZodResolver<CreateCustomerInput>(() =>
+const createCustomerResolver = lazyZodResolver<CreateCustomerFormValues, CreateCustomerInput>(() =>
   import('@/lib/customers/customer-schema').then((m) => m.createCustomerSchema),
 );
 const STEP_FIELDS: readonly (readonly WizardField[])[] = [
@@ -35,6 +36,8 @@ const SUMMARY = 3;
 const EMPTY: CreateCustomerInput = {
   companyName: '',
   adminEmail: '',
+  adminFirstName: '',
+  adminLastName: '',
   templateId: '',
   externalId: '',
   language: '',
@@ -60,7 +63,11 @@ const stepOf = (field: string) =>
  * pre-check before the summary — every problem shown at its field — and Create customer.
  */
 export function CreateCustomerWizard({ orgId, templates }: { orgId: string; templates: TemplateOption[] }) {
-  const form = useForm<CreateCustomerInput>({ resolver: createCustomerResolver, defaultValues: EMPTY, mode: 'onTouched' });
+  const form = useForm<CreateCustomerFormValues, unknown, CreateCustomerInput>({
+    resolver: createCustomerResolver,
+    defaultValues: EMPTY,
+    mode: 'onTouched',
+  });
   const { trigger, setError, getValues, setValue, control } = form;
   const [step, setStep] = useState(0);
   const [editing, setEditing] = useState(false);
@@ -121,8 +128,16 @@ export function CreateCustomerWizard({ orgId, templates }: { orgId: string; temp
       // Uniqueness where the value is entered: the e-mail and external ID are checked on this Next.
       setBusy(true);
       try {
-        const { companyName, adminEmail, templateId, externalId, language } = getValues();
-        const result = await precheckCustomerInfoAction(orgId, { companyName, adminEmail, templateId, externalId, language });
+        const { companyName, adminEmail, adminFirstName, adminLastName, templateId, externalId, language } = getValues();
+        const result = await precheckCustomerInfoAction(orgId, {
+          companyName,
+          adminEmail,
+          adminFirstName,
+          adminLastName,
+          templateId,
+          externalId,
+          language,
+        });
         if (!result.ok) {
           showProblems(result.message, result.fieldErrors);
           return;
@@ -175,24 +190,11 @@ export function CreateCustomerWizard({ orgId, templates }: { orgId: string; temp
           e.preventDefault();
           void (step === SUMMARY ? create() : next());
         }}
-        className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+        className={WIZARD_PANEL_CLASS}
         aria-labelledby="wizard-step-heading"
       >
-        <h2 id="wizard-step-heading" ref={heading} tabIndex={-1} className="mb-5 text-lg font-semibold outline-none">
-          {STEPS[step]}{' '}
-          <span className="sr-only">
-            (step {step + 1} of {STEPS.length})
-          </span>
-        </h2>
-        {formError && (
-          <div
-            role="alert"
-            className="mb-4 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900"
-            data-testid="wizard-error"
-          >
-            {formError}
-          </div>
-        )}
+        <WizardStepHeading step={step} total={STEPS.length} title={STEPS[step] ?? ''} headingRef={heading} />
+        <WizardError message={formError} />
         {step === 0 && <StepInfo templates={templates} />}
         {step === 1 && <StepPackages template={template} />}
         {step === 2 && <StepLocation />}
@@ -205,27 +207,28 @@ export function CreateCustomerWizard({ orgId, templates }: { orgId: string; temp
             }}
           />
         )}
-        <div className="mt-8 flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 pt-4">
-          <Link href={`/o/${orgId}/customers`} className="text-sm text-slate-600 underline">
-            Cancel
-          </Link>
-          <div className="flex gap-3">
-            {step > 0 && !editing && (
-              <Button variant="secondary" onClick={() => setStep(step - 1)} disabled={busy}>
-                Back
-              </Button>
-            )}
-            {step === SUMMARY ? (
-              <button type="submit" className={buttonClass('primary')} disabled={busy}>
-                {busy ? 'Creating…' : 'Create customer'}
-              </button>
-            ) : (
-              <button type="submit" className={buttonClass('primary')} disabled={busy}>
-                {busy ? 'Checking…' : editing ? 'Back to summary' : 'Next'}
-              </button>
-            )}
-          </div>
-        </div>
+        <WizardFooter
+          cancel={
+            <Link href={`/o/${orgId}/customers`} className="text-sm text-slate-600 underline">
+              Cancel
+            </Link>
+          }
+        >
+          {step > 0 && !editing && (
+            <Button variant="secondary" onClick={() => setStep(step - 1)} disabled={busy}>
+              Back
+            </Button>
+          )}
+          {step === SUMMARY ? (
+            <button type="submit" className={buttonClass('primary')} disabled={busy}>
+              {busy ? 'Creating…' : 'Create customer'}
+            </button>
+          ) : (
+            <button type="submit" className={buttonClass('primary')} disabled={busy}>
+              {busy ? 'Checking…' : editing ? 'Back to summary' : 'Next'}
+            </button>
+          )}
+        </WizardFooter>
       </HydratedForm>
     </FormProvider>
   );

@@ -2,9 +2,10 @@
 import { useFormContext } from 'react-hook-form';
 import type { CreateCustomerInput } from '@/lib/customers/customer-schema';
 import type { TemplateOption } from '@/lib/templates/list-template-options';
-import { LOCALES } from '@/lib/domain/locales';
-import { LOCALE_NAMES, localeName } from '@/lib/domain/locale-names';
+import { localeName } from '@/lib/domain/locale-names';
 import { Field, inputClass, useFieldA11y } from './field';
+import { LocaleOptions } from '@/components/locale/locale-options';
+import { WIZARD_FIELDS_CLASS } from '@/components/ui/wizard-frame';
 
 /** Step 1 — Customer information (SPEC §4.1). */
 export function StepInfo({ templates }: { templates: TemplateOption[] }) {
@@ -13,12 +14,14 @@ export function StepInfo({ templates }: { templates: TemplateOption[] }) {
   const a = {
     companyName: useFieldA11y('companyName'),
     adminEmail: useFieldA11y('adminEmail', { hint: true }),
+    adminFirstName: useFieldA11y('adminFirstName', { hint: true }),
+    adminLastName: useFieldA11y('adminLastName', { hint: true }),
     templateId: useFieldA11y('templateId'),
     externalId: useFieldA11y('externalId', { hint: true }),
     language: useFieldA11y('language', { hint: true }),
   };
   return (
-    <div className="grid gap-5 sm:grid-cols-2">
+    <div className={WIZARD_FIELDS_CLASS}>
       <Field name="companyName" label="Company name" required>
         <input
           {...register('companyName')}
@@ -38,6 +41,12 @@ export function StepInfo({ templates }: { templates: TemplateOption[] }) {
           className={inputClass}
           autoComplete="off"
         />
+      </Field>
+      <Field name="adminFirstName" label="Administrator first name" hint="Optional. Shown instead of the e-mail in the customer’s users.">
+        <input {...register('adminFirstName')} {...a.adminFirstName.inputProps} className={inputClass} maxLength={64} autoComplete="off" />
+      </Field>
+      <Field name="adminLastName" label="Administrator last name" hint="Optional.">
+        <input {...register('adminLastName')} {...a.adminLastName.inputProps} className={inputClass} maxLength={64} autoComplete="off" />
       </Field>
       <Field name="templateId" label="Onboarding template" required>
         <select {...register('templateId')} {...a.templateId.inputProps} aria-required className={inputClass}>
@@ -59,11 +68,7 @@ export function StepInfo({ templates }: { templates: TemplateOption[] }) {
       <Field name="language" label="Language" hint="Optional. Used for e-mails and the meetings site.">
         <select {...register('language')} {...a.language.inputProps} className={inputClass}>
           <option value="">{template ? `Template default (${localeName(template.defaultLanguage)})` : 'Template default'}</option>
-          {LOCALES.map((l) => (
-            <option key={l} value={l}>
-              {LOCALE_NAMES[l]} · {l}
-            </option>
-          ))}
+          <LocaleOptions />
         </select>
       </Field>
     </div>

@@ -3,6 +3,7 @@ import { useFormContext } from 'react-hook-form';
 import type { CreateCustomerInput } from '@/lib/customers/customer-schema';
 import { COUNTRIES, countryOf } from '@/lib/domain/countries';
 import { Field, inputClass, useFieldA11y } from './field';
+import { WIZARD_FIELDS_CLASS } from '@/components/ui/wizard-frame';
 
 const COUNTRY_OPTIONS = Object.entries(COUNTRIES).sort((a, b) => a[1].name.localeCompare(b[1].name));
 
@@ -20,7 +21,7 @@ export function StepLocation() {
     confirm: useFieldA11y('confirmSupportedLocation'),
   };
   return (
-    <div className="grid gap-5 sm:grid-cols-2">
+    <div className={WIZARD_FIELDS_CLASS}>
       <Field name="address.addressLine1" label="Address line 1" required>
         <input
           {...register('address.addressLine1')}

@@ -4,7 +4,8 @@ import { useFormContext } from 'react-hook-form';
 import { Button } from '@/components/ui/primitives';
 import type { CreateCustomerInput } from '@/lib/customers/customer-schema';
 import type { TemplateOption } from '@/lib/templates/list-template-options';
-import { countryOf } from '@/lib/domain/countries';
+import { PostalAddress } from '@/components/address/postal-address';
+import { localeName } from '@/lib/domain/locale-names';
 import { PACKAGE_INFO } from '@/lib/domain/packages';
 
 function Group({ title, onEdit, children }: { title: string; onEdit: () => void; children: ReactNode }) {
@@ -39,22 +40,21 @@ export function StepSummary({ template, onEdit }: { template: TemplateOption | u
       <Group title="Customer information" onEdit={() => onEdit(0)}>
         <Item label="Company name">{v.companyName}</Item>
         <Item label="Administrator email">{v.adminEmail}</Item>
+        <Item label="Administrator name">
+          {`${v.adminFirstName} ${v.adminLastName}`.trim() || <span className="text-slate-500">Not given</span>}
+        </Item>
         <Item label="Onboarding template">{template?.name ?? '—'}</Item>
         <Item label="External ID">{v.externalId || <span className="text-slate-500">Generated when the customer is created</span>}</Item>
-        <Item label="Language">{v.language || `Template default (${template?.defaultLanguage ?? 'en_US'})`}</Item>
+        <Item label="Language">
+          {v.language ? localeName(v.language) : `Template default (${localeName(template?.defaultLanguage ?? 'en_US')})`}
+        </Item>
       </Group>
       <Group title="Packages" onEdit={() => onEdit(1)}>
         <Item label="Packages">{v.packages.map((p) => PACKAGE_INFO[p].name).join(', ')}</Item>
       </Group>
       <Group title="Headquarters location" onEdit={() => onEdit(2)}>
         <Item label="Address">
-          {a.addressLine1}
-          {a.addressLine2 && `, ${a.addressLine2}`}
-          <br />
-          {a.postalCode} {a.city}
-          {a.stateOrProvince && `, ${a.stateOrProvince}`}
-          <br />
-          {countryOf(a.country)?.name ?? a.country}
+          <PostalAddress address={a} testId="summary-address" />
         </Item>
         <Item label="Supported location">Confirmed</Item>
       </Group>

@@ -161,6 +161,7 @@ export function StartTrialForm({ orgId }: { orgId: string }) {
               <TextField
                 id="trial-state"
                 label="State/province"
+                required={!!countryOf(country)?.hasStates}
                 error={errors.address?.stateOrProvince?.message}
                 {...register('address.stateOrProvince')}
               />

@@ -2,15 +2,16 @@
 import { applyServerFieldErrors, fieldOf } from '@/components/ui/server-field-errors';
 import { HydratedForm } from '@/components/ui/hydrated-form';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { SelectField, TextField } from '@/components/ui/form-controls';
 import { Button, buttonClass } from '@/components/ui/primitives';
+import { addressOneLine } from '@/lib/domain/address-format';
 import { COUNTRIES, countryOf } from '@/lib/domain/countries';
-import { LOCALES } from '@/lib/domain/locales';
 import { TIME_ZONES } from '@/lib/domain/time-zones';
 import { lazyZodResolver } from '@/components/ui/lazy-zod-resolver';
 import type { AddLocationInput } from '@/lib/locations/location-schema';
 import { addLocationAction } from '../actions';
+import { LocaleOptions } from '@/components/locale/locale-options';
 
 const COUNTRY_OPTIONS = Object.entries(COUNTRIES).sort((a, b) => a[1].name.localeCompare(b[1].name));
 
@@ -37,6 +38,7 @@ export function AddLocationForm({
     setError,
     getValues,
     reset,
+    control,
     formState: { errors, isSubmitting },
   } = useForm<AddLocationInput>({
     resolver: addLocationResolver,
@@ -48,6 +50,8 @@ export function AddLocationForm({
       address: { addressLine1: '', addressLine2: '', city: '', stateOrProvince: '', postalCode: '', country },
     },
   });
+  // State/province is required (and marked so) where the chosen country has them.
+  const hasStates = !!countryOf(useWatch({ control, name: 'address.country' }))?.hasStates;
   const submit = handleSubmit(async (values) => {
     setMessage(null);
     const r = await addLocationAction(orgId, values);
@@ -59,7 +63,7 @@ export function AddLocationForm({
     onAdded({
       id: r.data.locationId,
       name: values.name,
-      address: [values.address.addressLine1, values.address.city, countryOf(values.address.country)?.name].filter(Boolean).join(', '),
+      address: addressOneLine(values.address),
     });
     reset();
   });
@@ -85,7 +89,13 @@ export function AddLocationForm({
         <TextField id="loc-line1" label="Address line 1" required {...register('address.addressLine1')} error={a?.addressLine1?.message} />
         <TextField id="loc-line2" label="Address line 2" {...register('address.addressLine2')} error={a?.addressLine2?.message} />
         <TextField id="loc-city" label="City" required {...register('address.city')} error={a?.city?.message} />
-        <TextField id="loc-state" label="State/province" {...register('address.stateOrProvince')} error={a?.stateOrProvince?.message} />
+        <TextField
+          id="loc-state"
+          label="State/province"
+          required={hasStates}
+          {...register('address.stateOrProvince')}
+          error={a?.stateOrProvince?.message}
+        />
         <TextField id="loc-postal" label="Postal code" required {...register('address.postalCode')} error={a?.postalCode?.message} />
         <SelectField id="loc-country" label="Country" required {...register('address.country')} error={a?.country?.message}>
           <option value="">Choose a country…</option>
@@ -104,11 +114,7 @@ export function AddLocationForm({
           ))}
         </SelectField>
         <SelectField id="loc-language" label="Language" required {...register('language')} error={errors.language?.message}>
-          {LOCALES.map((l) => (
-            <option key={l} value={l}>
-              {l}
-            </option>
-          ))}
+          <LocaleOptions />
         </SelectField>
       </div>
       <div className="mt-4 flex justify-end gap-3">

@@ -6,8 +6,9 @@ import { SelectField, TextField, Toggle } from '@/components/ui/form-controls';
 import { buttonClass } from '@/components/ui/primitives';
 import { useSave } from '@/components/ui/use-save';
 import { IDP_NAME_HINT } from '@/lib/domain/identity-provider-limits';
-import { LOCALES, type Locale } from '@/lib/domain/locales';
+import type { Locale } from '@/lib/domain/locales';
 import { updateDomainAction, updateEmailSettingsAction, updateSsoAction } from '../actions';
+import { LocaleOptions } from '@/components/locale/locale-options';
 
 const FormError = ({ text }: { text: string | null }) =>
   text ? (
@@ -72,11 +73,7 @@ export function EmailForm({ orgId, suppress, language }: { orgId: string; suppre
         value={v.emailLanguage}
         onChange={(e) => setV({ ...v, emailLanguage: e.target.value as Locale })}
       >
-        {LOCALES.map((l) => (
-          <option key={l} value={l}>
-            {l}
-          </option>
-        ))}
+        <LocaleOptions />
       </SelectField>
       <FormError text={error} />
       <Save pending={pending} />

@@ -15,10 +15,11 @@ import type { TemplateFormOptions } from '@/lib/templates/get-template-form-opti
 import { lazyZodResolver } from '@/components/ui/lazy-zod-resolver';
 import type { TemplateFormDefaults } from '@/lib/templates/template-fields';
 import type { TemplateFormValues, TemplateInput } from '@/lib/templates/template-schema';
-import { createTemplateAction, updateTemplateAction } from '../actions';
+import { createTemplateAction, precheckTemplateNameAction, updateTemplateAction } from '../actions';
 import { TemplateSettingGroups, type SettingsStep } from './template-setting-groups';
 import { SUMMARY_INDEX, WIZARD_STEPS, firstStepWithError, isTemplateField } from './wizard-config';
 import { WizardProgress } from '@/components/ui/wizard-progress';
+import { WIZARD_PANEL_CLASS, WizardError, WizardFooter, WizardStepHeading } from '@/components/ui/wizard-frame';
 import { StepFields } from './wizard-steps';
 
 export interface TemplateWizardProps {
@@ -43,6 +44,7 @@ export function TemplateWizard({ orgId, options, defaultValues, templateId }: Te
   const [returnToSummary, setReturnToSummary] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const [checking, setChecking] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
 
@@ -57,7 +59,7 @@ export function TemplateWizard({ orgId, options, defaultValues, templateId }: Te
     // blur validation moved the buttons between mousedown and mouseup and ate the click.
     mode: 'onChange',
   });
-  const { trigger, handleSubmit, setError, getValues } = form;
+  const { trigger, handleSubmit, setError, getValues, setFocus } = form;
 
   // Keyboard and screen-reader users land on the new step's heading, never on a vanished button.
   useEffect(() => {
@@ -74,10 +76,27 @@ export function TemplateWizard({ orgId, options, defaultValues, templateId }: Te
   };
 
   const next = async () => {
+    setFormError(null);
     const ok = await trigger(stepAt(step).fields, { shouldFocus: true });
     if (!ok) return;
+    // Uniqueness where the value is entered: the server says on this step's Next whether the name is taken.
+    if (stepAt(step).id === 'primary' && !(await nameIsFree())) return;
     goTo(returnToSummary ? SUMMARY_INDEX : step + 1);
   };
+
+  async function nameIsFree() {
+    setChecking(true);
+    try {
+      const result = await precheckTemplateNameAction(orgId, { name: getValues('name') ?? '', templateId });
+      if (result.ok) return true;
+      const { fields, other } = applyServerFieldErrors(setError, result.fieldErrors, isTemplateField);
+      if (fields.includes('name')) setFocus('name');
+      setFormError(other.length ? other.join(' ') : fields.length ? null : result.message);
+      return false;
+    } finally {
+      setChecking(false);
+    }
+  }
 
   const showErrorsAt = (fields: string[]) => {
     const at = firstStepWithError(fields);
@@ -122,23 +141,9 @@ export function TemplateWizard({ orgId, options, defaultValues, templateId }: Te
   return (
     <FormProvider {...form}>
       <WizardProgress steps={WIZARD_STEPS.map((s) => s.title)} current={step} />
-      <HydratedForm
-        onSubmit={onSubmit}
-        noValidate
-        aria-labelledby="wizard-step-heading"
-        className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
-      >
-        <p className="text-sm text-slate-600">
-          Step {step + 1} of {WIZARD_STEPS.length}
-        </p>
-        <h2 id="wizard-step-heading" ref={headingRef} tabIndex={-1} className="mb-5 text-lg font-semibold focus:outline-none">
-          {current.title}
-        </h2>
-        {formError && (
-          <p role="alert" className="mb-5 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="wizard-error">
-            {formError}
-          </p>
-        )}
+      <HydratedForm onSubmit={onSubmit} noValidate aria-labelledby="wizard-step-heading" className={WIZARD_PANEL_CLASS}>
+        <WizardStepHeading step={step} total={WIZARD_STEPS.length} title={current.title} headingRef={headingRef} />
+        <WizardError message={formError} />
 
         {current.id !== 'summary' && <StepFields key={current.id} step={current.id} options={options} />}
         {current.id === 'summary' && (
@@ -166,24 +171,33 @@ export function TemplateWizard({ orgId, options, defaultValues, templateId }: Te
           </>
         )}
 
-        <div className="mt-8 flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 pt-5">
-          <Link
-            href={editing ? `/o/${orgId}/customers/templates/${templateId}` : `/o/${orgId}/customers/templates`}
-            className="text-sm text-slate-600 underline"
-          >
-            Cancel
-          </Link>
-          <div className="flex gap-3">
-            {step > 0 && (
-              <Button variant="secondary" onClick={() => goTo(step - 1, { returning: returnToSummary })} disabled={!ready || pending}>
-                Back
-              </Button>
-            )}
-            <Button type="submit" disabled={!ready || pending}>
-              {step === SUMMARY_INDEX ? (pending ? 'Submitting…' : 'Submit') : returnToSummary ? 'Back to summary' : 'Next'}
+        <WizardFooter
+          cancel={
+            <Link
+              href={editing ? `/o/${orgId}/customers/templates/${templateId}` : `/o/${orgId}/customers/templates`}
+              className="text-sm text-slate-600 underline"
+            >
+              Cancel
+            </Link>
+          }
+        >
+          {step > 0 && (
+            <Button variant="secondary" onClick={() => goTo(step - 1, { returning: returnToSummary })} disabled={!ready || pending}>
+              Back
             </Button>
-          </div>
-        </div>
+          )}
+          <Button type="submit" disabled={!ready || pending || checking}>
+            {step === SUMMARY_INDEX
+              ? pending
+                ? 'Submitting…'
+                : 'Submit'
+              : checking
+                ? 'Checking…'
+                : returnToSummary
+                  ? 'Back to summary'
+                  : 'Next'}
+          </Button>
+        </WizardFooter>
       </HydratedForm>
     </FormProvider>
   );

@@ -5,8 +5,6 @@
 import type { ComponentType, ReactNode } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { COUNTRIES } from '@/lib/domain/countries';
-import { LOCALES } from '@/lib/domain/locales';
-import { LOCALE_NAMES } from '@/lib/domain/locale-names';
 import type { TemplateFormOptions } from '@/lib/templates/get-template-form-options';
 import { fieldsOfStep, type TemplateField, type TemplateStep } from '@/lib/templates/template-fields';
 import { AUTH_MODE_LABELS } from '@/lib/templates/template-labels';
@@ -14,6 +12,8 @@ import { IDP_NAME_HINT } from '@/lib/domain/identity-provider-limits';
 import { TEMPLATE_NAME_MAX } from '@/lib/templates/template-limits';
 import type { TemplateFormValues } from '@/lib/templates/template-schema';
 import { FieldError, SelectField, TextField, Toggle } from '@/components/ui/form-controls';
+import { LocaleOptions } from '@/components/locale/locale-options';
+import { WIZARD_FIELDS_CLASS } from '@/components/ui/wizard-frame';
 
 const useErrors = () => useFormContext<TemplateFormValues>().formState.errors;
 
@@ -237,12 +237,14 @@ function PstnProviderControl({ options }: ControlProps) {
 function AllowAdminInviteEmailsControl() {
   const { register } = useFormContext<TemplateFormValues>();
   return (
-    <Toggle
-      id="allowAdminInviteEmails"
-      label="Allow admin invite emails when attaching to existing organisations"
-      {...register('allowAdminInviteEmails')}
-      hint="When an existing organisation must approve the attachment, its administrator may be e-mailed an invitation."
-    />
+    <div className="sm:col-span-2">
+      <Toggle
+        id="allowAdminInviteEmails"
+        label="Allow admin invite emails when attaching to existing organisations"
+        {...register('allowAdminInviteEmails')}
+        hint="When an existing organisation must approve the attachment, its administrator may be e-mailed an invitation."
+      />
+    </div>
   );
 }
 
@@ -264,12 +266,14 @@ function BrandNameControl() {
 function DisableWebexCallingControl() {
   const { register } = useFormContext<TemplateFormValues>();
   return (
-    <Toggle
-      id="disableWebexCalling"
-      label="Disable Webex calling (1:1, non-PSTN)"
-      {...register('disableWebexCalling')}
-      hint="Turn on only if the customers' users must not call each other over Webex."
-    />
+    <div className="sm:col-span-2">
+      <Toggle
+        id="disableWebexCalling"
+        label="Disable Webex calling (1:1, non-PSTN)"
+        {...register('disableWebexCalling')}
+        hint="Turn on only if the customers' users must not call each other over Webex."
+      />
+    </div>
   );
 }
 
@@ -284,11 +288,7 @@ function DefaultLanguageControl() {
       error={errors.defaultLanguage?.message}
       hint="Used for customers created without a language of their own."
     >
-      {LOCALES.map((l) => (
-        <option key={l} value={l}>
-          {LOCALE_NAMES[l]} · {l}
-        </option>
-      ))}
+      <LocaleOptions />
     </SelectField>
   );
 }
@@ -319,10 +319,10 @@ export const FIELD_CONTROLS: FieldControls = {
 /** How a step lays out its controls; a step of one fieldset needs no frame. */
 const STEP_FRAME: { readonly [K in TemplateStep]-?: string | null } = {
   type: null,
-  primary: 'grid gap-5',
+  primary: WIZARD_FIELDS_CLASS,
   auth: null,
-  calling: 'grid gap-4',
-  common: 'grid gap-6',
+  calling: WIZARD_FIELDS_CLASS,
+  common: WIZARD_FIELDS_CLASS,
 };
 
 /** The controls of one settings step, in the order of TEMPLATE_FIELD_STEPS. */
