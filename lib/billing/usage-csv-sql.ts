@@ -12,10 +12,17 @@ import { usageQuery, type UsageScope } from './usage-sql';
  * hyphen last in the class: in an E'' string a backslash before it is dropped). */
 const neutralised = (v: SQL) => sql`(case when ${v} ~ ${sql.raw(`E'^[=+@\\t\\r-]'`)} then '''' || ${v} else ${v} end)`;
 
-/** RFC 4180 in SQL, the same rules as csvField: neutralise formulas, then quote only text holding ", comma, CR or LF. */
+/**
+ * RFC 4180 in SQL, the same rules as csvField: neutralise formulas, then quote only text holding ", comma, CR or LF.
+ * One regex first decides whether either rule applies at all: the full form evaluates three
+ * (the neutralised value appears in its test and its branch), and at 2 M rows × two fields
+ * that was a measurable share of the report's server CPU (bench/report-bench.ts); almost no
+ * value needs either rule.
+ */
 export const csvText = (raw: SQL) => {
   const v = neutralised(raw);
-  return sql`(case when ${v} ~ ${sql.raw(`E'[",\\r\\n]'`)} then '"' || replace(${v}, '"', '""') || '"' else coalesce(${v}, '') end)`;
+  const full = sql`(case when ${v} ~ ${sql.raw(`E'[",\\r\\n]'`)} then '"' || replace(${v}, '"', '""') || '"' else coalesce(${v}, '') end)`;
+  return sql`(case when ${raw} ~ ${sql.raw(`E'^[=+@\\t\\r-]|[",\\r\\n]'`)} then ${full} else coalesce(${raw}, '') end)`;
 };
 
 /** SERVICE_NAME,SKU,DESCRIPTION per package, as pre-quoted CSV text. */
