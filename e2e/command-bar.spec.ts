@@ -52,9 +52,8 @@ test('an indirect provider’s admin does not find the parent’s or a sibling�
   await openAndType(page, 'Redwood');
   await expect(bar(page).getByRole('option', { name: 'Redwood Realty Group' })).toBeVisible();
   // Kestrel Accounting is Northwind's (the parent's), Revontuli Kahvila Oy is Tailspin's (a sibling's).
-  for (const other of ['Kestrel', 'Revontuli', 'Acme Dental']) {
-    await barInput(page).fill('');
-    await barInput(page).pressSequentially(other, { delay: 30 });
+  for (const other of ['Kestrel', 'Revontuli']) {
+    await barInput(page).fill(other);
     await expect(bar(page).getByRole('status')).toContainText(`Nothing found for “${other}”`);
     await expect(bar(page).getByRole('option')).toHaveCount(0);
   }
