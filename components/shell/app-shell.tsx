@@ -3,6 +3,7 @@ import type { CSSProperties, ReactNode } from 'react';
 import type { OrgAccess } from '@/lib/auth/access';
 import type { EffectiveBranding } from '@/lib/branding/effective-branding';
 import { ROLE_NAMES } from '@/lib/domain/roles';
+import { CommandBarLauncher } from './command-bar/command-bar-launcher';
 import { CrossLaunchBanner } from './cross-launch-banner';
 import { NavLinks } from './nav-links';
 import type { NavItem } from './nav';
@@ -61,6 +62,10 @@ export function AppShell({
               <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{KIND_LABEL[access.org.kind]}</span>
             </div>
             <div className="flex items-center gap-3">
+              <CommandBarLauncher
+                // The policy table gives a customer's view and Partner Hub different read capabilities: one route each.
+                searchUrl={`/api/orgs/${access.org.id}/${access.org.kind === 'customer' ? 'view-search' : 'search'}`}
+              />
               {branding?.supportUrl && (
                 <a
                   href={branding.supportUrl}

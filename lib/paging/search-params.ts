@@ -43,9 +43,16 @@ export function searchCondition(q: string, match: (q: string) => SQL): SQL {
   return hasControlCharacters(q) ? sql`false` : match(q);
 }
 
+const likeLiteral = (q: string) => q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+
 /** LIKE pattern for a "contains" search, with %, _ and \ in the input taken literally. */
 export function containsPattern(q: string): string {
-  return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${likeLiteral(q)}%`;
+}
+
+/** LIKE pattern for a "starts with" test (ranking prefix matches first), input taken literally. */
+export function prefixPattern(q: string): string {
+  return `${likeLiteral(q)}%`;
 }
 
 /** A yyyy-mm-dd date param that is a real date, else ''. */

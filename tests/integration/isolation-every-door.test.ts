@@ -17,6 +17,7 @@ import type { Actor } from '@/lib/auth/access';
 import { runAuthorized } from '@/lib/server/guard';
 import type { Capability } from '@/lib/auth/permissions';
 import { billingReportOps } from '@/lib/billing/report-operations';
+import { commandBarOps } from '@/lib/command-bar/command-bar-operations';
 import { customerIdSchema } from '@/lib/customers/customer-id-schema';
 import { getCustomerDetail } from '@/lib/customers/get-customer-detail';
 import { fixedClock } from '@/lib/platform/clock';
@@ -206,6 +207,9 @@ beforeAll(async () => {
       handler: (ctx: ServiceCtx, i: { customerId: string }) => getCustomerDetail(ctx.db, ctx.access, i.customerId),
     },
     { name: 'route GET /api/orgs/:orgId/customers/:customerId/trial', ...trialOps.getForCustomer },
+    // The command bar's search (issue 17): aimed at another tenant's org it must be refused, not answer its names.
+    { name: 'route GET /api/orgs/:orgId/search', ...commandBarOps.partner },
+    { name: 'route GET /api/orgs/:orgId/view-search', ...commandBarOps.customerView },
   );
   doors = doors.map((d) => ({ ...d, handler: d.handler as Door['handler'] }));
 
