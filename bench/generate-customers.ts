@@ -8,7 +8,10 @@
 //      BENCH_USERS_PER_CUSTOMER (20 → 2,000,000 subscribers).
 // It wipes the database first, so it refuses to run on one holding anything but bench data.
 import { sql } from 'drizzle-orm';
-import { createDb } from '@/db/client';
+import { drizzle } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { createDb, type Db } from '@/db/client';
+import * as schema from '@/db/schema';
 import { runMigrations } from '@/db/migrate';
 import { hashPassword } from '@/lib/auth/password';
 import { BENCH_ADMIN_EMAIL, BENCH_ADMIN_ID, BENCH_PARTNER_ID } from './bench-ids';
@@ -35,7 +38,11 @@ async function main() {
   // One connection: the plan is a temp table. Migrations need their own pool of two.
   const migrator = createDb(url, { max: 2 });
   await runMigrations(migrator).finally(() => migrator.$end());
-  const db = createDb(url, { max: 1 });
+  // One connection for the whole run, never retired: the plan is a temp table, which a new
+  // connection would not see (postgres.js retires connections after 30–60 min by default,
+  // and a generation under a load average of 35 took longer: "relation plan does not exist").
+  const client = postgres(url, { max: 1, max_lifetime: null, idle_timeout: 0, onnotice: () => {} });
+  const db: Db = Object.assign(drizzle(client, { schema, casing: 'snake_case' }), { $end: () => client.end({ timeout: 5 }) });
   const started = Date.now();
   try {
     if (process.argv.includes('--if-empty') && process.env.BENCH_REGENERATE !== '1') {
@@ -222,7 +229,7 @@ async function main() {
  * 20 s – 15 min later (sub-second durations, so the Analytics median has ~100k distinct values)
  * or an error step. Inserted with the triggers on: they keep customers.provisioned_at.
  */
-async function provisioningEvents(db: ReturnType<typeof createDb>, onlyIfEmpty: boolean) {
+async function provisioningEvents(db: Db, onlyIfEmpty: boolean) {
   if (onlyIfEmpty) {
     const [{ n }] = await db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from provisioning_events limit 1) x`);
     if (n > 0) return;

@@ -17,6 +17,8 @@ import type { Db } from '@/db/client';
 import { listActivity, type ActivityFilters } from '@/lib/activity/list-activity';
 import { getPartnerAnalytics } from '@/lib/analytics/get-partner-analytics';
 import { loadActor, resolveAccess, type OrgAccess } from '@/lib/auth/access';
+import type { Capability } from '@/lib/auth/permissions';
+import { decide } from '@/lib/auth/policy';
 import { parseCustomerListParams } from '@/lib/customers/customer-list-params';
 import { listPartnerCustomers } from '@/lib/customers/list-partner-customers';
 import { getPartnerOverview } from '@/lib/overview/get-partner-overview';
@@ -85,8 +87,19 @@ async function main() {
 
   try {
     const actor = await loadActor(db, BENCH_ADMIN_ID);
-    const access = (actor && (await resolveAccess(db, actor, BENCH_PARTNER_ID))) as OrgAccess | null;
-    if (!access) throw new Error('No bench data: run bench/generate-customers.ts first.');
+    const resolved = (actor && (await resolveAccess(db, actor, BENCH_PARTNER_ID))) as OrgAccess | null;
+    if (!resolved) throw new Error('No bench data: run bench/generate-customers.ts first.');
+    // What gatePage hands the page: the access with the capability's reach. Without it a
+    // service reads the actor as a sales admin (own customers only: fail closed), which
+    // measured the wrong paths (created_by scans) before this was added.
+    const gated = (capability: Capability): OrgAccess => {
+      const d = decide(resolved, capability);
+      if (!d.allowed) throw new Error(`The bench admin lacks ${capability}.`);
+      return { ...resolved, reach: d.reach };
+    };
+    const access = gated('customers.read');
+    const activityAccess = gated('activity.read');
+    const overviewAccess = gated('org.read');
     const sizes = await oneRow(
       bare<{ customers: number; subscribers: number; ledger: number; open: number; audit: number }[]>`
       select (select count(*)::int from customers) as customers, (select count(*)::int from subscribers) as subscribers,
@@ -125,28 +138,28 @@ async function main() {
       },
       { key: 'list middle page by number', label: 'customer list, ?page=2000 typed in (exact count + offset)', fn: list({ page: '2000' }) },
       { key: 'list last page', label: 'customer list, Last (exact count + read from the end)', fn: list({ last: '1' }) },
-      { key: 'activity', label: 'Activity, first page', fn: () => listActivity(db, access, none) },
+      { key: 'activity', label: 'Activity, first page', fn: () => listActivity(db, activityAccess, none) },
       {
         key: 'activity older page',
         label: 'Activity, 400 pages down (keyset)',
-        fn: () => listActivity(db, access, none, { after: Number(deep.id) }),
+        fn: () => listActivity(db, activityAccess, none, { after: Number(deep.id) }),
       },
       {
         key: 'activity action filter',
         label: 'Activity, action = customer.create',
-        fn: () => listActivity(db, access, { ...none, action: 'customer.create' }),
+        fn: () => listActivity(db, activityAccess, { ...none, action: 'customer.create' }),
       },
       {
         key: 'activity actor filter',
         label: 'Activity, actor e-mail contains "full.admin@bench"',
-        fn: () => listActivity(db, access, { ...none, actor: 'full.admin@bench' }),
+        fn: () => listActivity(db, activityAccess, { ...none, actor: 'full.admin@bench' }),
       },
       {
         key: 'activity date filter',
         label: 'Activity, one day',
-        fn: () => listActivity(db, access, { ...none, from: isoDay(now, -60), to: isoDay(now, -60) }),
+        fn: () => listActivity(db, activityAccess, { ...none, from: isoDay(now, -60), to: isoDay(now, -60) }),
       },
-      { key: 'overview', label: 'Overview', fn: () => getPartnerOverview(db, access) },
+      { key: 'overview', label: 'Overview', fn: () => getPartnerOverview(db, overviewAccess) },
       {
         key: 'analytics 12 months',
         label: 'Analytics, 12 months (all queries)',
@@ -191,7 +204,7 @@ async function main() {
       const t0 = performance.now();
       await Promise.all(
         Array.from({ length: CLIENTS }, async () => {
-          for (let i = 0; i < RUNS; i++) lat.push(await ms(() => getPartnerOverview(db, access)));
+          for (let i = 0; i < RUNS; i++) lat.push(await ms(() => getPartnerOverview(db, overviewAccess)));
         }),
       );
       const rps = (CLIENTS * RUNS) / ((performance.now() - t0) / 1000);

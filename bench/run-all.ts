@@ -96,6 +96,8 @@ export const BENCHES: { script: string; parse: Parser }[] = [
   { script: 'bench:report', parse: parseReport },
   { script: 'bench:provision', parse: parseProvision },
   { script: 'bench:pages', parse: parsePages },
+  // Rows come as bench-row lines (whole HTML pages beside a no-op page, server CPU, load).
+  { script: 'bench:html', parse: () => [] },
   { script: 'bench:api', parse: () => [] },
 ];
 

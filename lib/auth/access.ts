@@ -76,13 +76,12 @@ const orgColumns = {
 /** null = the org does not exist for this actor (callers answer 404, never 403). */
 export async function resolveAccess(db: DbOrTx, actor: Actor, orgId: string): Promise<OrgAccess | null> {
   if (!isUuid(orgId)) return null;
-  const [org] = await db.select(orgColumns).from(orgs).where(eq(orgs.id, orgId));
+  // Independent reads, sent together: one round trip fewer on every request.
+  const [[org], grants] = await Promise.all([
+    db.select(orgColumns).from(orgs).where(eq(orgs.id, orgId)),
+    db.select({ orgId: roleGrants.orgId, role: roleGrants.role }).from(roleGrants).where(eq(roleGrants.userId, actor.userId)),
+  ]);
   if (!org) return null;
-
-  const grants = await db
-    .select({ orgId: roleGrants.orgId, role: roleGrants.role })
-    .from(roleGrants)
-    .where(eq(roleGrants.userId, actor.userId));
   const rolesOn = (id: string) => grants.filter((g) => g.orgId === id).map((g) => g.role);
   const partnerRolesOn = (id: string) => rolesOn(id).filter(isPartnerRole) as PartnerRole[];
 

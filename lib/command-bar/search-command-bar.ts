@@ -79,7 +79,7 @@ async function searchTemplates(ctx: ServiceCtx, q: string): Promise<CommandResul
 
 async function searchPages(ctx: ServiceCtx, q: string): Promise<CommandResult[]> {
   const { access } = ctx;
-  const hasSubPartners = access.org.kind === 'partner' && (await countSubPartners(ctx.db, access)) > 0;
+  const hasSubPartners = access.org.kind === 'partner' && (await countSubPartners(ctx.db, access.org.id)) > 0;
   const needle = q.toLowerCase();
   return orgPages(access, hasSubPartners)
     .filter((p) => p.label.toLowerCase().includes(needle))

@@ -7,6 +7,7 @@ import type { PackageId } from '@/lib/domain/packages';
 import type { CustomerStatus } from '@/lib/domain/statuses';
 import { ForbiddenError } from '@/lib/platform/errors';
 import { containsPattern, searchCondition, type PageResult } from '@/lib/paging/search-params';
+import { customerTotal } from '@/lib/overview/customer-months';
 import type { CustomerListParams } from './customer-list-params';
 import { oneRow } from '@/db/one-row';
 
@@ -228,7 +229,14 @@ export async function listPartnerCustomers(db: DbOrTx, access: OrgAccess, params
     };
   }
   const q = await customerListQueries(db, access, params);
-  const exact = async () => (await oneRow(q.count.prepare(PREPARED).execute(), 'a customer count')).total;
+  // The whole list of an org (or one status of it) is counted by the trigger-kept summary
+  // (lib/overview/customer-months.ts); a search, a package filter, the indirect scope or a
+  // sales admin's own customers are counted by the list's own WHERE.
+  const summarised = params.scope !== 'indirect' && !reachesOwnOnly(access) && !params.q && !params.package;
+  const exact = async () =>
+    summarised
+      ? customerTotal(db, access.org.id, params.status)
+      : (await oneRow(q.count.prepare(PREPARED).execute(), 'a customer count')).total;
   const capped = async () => (await oneRow(q.cappedCount.prepare(PREPARED).execute(), 'a capped customer count')).total;
   const read = (w: Window) => q.rows(w).prepare(PREPARED).execute();
 

@@ -6,21 +6,27 @@ import type { DbOrTx } from '@/db/client';
 import type { PackageId } from '@/lib/domain/packages';
 
 /**
- * Moves the owner's pending monthly deltas into its totals in one statement. Rows another
- * reader is folding are skipped (not waited for); totals are upserted in key order, so
- * two folds lock them in the same order. Exact either way: readers sum totals + deltas.
+ * Moves the owner's pending monthly deltas into its totals: the CTEs of one statement.
+ * Rows another reader is folding are skipped (not waited for); totals are upserted in key
+ * order, so two folds lock them in the same order. Exact either way: readers sum totals +
+ * deltas — and a reader in the same statement sees both as they were before the fold.
  */
-export async function foldSeatMonths(db: DbOrTx, partnerOrgId: string): Promise<void> {
-  await db.execute(sql`
-    with moved as (
+const foldCtes = (partnerOrgId: string) => sql`
+    moved as (
       delete from partner_seat_month_deltas where id in (
         select id from partner_seat_month_deltas where partner_org_id = ${partnerOrgId} for update skip locked)
       returning package, month, started, ended
-    ), folded as (select package, month, sum(started)::int as started, sum(ended)::int as ended from moved group by package, month)
-    insert into partner_seat_months (partner_org_id, package, month, started, ended)
-    select ${partnerOrgId}, package, month, started, ended from folded order by package, month
-    on conflict (partner_org_id, package, month) do update
-      set started = partner_seat_months.started + excluded.started, ended = partner_seat_months.ended + excluded.ended`);
+    ), folded as (select package, month, sum(started)::int as started, sum(ended)::int as ended from moved group by package, month),
+    upserted as (
+      insert into partner_seat_months (partner_org_id, package, month, started, ended)
+      select ${partnerOrgId}, package, month, started, ended from folded order by package, month
+      on conflict (partner_org_id, package, month) do update
+        set started = partner_seat_months.started + excluded.started, ended = partner_seat_months.ended + excluded.ended
+      returning 1
+    )`;
+
+export async function foldSeatMonths(db: DbOrTx, partnerOrgId: string): Promise<void> {
+  await db.execute(sql`with ${foldCtes(partnerOrgId)} select count(*) from upserted`);
 }
 
 /** Totals + pending deltas of one owner, as one relation (package, month, started, ended). */
@@ -30,18 +36,24 @@ const monthsOf = (partnerOrgId: string) => sql`(
   select package, month, started, ended from partner_seat_month_deltas where partner_org_id = ${partnerOrgId}
 )`;
 
+const openSeatsSql = (partnerOrgId: string) => sql`
+    select package as pkg, (sum(started) - sum(ended))::int as n from ${monthsOf(partnerOrgId)} m
+    group by package having sum(started) <> sum(ended) order by package`;
+
 /** Open seats by package now (packages with none left out). */
 export async function openSeatsByPackage(db: DbOrTx, partnerOrgId: string): Promise<{ pkg: PackageId; n: number }[]> {
-  const rows = await db.execute<{ pkg: PackageId; n: number }>(sql`
-    select package as pkg, (sum(started) - sum(ended))::int as n from ${monthsOf(partnerOrgId)} m
-    group by package having sum(started) <> sum(ended) order by package`);
+  const rows = await db.execute<{ pkg: PackageId; n: number }>(openSeatsSql(partnerOrgId));
   return rows.map((r) => ({ pkg: r.pkg, n: Number(r.n) }));
 }
 
-/** Folds (bounding the deltas later reads sum), then reads. */
-export async function currentSeatsByPackage(db: DbOrTx, partnerOrgId: string) {
-  await foldSeatMonths(db, partnerOrgId);
-  return openSeatsByPackage(db, partnerOrgId);
+/**
+ * Folds (bounding the deltas later reads sum) and reads, in one statement: one round trip
+ * per Overview view instead of two (at 10 concurrent clients the pool and the round trips
+ * were the cost, not the rows).
+ */
+export async function currentSeatsByPackage(db: DbOrTx, partnerOrgId: string): Promise<{ pkg: PackageId; n: number }[]> {
+  const rows = await db.execute<{ pkg: PackageId; n: number }>(sql`with ${foldCtes(partnerOrgId)} ${openSeatsSql(partnerOrgId)}`);
+  return rows.map((r) => ({ pkg: r.pkg, n: Number(r.n) }));
 }
 
 /**

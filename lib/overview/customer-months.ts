@@ -6,19 +6,25 @@ import type { DbOrTx } from '@/db/client';
 import type { CustomerStatus } from '@/lib/domain/statuses';
 
 /**
- * Moves the owner's pending deltas into the totals (rows another reader holds are
- * skipped; totals upserted in key order). Readers sum totals + deltas: exact either way.
+ * Moves the owner's pending deltas into the totals: the CTEs of one statement (rows another
+ * reader holds are skipped; totals upserted in key order). Readers sum totals + deltas:
+ * exact either way — a reader in the same statement sees both as they were before the fold.
  */
-async function fold(db: DbOrTx, partnerOrgId: string): Promise<void> {
-  await db.execute(sql`
-    with moved as (
+const foldCtes = (partnerOrgId: string) => sql`
+    moved as (
       delete from partner_customer_month_deltas where id in (
         select id from partner_customer_month_deltas where partner_org_id = ${partnerOrgId} for update skip locked)
       returning status, created_month, changed_month, deprovisioned_month, n
-    ), folded as (select status, created_month, changed_month, deprovisioned_month, sum(n)::int as n from moved group by 1, 2, 3, 4)
-    insert into partner_customer_months (partner_org_id, status, created_month, changed_month, deprovisioned_month, n)
-    select ${partnerOrgId}::uuid, status, created_month, changed_month, deprovisioned_month, n from folded order by status, created_month, changed_month, deprovisioned_month
-    on conflict (partner_org_id, status, created_month, changed_month, deprovisioned_month) do update set n = partner_customer_months.n + excluded.n`);
+    ), folded as (select status, created_month, changed_month, deprovisioned_month, sum(n)::int as n from moved group by 1, 2, 3, 4),
+    upserted as (
+      insert into partner_customer_months (partner_org_id, status, created_month, changed_month, deprovisioned_month, n)
+      select ${partnerOrgId}::uuid, status, created_month, changed_month, deprovisioned_month, n from folded order by status, created_month, changed_month, deprovisioned_month
+      on conflict (partner_org_id, status, created_month, changed_month, deprovisioned_month) do update set n = partner_customer_months.n + excluded.n
+      returning 1
+    )`;
+
+async function fold(db: DbOrTx, partnerOrgId: string): Promise<void> {
+  await db.execute(sql`with ${foldCtes(partnerOrgId)} select count(*) from upserted`);
 }
 
 const monthsOf = (partnerOrgId: string) => sql`(
@@ -27,10 +33,9 @@ const monthsOf = (partnerOrgId: string) => sql`(
   select status, created_month, changed_month, deprovisioned_month, n from partner_customer_month_deltas where partner_org_id = ${partnerOrgId}
 )`;
 
-/** Customers by status now. */
+/** Customers by status now: folded and read in one statement (one round trip per Overview view). */
 export async function customersByStatus(db: DbOrTx, partnerOrgId: string): Promise<{ status: CustomerStatus; n: number }[]> {
-  await fold(db, partnerOrgId);
-  const rows = await db.execute<{ status: CustomerStatus; n: number }>(sql`
+  const rows = await db.execute<{ status: CustomerStatus; n: number }>(sql`with ${foldCtes(partnerOrgId)}
     select status, sum(n)::int as n from ${monthsOf(partnerOrgId)} s group by status having sum(n) <> 0 order by status`);
   return rows.map((r) => ({ status: r.status, n: Number(r.n) }));
 }
@@ -60,4 +65,15 @@ export async function customerCreationMonths(db: DbOrTx, partnerOrgId: string, f
     select to_char(created_month, 'YYYY-MM') as m, sum(n)::int as n, (sum(n) filter (where status = 'error'))::int as failed
     from ${monthsOf(partnerOrgId)} s where created_month >= to_date(${first}, 'YYYY-MM') group by 1`);
   return rows.map((r) => ({ m: r.m, n: Number(r.n), failed: Number(r.failed ?? 0) }));
+}
+
+/**
+ * How many customers the owner has (in one status, if given): totals + pending deltas, in
+ * one statement — exact without a fold, and ~1 ms where count(*) over the owner's 100,000
+ * customers is ~20 ms (the customer list's Last page and deep page numbers need it exact).
+ */
+export async function customerTotal(db: DbOrTx, partnerOrgId: string, status: CustomerStatus | null): Promise<number> {
+  const rows = await db.execute<{ n: number | string | null }>(sql`
+    select sum(n)::int as n from ${monthsOf(partnerOrgId)} s ${status ? sql`where status = ${status}` : sql``}`);
+  return Number(rows[0]?.n ?? 0);
 }

@@ -17,8 +17,16 @@ export interface PartnerOverview {
   subPartners: number;
 }
 
-/** Real counts for the Overview page; every query is index-backed, seats come from counters. */
-export async function getPartnerOverview(db: DbOrTx, access: OrgAccess): Promise<PartnerOverview> {
+/**
+ * Real counts for the Overview page; every query is index-backed, seats come from counters.
+ * `known.subPartners`: the org's indirect-provider count when the caller already has it (the
+ * page: the layout counted them for the nav in the same request), so it isn't read twice.
+ */
+export async function getPartnerOverview(
+  db: DbOrTx,
+  access: OrgAccess,
+  known: { subPartners?: Promise<number> } = {},
+): Promise<PartnerOverview> {
   const orgId = access.org.id;
   // Sales administrators see only the customers they created.
   const ownOnly = reachesOwnOnly(access);
@@ -44,13 +52,14 @@ export async function getPartnerOverview(db: DbOrTx, access: OrgAccess): Promise
         .where(eq(onboardingTemplates.orgId, orgId)),
       'a count of templates',
     ),
-    oneRow(
-      db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(orgs)
-        .where(eq(orgs.parentPartnerId, orgId)),
-      'a count of sub-partners',
-    ),
+    known.subPartners ??
+      oneRow(
+        db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(orgs)
+          .where(eq(orgs.parentPartnerId, orgId)),
+        'a count of sub-partners',
+      ).then((r) => r.n),
   ]);
 
   return {
@@ -59,6 +68,6 @@ export async function getPartnerOverview(db: DbOrTx, access: OrgAccess): Promise
     activeSeatsByPackage: Object.fromEntries(seats.map((r) => [r.pkg, r.n])),
     totalActiveSeats: seats.reduce((a, r) => a + r.n, 0),
     templates: templates.n,
-    subPartners: subs.n,
+    subPartners: subs,
   };
 }

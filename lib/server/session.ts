@@ -43,8 +43,13 @@ export async function gatePage(orgId: string, capability: Capability, kind: 'par
   return d.allowed ? { access: { ...access, reach: d.reach }, denied: null } : { access, denied: DENIAL_MESSAGES[d.reason] };
 }
 
+/** Memoised per request by org id (a primitive key: cache() compares arguments by identity). */
+const subPartnerCountOf = cache((orgId: string): Promise<number> => countSubPartners(getDb(), orgId));
+
 /**
- * The org's indirect-provider count, once per request: the layout (nav) and the customer
- * list (scope switch) both need it. Keyed by the access object orgAccess memoises.
+ * The org's indirect-provider count, once per request: the layout (nav), the customer list
+ * (scope switch) and the Overview (tile) all need it. Keyed by the org id, not the access
+ * object: gatePage hands pages a copy of it (with the capability's reach), which an
+ * object-keyed cache would miss — the list used to count twice.
  */
-export const subPartnerCount = cache((access: OrgAccess): Promise<number> => countSubPartners(getDb(), access));
+export const subPartnerCount = (access: OrgAccess): Promise<number> => subPartnerCountOf(access.org.id);

@@ -335,4 +335,33 @@ describe('keyset paging (Next / Previous) and the capped total', () => {
     // A filter with fewer matches counts exactly.
     expect((await list(keyset.admin, keyset.id, { q: 'key 007' })).totalCapped).toBe(false);
   });
+
+  it('Last counts exactly after status changes and deletions (the total then comes from the trigger-kept summary)', async () => {
+    // Pending summary deltas, not folded into the totals yet: 30 customers to error, 7 deleted.
+    await db.execute(sql`update customers set status = 'error' where id in (
+      select id from customers where partner_org_id = ${keyset.id} order by id limit 30)`);
+    await db.execute(sql`delete from customers where id in (
+      select id from customers where partner_org_id = ${keyset.id} order by id desc limit 7)`);
+    const counted = async (status?: string) =>
+      (
+        await db.execute<{ n: number }>(
+          sql`select count(*)::int as n from customers where partner_org_id = ${keyset.id} ${status ? sql`and status = ${status}` : sql``}`,
+        )
+      )[0]!.n;
+    for (const sp of [
+      {},
+      { status: 'error' },
+      { status: 'provisioned' },
+      { status: 'provisioning' },
+      { status: 'deprovisioned' },
+    ] as Record<string, string>[]) {
+      const n = await counted(sp.status);
+      const last = await list(keyset.admin, keyset.id, { ...sp, last: '1' });
+      expect(last.total, JSON.stringify(sp)).toBe(n);
+      expect(last.page).toBe(Math.max(1, Math.ceil(n / 25)));
+      expect(last.rows).toHaveLength(n === 0 ? 0 : n % 25 || 25);
+      // A deep page number typed in counts the same way.
+      if (n > 2_600) expect((await list(keyset.admin, keyset.id, { ...sp, page: '110' })).total).toBe(n);
+    }
+  });
 });

@@ -12,6 +12,7 @@ describe('npm run bench', () => {
       'bench:report',
       'bench:provision',
       'bench:pages',
+      'bench:html',
       'bench:api',
     ]);
     expect(plan.filter((b) => b.present).map((b) => b.script)).toEqual(['bench:js', 'bench:report']);

@@ -12,7 +12,7 @@ import { CUSTOMER_STATUS_LABELS, CUSTOMER_STATUSES } from '@/lib/domain/statuses
 import { formatDate } from '@/lib/format';
 import { getPartnerOverview } from '@/lib/overview/get-partner-overview';
 import { appDeps } from '@/lib/server/deps';
-import { gatePage } from '@/lib/server/session';
+import { gatePage, subPartnerCount } from '@/lib/server/session';
 import { listTrials } from '@/lib/trials/list-trials';
 
 export const metadata: Metadata = { title: 'Overview' };
@@ -85,7 +85,8 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgId
     listPartnerCustomers(db, access, { ...parseCustomerListParams({ status }), scope: 'own' });
 
   const [o, failed, review, trials] = await Promise.all([
-    getPartnerOverview(db, access),
+    // The layout counted the indirect providers for the nav: the same (memoised) count.
+    getPartnerOverview(db, access, { subPartners: subPartnerCount(access) }),
     wholesale ? attention('error') : null,
     wholesale ? attention('pending_rpl_review') : null,
     canTrials ? listTrials({ db, access, clock: appDeps().clock }, { days: '30', page: 1 }) : null,
