@@ -46,17 +46,26 @@ export default async function IndirectProvidersPage({
       <PageHeader
         title="Indirect providers"
         description="Resellers managed by your organisation. Cross-launch to work in their Partner Hub."
-        actions={setUp}
+        actions={result.all === 0 ? undefined : setUp}
       />
       {result.all === 0 ? (
-        <EmptyState title="No indirect providers yet">
+        <EmptyState title="No indirect providers yet" action={setUp}>
           Set one up to let a reseller onboard customers on your shared subscription.
         </EmptyState>
       ) : (
         <SearchForm action={base} label="Search indirect providers" placeholder="Name" defaultValue={q} />
       )}
       {result.all === 0 ? null : result.total === 0 ? (
-        <EmptyState title={`No results for “${q}”`}>No indirect provider name contains that text.</EmptyState>
+        <EmptyState
+          title={`No results for “${q}”`}
+          action={
+            <Link href={base} className={buttonClass('secondary')}>
+              Clear search
+            </Link>
+          }
+        >
+          No indirect provider name contains that text.
+        </EmptyState>
       ) : (
         <>
           <DataTable

@@ -7,6 +7,7 @@ import { SearchForm } from '@/components/ui/search-form';
 import { Dash, DataTable, Td } from '@/components/ui/table';
 import { decide, DENIAL_MESSAGES } from '@/lib/auth/policy';
 import { getManagementOptions } from '@/lib/customer-view/get-management-options';
+import { manageUsersReason } from '@/lib/customer-view/manage-users-reason';
 import { SUBSCRIBERS_PAGE_SIZE, listSubscribers } from '@/lib/customer-view/list-subscribers';
 import { PACKAGE_INFO } from '@/lib/domain/packages';
 import { pageParam, param, type RawSearchParams } from '@/lib/paging/search-params';
@@ -25,7 +26,7 @@ export default async function UsersPage({
 }) {
   const { orgId } = await params;
   const gate = await gatePage(orgId, 'cv.read', 'customer');
-  if (gate.denied) return <Forbidden message={gate.denied} />;
+  if (gate.denied) return <Forbidden message={gate.denied} next={gate.next} />;
   const { access } = gate;
   const sp = await searchParams;
   const q = param(sp, 'q');
@@ -48,11 +49,7 @@ export default async function UsersPage({
         ? 'restricted by your partner.'
         : DENIAL_MESSAGES[primaryNumber.reason],
   };
-  const manageReason = manage.allowed
-    ? null
-    : manage.reason === 'restricted_by_partner'
-      ? 'Your partner has restricted user management.'
-      : DENIAL_MESSAGES[manage.reason];
+  const manageReason = manageUsersReason(manage, 'user management');
   const setUp = access.relation !== 'own' && decide(access, 'customerView.write').allowed;
 
   const actions = manageReason ? (
@@ -82,9 +79,22 @@ export default async function UsersPage({
       <SearchForm action={base} label="Search users" placeholder="Name or e-mail" defaultValue={q} />
       {result.total === 0 ? (
         q ? (
-          <EmptyState title={`No results for “${q}”`}>No user's name or e-mail contains that text.</EmptyState>
+          <EmptyState
+            title={`No results for “${q}”`}
+            action={
+              <Link href={base} className={buttonClass('secondary')}>
+                Clear search
+              </Link>
+            }
+          >
+            No user's name or e-mail contains that text.
+          </EmptyState>
         ) : (
-          <EmptyState title="No users yet">Users appear here once they have been added to the organisation.</EmptyState>
+          <EmptyState title="No users yet">
+            {can.manage
+              ? 'Add the first users with Add users above: up to 25 at a time, each with a package and a location.'
+              : (manageReason ?? 'Users appear here once they have been added to the organisation.')}
+          </EmptyState>
         )
       ) : (
         <>

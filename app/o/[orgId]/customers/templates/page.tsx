@@ -26,7 +26,7 @@ export default async function TemplatesPage({
 }) {
   const { orgId } = await params;
   const gate = await gatePage(orgId, 'templates.read', 'partner');
-  if (gate.denied) return <Forbidden message={gate.denied} />;
+  if (gate.denied) return <Forbidden message={gate.denied} next={gate.next} />;
   const sp = await searchParams;
   const q = param(sp, 'q');
   const result = await listTemplates({ db: getDb(), access: gate.access }, { q, page: pageParam(sp) });
@@ -48,14 +48,24 @@ export default async function TemplatesPage({
           <h2 className="text-lg font-semibold">Onboarding templates</h2>
           <p className="text-sm text-slate-600">Common settings applied to the customers you create from a template.</p>
         </div>
-        {createButton}
+        {/* With no template at all the button sits in the empty state instead. */}
+        {(result.total > 0 || q) && createButton}
       </div>
       <SearchForm action={base} label="Search templates" placeholder="Template name" defaultValue={q} />
       {result.total === 0 ? (
         q ? (
-          <EmptyState title={`No results for “${q}”`}>No template name contains that text.</EmptyState>
+          <EmptyState
+            title={`No results for “${q}”`}
+            action={
+              <Link href={base} className={buttonClass('secondary')}>
+                Clear search
+              </Link>
+            }
+          >
+            No template name contains that text.
+          </EmptyState>
         ) : (
-          <EmptyState title="No onboarding templates yet">
+          <EmptyState title="No onboarding templates yet" action={createButton}>
             {canWrite
               ? 'Create a template before you create customers: it holds their common settings.'
               : 'Templates your administrators create appear here.'}
