@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { listHref } from '@/components/ui/pagination';
-import { EmptyState, Forbidden, PageHeader, buttonClass } from '@/components/ui/primitives';
+import { ClearLink } from '@/components/ui/empty-results';
+import { EmptyState, Forbidden, PageHeader } from '@/components/ui/primitives';
 import { SearchForm } from '@/components/ui/search-form';
 import { Dash, DataTable, Td } from '@/components/ui/table';
 import { ActivityPager } from '@/components/activity/activity-pager';
@@ -78,14 +78,7 @@ export default async function ActivityPage({
       </SearchForm>
       {result.rows.length === 0 ? (
         filtered ? (
-          <EmptyState
-            title="No activity matches these filters"
-            action={
-              <Link href={base} className={buttonClass('secondary')}>
-                Clear filters
-              </Link>
-            }
-          >
+          <EmptyState title="No activity matches these filters" action={<ClearLink href={base}>Clear filters</ClearLink>}>
             Widen the dates or clear the filters.
           </EmptyState>
         ) : (

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { KeysetPagination } from '@/components/ui/keyset-pagination';
 import { listHref } from '@/components/ui/pagination';
+import { ClearLink } from '@/components/ui/empty-results';
 import { EmptyState, Forbidden, PageHeader, buttonClass } from '@/components/ui/primitives';
 import { decide } from '@/lib/auth/policy';
 import {
@@ -120,11 +121,7 @@ export default async function CustomersPage({
             filtered ? (
               <EmptyState
                 title={p.q ? `No results for “${p.q}”` : 'No customers match these filters'}
-                action={
-                  <Link href={base} className={buttonClass('secondary')}>
-                    Clear filters
-                  </Link>
-                }
+                action={<ClearLink href={base}>Clear filters</ClearLink>}
               >
                 Try another name, an exact external ID or an org ID, or clear the filters.
               </EmptyState>

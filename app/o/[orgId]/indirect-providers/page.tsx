@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { CopyValue } from '@/components/ui/copy-button';
 import { Pagination } from '@/components/ui/pagination';
 import { Badge, EmptyState, PageHeader, buttonClass } from '@/components/ui/primitives';
+import { NoSearchResults } from '@/components/ui/empty-results';
 import { SearchForm } from '@/components/ui/search-form';
 import { DataTable, Td } from '@/components/ui/table';
 import { formatDate } from '@/lib/format';
@@ -56,16 +57,9 @@ export default async function IndirectProvidersPage({
         <SearchForm action={base} label="Search indirect providers" placeholder="Name" defaultValue={q} />
       )}
       {result.all === 0 ? null : result.total === 0 ? (
-        <EmptyState
-          title={`No results for “${q}”`}
-          action={
-            <Link href={base} className={buttonClass('secondary')}>
-              Clear search
-            </Link>
-          }
-        >
+        <NoSearchResults q={q} href={base}>
           No indirect provider name contains that text.
-        </EmptyState>
+        </NoSearchResults>
       ) : (
         <>
           <DataTable

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
+import { ClearLink } from '@/components/ui/empty-results';
 import { Badge, EmptyState, Forbidden, PageHeader, Stat, buttonClass } from '@/components/ui/primitives';
 import { listHref, Pagination } from '@/components/ui/pagination';
 import { decide } from '@/lib/auth/policy';
@@ -105,13 +106,7 @@ export default async function TrialsPage({
       {list.total === 0 ? (
         <EmptyState
           title={input.status || input.days ? 'No trials match' : 'No trials yet'}
-          action={
-            input.status || input.days ? (
-              <Link href={base} className={buttonClass('secondary')}>
-                Clear filters
-              </Link>
-            ) : undefined
-          }
+          action={input.status || input.days ? <ClearLink href={base}>Clear filters</ClearLink> : undefined}
         >
           {canManage
             ? 'Start a trial with Start trial above, or widen the filters.'

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { Pagination } from '@/components/ui/pagination';
 import { Badge, Button, EmptyState, Forbidden, PageHeader, buttonClass } from '@/components/ui/primitives';
+import { NoSearchResults } from '@/components/ui/empty-results';
 import { SearchForm } from '@/components/ui/search-form';
 import { Dash, DataTable, Td } from '@/components/ui/table';
 import { decide, DENIAL_MESSAGES } from '@/lib/auth/policy';
@@ -79,16 +80,9 @@ export default async function UsersPage({
       <SearchForm action={base} label="Search users" placeholder="Name or e-mail" defaultValue={q} />
       {result.total === 0 ? (
         q ? (
-          <EmptyState
-            title={`No results for “${q}”`}
-            action={
-              <Link href={base} className={buttonClass('secondary')}>
-                Clear search
-              </Link>
-            }
-          >
+          <NoSearchResults q={q} href={base}>
             No user's name or e-mail contains that text.
-          </EmptyState>
+          </NoSearchResults>
         ) : (
           <EmptyState title="No users yet">
             {can.manage

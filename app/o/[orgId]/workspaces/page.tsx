@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { Pagination } from '@/components/ui/pagination';
-import { EmptyState, Forbidden, PageHeader, buttonClass } from '@/components/ui/primitives';
+import { EmptyState, Forbidden, PageHeader } from '@/components/ui/primitives';
+import { NoSearchResults } from '@/components/ui/empty-results';
 import { SearchForm } from '@/components/ui/search-form';
 import { Dash, DataTable, Td } from '@/components/ui/table';
 import { SUBSCRIBERS_PAGE_SIZE, listSubscribers } from '@/lib/customer-view/list-subscribers';
@@ -54,16 +54,9 @@ export default async function WorkspacesPage({
       <SearchForm action={base} label="Search workspaces" placeholder="Workspace name" defaultValue={q} />
       {result.total === 0 ? (
         q ? (
-          <EmptyState
-            title={`No results for “${q}”`}
-            action={
-              <Link href={base} className={buttonClass('secondary')}>
-                Clear search
-              </Link>
-            }
-          >
+          <NoSearchResults q={q} href={base}>
             No workspace name contains that text.
-          </EmptyState>
+          </NoSearchResults>
         ) : (
           <EmptyState title="No workspaces yet">
             {options && options.packages.length > 0

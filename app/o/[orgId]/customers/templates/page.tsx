@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { Pagination } from '@/components/ui/pagination';
 import { EmptyState, Forbidden, PageHeader, buttonClass } from '@/components/ui/primitives';
+import { NoSearchResults } from '@/components/ui/empty-results';
 import { SearchForm } from '@/components/ui/search-form';
 import { decide } from '@/lib/auth/policy';
 import { formatDate, isoDateTime } from '@/lib/format';
@@ -54,16 +55,9 @@ export default async function TemplatesPage({
       <SearchForm action={base} label="Search templates" placeholder="Template name" defaultValue={q} />
       {result.total === 0 ? (
         q ? (
-          <EmptyState
-            title={`No results for “${q}”`}
-            action={
-              <Link href={base} className={buttonClass('secondary')}>
-                Clear search
-              </Link>
-            }
-          >
+          <NoSearchResults q={q} href={base}>
             No template name contains that text.
-          </EmptyState>
+          </NoSearchResults>
         ) : (
           <EmptyState title="No onboarding templates yet" action={createButton}>
             {canWrite
