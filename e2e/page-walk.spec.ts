@@ -27,6 +27,7 @@ const WALKS: { account: string; pages: string[] }[] = [
       `/o/${northwind}/settings/api-tokens`,
       `/o/${northwind}/settings/branding`,
       // Cross-launched into a customer's view.
+      `/o/${acmeDental}/home`,
       `/o/${acmeDental}/users`,
       `/o/${acmeDental}/setup`,
     ],
@@ -38,6 +39,7 @@ const WALKS: { account: string; pages: string[] }[] = [
   {
     account: 'admin@bluebird-bakery.test',
     pages: [
+      `/o/${bluebirdBakery}/home`,
       `/o/${bluebirdBakery}/users`,
       `/o/${bluebirdBakery}/workspaces`,
       `/o/${bluebirdBakery}/locations`,

@@ -3,7 +3,7 @@ import { DEMO_ORG_IDS } from '../lib/demo/accounts';
 import { navLabels, signIn } from './support';
 
 const PARTNER_NAV = ['Overview', 'Customers', 'Billing', 'Analytics', 'Activity', 'Settings'];
-const CUSTOMER_NAV = ['Users', 'Workspaces', 'Locations', 'Account', 'Organisation settings', 'Calling', 'Services'];
+const CUSTOMER_NAV = ['Home', 'Users', 'Workspaces', 'Locations', 'Account', 'Organisation settings', 'Calling', 'Services'];
 
 const ACCOUNTS = [
   {

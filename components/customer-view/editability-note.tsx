@@ -1,8 +1,8 @@
 import type { Editability } from '@/lib/customer-view/editability';
 
 /**
- * The one-line note of a customer-view section saying whether the viewer may change it
- * (amber when read only). Its test ID is `${id}-editability`.
+ * The one-line note of a customer-view section saying why the viewer may not change it
+ * (nothing when they may). Its test ID is `${id}-editability`.
  */
 export function EditabilityNote({
   editability: e,
@@ -14,8 +14,11 @@ export function EditabilityNote({
   /** Spacing classes; by default a bottom margin above the content it describes. */
   className?: string;
 }) {
+  // Editable needs no line: the form or control says so, and where there is none, "You can
+  // change this." promised something the screen did not hold (issue 17.8).
+  if (e.editable) return null;
   return (
-    <p data-testid={`${id}-editability`} className={`${className} text-sm ${e.editable ? 'text-slate-600' : 'text-amber-800'}`.trim()}>
+    <p data-testid={`${id}-editability`} className={`${className} text-sm text-amber-800`.trim()}>
       {e.note}
     </p>
   );

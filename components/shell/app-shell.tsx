@@ -33,6 +33,13 @@ export function AppShell({
   const roles = [...access.partnerRoles, ...access.customerRoles].map((r) => ROLE_NAMES[r]);
   return (
     <div className="min-h-screen" style={accentStyle(branding)} data-branded={branding?.sourceOrgId ? 'true' : undefined}>
+      {/* The first Tab stop (WCAG 2.4.1): past the banner, header and navigation to the page itself. */}
+      <a
+        href="#main"
+        className="sr-only rounded-md bg-white px-3 py-2 text-sm font-medium text-brand-700 shadow-lg ring-2 ring-brand-600 focus:not-sr-only focus:fixed focus:left-4 focus:top-4 focus:z-50"
+      >
+        Skip to content
+      </a>
       <div data-shell-top="" className="relative z-40">
         <CrossLaunchBanner access={access} />
         <header className="border-b border-slate-200 bg-white">
@@ -102,7 +109,10 @@ export function AppShell({
         <aside className="md:w-56 md:shrink-0">
           <NavLinks items={nav} />
         </aside>
-        <main className="min-w-0 flex-1">{children}</main>
+        {/* tabIndex -1: the skip link's target takes focus, so the next Tab continues inside the page. */}
+        <main id="main" tabIndex={-1} className="min-w-0 flex-1 focus:outline-none">
+          {children}
+        </main>
       </div>
     </div>
   );

@@ -47,11 +47,13 @@ export function Badge({ tone = 'gray', children }: { tone?: BadgeTone; children:
   );
 }
 
-export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+/** An empty list or section: what it is, what to do next and (when there is one) the button that does it. */
+export function EmptyState({ title, children, action }: { title: string; children?: ReactNode; action?: ReactNode }) {
   return (
-    <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center">
+    <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center" data-testid="empty-state">
       <p className="font-medium">{title}</p>
       {children && <div className="mt-1 text-sm text-slate-600">{children}</div>}
+      {action && <div className="mt-4 flex flex-wrap justify-center gap-2">{action}</div>}
     </div>
   );
 }
@@ -72,13 +74,17 @@ export function Stat({ label, value, href }: { label: string; value: ReactNode; 
   );
 }
 
-/** Friendly 403 rendered inside the shell. */
-export function Forbidden({ message }: { message: string }) {
+/** Friendly 403 rendered inside the shell: why, and (from the gate) what to do next. */
+export function Forbidden({ message, next }: { message: string; next?: ReactNode }) {
   return (
     <div className="mx-auto max-w-lg rounded-lg border border-amber-200 bg-amber-50 p-8 text-center" data-testid="forbidden">
       <p className="text-sm font-semibold uppercase tracking-wide text-amber-800">403 · Not allowed</p>
       <p className="mt-2 text-lg">{message}</p>
-      <p className="mt-2 text-sm text-slate-600">Ask a partner full administrator of your organisation if you need this access.</p>
+      {next && (
+        <p className="mt-2 text-sm text-slate-600" data-testid="forbidden-next">
+          {next}
+        </p>
+      )}
     </div>
   );
 }

@@ -31,6 +31,8 @@ export function partnerNav(access: OrgAccess, hasSubPartners: boolean): NavItem[
 }
 
 export const CUSTOMER_VIEW_SECTIONS = [
+  // Where customer admins land (issue 17.8): RBPM, who manages them, what to do next.
+  { label: 'Home', slug: 'home' },
   { label: 'Users', slug: 'users' },
   { label: 'Workspaces', slug: 'workspaces' },
   { label: 'Locations', slug: 'locations' },

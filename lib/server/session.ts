@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { auth } from '@/lib/auth/auth';
 import { loadActor, resolveAccess, type Actor, type OrgAccess } from '@/lib/auth/access';
 import type { Capability } from '@/lib/auth/permissions';
+import { denialNextStep, type DenialReason } from '@/lib/auth/denial-next-step';
 import { decide, DENIAL_MESSAGES } from '@/lib/auth/policy';
 import { countSubPartners } from '@/lib/sub-partners/count-sub-partners';
 
@@ -29,18 +30,21 @@ export const orgAccess = cache(async (orgId: string): Promise<OrgAccess> => {
   return access;
 });
 
-export type PageGate = { access: OrgAccess; denied: null } | { access: OrgAccess; denied: string };
+export type PageGate =
+  | { access: OrgAccess; denied: null; reason?: undefined; next?: undefined }
+  | { access: OrgAccess; denied: string; reason: DenialReason; next: string };
 
 /**
  * For pages: 404 when the org is unreachable or the page doesn't exist for this kind of
- * org; a friendly 403 message (rendered by the page) when the capability is missing.
+ * org; a friendly 403 message and what to do next (rendered by the page) when the capability is missing.
  */
 export async function gatePage(orgId: string, capability: Capability, kind: 'partner' | 'customer'): Promise<PageGate> {
   const access = await orgAccess(orgId);
   const isCustomer = access.org.kind === 'customer';
   if ((kind === 'customer') !== isCustomer) notFound();
   const d = decide(access, capability);
-  return d.allowed ? { access: { ...access, reach: d.reach }, denied: null } : { access, denied: DENIAL_MESSAGES[d.reason] };
+  if (d.allowed) return { access: { ...access, reach: d.reach }, denied: null };
+  return { access, denied: DENIAL_MESSAGES[d.reason], reason: d.reason, next: denialNextStep(access, d.reason) };
 }
 
 /** Memoised per request by org id (a primitive key: cache() compares arguments by identity). */

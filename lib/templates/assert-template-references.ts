@@ -35,7 +35,7 @@ export async function assertTemplateReferences(
         : "Choose one of your organisation's wholesale subscriptions.",
     ];
   }
-  if (admins.length === 0) errors.serviceProviderAdminId = ["Choose one of your organisation's partner administrators."];
+  if (admins.length === 0) errors.serviceProviderAdminId = ['Choose a partner full or wholesale administrator of your organisation.'];
   if (input.pstnProviderId && !provider) errors.pstnProviderId = ['Choose a PSTN provider from the list, or none.'];
   if (Object.keys(errors).length) throw new ValidationError('Check the highlighted fields.', errors);
 }

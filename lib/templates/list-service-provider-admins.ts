@@ -1,7 +1,15 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { roleGrants, users } from '@/db/schema';
-import { PARTNER_ROLES } from '@/lib/domain/roles';
+import { PARTNER_PERMISSIONS } from '@/lib/auth/permissions';
+import type { PartnerRole } from '@/lib/domain/roles';
+
+/**
+ * The roles that make someone eligible: those that may create and manage wholesale
+ * customers (SPEC §1.2), read from the policy table — a read-only or sales administrator
+ * could not act on the customers the template creates.
+ */
+export const SERVICE_PROVIDER_ADMIN_ROLES = Object.keys(PARTNER_PERMISSIONS['customers.write'].grants) as PartnerRole[];
 
 export interface ServiceProviderAdmin {
   id: string;
@@ -10,8 +18,8 @@ export interface ServiceProviderAdmin {
 }
 
 /**
- * People who may be a template's service provider administrator: holders of a partner
- * role on this very org (a cross-launched parent admin is not one of the sub-partner's).
+ * People who may be a template's service provider administrator: holders of an eligible
+ * partner role on this very org (a cross-launched parent admin is not one of the sub-partner's).
  * `onlyId` narrows the check to one person for server-side validation.
  */
 export async function listServiceProviderAdmins(db: DbOrTx, orgId: string, onlyId?: string): Promise<ServiceProviderAdmin[]> {
@@ -19,7 +27,9 @@ export async function listServiceProviderAdmins(db: DbOrTx, orgId: string, onlyI
     .select({ id: users.id, email: users.email, firstName: users.firstName, lastName: users.lastName, displayName: users.displayName })
     .from(roleGrants)
     .innerJoin(users, eq(users.id, roleGrants.userId))
-    .where(and(eq(roleGrants.orgId, orgId), inArray(roleGrants.role, [...PARTNER_ROLES]), onlyId ? eq(users.id, onlyId) : undefined))
+    .where(
+      and(eq(roleGrants.orgId, orgId), inArray(roleGrants.role, SERVICE_PROVIDER_ADMIN_ROLES), onlyId ? eq(users.id, onlyId) : undefined),
+    )
     // One row per person however many partner roles they hold.
     .groupBy(users.id)
     .orderBy(sql`lower(${users.lastName})`, sql`lower(${users.firstName})`, asc(users.email));

@@ -263,6 +263,8 @@ describe('create', () => {
       [{ subscriptionId: 'Sub-does-not-exist' }, 'subscriptionId'],
       [{ serviceProviderAdminId: a.otherAdmin.userId }, 'serviceProviderAdminId'],
       [{ serviceProviderAdminId: a.subAdmin.userId }, 'serviceProviderAdminId'],
+      // Issue 17.9: a read-only administrator of the org is not eligible (SPEC §1.2).
+      [{ serviceProviderAdminId: a.parentReadonly.userId }, 'serviceProviderAdminId'],
       [{ pstnProviderId: 'pstn-nope' }, 'pstnProviderId'],
     ];
     for (const [over, field] of tampered) {
@@ -311,7 +313,7 @@ describe('sub-partners use only the parent subscription shared with them', () =>
     }
   });
 
-  it('the wizard offers exactly the shared subscription, read-only, and the sub-partner admins', async () => {
+  it('the wizard offers exactly the shared subscription, read-only, and the eligible admins', async () => {
     const access = (await resolveAccess(db, a.parentFull, w.sub))!;
     const options = await getTemplateFormOptions({ db, access });
     expect(options).toMatchObject({ subscriptionIds: [w.parentSub], subscriptionShared: true });
@@ -319,7 +321,8 @@ describe('sub-partners use only the parent subscription shared with them', () =>
     const own = await getTemplateFormOptions({ db, access: (await resolveAccess(db, a.parentFull, w.parent))! });
     expect(own.subscriptionShared).toBe(false);
     expect(own.subscriptionIds.sort()).toEqual([w.parentSub, w.parentUnsharedSub].sort());
-    expect(own.admins.map((x) => x.id).sort()).toEqual([a.parentFull.userId, a.parentWholesale.userId, a.parentReadonly.userId].sort());
+    // Only admins who may manage the customers (full, wholesale): never the read-only one (issue 17.9).
+    expect(own.admins.map((x) => x.id).sort()).toEqual([a.parentFull.userId, a.parentWholesale.userId].sort());
   });
 
   it('a cross-launched parent admin creates a template in the sub-partner; the audit names the acting parent', async () => {

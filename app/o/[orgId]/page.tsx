@@ -4,5 +4,5 @@ import { orgAccess } from '@/lib/server/session';
 export default async function OrgHome({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
   const access = await orgAccess(orgId);
-  redirect(`/o/${orgId}/${access.org.kind === 'customer' ? 'users' : 'overview'}`);
+  redirect(`/o/${orgId}/${access.org.kind === 'customer' ? 'home' : 'overview'}`);
 }

@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: 'Account' };
 export default async function AccountPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
   const gate = await gatePage(orgId, 'cv.read', 'customer');
-  if (gate.denied) return <Forbidden message={gate.denied} />;
+  if (gate.denied) return <Forbidden message={gate.denied} next={gate.next} />;
   const p = await getCustomerProfile(getDb(), gate.access);
   const companyName = editability(gate.access, 'cv.account.edit');
 

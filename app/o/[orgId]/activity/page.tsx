@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/db/client';
 import { listHref } from '@/components/ui/pagination';
+import { ClearLink } from '@/components/ui/empty-results';
 import { EmptyState, Forbidden, PageHeader } from '@/components/ui/primitives';
 import { SearchForm } from '@/components/ui/search-form';
 import { Dash, DataTable, Td } from '@/components/ui/table';
@@ -23,7 +24,7 @@ export default async function ActivityPage({
 }) {
   const { orgId } = await params;
   const gate = await gatePage(orgId, 'activity.read', 'partner');
-  if (gate.denied) return <Forbidden message={gate.denied} />;
+  if (gate.denied) return <Forbidden message={gate.denied} next={gate.next} />;
   const sp = await searchParams;
   const filters = {
     action: param(sp, 'action', 100),
@@ -77,7 +78,9 @@ export default async function ActivityPage({
       </SearchForm>
       {result.rows.length === 0 ? (
         filtered ? (
-          <EmptyState title="No activity matches these filters">Widen the dates or clear the filters.</EmptyState>
+          <EmptyState title="No activity matches these filters" action={<ClearLink href={base}>Clear filters</ClearLink>}>
+            Widen the dates or clear the filters.
+          </EmptyState>
         ) : (
           <EmptyState title="No activity yet">Changes made in this organisation are recorded here.</EmptyState>
         )

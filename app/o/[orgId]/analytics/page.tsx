@@ -79,7 +79,7 @@ export default async function AnalyticsPage({
     return (
       <>
         <PageHeader title="Analytics" />
-        <Forbidden message={gate.denied} />
+        <Forbidden message={gate.denied} next={gate.next} />
       </>
     );
   const { months } = analyticsPeriodSchema.parse({ months: (await searchParams).months ?? undefined });

@@ -8,16 +8,11 @@ import { useToast } from '@/components/ui/toast';
 import { lazyZodResolver } from '@/components/ui/lazy-zod-resolver';
 import { addDays, addYears, REPORT_LOOKBACK_YEARS } from '@/lib/billing/report-dates';
 import type { ReportRequest } from '@/lib/billing/report-schema';
-import { REPORT_TYPES, type ReportType } from '@/lib/domain/statuses';
+import { reportTypeLabel, reportTypeName } from '@/lib/billing/report-type-labels';
+import { REPORT_TYPES } from '@/lib/domain/statuses';
 import { createReportAction } from './actions';
 import { reportsQueryKey } from './reports-query';
 import { SelectField, TextField } from '@/components/ui/form-controls';
-
-export const REPORT_TYPE_LABELS: Record<ReportType, string> = {
-  PARTNER: 'Partner (per package)',
-  CUSTOMER: 'Customer (per location)',
-  USER: 'User (per subscriber)',
-};
 
 const FIELDS = ['billingStartDate', 'billingEndDate', 'type', 'subPartnerOrgId'] as const;
 
@@ -70,7 +65,9 @@ export function CreateReportForm({
         if (!placed) setFormError(result.message);
         return;
       }
-      toast(`The ${result.data.type} report for ${result.data.billingStartDate} to ${result.data.billingEndDate} is being generated.`);
+      toast(
+        `The ${reportTypeName(result.data.type)} for ${result.data.billingStartDate} to ${result.data.billingEndDate} is being generated.`,
+      );
       await queryClient.invalidateQueries({ queryKey: reportsQueryKey(orgId) });
     });
   });
@@ -107,7 +104,7 @@ export function CreateReportForm({
       <SelectField id="reportType" label="Report type" {...register('type')} error={errors.type?.message}>
         {REPORT_TYPES.map((t) => (
           <option key={t} value={t}>
-            {REPORT_TYPE_LABELS[t]}
+            {reportTypeLabel(t)}
           </option>
         ))}
       </SelectField>
@@ -127,7 +124,8 @@ export function CreateReportForm({
         </SelectField>
       )}
       <div className="flex items-end sm:col-span-2 lg:col-span-4">
-        <Button type="submit" disabled={pending}>
+        {/* Never squeezed onto two lines by the note beside it. */}
+        <Button type="submit" disabled={pending} className="shrink-0 whitespace-nowrap">
           {pending ? 'Creating…' : 'Create report'}
         </Button>
         <p className="ml-4 text-sm text-slate-600">

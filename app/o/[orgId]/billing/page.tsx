@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { Badge, Card, EmptyState, Forbidden, PageHeader, buttonClass } from '@/components/ui/primitives';
 import { DataTable, Td } from '@/components/ui/table';
@@ -15,13 +16,31 @@ import { param, type RawSearchParams } from '@/lib/paging/search-params';
 import { systemClock } from '@/lib/platform/clock';
 import { inTransaction } from '@/lib/platform/service-ctx';
 import { appDeps } from '@/lib/server/deps';
-import { gatePage } from '@/lib/server/session';
+import { gatePage, type PageGate } from '@/lib/server/session';
 import { CreateReportForm } from './create-report-form';
 import { REPORTS_PAGE_SIZE } from './reports-query';
 import { ReportsPanel } from './reports-panel';
 import { UsageChart } from './usage-chart';
 
 export const metadata: Metadata = { title: 'Billing' };
+
+/**
+ * Cross-launched, the parent's own Billing page is where this indirect provider's usage is
+ * reported (a report for one indirect provider): point there instead of at a missing role.
+ */
+function billingNextStep(gate: PageGate) {
+  const parent = gate.access.actingPartner;
+  if (gate.reason !== 'not_available_cross_launched' || !parent) return gate.next;
+  return (
+    <>
+      Billing reports are created by {parent.name}: on its{' '}
+      <Link href={`/o/${parent.id}/billing`} className="font-medium text-brand-700 underline">
+        Billing page
+      </Link>
+      , choose {gate.access.org.name} as the indirect provider.
+    </>
+  );
+}
 
 export default async function BillingPage({
   params,
@@ -33,7 +52,7 @@ export default async function BillingPage({
   const { orgId } = await params;
   // Cross-launched into a sub-partner this is denied with "Not available when cross-launched." (SPEC §6.2).
   const gate = await gatePage(orgId, 'billing.reports.read', 'partner');
-  if (gate.denied) return <Forbidden message={gate.denied} />;
+  if (gate.denied) return <Forbidden message={gate.denied} next={billingNextStep(gate)} />;
   const { access } = gate;
   const sp = await searchParams;
   const today = utcDay(systemClock.now());

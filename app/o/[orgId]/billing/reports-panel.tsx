@@ -5,6 +5,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Badge, Button, EmptyState, type BadgeTone } from '@/components/ui/primitives';
 import { DataTable, Dash, Td } from '@/components/ui/table';
 import { useToast } from '@/components/ui/toast';
+import { REPORT_TYPE_NAMES, REPORT_TYPE_ROWS, reportTypeName } from '@/lib/billing/report-type-labels';
 import type { BillingReportView } from '@/lib/billing/report-view';
 import type { ReportStatus } from '@/lib/domain/statuses';
 import { formatDate, formatTimestamp } from '@/lib/format';
@@ -76,7 +77,7 @@ export function ReportsPanel({
         toast(result.message, 'error');
         return;
       }
-      toast(`Deleted the ${r.type} report for ${period(r)}.`);
+      toast(`Deleted the ${reportTypeName(r.type)} for ${period(r)}.`);
       await queryClient.invalidateQueries({ queryKey: reportsQueryKey(orgId) });
     });
   }
@@ -117,7 +118,10 @@ export function ReportsPanel({
               data-period={`${r.billingStartDate}/${r.billingEndDate}`}
             >
               <Td className="whitespace-nowrap">{period(r)}</Td>
-              <Td>{r.type}</Td>
+              <Td>
+                <span className="whitespace-nowrap">{REPORT_TYPE_NAMES[r.type]}</span>
+                <span className="block text-xs text-slate-500">{REPORT_TYPE_ROWS[r.type]}</span>
+              </Td>
               {showSubPartner && <Td>{r.subPartnerName ?? <Dash />}</Td>}
               <Td>
                 <Badge tone={STATUS[r.status].tone}>{STATUS[r.status].label}</Badge>
@@ -134,7 +138,7 @@ export function ReportsPanel({
                     variant="secondary"
                     onClick={() => download(r)}
                     disabled={downloading === r.id}
-                    aria-label={`Download the ${r.type} report for ${period(r)}`}
+                    aria-label={`Download the ${reportTypeName(r.type)} for ${period(r)}`}
                   >
                     {downloading === r.id ? 'Preparing…' : 'Download'}
                   </Button>
@@ -144,7 +148,7 @@ export function ReportsPanel({
                     variant="ghost"
                     className="ml-2 text-red-700"
                     onClick={() => setToDelete(r)}
-                    aria-label={`Delete the ${r.type} report for ${period(r)}`}
+                    aria-label={`Delete the ${reportTypeName(r.type)} for ${period(r)}`}
                   >
                     Delete
                   </Button>
@@ -174,7 +178,7 @@ export function ReportsPanel({
       >
         {toDelete && (
           <>
-            The {toDelete.type} report for {period(toDelete)}
+            The {reportTypeName(toDelete.type)} for {period(toDelete)}
             {toDelete.subPartnerName ? ` (${toDelete.subPartnerName})` : ''} will be deleted, and any download links already handed out stop
             working.
           </>
@@ -191,7 +195,7 @@ function useStatusAnnouncement(rows: BillingReportView[]): string {
   useEffect(() => {
     const finished = rows.filter((r) => previous.current.get(r.id) === 'IN_PROGRESS' && r.status !== 'IN_PROGRESS');
     if (finished.length)
-      setText(finished.map((r) => `The ${r.type} report for ${period(r)} is ${STATUS[r.status].label.toLowerCase()}.`).join(' '));
+      setText(finished.map((r) => `The ${reportTypeName(r.type)} for ${period(r)} is ${STATUS[r.status].label.toLowerCase()}.`).join(' '));
     previous.current = new Map(rows.map((r) => [r.id, r.status]));
   }, [rows]);
   return text;

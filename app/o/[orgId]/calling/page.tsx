@@ -25,7 +25,7 @@ function scalarEntries(obj: Record<string, unknown>): [string, string][] {
 export default async function CallingPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
   const gate = await gatePage(orgId, 'cv.read', 'customer');
-  if (gate.denied) return <Forbidden message={gate.denied} />;
+  if (gate.denied) return <Forbidden message={gate.denied} next={gate.next} />;
   const p = await getCustomerProfile(getDb(), gate.access);
   const callPriority = editability(gate.access, 'cv.calling.callPriority');
   const behaviour = editability(gate.access, 'cv.calling.behaviour');

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { KeysetPagination } from '@/components/ui/keyset-pagination';
 import { listHref } from '@/components/ui/pagination';
+import { ClearLink } from '@/components/ui/empty-results';
 import { EmptyState, Forbidden, PageHeader, buttonClass } from '@/components/ui/primitives';
 import { decide } from '@/lib/auth/policy';
 import {
@@ -45,7 +46,7 @@ export default async function CustomersPage({
 }) {
   const { orgId } = await params;
   const gate = await gatePage(orgId, 'customers.read', 'partner');
-  if (gate.denied) return <Forbidden message={gate.denied} />;
+  if (gate.denied) return <Forbidden message={gate.denied} next={gate.next} />;
   const { access } = gate;
   const db = getDb();
   const sp = await searchParams;
@@ -87,29 +88,27 @@ export default async function CustomersPage({
   );
   const indirect = p.scope === 'indirect';
   const filtered = !!(p.q || p.status || p.package);
+  // With no customer at all, the buttons sit in the empty state (what to do next) instead of the header.
+  const empty = !list.needsQuery && list.total === 0 && !filtered;
+  const createActions =
+    can.write || can.startTrial ? (
+      <>
+        {can.write && (
+          <Link href={`${base}/new`} className={buttonClass('primary')}>
+            Create customer
+          </Link>
+        )}
+        {can.startTrial && (
+          <Link href={`${base}/start-trial`} className={buttonClass('primary')}>
+            Start trial
+          </Link>
+        )}
+      </>
+    ) : undefined;
 
   return (
     <>
-      <PageHeader
-        title="Customers"
-        description={`Customers of ${access.org.name}.`}
-        actions={
-          can.write || can.startTrial ? (
-            <>
-              {can.write && (
-                <Link href={`${base}/new`} className={buttonClass('primary')}>
-                  Create customer
-                </Link>
-              )}
-              {can.startTrial && (
-                <Link href={`${base}/start-trial`} className={buttonClass('primary')}>
-                  Start trial
-                </Link>
-              )}
-            </>
-          ) : undefined
-        }
-      />
+      <PageHeader title="Customers" description={`Customers of ${access.org.name}.`} actions={empty ? undefined : createActions} />
       <CustomersTabs orgId={access.org.id} />
       <CustomerFilters action={base} params={p} canSearchIndirect={canSearchIndirect} />
       <div>
@@ -120,11 +119,20 @@ export default async function CustomersPage({
             </EmptyState>
           ) : list.total === 0 ? (
             filtered ? (
-              <EmptyState title={p.q ? `No results for “${p.q}”` : 'No customers match these filters'}>
+              <EmptyState
+                title={p.q ? `No results for “${p.q}”` : 'No customers match these filters'}
+                action={<ClearLink href={base}>Clear filters</ClearLink>}
+              >
                 Try another name, an exact external ID or an org ID, or clear the filters.
               </EmptyState>
             ) : (
-              <EmptyState title="No customers yet">Customers you create appear here.</EmptyState>
+              <EmptyState title="No customers yet" action={createActions}>
+                {can.write
+                  ? 'Create your first customer from an onboarding template.'
+                  : can.startTrial
+                    ? 'Start a trial to bring in your first customer.'
+                    : 'Customers your organisation creates appear here.'}
+              </EmptyState>
             )
           ) : (
             <>

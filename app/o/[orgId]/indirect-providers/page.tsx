@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { CopyValue } from '@/components/ui/copy-button';
 import { Pagination } from '@/components/ui/pagination';
 import { Badge, EmptyState, PageHeader, buttonClass } from '@/components/ui/primitives';
+import { NoSearchResults } from '@/components/ui/empty-results';
 import { SearchForm } from '@/components/ui/search-form';
 import { DataTable, Td } from '@/components/ui/table';
 import { formatDate } from '@/lib/format';
@@ -46,17 +47,19 @@ export default async function IndirectProvidersPage({
       <PageHeader
         title="Indirect providers"
         description="Resellers managed by your organisation. Cross-launch to work in their Partner Hub."
-        actions={setUp}
+        actions={result.all === 0 ? undefined : setUp}
       />
       {result.all === 0 ? (
-        <EmptyState title="No indirect providers yet">
+        <EmptyState title="No indirect providers yet" action={setUp}>
           Set one up to let a reseller onboard customers on your shared subscription.
         </EmptyState>
       ) : (
         <SearchForm action={base} label="Search indirect providers" placeholder="Name" defaultValue={q} />
       )}
       {result.all === 0 ? null : result.total === 0 ? (
-        <EmptyState title={`No results for “${q}”`}>No indirect provider name contains that text.</EmptyState>
+        <NoSearchResults q={q} href={base}>
+          No indirect provider name contains that text.
+        </NoSearchResults>
       ) : (
         <>
           <DataTable

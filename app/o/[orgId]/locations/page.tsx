@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: 'Locations' };
 export default async function LocationsPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
   const gate = await gatePage(orgId, 'cv.read', 'customer');
-  if (gate.denied) return <Forbidden message={gate.denied} />;
+  if (gate.denied) return <Forbidden message={gate.denied} next={gate.next} />;
   const rows = await listLocations(getDb(), gate.access);
   const add = decide(gate.access, 'cv.locations.manage');
   const canAdd = add.allowed;
@@ -34,7 +34,9 @@ export default async function LocationsPage({ params }: { params: Promise<{ orgI
         </div>
       )}
       {rows.length === 0 ? (
-        <EmptyState title="No locations yet">Locations are added when the organisation is set up.</EmptyState>
+        <EmptyState title="No locations yet">
+          {canAdd ? 'Add the first site with Add location above.' : 'Locations are added when the organisation is set up.'}
+        </EmptyState>
       ) : (
         <DataTable
           caption="Locations"

@@ -73,11 +73,12 @@ function AttentionList({
 export default async function OverviewPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
   const gate = await gatePage(orgId, 'org.read', 'partner');
-  if (gate.denied) return <Forbidden message={gate.denied} />;
+  if (gate.denied) return <Forbidden message={gate.denied} next={gate.next} />;
   const { access } = gate;
   const db = getDb();
   const base = `/o/${orgId}`;
   const wholesale = access.org.wholesale;
+  // A read-only admin opens the same customers, but the action says what they can do: look.
   const canCreate = decide(access, 'customers.write').allowed;
   const canTrials = decide(access, 'trials.read').allowed;
   const canStartTrial = decide(access, 'trials.manage').allowed;
@@ -145,7 +146,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgId
               rows={failed.rows.slice(0, 5)}
               total={failed.total}
               href={(id) => customersHref('error', id)}
-              action="Retry or delete"
+              action={canCreate ? 'Retry or delete' : 'View'}
               empty="No customer is in Error."
             />
           )}
@@ -156,7 +157,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgId
               rows={review.rows.slice(0, 5)}
               total={review.total}
               href={(id) => customersHref('pending_rpl_review', id)}
-              action="Review"
+              action={canCreate ? 'Review' : 'View'}
               empty="No customer is under compliance review. Reviews are re-checked every minute and suspended after 72 hours."
             />
           )}

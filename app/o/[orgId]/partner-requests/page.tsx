@@ -16,7 +16,7 @@ export default async function PartnerRequestsPage({ params }: { params: Promise<
     return (
       <>
         <PageHeader title="Partner requests" />
-        <Forbidden message={gate.denied} />
+        <Forbidden message={gate.denied} next={gate.next} />
       </>
     );
   const requests = await listAttachRequests({ db: getDb(), access: gate.access });

@@ -22,7 +22,7 @@ const STATUS: Record<PackageStatus, { label: string; tone: BadgeTone }> = {
 export default async function ServicesPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
   const gate = await gatePage(orgId, 'cv.read', 'customer');
-  if (gate.denied) return <Forbidden message={gate.denied} />;
+  if (gate.denied) return <Forbidden message={gate.denied} next={gate.next} />;
   const p = await getCustomerProfile(getDb(), gate.access);
   const manage = editability(gate.access, 'cv.services.manage');
 
@@ -32,7 +32,11 @@ export default async function ServicesPage({ params }: { params: Promise<{ orgId
       <div className="grid gap-6">
         <Card title="Packages">
           {p.packages.length === 0 ? (
-            <EmptyState title="No packages">This organisation has no wholesale packages.</EmptyState>
+            <EmptyState title="No packages">
+              {p.customer
+                ? `Packages are assigned by ${p.customer.partner.name}: ask them to add the services you need.`
+                : 'This organisation has no wholesale packages.'}
+            </EmptyState>
           ) : (
             <DataTable variant="inset" caption="Packages" testId="packages-table" columns={['Package', 'Status', 'Notes', 'Updated']}>
               {p.packages.map((k) => (
@@ -59,7 +63,11 @@ export default async function ServicesPage({ params }: { params: Promise<{ orgId
           )}
         </Card>
         <Card title="Migrations and connected UC">
-          <EditabilityNote editability={manage} id="services" className="" />
+          <p className="text-sm text-slate-700" data-testid="services-state">
+            No service migration is in progress and no unified-communications system is connected to {p.name}.
+          </p>
+          {/* Only a restriction is worth a line: an editable note with nothing to edit said nothing (issue 17.8). */}
+          {!manage.editable && <EditabilityNote editability={manage} id="services" className="mt-2" />}
         </Card>
       </div>
     </>

@@ -19,7 +19,7 @@ const KIND_LABEL = { partner: 'Partner', sub_partner: 'Indirect provider (sub-pa
 export default async function SettingsPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
   const gate = await gatePage(orgId, 'org.read', 'partner');
-  if (gate.denied) return <Forbidden message={gate.denied} />;
+  if (gate.denied) return <Forbidden message={gate.denied} next={gate.next} />;
   const p = await getOrgProfile(getDb(), gate.access);
   const canManageAdmins = decide(gate.access, 'admins.manage').allowed;
   const canManageSubPartners = decide(gate.access, 'subPartners.manage').allowed;

@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: 'Set up customer' };
 export default async function SetupPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
   const gate = await gatePage(orgId, 'customerView.write', 'customer');
-  if (gate.denied) return <Forbidden message={gate.denied} />;
+  if (gate.denied) return <Forbidden message={gate.denied} next={gate.next} />;
   const { access } = gate;
   const [locations, options, status] = await Promise.all([
     listLocations(getDb(), access),

@@ -18,7 +18,7 @@ export default async function TrialRequestsPage({ params }: { params: Promise<{ 
     return (
       <>
         <PageHeader title="Trial requests" />
-        <Forbidden message={gate.denied} />
+        <Forbidden message={gate.denied} next={gate.next} />
       </>
     );
   const requests = await inTransaction({ ...appDeps(), db: getDb() }, gate.access, (ctx) => listTrialRequests(ctx));

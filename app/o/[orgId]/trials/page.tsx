@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/client';
+import { ClearLink } from '@/components/ui/empty-results';
 import { Badge, EmptyState, Forbidden, PageHeader, Stat, buttonClass } from '@/components/ui/primitives';
 import { listHref, Pagination } from '@/components/ui/pagination';
 import { decide } from '@/lib/auth/policy';
@@ -30,7 +31,7 @@ export default async function TrialsPage({
     return (
       <>
         <PageHeader title="Trials" />
-        <Forbidden message={gate.denied} />
+        <Forbidden message={gate.denied} next={gate.next} />
       </>
     );
   const { access } = gate;
@@ -103,7 +104,14 @@ export default async function TrialsPage({
         </button>
       </form>
       {list.total === 0 ? (
-        <EmptyState title="No trials match">Start a trial from Customers → Start trial, or clear the filters.</EmptyState>
+        <EmptyState
+          title={input.status || input.days ? 'No trials match' : 'No trials yet'}
+          action={input.status || input.days ? <ClearLink href={base}>Clear filters</ClearLink> : undefined}
+        >
+          {canManage
+            ? 'Start a trial with Start trial above, or widen the filters.'
+            : 'Trials your sales administrators start appear here.'}
+        </EmptyState>
       ) : (
         <>
           <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" tabIndex={0}>

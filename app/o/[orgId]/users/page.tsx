@@ -3,10 +3,12 @@ import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { Pagination } from '@/components/ui/pagination';
 import { Badge, Button, EmptyState, Forbidden, PageHeader, buttonClass } from '@/components/ui/primitives';
+import { NoSearchResults } from '@/components/ui/empty-results';
 import { SearchForm } from '@/components/ui/search-form';
 import { Dash, DataTable, Td } from '@/components/ui/table';
 import { decide, DENIAL_MESSAGES } from '@/lib/auth/policy';
 import { getManagementOptions } from '@/lib/customer-view/get-management-options';
+import { manageUsersReason } from '@/lib/customer-view/manage-users-reason';
 import { SUBSCRIBERS_PAGE_SIZE, listSubscribers } from '@/lib/subscribers/list-subscribers';
 import { PACKAGE_INFO } from '@/lib/domain/packages';
 import { pageParam, param, type RawSearchParams } from '@/lib/paging/search-params';
@@ -25,7 +27,7 @@ export default async function UsersPage({
 }) {
   const { orgId } = await params;
   const gate = await gatePage(orgId, 'cv.read', 'customer');
-  if (gate.denied) return <Forbidden message={gate.denied} />;
+  if (gate.denied) return <Forbidden message={gate.denied} next={gate.next} />;
   const { access } = gate;
   const sp = await searchParams;
   const q = param(sp, 'q');
@@ -48,11 +50,7 @@ export default async function UsersPage({
         ? 'restricted by your partner.'
         : DENIAL_MESSAGES[primaryNumber.reason],
   };
-  const manageReason = manage.allowed
-    ? null
-    : manage.reason === 'restricted_by_partner'
-      ? 'Your partner has restricted user management.'
-      : DENIAL_MESSAGES[manage.reason];
+  const manageReason = manageUsersReason(manage, 'user management');
   const setUp = access.relation !== 'own' && decide(access, 'customerView.write').allowed;
 
   const actions = manageReason ? (
@@ -82,9 +80,15 @@ export default async function UsersPage({
       <SearchForm action={base} label="Search users" placeholder="Name or e-mail" defaultValue={q} />
       {result.total === 0 ? (
         q ? (
-          <EmptyState title={`No results for “${q}”`}>No user's name or e-mail contains that text.</EmptyState>
+          <NoSearchResults q={q} href={base}>
+            No user's name or e-mail contains that text.
+          </NoSearchResults>
         ) : (
-          <EmptyState title="No users yet">Users appear here once they have been added to the organisation.</EmptyState>
+          <EmptyState title="No users yet">
+            {can.manage
+              ? 'Add the first users with Add users above: up to 25 at a time, each with a package and a location.'
+              : (manageReason ?? 'Users appear here once they have been added to the organisation.')}
+          </EmptyState>
         )
       ) : (
         <>

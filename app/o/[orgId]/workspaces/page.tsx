@@ -2,13 +2,15 @@ import type { Metadata } from 'next';
 import { getDb } from '@/db/client';
 import { Pagination } from '@/components/ui/pagination';
 import { EmptyState, Forbidden, PageHeader } from '@/components/ui/primitives';
+import { NoSearchResults } from '@/components/ui/empty-results';
 import { SearchForm } from '@/components/ui/search-form';
 import { Dash, DataTable, Td } from '@/components/ui/table';
 import { SUBSCRIBERS_PAGE_SIZE, listSubscribers } from '@/lib/subscribers/list-subscribers';
 import { PACKAGE_INFO } from '@/lib/domain/packages';
 import { pageParam, param, type RawSearchParams } from '@/lib/paging/search-params';
-import { decide, DENIAL_MESSAGES } from '@/lib/auth/policy';
+import { decide } from '@/lib/auth/policy';
 import { getManagementOptions } from '@/lib/customer-view/get-management-options';
+import { manageUsersReason } from '@/lib/customer-view/manage-users-reason';
 import { gatePage } from '@/lib/server/session';
 import { AddWorkspaceForm } from './_components/add-workspace-form';
 
@@ -23,11 +25,13 @@ export default async function WorkspacesPage({
 }) {
   const { orgId } = await params;
   const gate = await gatePage(orgId, 'cv.read', 'customer');
-  if (gate.denied) return <Forbidden message={gate.denied} />;
+  if (gate.denied) return <Forbidden message={gate.denied} next={gate.next} />;
   const sp = await searchParams;
   const q = param(sp, 'q');
   const manage = decide(gate.access, 'cv.users.manage');
   const canAdd = manage.allowed && !!gate.access.customer;
+  // No Add button without saying why (under RBPM, read only, managed through the API).
+  const addReason = manageUsersReason(manage, 'adding workspaces');
   const [result, options] = await Promise.all([
     listSubscribers(getDb(), gate.access, { kind: 'workspace', q, page: pageParam(sp) }),
     canAdd ? getManagementOptions(getDb(), gate.access) : null,
@@ -37,9 +41,9 @@ export default async function WorkspacesPage({
   return (
     <>
       <PageHeader title="Workspaces" description="Shared spaces and common-area devices, such as lobby and break-room phones." />
-      {!manage.allowed && manage.reason === 'managed_through_api' && (
-        <p className="mb-4 text-sm text-slate-600" data-testid="managed-through-api">
-          {DENIAL_MESSAGES.managed_through_api}
+      {addReason && (
+        <p className="mb-4 text-sm text-slate-600" data-testid="add-workspace-reason">
+          {addReason}
         </p>
       )}
       {options && options.packages.length > 0 && (
@@ -50,9 +54,15 @@ export default async function WorkspacesPage({
       <SearchForm action={base} label="Search workspaces" placeholder="Workspace name" defaultValue={q} />
       {result.total === 0 ? (
         q ? (
-          <EmptyState title={`No results for “${q}”`}>No workspace name contains that text.</EmptyState>
+          <NoSearchResults q={q} href={base}>
+            No workspace name contains that text.
+          </NoSearchResults>
         ) : (
-          <EmptyState title="No workspaces yet">Workspaces appear here once they have been added.</EmptyState>
+          <EmptyState title="No workspaces yet">
+            {options && options.packages.length > 0
+              ? 'Add a lobby or break-room phone with Add workspace above.'
+              : (addReason ?? 'Workspaces appear here once they have been added.')}
+          </EmptyState>
         )
       ) : (
         <>

@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: 'Start trial' };
 export default async function StartTrialPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
   const gate = await gatePage(orgId, 'trials.manage', 'partner');
-  if (gate.denied) return <Forbidden message={gate.denied} />;
+  if (gate.denied) return <Forbidden message={gate.denied} next={gate.next} />;
   return (
     <>
       <PageHeader

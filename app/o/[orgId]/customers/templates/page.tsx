@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getDb } from '@/db/client';
 import { Pagination } from '@/components/ui/pagination';
 import { EmptyState, Forbidden, PageHeader, buttonClass } from '@/components/ui/primitives';
+import { NoSearchResults } from '@/components/ui/empty-results';
 import { SearchForm } from '@/components/ui/search-form';
 import { decide } from '@/lib/auth/policy';
 import { formatDate, isoDateTime } from '@/lib/format';
@@ -26,7 +27,7 @@ export default async function TemplatesPage({
 }) {
   const { orgId } = await params;
   const gate = await gatePage(orgId, 'templates.read', 'partner');
-  if (gate.denied) return <Forbidden message={gate.denied} />;
+  if (gate.denied) return <Forbidden message={gate.denied} next={gate.next} />;
   const sp = await searchParams;
   const q = param(sp, 'q');
   const result = await listTemplates({ db: getDb(), access: gate.access }, { q, page: pageParam(sp) });
@@ -48,14 +49,17 @@ export default async function TemplatesPage({
           <h2 className="text-lg font-semibold">Onboarding templates</h2>
           <p className="text-sm text-slate-600">Common settings applied to the customers you create from a template.</p>
         </div>
-        {createButton}
+        {/* With no template at all the button sits in the empty state instead. */}
+        {(result.total > 0 || q) && createButton}
       </div>
       <SearchForm action={base} label="Search templates" placeholder="Template name" defaultValue={q} />
       {result.total === 0 ? (
         q ? (
-          <EmptyState title={`No results for “${q}”`}>No template name contains that text.</EmptyState>
+          <NoSearchResults q={q} href={base}>
+            No template name contains that text.
+          </NoSearchResults>
         ) : (
-          <EmptyState title="No onboarding templates yet">
+          <EmptyState title="No onboarding templates yet" action={createButton}>
             {canWrite
               ? 'Create a template before you create customers: it holds their common settings.'
               : 'Templates your administrators create appear here.'}

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'Set up indirect provider' };
 export default async function NewSubPartnerPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
   const gate = await gatePage(orgId, 'subPartners.manage', 'partner');
-  if (gate.denied) return <Forbidden message={gate.denied} />;
+  if (gate.denied) return <Forbidden message={gate.denied} next={gate.next} />;
   const subscriptionIds = await listOwnSubscriptionIds(getDb(), gate.access);
   return (
     <>

@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: 'Administrators' };
 export default async function AdministratorsPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
   const gate = await gatePage(orgId, 'org.read', 'partner');
-  if (gate.denied) return <Forbidden message={gate.denied} />;
+  if (gate.denied) return <Forbidden message={gate.denied} next={gate.next} />;
   const canManage = decide(gate.access, 'admins.manage').allowed;
   const admins = await listAdmins({ db: getDb(), access: gate.access, clock: systemClock });
   const columns = ['Name', 'E-mail', 'Roles', 'Status', 'Last sign-in', ...(canManage ? [{ label: 'Actions', srOnly: true }] : [])];

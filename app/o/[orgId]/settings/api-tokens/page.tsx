@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'API tokens' };
 export default async function ApiTokensPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
   const gate = await gatePage(orgId, 'apiTokens.manage', 'partner');
-  if (gate.denied) return <Forbidden message={gate.denied} />;
+  if (gate.denied) return <Forbidden message={gate.denied} next={gate.next} />;
   const tokens = await listApiTokens({ db: getDb(), access: gate.access });
   return (
     <>

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Branding' };
 export default async function BrandingPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
   const gate = await gatePage(orgId, 'org.read', 'partner');
-  if (gate.denied) return <Forbidden message={gate.denied} />;
+  if (gate.denied) return <Forbidden message={gate.denied} next={gate.next} />;
   const d = decide(gate.access, 'branding.manage');
   const db = getDb();
   const [own, effective] = await Promise.all([ownBranding(db, orgId), effectiveBranding(db, orgId)]);

@@ -13,7 +13,7 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 export default async function WebhooksPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
   const gate = await gatePage(orgId, 'webhooks.manage', 'partner');
-  if (gate.denied) return <Forbidden message={gate.denied} />;
+  if (gate.denied) return <Forbidden message={gate.denied} next={gate.next} />;
   const endpoints = await listWebhookEndpoints({ db: getDb(), access: gate.access });
   return (
     <>

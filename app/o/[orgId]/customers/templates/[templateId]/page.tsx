@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: 'Onboarding template' };
 export default async function TemplatePage({ params }: { params: Promise<{ orgId: string; templateId: string }> }) {
   const { orgId, templateId } = await params;
   const gate = await gatePage(orgId, 'templates.read', 'partner');
-  if (gate.denied) return <Forbidden message={gate.denied} />;
+  if (gate.denied) return <Forbidden message={gate.denied} next={gate.next} />;
   const t = await loadTemplate(gate.access, templateId);
   const base = `/o/${gate.access.org.id}/customers/templates`;
   const canWrite = decide(gate.access, 'templates.write').allowed;

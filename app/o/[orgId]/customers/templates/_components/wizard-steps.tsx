@@ -119,7 +119,7 @@ function ServiceProviderAdminControl({ options }: ControlProps) {
       required
       {...register('serviceProviderAdminId')}
       error={errors.serviceProviderAdminId?.message}
-      hint="One of your organisation's partner administrators."
+      hint="A partner full or wholesale administrator of your organisation."
     >
       <option value="">Choose an administrator</option>
       {options.admins.map((a) => (

@@ -13,13 +13,14 @@ export const metadata: Metadata = { title: 'Create template' };
 export default async function NewTemplatePage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
   const gate = await gatePage(orgId, 'templates.write', 'partner');
-  if (gate.denied) return <TemplatesForbidden orgId={orgId} message={gate.denied} />;
+  if (gate.denied) return <TemplatesForbidden orgId={orgId} message={gate.denied} next={gate.next} />;
   const { access } = gate;
   const options = await getTemplateFormOptions({ db: getDb(), access });
   // Pre-fill what has one sensible answer: a sub-partner's shared subscription (read-only),
-  // a single subscription, and the signed-in admin when they may be the administrator.
+  // a single subscription, and the signed-in admin when they may be the administrator (else
+  // the sole eligible administrator).
   const subscriptionId = options.subscriptionIds.length === 1 ? options.subscriptionIds[0] : '';
-  const me = options.admins.find((a) => a.id === access.actor.userId);
+  const me = options.admins.find((a) => a.id === access.actor.userId) ?? (options.admins.length === 1 ? options.admins[0] : undefined);
 
   return (
     <>

@@ -24,7 +24,7 @@ export default async function WebhookDeliveryLogPage({
 }) {
   const { orgId, endpointId } = await params;
   const gate = await gatePage(orgId, 'webhooks.manage', 'partner');
-  if (gate.denied) return <Forbidden message={gate.denied} />;
+  if (gate.denied) return <Forbidden message={gate.denied} next={gate.next} />;
   const input = listAttemptsSchema.safeParse({ endpointId, page: (await searchParams).page ?? 1 });
   if (!input.success) notFound();
   const ctx = { db: getDb(), access: gate.access };

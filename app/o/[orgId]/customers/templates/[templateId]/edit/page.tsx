@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: 'Edit template' };
 export default async function EditTemplatePage({ params }: { params: Promise<{ orgId: string; templateId: string }> }) {
   const { orgId, templateId } = await params;
   const gate = await gatePage(orgId, 'templates.write', 'partner');
-  if (gate.denied) return <TemplatesForbidden orgId={orgId} message={gate.denied} />;
+  if (gate.denied) return <TemplatesForbidden orgId={orgId} message={gate.denied} next={gate.next} />;
   const { access } = gate;
   const [t, options] = await Promise.all([loadTemplate(access, templateId), getTemplateFormOptions({ db: getDb(), access })]);
 
