@@ -10,7 +10,12 @@ export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
-      { resolve: { alias }, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', env: { LOG_LEVEL } } },
+      {
+        resolve: { alias },
+        // 60 s, not vitest's 5 s: the test that loads every schema (control-characters) took
+        // over 5 s at load average 40. A bound for a hung test, not a performance limit.
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', env: { LOG_LEVEL }, testTimeout: 60_000 },
+      },
       {
         resolve: { alias },
         test: {
