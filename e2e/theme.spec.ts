@@ -79,3 +79,30 @@ test('with the system set to light, "System" is light', async ({ browser }) => {
   expect(await pageIsDark(page)).toBe(false);
   await context.close();
 });
+
+test("a partner's branding accents apply per theme in its customers' views", async ({ page, browser }) => {
+  // Two accounts, two saves: more than the default minute on a loaded machine.
+  test.setTimeout(180_000);
+  await signIn(page, 'full.admin@northwind.test');
+  const saveAccents = async (light: string, dark: string) => {
+    await page.goto(`/o/${northwind}/settings/branding`);
+    await page.getByLabel('Accent colour, light theme').fill(light);
+    await page.getByLabel('Accent colour, dark theme').fill(dark);
+    await page.getByRole('button', { name: 'Save branding' }).click();
+    await expect(page.getByText('Branding saved.')).toBeVisible();
+  };
+  await saveAccents('#14532d', '#86efac');
+  try {
+    const other = await browser.newContext();
+    const customer = await other.newPage();
+    await signIn(customer, 'admin@bluebird-bakery.test');
+    const primary = customer.getByRole('button', { name: 'Add users' }).or(customer.getByRole('link', { name: 'Add users' }));
+    const background = () => primary.first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    await expect.poll(background).toBe('rgb(20, 83, 45)');
+    await chooseInUserMenu(customer, 'Dark');
+    await expect.poll(background).toBe('rgb(134, 239, 172)');
+    await other.close();
+  } finally {
+    await saveAccents('', '');
+  }
+});
