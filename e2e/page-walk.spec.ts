@@ -1,55 +1,11 @@
-// Issue 17.6 and 17.12: a walk over every page for each kind of account. At 390 and 360 px
-// no page scrolls sideways (wide tables scroll inside their own frame), and axe finds no
-// serious or critical accessibility violation (WCAG 2.1 A/AA rules) on any page.
+// Issue 17.6 and 17.12: a walk over every page for every demo account (e2e/walk.ts). At 390
+// and 360 px no page scrolls sideways (wide tables scroll inside their own frame), and axe
+// finds no serious or critical accessibility violation (WCAG 2.1 A/AA rules) on any page, in
+// the light theme and in the dark one (where the contrast is re-checked against its palette).
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_ORG_IDS } from '../lib/demo/accounts';
 import { signIn } from './support';
-
-const { northwind, contoso, acmeDental, bluebirdBakery } = DEMO_ORG_IDS;
-
-const WALKS: { account: string; pages: string[] }[] = [
-  {
-    account: 'full.admin@northwind.test',
-    pages: [
-      `/o/${northwind}/overview`,
-      `/o/${northwind}/customers`,
-      `/o/${northwind}/customers/new`,
-      `/o/${northwind}/customers/templates`,
-      `/o/${northwind}/customers/templates/new`,
-      `/o/${northwind}/indirect-providers`,
-      `/o/${northwind}/indirect-providers/new`,
-      `/o/${northwind}/billing`,
-      `/o/${northwind}/analytics`,
-      `/o/${northwind}/activity`,
-      `/o/${northwind}/settings`,
-      `/o/${northwind}/settings/administrators`,
-      `/o/${northwind}/settings/api-tokens`,
-      `/o/${northwind}/settings/branding`,
-      // Cross-launched into a customer's view.
-      `/o/${acmeDental}/home`,
-      `/o/${acmeDental}/users`,
-      `/o/${acmeDental}/setup`,
-    ],
-  },
-  {
-    account: 'sales.full@contoso.test',
-    pages: [`/o/${contoso}/overview`, `/o/${contoso}/customers`, `/o/${contoso}/customers/start-trial`, `/o/${contoso}/trials`],
-  },
-  {
-    account: 'admin@bluebird-bakery.test',
-    pages: [
-      `/o/${bluebirdBakery}/home`,
-      `/o/${bluebirdBakery}/users`,
-      `/o/${bluebirdBakery}/workspaces`,
-      `/o/${bluebirdBakery}/locations`,
-      `/o/${bluebirdBakery}/account`,
-      `/o/${bluebirdBakery}/organisation-settings`,
-      `/o/${bluebirdBakery}/calling`,
-      `/o/${bluebirdBakery}/services`,
-    ],
-  },
-];
+import { chooseTheme, walkPages, WALK_ACCOUNTS, type Theme } from './walk';
 
 async function horizontalOverflow(page: Page) {
   return page.evaluate(() => {
@@ -65,30 +21,54 @@ async function horizontalOverflow(page: Page) {
   });
 }
 
-for (const walk of WALKS) {
-  test(`every page fits a phone and passes axe for ${walk.account}`, async ({ page }) => {
-    test.setTimeout(480_000);
-    await signIn(page, walk.account);
+async function seriousViolations(page: Page, where: string) {
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return axe.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${where}: axe ${v.impact} ${v.id} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => `${n.target.join(' ')} ${n.failureSummary?.split('\n').pop()?.trim() ?? ''}`)
+          .join(' | ')}`,
+    );
+}
+
+/**
+ * Switches the loaded page to another theme as the user menu does (the attribute on <html>;
+ * e2e/theme.spec.ts shows the server renders the same from the cookie), then waits for colour
+ * transitions to settle so axe measures the final colours.
+ */
+async function switchTheme(page: Page, theme: Theme) {
+  await page.evaluate((t) => {
+    document.documentElement.dataset.theme = t;
+  }, theme);
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+}
+
+// One walk per account: spread over the workers instead of one after another in a single one.
+test.describe.configure({ mode: 'parallel' });
+
+for (const account of WALK_ACCOUNTS) {
+  test(`every page fits a phone and passes axe, light and dark, for ${account}`, async ({ page }) => {
+    test.setTimeout(600_000);
+    await signIn(page, account);
+    await chooseTheme(page, 'light');
     const problems: string[] = [];
-    for (const path of walk.pages) {
+    for (const path of await walkPages(page, account)) {
       await page.setViewportSize({ width: 390, height: 844 });
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+      await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
       for (const width of [390, 360]) {
         // The layout reflows on resize: no second load needed for the narrower phone.
         await page.setViewportSize({ width, height: 844 });
         const overflow = await horizontalOverflow(page);
         if (overflow) problems.push(`${path} at ${width}px: ${overflow}`);
       }
-      const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      for (const v of axe.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) {
-        problems.push(
-          `${path}: axe ${v.impact} ${v.id} — ${v.nodes
-            .slice(0, 3)
-            .map((n) => n.target.join(' '))
-            .join(' | ')}`,
-        );
-      }
+      problems.push(...(await seriousViolations(page, `${path} (light)`)));
+      await switchTheme(page, 'dark');
+      problems.push(...(await seriousViolations(page, `${path} (dark)`)));
     }
     expect(problems).toEqual([]);
   });

@@ -61,7 +61,9 @@ function Preview({ light, dark, logoUrl }: { light: string; dark: string; logoUr
           </p>
           <span
             className="mt-3 inline-block rounded-md px-3 py-1.5 text-sm font-medium"
-            style={t.theme === 'light' ? { background: t.accent, color: '#ffffff' } : { border: `1px solid ${t.accent}`, color: t.accent }}
+            // As the app draws primary buttons: white text on the light accent; in the dark
+            // theme the text is the dark surface colour (app/globals.css).
+            style={{ background: t.accent, color: t.theme === 'light' ? '#ffffff' : THEME_SURFACES.dark }}
           >
             Button
           </span>

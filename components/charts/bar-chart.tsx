@@ -108,8 +108,8 @@ export function BarChart({
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary} className="h-auto w-full">
         {[0, 0.25, 0.5, 0.75, 1].map((f) => (
           <g key={f}>
-            <line x1={PAD.left} x2={W - PAD.right} y1={y(max * f)} y2={y(max * f)} stroke="#e2e8f0" />
-            <text x={PAD.left - 6} y={y(max * f) + 4} textAnchor="end" fontSize="11" fill="#475569">
+            <line x1={PAD.left} x2={W - PAD.right} y1={y(max * f)} y2={y(max * f)} className="stroke-slate-200" />
+            <text x={PAD.left - 6} y={y(max * f) + 4} textAnchor="end" fontSize="11" className="fill-slate-600">
               {formatNumber(max * f)}
             </text>
           </g>
@@ -131,7 +131,7 @@ export function BarChart({
                 ) : null;
               })}
               {i % labelEvery === 0 && (
-                <text x={PAD.left + i * slot + slot / 2} y={H - 8} textAnchor="middle" fontSize="11" fill="#475569">
+                <text x={PAD.left + i * slot + slot / 2} y={H - 8} textAnchor="middle" fontSize="11" className="fill-slate-600">
                   {tick(label)}
                 </text>
               )}

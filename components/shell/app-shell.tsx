@@ -6,14 +6,21 @@ import { ROLE_NAMES } from '@/lib/domain/roles';
 import { CommandBarLauncher } from './command-bar/command-bar-launcher';
 import { CrossLaunchBanner } from './cross-launch-banner';
 import { NavLinks } from './nav-links';
+import { ThemeMenu } from './theme-menu';
 import type { NavItem } from './nav';
 
 const KIND_LABEL = { partner: 'Partner', sub_partner: 'Indirect provider', customer: 'Customer' } as const;
 
-/** The partner's accent replaces the brand colour in the subtree (Tailwind 4 reads these variables). */
+/**
+ * The partner's accents replace the brand colour in the subtree: app/globals.css maps
+ * `[data-accent]` to the light accent, or to the dark one in the dark theme.
+ */
 function accentStyle(b?: EffectiveBranding | null) {
-  if (!b?.lightAccent) return undefined;
-  return { '--color-brand-600': b.lightAccent, '--color-brand-700': b.lightAccent } as CSSProperties;
+  if (!b?.lightAccent && !b?.darkAccent) return undefined;
+  return {
+    ...(b.lightAccent ? { '--accent-light': b.lightAccent } : {}),
+    ...(b.darkAccent ? { '--accent-dark': b.darkAccent } : {}),
+  } as CSSProperties;
 }
 
 export function AppShell({
@@ -32,7 +39,12 @@ export function AppShell({
 }) {
   const roles = [...access.partnerRoles, ...access.customerRoles].map((r) => ROLE_NAMES[r]);
   return (
-    <div className="min-h-screen" style={accentStyle(branding)} data-branded={branding?.sourceOrgId ? 'true' : undefined}>
+    <div
+      className="min-h-screen"
+      style={accentStyle(branding)}
+      data-accent={accentStyle(branding) ? '' : undefined}
+      data-branded={branding?.sourceOrgId ? 'true' : undefined}
+    >
       {/* The first Tab stop (WCAG 2.4.1): past the banner, header and navigation to the page itself. */}
       <a
         href="#main"
@@ -98,6 +110,7 @@ export function AppShell({
                   <Link href="/sign-out" className="mt-3 block rounded-md px-2 py-1.5 text-brand-700 hover:bg-brand-50">
                     Sign out
                   </Link>
+                  <ThemeMenu />
                 </div>
               </details>
             </div>

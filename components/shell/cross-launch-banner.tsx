@@ -15,10 +15,14 @@ export function CrossLaunchBanner({ access }: { access: OrgAccess }) {
       role="region"
       aria-label="Cross-launch"
       data-testid="cross-launch-banner"
-      className="flex flex-wrap items-center justify-between gap-2 bg-brand-900 px-4 py-2 text-sm text-white"
+      // In dark the palette would turn this band light: kept a dark blue with light text there.
+      className="flex flex-wrap items-center justify-between gap-2 bg-brand-900 px-4 py-2 text-sm text-white dark:bg-brand-100 dark:text-slate-900"
     >
       <span>{text}</span>
-      <BackToListLink href={back} className="rounded border border-white/40 px-2 py-0.5 hover:bg-white/10">
+      <BackToListLink
+        href={back}
+        className="rounded border border-white/40 px-2 py-0.5 hover:bg-white/10 dark:border-slate-900/40 dark:hover:bg-slate-900/10"
+      >
         Back to {partner.name}
       </BackToListLink>
     </div>

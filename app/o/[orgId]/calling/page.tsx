@@ -33,7 +33,7 @@ export default async function CallingPage({ params }: { params: Promise<{ orgId:
   const calling = p.settings?.calling ?? {};
   const callPriorityValue = typeof calling.callPriority === 'string' ? calling.callPriority : null;
   const behaviourEntries = scalarEntries(Object.fromEntries(Object.entries(calling).filter(([k]) => k !== 'callPriority')));
-  const none = <span className="text-slate-400">Not set</span>;
+  const none = <span className="text-slate-500">Not set</span>;
   // Under RBPM a customer admin does not see the location PSTN settings at all (SPEC §5.2).
   const showPstn = !(pstn.reason && gate.access.relation === 'own' && gate.access.customer?.rbpm);
 

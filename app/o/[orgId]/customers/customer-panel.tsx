@@ -127,7 +127,7 @@ export function CustomerPanel({
           <Row label="External ID">
             <span className="font-mono text-xs">{c.externalId}</span>
           </Row>
-          <Row label="Subscription ID">{c.subscriptionId ?? <span className="text-slate-400">Attached when provisioned</span>}</Row>
+          <Row label="Subscription ID">{c.subscriptionId ?? <span className="text-slate-500">Attached when provisioned</span>}</Row>
           <Row label="Template">{c.templateName ?? '—'}</Row>
           <Row label="Administrator">{c.adminName ? `${c.adminName} (${c.adminEmail})` : c.adminEmail}</Row>
           <Row label="Language">{c.language ? localeName(c.language) : '—'}</Row>

@@ -26,7 +26,7 @@ export default async function OrganisationSettingsPage({ params }: { params: Pro
   const domain = editability(gate.access, 'cv.orgSettings.domain');
   const email = editability(gate.access, 'cv.orgSettings.email');
   const sso = editability(gate.access, 'cv.orgSettings.sso');
-  const none = <span className="text-slate-400">Not set</span>;
+  const none = <span className="text-slate-500">Not set</span>;
 
   return (
     <>
