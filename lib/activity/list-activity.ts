@@ -54,6 +54,9 @@ export interface ActivityRow {
   orgName: string;
   action: string;
   summary: string;
+  /** The entry's recorded state before and after (JSON, either may be null). */
+  before: unknown;
+  after: unknown;
 }
 
 export interface ActivityPage {
@@ -149,6 +152,16 @@ async function pageIds(
   return newer ? ids.reverse() : ids;
 }
 
+/** A jsonb column as read by a raw query: parsed already, or its text (depending on the driver's type parsers). */
+function json(v: unknown): unknown {
+  if (typeof v !== 'string') return v;
+  try {
+    return JSON.parse(v) as unknown;
+  } catch {
+    return v;
+  }
+}
+
 /** The page's entries with their names (one primary-key join per row). */
 async function hydrate(db: DbOrTx, ids: number[]): Promise<ActivityRow[]> {
   if (ids.length === 0) return [];
@@ -166,9 +179,11 @@ async function hydrate(db: DbOrTx, ids: number[]): Promise<ActivityRow[]> {
     org_name: string;
     action: string;
     summary: string;
+    before: unknown;
+    after: unknown;
   }>(sql`
     select a.id, a.at, u.first_name as actor_first, u.last_name as actor_last, u.display_name as actor_display, u.email as actor_email,
-      a.api_token_id, a.actor_org_id, ao.name as actor_org_name, a.org_id, o.name as org_name, a.action, a.summary
+      a.api_token_id, a.actor_org_id, ao.name as actor_org_name, a.org_id, o.name as org_name, a.action, a.summary, a.before, a.after
     from audit_log a
     join orgs o on o.id = a.org_id
     left join users u on u.id = a.actor_user_id
@@ -187,6 +202,8 @@ async function hydrate(db: DbOrTx, ids: number[]): Promise<ActivityRow[]> {
     orgName: r.org_name,
     action: r.action,
     summary: r.summary,
+    before: json(r.before),
+    after: json(r.after),
   }));
 }
 

@@ -95,8 +95,10 @@ async function makeTenant(ownerId: string): Promise<Tenant> {
 
 /** Every input key that names an object, filled with the other tenant's real id. */
 function foreignInput(schema: z.ZodType | undefined, t: Tenant): Record<string, unknown> {
-  const byKey: Record<string, string> = {
+  const byKey: Record<string, string | string[]> = {
     customerId: t.customerId,
+    // Bulk actions (the customer list's Restricted by Partner Mode): a selection of them.
+    customerIds: [t.customerId],
     templateId: t.templateId,
     subscriberId: t.subscriberId,
     reportId: t.reportId,
@@ -126,7 +128,7 @@ const schemaKeys = (schema: z.ZodType | undefined): string[] => {
   return Object.keys(s.shape ?? s.def?.in?.shape ?? s.def?.schema?.shape ?? {});
 };
 const ID_KEYS =
-  /^(customerId|templateId|subscriberId|reportId|tokenId|endpointId|userId|adminUserId|serviceProviderAdminId|locationId|subPartnerOrgId|orgId|customerOrgId|trialId|deliveryId)$/;
+  /^(customerId|customerIds|templateId|subscriberId|reportId|tokenId|endpointId|userId|adminUserId|serviceProviderAdminId|locationId|subPartnerOrgId|orgId|customerOrgId|trialId|deliveryId)$/;
 const namesObjects = (schema: z.ZodType | undefined) => schemaKeys(schema).some((k) => ID_KEYS.test(k));
 
 /** A hash of every row of every table (api_tokens without last_used_at, which a read updates). */
