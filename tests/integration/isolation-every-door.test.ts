@@ -292,7 +292,8 @@ describe('every door, every actor kind, the other tenant’s real ids', () => {
     expect(calls).toBeGreaterThan(500);
     expect(failures).toEqual([]);
     expect(await fingerprint()).toEqual(before);
-  });
+    // Hundreds of authorised calls: more than the default 30 s on a loaded 2-core machine.
+  }, 120_000);
 
   it('on the actor’s own org with the other tenant’s ids: refused (400/403/404/409), or a read that returns none of them; nothing changed', async () => {
     const before = await fingerprint();
@@ -334,7 +335,7 @@ describe('every door, every actor kind, the other tenant’s real ids', () => {
     // Most refusals are the lookups themselves (404), not the schema: the ids reached the services.
     expect(statuses[404] ?? 0).toBeGreaterThan(30);
     expect(await fingerprint()).toEqual(before);
-  });
+  }, 120_000);
 
   it('the /v1 API over HTTP: every endpoint with the other tenants’ ids is 404/403 (or an empty list); nothing changed', async () => {
     const before = await fingerprint();
