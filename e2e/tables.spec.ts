@@ -9,6 +9,10 @@ import { signIn } from './support';
 
 const northwind = `/o/${DEMO_ORG_IDS.northwind}`;
 
+// Each test walks a whole flow (a list, a reload, a second page): more than the default
+// minute when the shared 2-core machine is loaded.
+test.describe.configure({ timeout: 150_000 });
+
 async function wide(page: Page) {
   await page.setViewportSize({ width: 1440, height: 900 });
   await signIn(page, 'full.admin@northwind.test');
@@ -166,7 +170,10 @@ test('Restricted by Partner Mode for two customers at once, then Activity shows 
 test('Overview tiles and rows open the filtered list', async ({ page }) => {
   await wide(page);
   await page.goto(`${northwind}/overview`);
-  await page.getByTestId('customers-by-status').getByRole('link', { name: /^Error \d/ }).click();
+  await page
+    .getByTestId('customers-by-status')
+    .getByRole('link', { name: /^Error \d/ })
+    .click();
   await expect(page).toHaveURL(/\/customers\?status=error$/);
   await expect(page.getByLabel('Status', { exact: true })).toHaveValue('error');
   const statuses = page.getByTestId('customers-table').getByTestId('customer-status');
