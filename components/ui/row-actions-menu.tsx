@@ -35,20 +35,24 @@ export function RowActionsMenu({ name, actions, testId }: { name: string; action
   useEffect(() => {
     if (open) popup.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]')[active]?.focus();
   }, [open, active]);
-  // A scroll or resize would leave the fixed menu behind its button: close it instead.
-  useEffect(() => {
-    if (!open) return;
-    window.addEventListener('scroll', close, true);
-    window.addEventListener('resize', close);
-    return () => {
-      window.removeEventListener('scroll', close, true);
-      window.removeEventListener('resize', close);
-    };
-  }, [open, close]);
-
-  const show = (index: number) => {
+  const placeUnderButton = useCallback(() => {
     const r = button.current?.getBoundingClientRect();
     if (r) setPlace({ position: 'fixed', top: r.bottom + 4, right: Math.max(8, window.innerWidth - r.right) });
+  }, []);
+  // The menu is fixed: on a scroll or resize it moves with its button. (Closing it instead
+  // would race the scroll that brings the button into view as it is clicked.)
+  useEffect(() => {
+    if (!open) return;
+    window.addEventListener('scroll', placeUnderButton, true);
+    window.addEventListener('resize', placeUnderButton);
+    return () => {
+      window.removeEventListener('scroll', placeUnderButton, true);
+      window.removeEventListener('resize', placeUnderButton);
+    };
+  }, [open, placeUnderButton]);
+
+  const show = (index: number) => {
+    placeUnderButton();
     setActive(index);
     setOpen(true);
   };
