@@ -35,10 +35,18 @@ export function RowActionsMenu({ name, actions, testId }: { name: string; action
   useEffect(() => {
     if (open) popup.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]')[active]?.focus();
   }, [open, active]);
+  const count = actions.length;
   const placeUnderButton = useCallback(() => {
     const r = button.current?.getBoundingClientRect();
-    if (r) setPlace({ position: 'fixed', top: r.bottom + 4, right: Math.max(8, window.innerWidth - r.right) });
-  }, []);
+    if (!r) return;
+    const right = Math.max(8, window.innerWidth - r.right);
+    // Near the bottom of the screen it opens upwards: a fixed menu past the edge can't be scrolled to.
+    const height = popup.current?.offsetHeight || count * 40 + 8;
+    const below = r.bottom + 4 + height <= window.innerHeight;
+    setPlace(
+      below ? { position: 'fixed', top: r.bottom + 4, right } : { position: 'fixed', bottom: window.innerHeight - r.top + 4, right },
+    );
+  }, [count]);
   // The menu is fixed: on a scroll or resize it moves with its button. (Closing it instead
   // would race the scroll that brings the button into view as it is clicked.)
   useEffect(() => {
