@@ -114,13 +114,17 @@ test('under RBPM a customer admin sees the banner, a disabled Manage users and n
   await expect(page.getByTestId('rbpm-banner')).toContainText('Your partner has restricted some settings');
   await expect(page.getByTestId('manage-users')).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Add users' })).toHaveCount(0);
-  await expect(page.getByRole('button', { name: /^Change package/ })).toHaveCount(0);
-  await expect(page.getByRole('button', { name: /^Remove/ })).toHaveCount(0);
-  // Names stay editable; the primary work number is read only.
+  // Each row's one Actions menu offers only Edit: no Change package, no Remove.
   await page
-    .getByRole('button', { name: /^Edit / })
+    .getByRole('button', { name: /^Actions for / })
     .first()
     .click();
+  const menu = page.getByRole('menu');
+  await expect(menu.getByRole('menuitem')).toHaveCount(1);
+  await expect(page.getByRole('menuitem', { name: /^Change package/ })).toHaveCount(0);
+  await expect(page.getByRole('menuitem', { name: /^Remove/ })).toHaveCount(0);
+  // Names stay editable; the primary work number is read only.
+  await menu.getByRole('menuitem', { name: /^Edit / }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByLabel('First name')).toBeEditable();
   await expect(dialog.getByLabel('Primary work number')).not.toBeEditable();
@@ -151,7 +155,8 @@ test('with RBPM off a customer admin adds a user and changes their package', asy
     .getByRole('row')
     .filter({ hasText: `Pat Baker ${t}` });
   await expect(user).toContainText('Webex Calling');
-  await user.getByRole('button', { name: `Change package of Pat Baker ${t}` }).click();
+  await user.getByRole('button', { name: `Actions for Pat Baker ${t}` }).click();
+  await user.getByRole('menuitem', { name: `Change package of Pat Baker ${t}` }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Package').selectOption({ label: 'Enhanced Calling' });
   await dialog.getByRole('button', { name: 'Change package' }).click();

@@ -19,9 +19,11 @@ test('Change package, Edit and Remove dialogs in the customer view are centred, 
   await signIn(page, 'full.admin@northwind.test');
   await page.goto(`/o/${DEMO_ORG_IDS.bluebirdBakery}/users`);
   const firstRow = page.getByTestId('users-table').getByRole('row').nth(1);
+  // The row's actions sit in one menu; a dialog opened from it returns focus to the menu button.
+  const opener = firstRow.getByRole('button', { name: /^Actions for / });
   for (const action of ['Change package of', 'Edit', 'Remove']) {
-    const opener = firstRow.getByRole('button', { name: new RegExp(`^${action} `) });
     await opener.click();
+    await firstRow.getByRole('menuitem', { name: new RegExp(`^${action} `) }).click();
     const dialog = page.getByRole('dialog');
     await expectCentred(page, dialog);
     await page.keyboard.press('Escape');

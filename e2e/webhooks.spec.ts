@@ -6,7 +6,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { DEMO_ORG_IDS } from '../lib/demo/accounts';
 import { signIn } from './support';
 
@@ -82,6 +82,12 @@ async function createCustomer(page: Page, company: string, externalId: string, a
   await expect(page.getByTestId('wizard-summary')).toContainText(company);
   await page.getByRole('button', { name: 'Create customer' }).click();
   await expect(page).toHaveURL(/\/customers\?customer=/);
+}
+
+/** Runs one of an endpoint row's actions from its Actions menu. */
+async function rowAction(row: Locator, name: string) {
+  await row.getByRole('button', { name: /^Actions for / }).click();
+  await row.getByRole('menuitem', { name }).click();
 }
 
 test('a full admin registers a webhook endpoint; a new customer’s provisioning arrives signed, is logged, and can be redelivered', async ({
@@ -171,7 +177,7 @@ test('a full admin edits, disables and enables, rotates the secret of, and delet
   await expect(row).toContainText('Includes indirect providers');
 
   // Edit: the dialog holds the current values; the change shows in the list.
-  await row.getByRole('button', { name: `Edit ${url}` }).click();
+  await rowAction(row, `Edit ${url}`);
   const dialog = page.getByRole('dialog', { name: 'Edit endpoint' });
   await expect(dialog.getByRole('checkbox', { name: /subscriber\.created/ })).toBeChecked();
   await dialog.getByLabel('Description').fill(`Ledger ${t}`);
@@ -182,15 +188,15 @@ test('a full admin edits, disables and enables, rotates the secret of, and delet
   await expect(row).toContainText('billing_report.completed');
 
   // Disable asks first; Enable does not.
-  await row.getByRole('button', { name: `Disable ${url}` }).click();
+  await rowAction(row, `Disable ${url}`);
   await page.getByRole('dialog', { name: 'Disable endpoint?' }).getByRole('button', { name: 'Disable' }).click();
   await expect(row).toContainText('Disabled');
   await expect(row).toContainText('Disabled by full.admin@northwind.test');
-  await row.getByRole('button', { name: `Enable ${url}` }).click();
+  await rowAction(row, `Enable ${url}`);
   await expect(row).toContainText('Enabled');
 
   // Rotate: a new secret, shown once; the old one keeps signing for 24 h.
-  await row.getByRole('button', { name: `Rotate secret of ${url}` }).click();
+  await rowAction(row, `Rotate secret of ${url}`);
   await page.getByRole('dialog', { name: 'Rotate signing secret?' }).getByRole('button', { name: 'Rotate secret' }).click();
   const rotated = page.getByTestId('new-signing-secret');
   await expect(rotated).toContainText('The old secret keeps signing alongside this one until');
@@ -201,11 +207,11 @@ test('a full admin edits, disables and enables, rotates the secret of, and delet
   await expect(row).toContainText('Old secret signs too until');
 
   // Delete asks first; Cancel keeps it, Delete removes it.
-  await row.getByRole('button', { name: `Delete ${url}` }).click();
+  await rowAction(row, `Delete ${url}`);
   const confirm = page.getByRole('dialog', { name: 'Delete endpoint?' });
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   await expect(row).toHaveCount(1);
-  await row.getByRole('button', { name: `Delete ${url}` }).click();
+  await rowAction(row, `Delete ${url}`);
   await confirm.getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByTestId('toasts')).toContainText(`Endpoint ${url} deleted.`);
   await expect(row).toHaveCount(0);

@@ -55,7 +55,7 @@ export function AppShell({
       <div data-shell-top="" className="relative z-40">
         <CrossLaunchBanner access={access} />
         <header className="border-b border-slate-200 bg-white">
-          <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <div className="flex flex-wrap items-center justify-between gap-3 px-4 py-3 lg:px-6">
             <div className="flex items-center gap-3">
               <Link href="/" className="flex items-center gap-2 text-sm font-semibold text-brand-700">
                 {branding?.logoUrl ? (
@@ -118,7 +118,8 @@ export function AppShell({
         </header>
       </div>
       {notice}
-      <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 md:flex-row">
+      {/* No width cap: lists use the whole screen (dense tables, issue 17.5); forms cap their own width. */}
+      <div className="flex flex-col gap-6 px-4 py-6 md:flex-row lg:px-6">
         <aside className="md:w-56 md:shrink-0">
           <NavLinks items={nav} />
         </aside>

@@ -54,6 +54,9 @@ export interface ActivityRow {
   orgName: string;
   action: string;
   summary: string;
+  /** The entry's recorded state before and after (JSON, either may be null). */
+  before: unknown;
+  after: unknown;
 }
 
 export interface ActivityPage {
@@ -144,7 +147,19 @@ type AuditRow = {
   org_name: string;
   action: string;
   summary: string;
+  before: unknown;
+  after: unknown;
 };
+
+/** A jsonb column as read by a raw query: parsed already, or its text (depending on the driver's type parsers). */
+function json(v: unknown): unknown {
+  if (typeof v !== 'string') return v;
+  try {
+    return JSON.parse(v) as unknown;
+  } catch {
+    return v;
+  }
+}
 
 /**
  * Up to `limit` entries in page order (newest first), starting after the cursor; `newer`
@@ -163,7 +178,7 @@ async function pageRows(db: DbOrTx, orgId: string, f: ActivityFilters, cursor: A
   );
   const rows = await db.execute<AuditRow>(sql`${withActors(f)}
     select a.id, a.at, u.first_name as actor_first, u.last_name as actor_last, u.display_name as actor_display, u.email as actor_email,
-      a.api_token_id, a.actor_org_id, ao.name as actor_org_name, a.org_id, o.name as org_name, a.action, a.summary
+      a.api_token_id, a.actor_org_id, ao.name as actor_org_name, a.org_id, o.name as org_name, a.action, a.summary, a.before, a.after
     from (select id, at from (${sql.join(branches, sql` union all `)}) b order by at ${dir}, id ${dir} limit ${limit}) p
     join audit_log a on a.id = p.id
     join orgs o on o.id = a.org_id
@@ -187,6 +202,8 @@ function toActivityRow(r: AuditRow): ActivityRow {
     orgName: r.org_name,
     action: r.action,
     summary: r.summary,
+    before: json(r.before),
+    after: json(r.after),
   };
 }
 

@@ -63,3 +63,69 @@ export const AUDIT_ACTIONS = [
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const isAuditAction = (v: string): v is AuditAction => (AUDIT_ACTIONS as readonly string[]).includes(v);
+
+/**
+ * What each action is called on the Activity page and in its filter (issue 17.5): a
+ * person reads "Customer created", not `customer.create`. Typed as a Record of every
+ * action, so a new action without a label does not compile (and a unit test checks it).
+ */
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  'admin.invitation.cancel': 'Administrator invitation cancelled',
+  'admin.invitation.resend': 'Administrator invitation re-sent',
+  'admin.invite': 'Administrator invited',
+  'admin.remove': 'Administrator removed',
+  'admin.roles.change': 'Administrator roles changed',
+  'api_token.create': 'API token created',
+  'api_token.revoke': 'API token revoked',
+  'auth.signIn.failed': 'Sign-in failed',
+  'billing.report.create': 'Billing report created',
+  'billing.report.delete': 'Billing report deleted',
+  'billing.report.expire': 'Billing report expired',
+  'branding.logo.remove': 'Logo removed',
+  'branding.logo.upload': 'Logo uploaded',
+  'branding.update': 'Branding changed',
+  'customer.attach': 'Attach requested',
+  'customer.attach.approve': 'Attach approved',
+  'customer.attach.decline': 'Attach declined',
+  'customer.create': 'Customer created',
+  'customer.delete': 'Customer deleted',
+  'customer.rbpm.update': 'Restricted by Partner Mode changed',
+  'customer.retry': 'Provisioning retried',
+  'customer.update': 'Customer changed',
+  'email.failed': 'E-mail not delivered',
+  'email.sent': 'E-mail sent',
+  'location.create': 'Location added',
+  'org.rename': 'Organisation renamed',
+  'orgSettings.domain.update': 'Domain settings changed',
+  'orgSettings.email.update': 'E-mail settings changed',
+  'orgSettings.sso.update': 'Sign-in (SSO) settings changed',
+  'subPartner.create': 'Indirect provider set up',
+  'subPartner.reactivate': 'Indirect provider reactivated',
+  'subPartner.suspend': 'Indirect provider suspended',
+  'sub_partner.create': 'Indirect provider set up (demo data)',
+  'subscriber.create': 'User added',
+  'subscriber.number.update': 'Primary work number changed',
+  'subscriber.package.change': 'Package changed',
+  'subscriber.remove': 'User removed',
+  'template.create': 'Template created',
+  'template.delete': 'Template deleted',
+  'template.update': 'Template changed',
+  'trial.extend': 'Trial extended',
+  'trial.request': 'Trial requested',
+  'trial.request.resend': 'Trial request re-sent',
+  'trial.services': 'Trial services changed',
+  'trial.ship': 'Trial shipped',
+  'trial.start': 'Trial started',
+  'trial.status_changed': 'Trial status changed',
+  'user.update': 'User changed',
+  'webhook.create': 'Webhook endpoint added',
+  'webhook.delete': 'Webhook endpoint deleted',
+  'webhook.disable': 'Webhook endpoint disabled',
+  'webhook.enable': 'Webhook endpoint enabled',
+  'webhook.redeliver': 'Webhook redelivered',
+  'webhook.secret.rotate': 'Webhook signing secret rotated',
+  'webhook.update': 'Webhook endpoint changed',
+};
+
+/** The label of an action as stored (an entry older than a rename keeps its raw name). */
+export const auditActionLabel = (action: string): string => (isAuditAction(action) ? AUDIT_ACTION_LABELS[action] : action);

@@ -6,6 +6,8 @@ import { EmptyState, Forbidden, PageHeader } from '@/components/ui/primitives';
 import { SearchForm } from '@/components/ui/search-form';
 import { Dash, DataTable, Td } from '@/components/ui/table';
 import { ActivityPager } from '@/components/activity/activity-pager';
+import { AuditChanges } from '@/components/activity/audit-changes';
+import { auditActionLabel } from '@/lib/domain/audit-actions';
 import { activityCursor, listActivity } from '@/lib/activity/list-activity';
 import { formatTimestamp, isoDateTime } from '@/lib/format';
 import { dateParam, param, type RawSearchParams } from '@/lib/paging/search-params';
@@ -58,7 +60,7 @@ export default async function ActivityPage({
             <option value="">All actions</option>
             {actionOptions.map((a) => (
               <option key={a} value={a}>
-                {a}
+                {auditActionLabel(a)}
               </option>
             ))}
           </select>
@@ -89,7 +91,7 @@ export default async function ActivityPage({
           <DataTable
             caption="Audit log"
             testId="activity-table"
-            columns={['When', 'Who', 'On behalf', 'Organisation', 'Action', 'Summary']}
+            columns={['When', 'Who', 'On behalf', 'Organisation', 'Action', 'What changed']}
           >
             {result.rows.map((r) => (
               <tr key={r.id}>
@@ -111,9 +113,17 @@ export default async function ActivityPage({
                 <Td className="whitespace-nowrap">
                   {r.actorOrgId && r.actorOrgId !== r.orgId && r.actorOrgName ? `as ${r.actorOrgName}` : <Dash />}
                 </Td>
-                <Td>{r.orgName}</Td>
-                <Td className="whitespace-nowrap font-mono text-xs">{r.action}</Td>
-                <Td className="min-w-64">{r.summary}</Td>
+                <Td className="[overflow-wrap:anywhere]">{r.orgName}</Td>
+                <Td>
+                  {/* The code's name stays as the tooltip: what the API, the CSV and the filter's URL use. */}
+                  <span className="font-medium" title={r.action} data-testid="activity-action">
+                    {auditActionLabel(r.action)}
+                  </span>
+                </Td>
+                <Td className="[overflow-wrap:anywhere]">
+                  {r.summary}
+                  <AuditChanges before={r.before} after={r.after} />
+                </Td>
               </tr>
             ))}
           </DataTable>

@@ -1,20 +1,19 @@
 'use client';
 import Link from 'next/link';
+import { useState } from 'react';
 import type { TrialBadge } from '@/lib/trials/list-trials';
 import { TrialTag } from './_components/trial-tag';
 import { useRouter } from 'next/navigation';
 import { Badge } from '@/components/ui/primitives';
+import { Dash, DataTable, Td, Truncate, type Column } from '@/components/ui/table';
 import type { CustomerDetail } from '@/lib/customers/get-customer-detail';
 import type { CustomerListRow } from '@/lib/customers/list-partner-customers';
 import { isTransitional } from '@/lib/customers/status-machine';
-import { PACKAGE_INFO } from '@/lib/domain/packages';
 import { formatDate, isoDateTime } from '@/lib/format';
+import { BulkRbpm } from './bulk-rbpm';
 import { CustomerStatusBadge } from './customer-status-badge';
+import { PackageChips } from './package-chips';
 import { useCustomerDetail } from './use-customer-detail';
-
-const th = 'px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600';
-const td = 'px-4 py-3 align-top';
-const dash = <span className="text-slate-400">—</span>;
 
 export interface SortHeader {
   label: string;
@@ -30,6 +29,9 @@ interface RowProps {
   selected: boolean;
   indirect: boolean;
   trial?: TrialBadge;
+  /** Bulk selection, when the actor may use it: null = no checkbox column. */
+  checked: boolean | null;
+  onCheck: (on: boolean) => void;
 }
 
 /**
@@ -50,7 +52,16 @@ function LiveCustomerRow(props: RowProps) {
   return <CustomerRowView {...props} live={data} />;
 }
 
-function CustomerRowView({ row, panelHref, selected, indirect, trial, live }: RowProps & { live: CustomerDetail | undefined }) {
+function CustomerRowView({
+  row,
+  panelHref,
+  selected,
+  indirect,
+  trial,
+  checked,
+  onCheck,
+  live,
+}: RowProps & { live: CustomerDetail | undefined }) {
   const router = useRouter();
   const status = live?.status ?? row.status;
   const packages = live ? live.packages.map((p) => p.package) : row.packages;
@@ -64,39 +75,78 @@ function CustomerRowView({ row, panelHref, selected, indirect, trial, live }: Ro
       data-testid="customer-row"
       // The name link is the keyboard path; a click anywhere on the row does the same for the mouse.
       onClick={(e) => {
-        if ((e.target as HTMLElement).closest('a, button')) return;
+        if ((e.target as HTMLElement).closest('a, button, input, label')) return;
         router.push(href, { scroll: false });
       }}
     >
-      <td className={td}>
+      {checked !== null && (
+        <Td className="w-10">
+          {panelHref && (
+            <input
+              type="checkbox"
+              className="h-4 w-4"
+              aria-label={`Select ${row.name}`}
+              checked={checked}
+              onChange={(e) => onCheck(e.target.checked)}
+            />
+          )}
+        </Td>
+      )}
+      <Td>
         <Link
           href={href}
           scroll={false}
-          className="font-medium text-brand-700 hover:underline"
-          title={panelHref ? 'Show details' : 'View customer'}
+          className="block max-w-72 truncate font-medium text-brand-700 hover:underline"
+          title={`${row.name} — ${panelHref ? 'Show details' : 'View customer'}`}
         >
           {row.name}
         </Link>
         {trial && <TrialTag trial={trial} />}
-      </td>
-      {indirect && <td className={td}>{row.owner?.name ?? <span className="text-slate-500">Your organisation</span>}</td>}
-      <td className={`${td} whitespace-nowrap`}>
+      </Td>
+      {indirect && (
+        <Td>{row.owner ? <Truncate text={row.owner.name} max="max-w-48" /> : <span className="text-slate-500">Your organisation</span>}</Td>
+      )}
+      <Td className="whitespace-nowrap">
         <CustomerStatusBadge status={status} />
-      </td>
-      <td className={td}>{packages.length ? packages.map((p) => PACKAGE_INFO[p].name).join(', ') : dash}</td>
-      <td className={`${td} text-right tabular-nums`}>{users}</td>
-      <td className={td}>{status === 'deprovisioned' ? dash : rbpm ? <Badge tone="blue">On</Badge> : <Badge>Off</Badge>}</td>
-      <td className={`${td} font-mono text-xs`}>{row.externalId}</td>
-      <td className={`${td} whitespace-nowrap`}>
+      </Td>
+      <Td col="packages">
+        <PackageChips packages={packages} />
+      </Td>
+      <Td col="users" className="text-right tabular-nums">
+        {users}
+      </Td>
+      <Td col="rbpm" data-testid="customer-rbpm">
+        {status === 'deprovisioned' ? <Dash /> : rbpm ? <Badge tone="blue">On</Badge> : <Badge>Off</Badge>}
+      </Td>
+      <Td col="externalId" className="font-mono text-xs">
+        <Truncate text={row.externalId} max="max-w-40" />
+      </Td>
+      <Td col="created" className="whitespace-nowrap">
         <time dateTime={isoDateTime(row.createdAt)}>{formatDate(row.createdAt)}</time>
-      </td>
+      </Td>
     </tr>
   );
 }
 
+const sortable = (h: SortHeader, key?: string, hideable = false): Column => ({
+  key,
+  hideable,
+  menuLabel: h.label,
+  sort: h.sort,
+  label: (
+    <Link href={h.href} className="inline-flex items-center gap-1 hover:text-slate-900">
+      {h.label}
+      <span aria-hidden>{h.sort === 'ascending' ? '▲' : h.sort === 'descending' ? '▼' : ''}</span>
+    </Link>
+  ),
+});
+
 /**
- * The customer list table (SPEC §4.2). Own customers open the detail panel; an indirect
- * provider's customers (a parent's explicit search) link to their customer view instead.
+ * The customer list table (SPEC §4.2) on the shared DataTable: sticky header, a Columns
+ * menu remembered in this browser, one-line cells with tooltips. Own customers open the
+ * detail panel; an indirect provider's customers (a parent's explicit search) link to their
+ * customer view instead. With `customers.rbpm`, own customers can be selected for bulk
+ * Restricted by Partner Mode.
  */
 export function CustomerTable({
   orgId,
@@ -106,6 +156,7 @@ export function CustomerTable({
   selectedId,
   indirect,
   trials = {},
+  canBulkRbpm = false,
 }: {
   orgId: string;
   rows: CustomerListRow[];
@@ -116,62 +167,62 @@ export function CustomerTable({
   panelHrefs: Record<string, string>;
   selectedId: string | null;
   indirect: boolean;
+  canBulkRbpm?: boolean;
 }) {
-  const sortable = (h: SortHeader, extra = '') => (
-    <th scope="col" className={`${th} ${extra}`} aria-sort={h.sort}>
-      <Link href={h.href} className="inline-flex items-center gap-1 hover:text-slate-900">
-        {h.label}
-        <span aria-hidden>{h.sort === 'ascending' ? '▲' : h.sort === 'descending' ? '▼' : ''}</span>
-      </Link>
-    </th>
-  );
+  const [picked, setPicked] = useState<string[]>([]);
+  const selectable = canBulkRbpm ? rows.filter((r) => panelHrefs[r.customerId]) : [];
+  // A selection only ever holds rows of this page (a new page or search drops the rest).
+  const chosen = selectable.filter((r) => picked.includes(r.customerId));
+  const all = selectable.length > 0 && chosen.length === selectable.length;
+  const columns: Column[] = [
+    ...(canBulkRbpm
+      ? [
+          {
+            label: (
+              <input
+                type="checkbox"
+                className="h-4 w-4"
+                aria-label="Select all customers on this page"
+                checked={all}
+                disabled={selectable.length === 0}
+                onChange={(e) => setPicked(e.target.checked ? selectable.map((r) => r.customerId) : [])}
+              />
+            ),
+            className: 'w-10',
+          },
+        ]
+      : []),
+    sortable(headers.name),
+    ...(indirect ? ['Indirect provider'] : []),
+    sortable(headers.status),
+    { label: 'Packages', key: 'packages', hideable: true },
+    { label: 'Users', key: 'users', hideable: true, align: 'right' as const },
+    { label: 'Restricted by Partner Mode', key: 'rbpm', hideable: true },
+    { label: 'External ID', key: 'externalId', hideable: true },
+    sortable(headers.created, 'created', true),
+  ];
+  const caption = indirect ? 'Customers of indirect providers' : 'Customers';
   return (
-    <div
-      className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
-      tabIndex={0}
-      role="region"
-      aria-label={indirect ? 'Customers of indirect providers' : 'Customers'}
+    <DataTable
+      caption={caption}
+      testId="customers-table"
+      columns={columns}
+      columnsId="customers"
+      toolbar={canBulkRbpm ? <BulkRbpm orgId={orgId} customers={chosen} onDone={() => setPicked([])} /> : undefined}
     >
-      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="customers-table">
-        <caption className="sr-only">{indirect ? 'Customers of indirect providers' : 'Customers'}</caption>
-        <thead className="bg-slate-50">
-          <tr>
-            {sortable(headers.name)}
-            {indirect && (
-              <th scope="col" className={th}>
-                Indirect provider
-              </th>
-            )}
-            {sortable(headers.status)}
-            <th scope="col" className={th}>
-              Packages
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Users
-            </th>
-            <th scope="col" className={th}>
-              Restricted by Partner Mode
-            </th>
-            <th scope="col" className={th}>
-              External ID
-            </th>
-            {sortable(headers.created)}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((r) => (
-            <CustomerRow
-              key={r.customerId}
-              orgId={orgId}
-              row={r}
-              panelHref={panelHrefs[r.customerId] ?? null}
-              selected={r.customerId === selectedId}
-              indirect={indirect}
-              trial={trials[r.orgId]}
-            />
-          ))}
-        </tbody>
-      </table>
-    </div>
+      {rows.map((r) => (
+        <CustomerRow
+          key={r.customerId}
+          orgId={orgId}
+          row={r}
+          panelHref={panelHrefs[r.customerId] ?? null}
+          selected={r.customerId === selectedId}
+          indirect={indirect}
+          trial={trials[r.orgId]}
+          checked={canBulkRbpm ? picked.includes(r.customerId) : null}
+          onCheck={(on) => setPicked((p) => (on ? [...p, r.customerId] : p.filter((id) => id !== r.customerId)))}
+        />
+      ))}
+    </DataTable>
   );
 }

@@ -143,6 +143,7 @@ export default async function CustomersPage({
                 indirect={indirect}
                 panelHrefs={panelHrefs}
                 selectedId={detail?.customerId ?? null}
+                canBulkRbpm={can.rbpm && !indirect}
                 headers={{
                   name: sortHeader(base, p, 'name', 'Name'),
                   status: sortHeader(base, p, 'status', 'Status'),

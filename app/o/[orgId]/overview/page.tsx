@@ -222,11 +222,14 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgId
             {o.totalActiveSeats === 0 ? (
               <p className="text-sm text-slate-600">No active seats.</p>
             ) : (
-              <ul className="divide-y divide-slate-100">
+              <ul className="divide-y divide-slate-100" data-testid="seats-by-package">
                 {PACKAGES.filter((p) => o.activeSeatsByPackage[p]).map((p) => (
-                  <li key={p} className="flex justify-between py-2 text-sm">
-                    <span>{PACKAGE_INFO[p].name}</span>
-                    <span className="tabular-nums">{o.activeSeatsByPackage[p]}</span>
+                  <li key={p}>
+                    {/* Opens the customers that have the package (the list's package filter). */}
+                    <Link href={`${base}/customers?package=${p}`} className="flex justify-between rounded py-2 text-sm hover:bg-slate-50">
+                      <span>{PACKAGE_INFO[p].name}</span>
+                      <span className="tabular-nums">{o.activeSeatsByPackage[p]}</span>
+                    </Link>
                   </li>
                 ))}
               </ul>

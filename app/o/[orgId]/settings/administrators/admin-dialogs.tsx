@@ -7,6 +7,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormDialog } from '@/components/ui/form-dialog';
 import { TextField } from '@/components/ui/form-controls';
 import { Button } from '@/components/ui/primitives';
+import { RowActionsMenu } from '@/components/ui/row-actions-menu';
 import { useToast } from '@/components/ui/toast';
 import { lazyZodResolver } from '@/components/ui/lazy-zod-resolver';
 import type { ChangeRolesInput, InviteAdminInput } from '@/lib/admins/admin-schema';
@@ -126,7 +127,7 @@ function ChangeRolesDialog({ orgId, admin, open, onClose }: { orgId: string; adm
 
 type Pending = 'remove' | 'cancel' | null;
 
-/** Per row: Change roles, Re-send / Cancel invitation (invited), Remove (active) — destructive ones confirmed. */
+/** Per row, in one Actions menu: Change roles, Re-send / Cancel invitation (invited), Remove (active) — destructive ones confirmed. */
 export function AdminRowActions({ orgId, admin }: { orgId: string; admin: AdminRef }) {
   const [rolesOpen, setRolesOpen] = useState(false);
   const [confirm, setConfirm] = useState<Pending>(null);
@@ -146,29 +147,29 @@ export function AdminRowActions({ orgId, admin }: { orgId: string; admin: AdminR
       else toast(res.message, 'error');
     });
   return (
-    <div className="flex flex-wrap justify-end gap-2">
-      <Button variant="secondary" onClick={() => setRolesOpen(true)} aria-label={`Change roles of ${admin.name}`}>
-        Change roles
-      </Button>
-      {admin.status === 'invited' ? (
-        <>
-          <Button
-            variant="secondary"
-            disabled={pending}
-            aria-label={`Re-send invitation to ${admin.name}`}
-            onClick={() => run(() => resendInvitationAction(orgId, { userId: admin.userId }), `Invitation re-sent to ${admin.email}.`)}
-          >
-            Re-send invitation
-          </Button>
-          <Button variant="secondary" onClick={() => setConfirm('cancel')} aria-label={`Cancel invitation of ${admin.name}`}>
-            Cancel invitation
-          </Button>
-        </>
-      ) : (
-        <Button variant="secondary" onClick={() => setConfirm('remove')} aria-label={`Remove ${admin.name}`}>
-          Remove
-        </Button>
-      )}
+    <>
+      <RowActionsMenu
+        name={admin.name}
+        actions={[
+          { label: 'Change roles', name: `Change roles of ${admin.name}`, onSelect: () => setRolesOpen(true) },
+          ...(admin.status === 'invited'
+            ? [
+                {
+                  label: 'Re-send invitation',
+                  name: `Re-send invitation to ${admin.name}`,
+                  onSelect: () =>
+                    !pending && run(() => resendInvitationAction(orgId, { userId: admin.userId }), `Invitation re-sent to ${admin.email}.`),
+                },
+                {
+                  label: 'Cancel invitation',
+                  name: `Cancel invitation of ${admin.name}`,
+                  tone: 'danger' as const,
+                  onSelect: () => setConfirm('cancel'),
+                },
+              ]
+            : [{ label: 'Remove', name: `Remove ${admin.name}`, tone: 'danger' as const, onSelect: () => setConfirm('remove') }]),
+        ]}
+      />
       {rolesOpen && <ChangeRolesDialog orgId={orgId} admin={admin} open={rolesOpen} onClose={() => setRolesOpen(false)} />}
       <ConfirmDialog
         open={confirm !== null}
@@ -190,6 +191,6 @@ export function AdminRowActions({ orgId, admin }: { orgId: string; admin: AdminR
           ? `The link sent to ${admin.email} stops working.`
           : `${admin.name} (${admin.email}) loses access to this organisation at once.`}
       </ConfirmDialog>
-    </div>
+    </>
   );
 }

@@ -1,4 +1,5 @@
 'use client';
+import { RowActionsMenu } from '@/components/ui/row-actions-menu';
 import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -364,7 +365,7 @@ export function WebhooksPanel({ orgId, endpoints }: { orgId: string; endpoints: 
                 </Td>
                 <Td valign="middle">{formatTimestamp(e.createdAt)}</Td>
                 <Td valign="middle">
-                  <div className="flex flex-wrap gap-2">
+                  <div className="flex flex-wrap items-center justify-end gap-3">
                     <Link
                       href={`/o/${orgId}/settings/webhooks/${e.id}`}
                       className="text-sm text-brand-700 underline"
@@ -372,24 +373,17 @@ export function WebhooksPanel({ orgId, endpoints }: { orgId: string; endpoints: 
                     >
                       Delivery log
                     </Link>
-                    <Button type="button" variant="secondary" onClick={() => setEditing(e)} aria-label={`Edit ${e.url}`}>
-                      Edit
-                    </Button>
-                    {e.enabled ? (
-                      <Button type="button" variant="secondary" onClick={() => ask('disable', e)} aria-label={`Disable ${e.url}`}>
-                        Disable
-                      </Button>
-                    ) : (
-                      <Button type="button" variant="secondary" disabled={pending} onClick={() => enable(e)} aria-label={`Enable ${e.url}`}>
-                        Enable
-                      </Button>
-                    )}
-                    <Button type="button" variant="secondary" onClick={() => ask('rotate', e)} aria-label={`Rotate secret of ${e.url}`}>
-                      Rotate secret
-                    </Button>
-                    <Button type="button" variant="danger" onClick={() => ask('delete', e)} aria-label={`Delete ${e.url}`}>
-                      Delete
-                    </Button>
+                    <RowActionsMenu
+                      name={e.url}
+                      actions={[
+                        { label: 'Edit', name: `Edit ${e.url}`, onSelect: () => setEditing(e) },
+                        e.enabled
+                          ? { label: 'Disable', name: `Disable ${e.url}`, onSelect: () => ask('disable', e) }
+                          : { label: 'Enable', name: `Enable ${e.url}`, onSelect: () => !pending && enable(e) },
+                        { label: 'Rotate secret', name: `Rotate secret of ${e.url}`, onSelect: () => ask('rotate', e) },
+                        { label: 'Delete', name: `Delete ${e.url}`, tone: 'danger', onSelect: () => ask('delete', e) },
+                      ]}
+                    />
                   </div>
                 </Td>
               </tr>

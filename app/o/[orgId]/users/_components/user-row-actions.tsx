@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormDialog } from '@/components/ui/form-dialog';
 import { SelectField, TextField } from '@/components/ui/form-controls';
-import { Button } from '@/components/ui/primitives';
+import { RowActionsMenu } from '@/components/ui/row-actions-menu';
 import { useToast } from '@/components/ui/toast';
 import { PACKAGE_INFO, type PackageId } from '@/lib/domain/packages';
 import type { ActionState } from '@/lib/server/org-action';
@@ -20,7 +20,7 @@ export interface RowPermissions {
 
 type Dialog = 'package' | 'edit' | 'remove' | null;
 
-/** Per-user actions: Change package, Edit (names and e-mail, allowed under RBPM), Remove. */
+/** Per-user actions in one row menu: Change package, Edit (names and e-mail, allowed under RBPM), Remove. */
 export function UserRowActions({
   orgId,
   user,
@@ -63,22 +63,17 @@ export function UserRowActions({
   const label = user.name;
 
   return (
-    <div className="flex flex-wrap justify-end gap-2">
-      {can.manage && (
-        <Button variant="secondary" onClick={() => setDialog('package')} aria-label={`Change package of ${label}`}>
-          Change package
-        </Button>
-      )}
-      {can.editNames && (
-        <Button variant="secondary" onClick={() => setDialog('edit')} aria-label={`Edit ${label}`}>
-          Edit
-        </Button>
-      )}
-      {can.manage && (
-        <Button variant="ghost" onClick={() => setDialog('remove')} aria-label={`Remove ${label}`}>
-          Remove
-        </Button>
-      )}
+    <>
+      <RowActionsMenu
+        name={label}
+        actions={[
+          ...(can.manage ? [{ label: 'Change package', name: `Change package of ${label}`, onSelect: () => setDialog('package') }] : []),
+          ...(can.editNames ? [{ label: 'Edit', name: `Edit ${label}`, onSelect: () => setDialog('edit') }] : []),
+          ...(can.manage
+            ? [{ label: 'Remove', name: `Remove ${label}`, tone: 'danger' as const, onSelect: () => setDialog('remove') }]
+            : []),
+        ]}
+      />
       {dialog === 'package' && (
         <ChangePackageDialog
           user={user}
@@ -122,7 +117,7 @@ export function UserRowActions({
       >
         Their package ends now (billing stops) and their extension and number are released.
       </ConfirmDialog>
-    </div>
+    </>
   );
 }
 
