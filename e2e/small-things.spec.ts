@@ -69,7 +69,10 @@ test('report types read as words, and Create report stays on one line at every w
 async function primarySettings(page: Page, orgId: string) {
   await page.goto(`/o/${orgId}/customers/templates/new`);
   await page.getByRole('button', { name: 'Next' }).click();
-  return page.getByLabel('Service provider administrator');
+  const picker = page.getByLabel('Service provider administrator');
+  // allTextContents() does not wait: the step must be on screen first.
+  await expect(picker).toBeVisible();
+  return picker;
 }
 
 test('the service provider administrator picker offers only eligible admins and preselects a sole one', async ({ page }) => {

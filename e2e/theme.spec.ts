@@ -5,7 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { DEMO_ORG_IDS } from '../lib/demo/accounts';
 import { signIn } from './support';
 
-const { northwind } = DEMO_ORG_IDS;
+const { northwind, bluebirdBakery } = DEMO_ORG_IDS;
 
 /** The page background as the user sees it: dark when its luminance is low. */
 async function pageIsDark(page: Page) {
@@ -96,6 +96,8 @@ test("a partner's branding accents apply per theme in its customers' views", asy
     const other = await browser.newContext();
     const customer = await other.newPage();
     await signIn(customer, 'admin@bluebird-bakery.test');
+    // Customer admins land on Home; Users holds the primary button (Add users).
+    await customer.goto(`/o/${bluebirdBakery}/users`);
     const primary = customer.getByRole('button', { name: 'Add users' }).or(customer.getByRole('link', { name: 'Add users' }));
     const background = () => primary.first().evaluate((el) => getComputedStyle(el).backgroundColor);
     await expect.poll(background).toBe('rgb(20, 83, 45)');
