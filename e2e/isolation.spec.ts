@@ -14,7 +14,7 @@ function orgPages(dir = ORG_ROOT, prefix = ''): string[] {
   for (const entry of readdirSync(dir)) {
     const full = path.join(dir, entry);
     if (statSync(full).isDirectory()) {
-      // Private folders (_components) are not routes; dynamic segments get a placeholder id.
+      // Private folders (`_name`) are not routes; dynamic segments get a placeholder id.
       if (entry.startsWith('_')) continue;
       out.push(...orgPages(full, `${prefix}/${entry.startsWith('[') ? ANY_ID : entry}`));
     } else if (entry === 'page.tsx') {

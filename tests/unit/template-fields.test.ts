@@ -5,13 +5,9 @@
 // runtime checks prove what the user sees (Edit then Submit saves the template unchanged,
 // the Summary lists every setting).
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import {
-  SETTING_ROWS,
-  templateSettingGroups,
-  type SettingRows,
-} from '@/app/o/[orgId]/customers/templates/_components/template-setting-groups';
-import { WIZARD_STEPS, firstStepWithError } from '@/app/o/[orgId]/customers/templates/_components/wizard-config';
-import { FIELD_CONTROLS, type FieldControls } from '@/app/o/[orgId]/customers/templates/_components/wizard-steps';
+import { SETTING_ROWS, templateSettingGroups, type SettingRows } from '@/app/o/[orgId]/customers/templates/template-setting-groups';
+import { WIZARD_STEPS, firstStepWithError } from '@/app/o/[orgId]/customers/templates/wizard-config';
+import { FIELD_CONTROLS, type FieldControls } from '@/app/o/[orgId]/customers/templates/wizard-steps';
 import type { onboardingTemplates } from '@/db/schema';
 import {
   TEMPLATE_FIELD_STEPS,

@@ -19,7 +19,7 @@ import { useCustomerDetail } from './use-customer-detail';
 import dynamic from 'next/dynamic';
 
 // Loaded on demand: its forms (react-hook-form + zod) would push the list past 200 kB of first-load JS.
-const TrialSection = dynamic(() => import('./_components/trial-section').then((m) => m.TrialSection));
+const TrialSection = dynamic(() => import('./trial-section').then((m) => m.TrialSection));
 
 const LEVEL_CLASS = { info: 'text-slate-700', warning: 'text-amber-800', error: 'text-red-700' } as const;
 

@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import type { TrialBadge } from '@/lib/trials/list-trials';
-import { TrialTag } from './_components/trial-tag';
+import { TrialTag } from './trial-tag';
 import { useRouter } from 'next/navigation';
 import { Badge } from '@/components/ui/primitives';
 import { Dash, DataTable, Td, Truncate, type Column } from '@/components/ui/table';

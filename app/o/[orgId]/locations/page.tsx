@@ -7,7 +7,7 @@ import { PostalAddress } from '@/components/address/postal-address';
 import { localeName } from '@/lib/domain/locale-names';
 import { decide, DENIAL_MESSAGES } from '@/lib/auth/policy';
 import { gatePage } from '@/lib/server/session';
-import { AddLocationButton } from './_components/add-location-button';
+import { AddLocationButton } from './add-location-button';
 
 export const metadata: Metadata = { title: 'Locations' };
 

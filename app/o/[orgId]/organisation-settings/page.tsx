@@ -7,7 +7,7 @@ import { editability } from '@/lib/customer-view/editability';
 import { getCustomerProfile } from '@/lib/customer-view/get-customer-profile';
 import { yesNo } from '@/lib/format';
 import { gatePage } from '@/lib/server/session';
-import { DomainForm, EmailForm, SsoForm } from './_components/settings-forms';
+import { DomainForm, EmailForm, SsoForm } from './settings-forms';
 import { BrandingSection } from './branding-section';
 
 export const metadata: Metadata = { title: 'Organisation settings' };

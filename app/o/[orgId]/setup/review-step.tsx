@@ -4,7 +4,7 @@ import { Badge, Button } from '@/components/ui/primitives';
 import { Dash, DataTable, Td } from '@/components/ui/table';
 import { PACKAGE_INFO } from '@/lib/domain/packages';
 import type { AddUsersInput } from '@/lib/subscribers/subscriber-schemas';
-import type { RowStatus } from '../users/_components/use-create-users';
+import type { RowStatus } from '../users/use-create-users';
 
 const NUMBER_FIELDS = new Set(['extension', 'primaryPhoneNumber']);
 

@@ -13,8 +13,8 @@ import { SUBSCRIBERS_PAGE_SIZE, listSubscribers } from '@/lib/subscribers/list-s
 import { PACKAGE_INFO } from '@/lib/domain/packages';
 import { pageParam, param, type RawSearchParams } from '@/lib/paging/search-params';
 import { gatePage } from '@/lib/server/session';
-import { AddUsersForm } from './_components/add-users-form';
-import { UserRowActions, type RowPermissions } from './_components/user-row-actions';
+import { AddUsersForm } from './add-users-form';
+import { UserRowActions, type RowPermissions } from './user-row-actions';
 
 export const metadata: Metadata = { title: 'Users' };
 

@@ -12,7 +12,7 @@ import { decide } from '@/lib/auth/policy';
 import { getManagementOptions } from '@/lib/customer-view/get-management-options';
 import { manageUsersReason } from '@/lib/customer-view/manage-users-reason';
 import { gatePage } from '@/lib/server/session';
-import { AddWorkspaceForm } from './_components/add-workspace-form';
+import { AddWorkspaceForm } from './add-workspace-form';
 
 export const metadata: Metadata = { title: 'Workspaces' };
 

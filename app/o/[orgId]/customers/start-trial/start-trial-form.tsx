@@ -18,7 +18,7 @@ import { BUSINESS_VERTICALS } from '@/lib/trials/trial-catalog';
 import type { StartTrialInput } from '@/lib/trials/trial-schema';
 import type { EmailLookup } from '@/lib/trials/request-trial';
 import { lookupTrialEmailAction, requestTrialAction, startTrialAction } from '../../trials/actions';
-import { TrialLengthField, TrialServicesFields } from '../_components/trial-services-fields';
+import { TrialLengthField, TrialServicesFields } from '../trial-services-fields';
 
 const EMPTY: StartTrialInput = {
   companyName: '',

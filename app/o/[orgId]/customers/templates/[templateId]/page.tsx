@@ -8,8 +8,8 @@ import { gatePage } from '@/lib/server/session';
 import { templateInUseMessage } from '@/lib/templates/delete-template';
 import { TEMPLATE_TYPE_LABELS } from '@/lib/templates/template-labels';
 import { CustomersTabs } from '../../customers-tabs';
-import { DeleteTemplateButton } from '../_components/delete-template-button';
-import { TemplateSettingGroups } from '../_components/template-setting-groups';
+import { DeleteTemplateButton } from '../delete-template-button';
+import { TemplateSettingGroups } from '../template-setting-groups';
 import { loadTemplate } from './load-template';
 
 export const metadata: Metadata = { title: 'Onboarding template' };

@@ -5,8 +5,8 @@ import { gatePage } from '@/lib/server/session';
 import { getTemplateFormOptions } from '@/lib/templates/get-template-form-options';
 import { newTemplateFormValues } from '@/lib/templates/template-fields';
 import { CustomersTabs } from '../../customers-tabs';
-import { TemplateWizard } from '../_components/template-wizard';
-import { TemplatesForbidden } from '../_components/templates-forbidden';
+import { TemplateWizard } from '../template-wizard';
+import { TemplatesForbidden } from '../templates-forbidden';
 
 export const metadata: Metadata = { title: 'Create template' };
 

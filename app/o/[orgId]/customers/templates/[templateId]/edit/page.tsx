@@ -5,9 +5,9 @@ import { gatePage } from '@/lib/server/session';
 import { getTemplateFormOptions } from '@/lib/templates/get-template-form-options';
 import { templateFormValues } from '@/lib/templates/template-fields';
 import { CustomersTabs } from '../../../customers-tabs';
-import { TemplateWizard } from '../../_components/template-wizard';
+import { TemplateWizard } from '../../template-wizard';
 import { loadTemplate } from '../load-template';
-import { TemplatesForbidden } from '../../_components/templates-forbidden';
+import { TemplatesForbidden } from '../../templates-forbidden';
 
 export const metadata: Metadata = { title: 'Edit template' };
 

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { FieldArrayWithId, UseFormReturn } from 'react-hook-form';
 import type { AddUsersInput } from '@/lib/subscribers/subscriber-schemas';
-import { addUsersAction } from '../actions';
+import { addUsersAction } from './actions';
 
 export type RowStatus = 'new' | 'creating' | 'created' | 'failed';
 type RowField = keyof AddUsersInput['rows'][number];

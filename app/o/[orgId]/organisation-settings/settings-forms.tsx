@@ -7,7 +7,7 @@ import { buttonClass } from '@/components/ui/primitives';
 import { useSave } from '@/components/ui/use-save';
 import { IDP_NAME_HINT } from '@/lib/domain/identity-provider-limits';
 import type { Locale } from '@/lib/domain/locales';
-import { updateDomainAction, updateEmailSettingsAction, updateSsoAction } from '../actions';
+import { updateDomainAction, updateEmailSettingsAction, updateSsoAction } from './actions';
 import { LocaleOptions } from '@/components/locale/locale-options';
 
 const FormError = ({ text }: { text: string | null }) =>

@@ -15,7 +15,7 @@ import type { TemplateFormOptions } from '@/lib/templates/get-template-form-opti
 import { lazyZodResolver } from '@/components/ui/lazy-zod-resolver';
 import type { TemplateFormDefaults } from '@/lib/templates/template-fields';
 import type { TemplateFormValues, TemplateInput } from '@/lib/templates/template-schema';
-import { createTemplateAction, precheckTemplateNameAction, updateTemplateAction } from '../actions';
+import { createTemplateAction, precheckTemplateNameAction, updateTemplateAction } from './actions';
 import { TemplateSettingGroups, type SettingsStep } from './template-setting-groups';
 import { SUMMARY_INDEX, WIZARD_STEPS, firstStepWithError, isTemplateField } from './wizard-config';
 import { WizardProgress } from '@/components/ui/wizard-progress';

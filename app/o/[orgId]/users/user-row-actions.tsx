@@ -9,7 +9,7 @@ import { useToast } from '@/components/ui/toast';
 import { PACKAGE_INFO, type PackageId } from '@/lib/domain/packages';
 import type { ActionState } from '@/lib/server/org-action';
 import type { SubscriberRow } from '@/lib/subscribers/list-subscribers';
-import { changePackageAction, removeSubscriberAction, updatePrimaryNumberAction, updateUserNamesAction } from '../actions';
+import { changePackageAction, removeSubscriberAction, updatePrimaryNumberAction, updateUserNamesAction } from './actions';
 
 export interface RowPermissions {
   manage: boolean;

@@ -27,7 +27,7 @@ import {
   extendTrialAction,
   provideTrialDetailsAction,
   shipTrialDeviceAction,
-} from '../../trials/actions';
+} from '../trials/actions';
 import { TrialLengthField, TrialServicesFields } from './trial-services-fields';
 
 type ServicesForm = { services: TrialServicesInput; lengthDays: number };

@@ -11,7 +11,7 @@ import { PACKAGE_INFO, type PackageId } from '@/lib/domain/packages';
 import { lazyZodResolver } from '@/components/ui/lazy-zod-resolver';
 import type { addWorkspaceSchema } from '@/lib/subscribers/subscriber-schemas';
 import type { z } from 'zod';
-import { addWorkspaceAction } from '../actions';
+import { addWorkspaceAction } from './actions';
 
 type Input = z.input<typeof addWorkspaceSchema>;
 

@@ -1,5 +1,5 @@
 import { Forbidden } from '@/components/ui/primitives';
-import { CustomersTabs } from '../../customers-tabs';
+import { CustomersTabs } from '../customers-tabs';
 
 /** The permission message inside the Customers section, tabs kept, for template pages. */
 export function TemplatesForbidden({ orgId, message, next }: { orgId: string; message: string; next: string }) {

@@ -10,7 +10,7 @@ import { COUNTRIES, countryOf } from '@/lib/domain/countries';
 import { TIME_ZONES } from '@/lib/domain/time-zones';
 import { lazyZodResolver } from '@/components/ui/lazy-zod-resolver';
 import type { AddLocationInput } from '@/lib/locations/location-schema';
-import { addLocationAction } from '../actions';
+import { addLocationAction } from './actions';
 import { LocaleOptions } from '@/components/locale/locale-options';
 
 const COUNTRY_OPTIONS = Object.entries(COUNTRIES).sort((a, b) => a[1].name.localeCompare(b[1].name));

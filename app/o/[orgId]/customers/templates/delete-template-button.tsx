@@ -4,7 +4,7 @@ import { useState, useTransition } from 'react';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Button } from '@/components/ui/primitives';
 import { useToast } from '@/components/ui/toast';
-import { deleteTemplateAction } from '../actions';
+import { deleteTemplateAction } from './actions';
 
 /** Delete with a confirmation naming the template; the server's refusal (e.g. still in use) shows in the dialog. */
 export function DeleteTemplateButton({
