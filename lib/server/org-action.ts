@@ -1,6 +1,6 @@
 import 'server-only';
 import type { z } from 'zod';
-import { auth } from '@/lib/auth/auth';
+import { signedInUser } from '@/lib/server/session';
 import { runAction } from '@/lib/server/guard';
 import type { Capability } from '@/lib/auth/permissions';
 import type { ActionState } from '@/lib/platform/action-state';
@@ -28,7 +28,7 @@ export function orgAction<S extends z.ZodType, R>(
   const { capability, schema, handler } =
     typeof capabilityOrOp === 'string' ? { capability: capabilityOrOp, schema: schemaArg!, handler: handlerArg! } : capabilityOrOp;
   return async (orgId: string, input: z.input<S>): Promise<ActionState<R>> => {
-    const session = await auth();
-    return runAction(appDeps(), { userId: session?.user?.id, orgId, input }, capability, schema, handler);
+    const userId = (await signedInUser()) ?? undefined;
+    return runAction(appDeps(), { userId, orgId, input }, capability, schema, handler);
   };
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { z } from 'zod';
-import { auth } from '@/lib/auth/auth';
+import { signedInUser } from '@/lib/server/session';
 import { runAuthorized } from '@/lib/server/guard';
 import type { Capability } from '@/lib/auth/permissions';
 import { assertSameOriginJson } from '@/lib/platform/same-origin';
@@ -34,17 +34,13 @@ export function sessionRoute<S extends z.ZodType, R>(
       const params = await context.params;
       // Session routes live under /o/[orgId]: a missing param is a routing mistake, not bad input.
       if (!params.orgId) throw new Error('A session route needs the [orgId] route param.');
-      const session = await auth();
+      const userId = (await signedInUser()) ?? undefined;
       const input =
         req.method === 'GET' || req.method === 'DELETE'
           ? { ...Object.fromEntries(new URL(req.url).searchParams), ...params }
           : { ...(await req.json().catch(() => ({}))), ...params };
-      const result = await runAuthorized(
-        appDeps(),
-        { userId: session?.user?.id, orgId: params.orgId, input },
-        capability,
-        schema,
-        (ctx, i) => handler(ctx, i, params),
+      const result = await runAuthorized(appDeps(), { userId, orgId: params.orgId, input }, capability, schema, (ctx, i) =>
+        handler(ctx, i, params),
       );
       return result instanceof Response ? result : Response.json(result);
     } catch (err) {

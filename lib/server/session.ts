@@ -1,18 +1,33 @@
 import 'server-only';
 import { cache } from 'react';
+import { cookies, headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { auth } from '@/lib/auth/auth';
+import { env } from '@/lib/env';
+import { sessionOverHttps, signedInUserId } from '@/lib/auth/session-token';
 import { loadActor, resolveAccess, type Actor, type OrgAccess } from '@/lib/auth/access';
 import type { Capability } from '@/lib/auth/permissions';
 import { denialNextStep, type DenialReason } from '@/lib/auth/denial-next-step';
 import { decide, DENIAL_MESSAGES } from '@/lib/auth/policy';
 import { countSubPartners } from '@/lib/sub-partners/count-sub-partners';
 
+/**
+ * The signed-in user's id from the session cookie, the session row checked (memoised per
+ * render), or null. Pages, server actions and session routes all ask this, not next-auth's
+ * auth(): see lib/auth/session-token.ts for why and what is kept.
+ */
+export const signedInUser = cache(async (): Promise<string | null> => {
+  const [jar, h] = await Promise.all([cookies(), headers()]);
+  return signedInUserId(
+    getDb(),
+    { cookie: (name) => jar.get(name)?.value, https: sessionOverHttps(process.env, h.get('x-forwarded-proto')) },
+    env().AUTH_SECRET,
+  );
+});
+
 /** The signed-in person (memoised per request), or null. */
 export const currentActor = cache(async (): Promise<Actor | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
+  const id = await signedInUser();
   return id ? loadActor(getDb(), id) : null;
 });
 
