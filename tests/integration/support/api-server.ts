@@ -42,7 +42,8 @@ export interface ApiServer {
   ): Promise<Response>;
 }
 
-export async function startApiServer(deps: () => ServiceDeps): Promise<ApiServer> {
+/** `port`: 0 (any free one) unless given — bench/api-bench.ts's server processes share one (node:cluster). */
+export async function startApiServer(deps: () => ServiceDeps, opts: { port?: number } = {}): Promise<ApiServer> {
   // Static segments first, as Next's router does (/customers/validate before /customers/{id}).
   const routes = Object.values(endpoints)
     .sort((a, b) => Number(a.path.includes('{')) - Number(b.path.includes('{')))
@@ -73,7 +74,7 @@ export async function startApiServer(deps: () => ServiceDeps): Promise<ApiServer
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const document = (await (await fetch(`${url}/api/openapi.json`)).json()) as OpenApiDocument;
   const contract = contractChecker(document);
