@@ -16,10 +16,11 @@ export class SignInThrottled extends CredentialsSignin {
   }
 }
 
-// The JWT carries the user id and the server-side session id (`sid`). Every auth() call
-// — pages, server actions, session routes — checks that session row is live
-// (lib/auth/sessions.ts), so sign-out, admin removal and a password change take effect
-// at once; roles are resolved per org on the server on every request (lib/auth/access.ts).
+// The JWT carries the user id and the server-side session id (`sid`). Pages, server
+// actions and session routes read it through signedInUser() (lib/auth/session-token.ts),
+// which checks that session row is live as the jwt callback below does for next-auth's own
+// routes (lib/auth/sessions.ts), so sign-out, admin removal and a password change take
+// effect at once; roles are resolved per org on the server on every request (lib/auth/access.ts).
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },

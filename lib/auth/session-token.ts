@@ -1,8 +1,9 @@
 // Who is signed in, read straight from next-auth's session cookie (issue 13 item 6).
 // next-auth's auth() answers the same question by running its whole session endpoint per
 // call: it builds a Request, decrypts the JWT, runs the callbacks, encrypts a refreshed JWT
-// and serialises a Set-Cookie that a page render cannot even send — ≈ 4 ms of CPU per signed-in
-// page here, a tenth of a customer-list render. A refresh buys nothing: the session row's
+// and serialises a Set-Cookie that a page render cannot even send. Without it (and with the
+// decrypt memo below) a customer-list render went from 31 to 23 ms of server CPU on the HTML
+// bench (README, *Pages at scale*). A refresh buys nothing: the session row's
 // expiry is fixed at sign-in (lib/auth/sessions.ts), so the cookie's own lifetime is never
 // what ends a session. What is kept is what decides: the JWT is decrypted with next-auth's
 // own `decode` (the format next-auth wrote at sign-in), and the server-side session row must
